@@ -41,7 +41,7 @@ export const FINAL_STATES: readonly JobState[] = ['done', 'failed', 'cancelled']
 export const isFinalState = (s: JobState): boolean => FINAL_STATES.includes(s);
 
 const Timecode = Type.String({
-  pattern: '^[0-9]{2}:[0-5][0-9]:[0-5][0-9][:;][0-9]{2}$',
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9][:;][0-9]{2}$',
   description: 'SMPTE timecode HH:MM:SS:FF (";" before the frames for drop-frame).',
 });
 

@@ -3,6 +3,7 @@
  * so that plugin bundles (UXP, Electron renderer) do not carry Ajv's code generator.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { ShotList as ShotListSchema } from './shots';
 import { Methods, Notifications, RpcRequest, RpcResponse, type MethodName, type NotificationName } from './schemas';
 
 export interface SchemaProblem {
@@ -12,8 +13,9 @@ export interface SchemaProblem {
 
 const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, addUsedSchema: false });
 
+/** Shared sub-schemas carry `$id`s for the OpenRPC document; inside one compiled schema they would repeat. */
 function compile(schema: object): ValidateFunction {
-  return ajv.compile(schema);
+  return ajv.compile(JSON.parse(JSON.stringify(schema, (k, v: unknown) => (k === '$id' ? undefined : v))) as object);
 }
 
 const requestEnvelope = compile(RpcRequest);
@@ -57,3 +59,6 @@ export const validateParams = (method: MethodName, value: unknown): SchemaProble
 export const validateResult = (method: MethodName, value: unknown): SchemaProblem[] => run(results.get(method), value, 'result');
 export const validateNotification = (name: NotificationName, value: unknown): SchemaProblem[] =>
   run(notifications.get(name), value, 'params');
+
+const shotList = compile(ShotListSchema);
+export const validateShotList = (value: unknown): SchemaProblem[] => run(shotList, value, 'shotList');
