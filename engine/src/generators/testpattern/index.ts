@@ -1,0 +1,1 @@
+export { createTestPatternGenerator, prepareTestPattern, TESTPATTERN_VERSION, type TestPatternOptions, type TestPatternJob } from './generator';
