@@ -30,6 +30,7 @@ export function buildProgram(): Command {
     .description('Rushes: generate video clips on your own machine and drop them into Premiere, Resolve and Unreal.')
     .version(ENGINE_VERSION)
     .showHelpAfterError()
+    .enablePositionalOptions()
     .exitOverride();
   const home = new Option('--home <dir>', 'engine home folder (default: RUSHES_HOME or the OS data folder)');
 
@@ -165,6 +166,18 @@ export function buildProgram(): Command {
         else out(`Pairing code: ${r.code}\nType it into the Rushes panel within 5 minutes. It works once.`);
         return Exit.OK;
       });
+    });
+
+  program
+    .command('unreal')
+    .description('build Unreal Sequencer shots from generated clips (`rushes unreal --help`)')
+    .helpOption(false)
+    .allowUnknownOption()
+    .passThroughOptions()
+    .argument('[args...]')
+    .action(async (args: string[]) => {
+      const { runUnrealCli } = await import('@rushes/unreal-bridge');
+      process.exitCode = await runUnrealCli(args.length ? args : ['--help']);
     });
 
   return program;
