@@ -9,6 +9,9 @@ import type { Logger } from './log';
 import { GeneratorRegistry } from './generators/registry';
 import type { FrameTransform, OutputFinisher } from './provenance/types';
 import { createTestPatternGenerator } from './generators/testpattern';
+import { createC2paFinisher } from './provenance/c2pa';
+import { createPolicy } from './policy';
+import { createHash } from 'node:crypto';
 
 export interface Components {
   generators: GeneratorRegistry;
@@ -24,14 +27,56 @@ export async function buildComponents(args: {
   log: Logger;
   overrides: Partial<Components>;
 }): Promise<Components> {
-  const { overrides } = args;
-  const generators = overrides.generators ?? defaultGenerators(args.config);
+  const { overrides, config, paths } = args;
+  const generators = overrides.generators ?? defaultGenerators(config);
   return {
     generators,
     transforms: overrides.transforms ?? [],
-    finishers: overrides.finishers ?? [],
-    gate: overrides.gate ?? (() => undefined),
+    finishers: overrides.finishers ?? [await c2paFinisher(config, paths)],
+    gate: overrides.gate ?? policyGate(config, args.log),
   };
+}
+
+/**
+ * The usage policy, loaded at start so a broken rules file stops the engine. Every decision is logged
+ * with a hash of the prompt (the log should not become a store of what people typed), the rule and the
+ * outcome. An edited scene plan can carry text of its own (titles), so its strings are checked too.
+ */
+function policyGate(config: EngineConfig, log: Logger): (req: GenerationRequest) => void {
+  const policy = createPolicy({
+    strictness: config.policyStrictness,
+    onDecision: (d, prompt) =>
+      log.info(
+        { policy: { allowed: d.allowed, rule: d.ruleId ?? null, category: d.category ?? null, strictness: d.strictness }, promptSha256: createHash('sha256').update(prompt).digest('hex') },
+        d.allowed ? 'policy allowed a request' : 'policy refused a request',
+      ),
+  });
+  return (req) => {
+    policy.enforce(req.prompt);
+    if (req.plan !== undefined) {
+      const text = planStrings(req.plan).join('\n').slice(0, 2000);
+      if (text.trim()) policy.enforce(text);
+    }
+  };
+}
+
+function planStrings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => planStrings(x, out));
+  else if (v && typeof v === 'object') Object.values(v).forEach((x) => planStrings(x, out));
+  return out;
+}
+
+/** Signs every output. Prepared at start so a bad configured certificate stops the engine with a reason. */
+async function c2paFinisher(config: EngineConfig, paths: HomePaths): Promise<OutputFinisher> {
+  const finisher = createC2paFinisher({
+    home: paths.home,
+    includePrompt: config.provenanceIncludePrompt,
+    ...(config.provenanceCertChain ? { certChainPath: config.provenanceCertChain } : {}),
+    ...(config.provenanceKey ? { keyPath: config.provenanceKey } : {}),
+  });
+  await finisher.prepare();
+  return finisher;
 }
 
 function defaultGenerators(config: EngineConfig): GeneratorRegistry {

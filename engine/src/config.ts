@@ -19,6 +19,9 @@ export const EngineConfigSchema = Type.Object(
     policyStrictness: Type.Union([Type.Literal('relaxed'), Type.Literal('standard'), Type.Literal('strict')]),
     /** Write the prompt text itself into the C2PA manifest (a hash is always written). */
     provenanceIncludePrompt: Type.Boolean(),
+    /** Your own C2PA signing certificate chain (PEM, signer first) and key; default: a local chain in HOME/provenance. */
+    provenanceCertChain: Type.Optional(Type.String({ minLength: 1 })),
+    provenanceKey: Type.Optional(Type.String({ minLength: 1 })),
     /** Seconds an unauthenticated connection may stay open before it says hello. */
     helloTimeoutSeconds: Type.Number({ minimum: 1, maximum: 600 }),
   },

@@ -262,7 +262,10 @@ export class EngineClient {
         return;
       }
       const timer = this.opts.setTimeout(() => {
-        socket.onopen = socket.onclose = socket.onerror = null;
+        // Keep a no-op error handler: closing a socket that is still connecting makes `ws` emit an
+        // 'error', and an EventEmitter error with no listener would crash the host process.
+        socket.onopen = socket.onclose = null;
+        socket.onerror = () => undefined;
         try {
           socket.close();
         } catch {

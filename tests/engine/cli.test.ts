@@ -51,6 +51,9 @@ describe('rushes CLI', function () {
       const bad = await runCli(['generate', 'bars', '--size', '99999x10', '--json', '--home', home]);
       assert.equal(bad.code, 2);
       assert.equal(JSON.parse(bad.stdout).error.code, 'E_INVALID');
+      const refused = await runCli(['generate', 'photorealistic footage of Barack Obama giving a speech', '--json', '--home', home]);
+      assert.equal(refused.code, 3, 'exit 3: refused by policy');
+      assert.equal(JSON.parse(refused.stdout).error.rule, 'people.public-figure.realistic');
       const badFlag = await runCli(['generate', 'bars', '--fps', 'fast', '--home', home]);
       assert.equal(badFlag.code, 2);
       assert.match(badFlag.stderr, /--fps/);

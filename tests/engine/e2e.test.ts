@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Daemon } from '@rushes/engine';
 import type { NotificationParams } from '@rushes/shared';
 import { validateNotification } from '@rushes/shared/validate';
+import { readC2pa } from '../../engine/src/provenance/c2pa';
 import { connect, ffprobe, startTestDaemon } from '../helpers/engine';
 
 describe('engine end to end: socket -> queue -> testpattern -> ffmpeg -> ffprobe', () => {
@@ -83,6 +84,35 @@ describe('engine end to end: socket -> queue -> testpattern -> ffmpeg -> ffprobe
     await assert.rejects(c.call('jobs.submit', { request: { prompt: 'x', generator: 'nope' }, idempotencyKey: 'g1' }), (e: { code: string; message: string }) => e.code === 'E_UNSUPPORTED' && /testpattern/.test(e.message));
     await assert.rejects(c.call('jobs.submit', { request: { prompt: 'x', frames: 10, durationSeconds: 10 }, idempotencyKey: 'g2' }), (e: { code: string }) => e.code === 'E_INVALID');
     await assert.rejects(c.call('jobs.submit', { request: { prompt: 'x', references: { image: 'relative.png' } }, idempotencyKey: 'g3' }), (e: { code: string }) => e.code === 'E_INVALID');
+    c.close();
+  });
+
+  it('refuses a request the usage policy forbids, before any work, with E_POLICY and the rule', async () => {
+    const c = await connect(d);
+    const before = (await c.call('jobs.list', { limit: 500 })).jobs.length;
+    await assert.rejects(
+      c.call('jobs.submit', { request: { prompt: 'photorealistic footage of Barack Obama giving a speech' }, idempotencyKey: 'policy-1' }),
+      (e: { code: string; details?: { rule?: string; rpcCode?: number } }) =>
+        e.code === 'E_POLICY' && e.details?.rule === 'people.public-figure.realistic' && e.details?.rpcCode === -32010,
+    );
+    await assert.rejects(
+      c.call('jobs.submit', { request: { prompt: 'a title card', plan: { overlays: [{ text: 'graphic gore, decapitated body' }] } }, idempotencyKey: 'policy-2' }),
+      (e: { code: string }) => e.code === 'E_POLICY',
+      'text carried by an edited plan is checked too',
+    );
+    assert.equal((await c.call('jobs.list', { limit: 500 })).jobs.length, before, 'no job was created');
+    c.close();
+  });
+
+  it('signs every output with C2PA that the reference reader validates', async () => {
+    const c = await connect(d);
+    const sub = await c.call('jobs.submit', { request: { prompt: 'signed', frames: 6, width: 160, height: 90, seed: 8 }, idempotencyKey: 'c2pa-1' });
+    const done = new Promise<NotificationParams<'jobs.finished'>>((r) => c.on('jobs.finished', (f) => f.jobId === sub.jobId && r(f)));
+    await c.subscribe([sub.jobId]);
+    const fin = await done;
+    const report = await readC2pa(fin.outputs[0]!.path);
+    assert.equal(report.status, 'valid', JSON.stringify(report).slice(0, 500));
+    assert.equal(fin.outputs[0]!.sha256, createHash('sha256').update(fs.readFileSync(fin.outputs[0]!.path)).digest('hex'), 'hash taken after signing');
     c.close();
   });
 });

@@ -60,4 +60,17 @@ describe('EngineClient', function () {
     assert.ok(Date.now() - t < 2000);
     await new Promise((r) => silent.close(r));
   });
+
+  it('survives a connect timeout against a server that never completes the handshake', async () => {
+    const net = await import('node:net');
+    const sockets: import('node:net').Socket[] = [];
+    const mute = net.createServer((sock) => sockets.push(sock));
+    await new Promise<void>((r) => mute.listen(0, '127.0.0.1', r));
+    const port = (mute.address() as { port: number }).port;
+    await assert.rejects(connect({ url: `ws://127.0.0.1:${port}`, token: 'x' }, { requestTimeoutMs: 100 }), /Cannot reach the Rushes engine/);
+    // Had the closing socket's 'error' gone unhandled, mocha would report an uncaught exception here.
+    await new Promise((r) => setTimeout(r, 100));
+    sockets.forEach((s) => s.destroy());
+    await new Promise((r) => mute.close(r));
+  });
 });

@@ -82,10 +82,11 @@ export class JobQueue extends EventEmitter {
       if (!seen.sameRequest) throw reusedKey(idempotencyKey, seen.job.id);
       return { job: seen.job, deduplicated: true };
     }
+    // Policy first: a refused request must not reach a generator, not even its checks.
+    this.opts.gate?.(request);
     const resolved = resolveRequest(request, generators.defaultId());
     const generator = generators.get(resolved.generator);
     generator.check(resolved);
-    this.opts.gate?.(request);
     if (store.queuedCount() >= this.opts.maxQueued) {
       throw new RushesError('E_BUSY', `The queue is full (${this.opts.maxQueued} jobs waiting). Try again when some have finished.`);
     }
