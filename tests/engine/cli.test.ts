@@ -83,6 +83,7 @@ describe('rushes CLI', function () {
       const ra = JSON.parse(a.stdout);
       assert.deepEqual(ra.shots.map((s: { name: string; state: string }) => [s.name, s.state]), [['one', 'done'], ['two', 'done']]);
       assert.equal(ra.shots[1].outputs[0].sequence.lastFrame, 3);
+      assert.ok(Number.isInteger(ra.shots[0].seed), 'each shot reports its seed');
       const b = await runCli(['shots', file, '--json', '--home', home]);
       assert.deepEqual(JSON.parse(b.stdout).shots.map((s: { jobId: string }) => s.jobId), ra.shots.map((s: { jobId: string }) => s.jobId));
       fs.writeFileSync(file, JSON.stringify({ shots: [{ name: 'x', prompt: 'y', frames: 0 }] }));

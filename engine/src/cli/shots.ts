@@ -56,10 +56,10 @@ export async function runShots(file: string, o: { home?: string; json?: boolean 
   }
   try {
     const planned = requestsFromShotList(list);
-    const submitted: { name: string; jobId: string }[] = [];
+    const submitted: { name: string; jobId: string; seed: number }[] = [];
     for (const p of planned) {
       const r = await handle.client.call('jobs.submit', { request: p.request, idempotencyKey: p.key });
-      submitted.push({ name: p.name, jobId: r.jobId });
+      submitted.push({ name: p.name, jobId: r.jobId, seed: r.job.request.seed });
     }
     const progress = new Map<string, number>();
     const results = await waitForJobs(
@@ -76,7 +76,7 @@ export async function runShots(file: string, o: { home?: string; json?: boolean 
     if (!json && process.stderr.isTTY) process.stderr.write('\n');
     const shots = submitted.map((s) => {
       const f = results.get(s.jobId)!;
-      return { name: s.name, jobId: s.jobId, state: f.state, outputs: f.outputs, error: f.error };
+      return { name: s.name, jobId: s.jobId, seed: s.seed, state: f.state, outputs: f.outputs, error: f.error };
     });
     const allDone = shots.every((s) => s.state === 'done');
     if (json) process.stdout.write(JSON.stringify({ ok: allDone, shots }) + '\n');
