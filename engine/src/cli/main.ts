@@ -16,6 +16,7 @@ import { Exit, reportError } from './exit';
 import { requestFromFlags, type GenerateFlags } from './request-options';
 import { waitForJobs, type Finished } from './wait';
 import { runShots } from './shots';
+import { runVerify } from './verify';
 
 interface Common {
   home?: string;
@@ -166,6 +167,18 @@ export function buildProgram(): Command {
         else out(`Pairing code: ${r.code}\nType it into the Rushes panel within 5 minutes. It works once.`);
         return Exit.OK;
       });
+    });
+
+  program
+    .command('verify')
+    .description('what provenance a clip carries: C2PA manifest, invisible watermark, and the local job that made it')
+    .argument('<file>', 'a video file, or the folder of a PNG sequence')
+    .option('--trust-anchor <pem...>', 'PEM certificate(s) to trust as C2PA roots (this install\'s own root is always trusted)')
+    .option('--start <seconds>', 'where to look for the watermark (a 2 s stretch from here; default 0)')
+    .option('--json', 'JSON output')
+    .addOption(home)
+    .action(async (file: string, o: Common & { trustAnchor?: string[]; start?: string }) => {
+      process.exitCode = await runVerify(file, o);
     });
 
   program
