@@ -10,6 +10,7 @@ import { GeneratorRegistry } from './generators/registry';
 import type { FrameTransform, OutputFinisher } from './provenance/types';
 import { createTestPatternGenerator } from './generators/testpattern';
 import { createC2paFinisher } from './provenance/c2pa';
+import { createOnnxBackend } from './generators/onnx';
 import { createPolicy } from './policy';
 import { createHash } from 'node:crypto';
 
@@ -28,7 +29,7 @@ export async function buildComponents(args: {
   overrides: Partial<Components>;
 }): Promise<Components> {
   const { overrides, config, paths } = args;
-  const generators = overrides.generators ?? defaultGenerators(config);
+  const generators = overrides.generators ?? (await defaultGenerators(config, paths, args.log));
   return {
     generators,
     transforms: overrides.transforms ?? [],
@@ -79,11 +80,21 @@ async function c2paFinisher(config: EngineConfig, paths: HomePaths): Promise<Out
   return finisher;
 }
 
-function defaultGenerators(config: EngineConfig): GeneratorRegistry {
+async function defaultGenerators(config: EngineConfig, paths: HomePaths, log: Logger): Promise<GeneratorRegistry> {
   const registry = new GeneratorRegistry();
   registry.add(createTestPatternGenerator(), true);
-  if (config.defaultGenerator && registry.has(config.defaultGenerator)) {
-    registry.add(registry.get(config.defaultGenerator), true);
+  // Learned models: one generator per installed model. With none installed this returns at once.
+  const onnx = await createOnnxBackend({
+    home: paths.home,
+    modelFolders: config.modelsFolder ? [config.modelsFolder] : [],
+    ...(config.onnxProviders?.length ? { providers: config.onnxProviders } : {}),
+    log: (msg, fields) => log.info({ onnx: fields ?? {} }, msg),
+  });
+  for (const g of onnx.generators) registry.add(g);
+  if (config.defaultGenerator) {
+    if (!registry.has(config.defaultGenerator)) {
+      log.warn({ defaultGenerator: config.defaultGenerator, available: registry.all().map((g) => g.info.id) }, 'configured default generator is not available');
+    } else registry.add(registry.get(config.defaultGenerator), true);
   }
   return registry;
 }

@@ -22,6 +22,12 @@ export const EngineConfigSchema = Type.Object(
     /** Your own C2PA signing certificate chain (PEM, signer first) and key; default: a local chain in HOME/provenance. */
     provenanceCertChain: Type.Optional(Type.String({ minLength: 1 })),
     provenanceKey: Type.Optional(Type.String({ minLength: 1 })),
+    /** A folder of learned models (each a folder with rushes-model.json), besides HOME/models. */
+    modelsFolder: Type.Optional(Type.String({ minLength: 1 })),
+    /** Execution providers for learned models, in order of preference; default: the best the platform has. */
+    onnxProviders: Type.Optional(
+      Type.Array(Type.Union([Type.Literal('cuda'), Type.Literal('dml'), Type.Literal('coreml'), Type.Literal('webgpu'), Type.Literal('cpu')]), { uniqueItems: true }),
+    ),
     /** Seconds an unauthenticated connection may stay open before it says hello. */
     helloTimeoutSeconds: Type.Number({ minimum: 1, maximum: 600 }),
   },
@@ -69,6 +75,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Eng
   if (env.RUSHES_PORT) out.port = Number(env.RUSHES_PORT);
   if (env.RUSHES_HOST) out.host = env.RUSHES_HOST;
   if (env.RUSHES_OUTPUT_ROOT) out.outputRoot = env.RUSHES_OUTPUT_ROOT;
+  if (env.RUSHES_MODELS) out.modelsFolder = env.RUSHES_MODELS;
   return out;
 }
 

@@ -9,7 +9,9 @@ import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { RushesError, type Job } from '@rushes/shared';
 import { startDaemon } from '../daemon';
-import { resolveHome } from '../home';
+import { homePaths, resolveHome } from '../home';
+import { configFromEnv, loadConfigFile } from '../config';
+import { formatModelList, listModels, modelRoots } from '../generators/onnx';
 import { ENGINE_VERSION } from '../version';
 import { connectToEngine } from './connect';
 import { Exit, reportError } from './exit';
@@ -167,6 +169,21 @@ export function buildProgram(): Command {
         else out(`Pairing code: ${r.code}\nType it into the Rushes panel within 5 minutes. It works once.`);
         return Exit.OK;
       });
+    });
+
+  program
+    .command('models')
+    .description('list the learned models for the onnx generator (HOME/models and the configured models folder)')
+    .option('--json', 'JSON output')
+    .addOption(home)
+    .action((o: Common) => {
+      const h = resolveHome(o.home);
+      const cfg = { ...loadConfigFile(homePaths(h).config), ...configFromEnv() };
+      const extra = cfg.modelsFolder ? [cfg.modelsFolder] : [];
+      const list = listModels(h, extra);
+      if (o.json) out(JSON.stringify({ ok: true, models: list }));
+      else process.stdout.write(formatModelList(list, modelRoots(h, extra)));
+      process.exitCode = Exit.OK;
     });
 
   program
