@@ -29,10 +29,14 @@ describe('onnx end to end: daemon -> onnx generator -> MP4', function () {
     await backend?.dispose();
   });
 
+  const progressSeen = new Map<string, NotificationParams<'jobs.progress'>[]>();
   async function run(request: Record<string, unknown>, key: string): Promise<NotificationParams<'jobs.finished'>> {
     const c = await connect(d);
     try {
       const sub = await c.call('jobs.submit', { request: request as never, idempotencyKey: key });
+      const seen: NotificationParams<'jobs.progress'>[] = [];
+      progressSeen.set(key, seen);
+      c.on('jobs.progress', (p) => p.jobId === sub.jobId && seen.push(p));
       const done = new Promise<NotificationParams<'jobs.finished'>>((r) => c.on('jobs.finished', (p) => p.jobId === sub.jobId && r(p)));
       await c.subscribe([sub.jobId]);
       return await done;
@@ -61,6 +65,8 @@ describe('onnx end to end: daemon -> onnx generator -> MP4', function () {
     assert.equal(fin.report.executionProvider, 'CPU');
     assert.equal(fin.report.steps, 4);
     assert.ok((fin.report.timings as { renderMs: number }).renderMs > 0);
+    const early = progressSeen.get('onnx-e2e-1')!.find((p) => p.message.startsWith('Preparing'));
+    assert.ok(early && early.progress > 0, 'the bar moves while the model denoises, before the first frame');
   });
 
   it('refines the test pattern through the daemon', async () => {

@@ -16,6 +16,11 @@ export interface RenderContext {
   signal: AbortSignal;
   /** The engine's log, scoped to this job. */
   log: (msg: string, fields?: Record<string, unknown>) => void;
+  /**
+   * For generators that work a long time before the first frame (denoising steps): how far the whole
+   * render is, 0..1. Frame counts are reported by the pipeline itself; this only moves the bar earlier.
+   */
+  progress?: (fraction: number) => void;
 }
 
 export interface Generator {

@@ -16,6 +16,8 @@ export interface PipelineProgress {
   phase: 'running' | 'encoding';
   framesDone: number;
   frames: number;
+  /** How far the render is, 0..1: frames done, or the generator's own estimate before its first frame. */
+  fraction: number;
 }
 
 export interface PipelineDeps {
@@ -85,7 +87,12 @@ export async function runPipeline(job: Job, deps: PipelineDeps): Promise<Pipelin
     let encodeMs = 0;
     let mark = performance.now();
     try {
-      for await (const frame of generator.render({ request: req, signal, log: deps.log })) {
+      let generatorFraction = 0;
+      const progress = (fraction: number): void => {
+        generatorFraction = Math.min(1, Math.max(generatorFraction, fraction));
+        deps.onProgress({ phase: 'running', framesDone: done, frames: req.frames, fraction: Math.max(generatorFraction, done / req.frames) });
+      };
+      for await (const frame of generator.render({ request: req, signal, log: deps.log, progress })) {
         renderMs += performance.now() - mark;
         if (signal.aborted) throw signal.reason;
         if (frame.index !== done) {
@@ -97,14 +104,14 @@ export async function runPipeline(job: Job, deps: PipelineDeps): Promise<Pipelin
         await encoder.write(frame.rgba);
         encodeMs += performance.now() - w;
         done++;
-        deps.onProgress({ phase: 'running', framesDone: done, frames: req.frames });
+        deps.onProgress({ phase: 'running', framesDone: done, frames: req.frames, fraction: Math.max(generatorFraction, done / req.frames) });
         if (done === req.frames) break;
         mark = performance.now();
       }
       if (done !== req.frames) {
         throw new RushesError('E_GENERATOR', `Generator ${generator.info.id} stopped after ${done} of ${req.frames} frames.`);
       }
-      deps.onProgress({ phase: 'encoding', framesDone: done, frames: req.frames });
+      deps.onProgress({ phase: 'encoding', framesDone: done, frames: req.frames, fraction: 1 });
       const e = performance.now();
       await encoder.end();
       encodeMs += performance.now() - e;

@@ -174,10 +174,11 @@ export class JobQueue extends EventEmitter {
     let state: JobState = 'running';
     const onProgress = (p: PipelineProgress): void => {
       // Rendering is 95% of the bar; muxing, provenance and hashing the rest.
-      const progress = p.phase === 'encoding' ? 0.95 : (0.95 * p.framesDone) / p.frames;
+      const progress = p.phase === 'encoding' ? 0.95 : 0.95 * p.fraction;
       const elapsed = (Date.now() - started) / 1000;
       const eta = progress > 0.02 ? Math.max(0, (elapsed / progress) * (1 - progress)) : null;
-      const message = p.phase === 'encoding' ? 'Finishing the file' : `Frame ${p.framesDone} of ${p.frames}`;
+      const message =
+        p.phase === 'encoding' ? 'Finishing the file' : p.framesDone === 0 ? `Preparing (${Math.round(p.fraction * 100)}%)` : `Frame ${p.framesDone} of ${p.frames}`;
       if (p.phase === 'encoding' && state !== 'encoding') {
         const moved = store.transition(job.id, ['running'], 'encoding', { progress, etaSeconds: eta, message });
         if (moved) {
@@ -187,7 +188,7 @@ export class JobQueue extends EventEmitter {
         return;
       }
       const now = Date.now();
-      if (now - lastEmit < this.opts.progressIntervalMs && p.framesDone !== p.frames) return;
+      if (now - lastEmit < this.opts.progressIntervalMs && (p.framesDone !== p.frames || p.framesDone === 0)) return;
       lastEmit = now;
       store.setProgress(job.id, progress, eta, message);
       this.emit('progress', { jobId: job.id, state, progress, etaSeconds: eta, message } satisfies ProgressEvent);

@@ -166,6 +166,7 @@ function modelGenerator(model: LoadedModel, host: RuntimeHost, choice: ProviderC
           ...(image ? { image } : {}),
           ...(sourceFrames ? { source: sourceFrames } : {}),
           ...(m.defaults.eta !== undefined ? { eta: m.defaults.eta } : {}),
+          ...(ctx.progress ? { progress: ctx.progress } : {}),
         },
         run,
       );

@@ -29,6 +29,8 @@ export interface RunInputs {
   source?: AsyncIterable<Frame>;
   /** Euler ancestral's eta. */
   eta?: number;
+  /** Reports how far the render is (denoising is most of it), for the job's progress bar. */
+  progress?: (fraction: number) => void;
 }
 
 export interface RunStats {
@@ -143,6 +145,8 @@ export async function* runModel(model: LoadedModel, host: RuntimeHost, inp: RunI
       const ms = performance.now() - ts;
       stats.stepMs.push(ms);
       inp.log('onnx: step', { step: i + 1, of: plan.steps, ms: Math.round(ms * 100) / 100 });
+      // Denoising is taken as 80% of the render; decoding yields the frames that count the rest.
+      inp.progress?.((0.8 * (i + 1 - plan.startStep)) / Math.max(1, plan.steps - plan.startStep));
     }
     check();
     await host.drop(refs.splice(0)).catch(() => undefined);
