@@ -11,6 +11,7 @@ import type { FrameTransform, OutputFinisher } from './provenance/types';
 import { createTestPatternGenerator } from './generators/testpattern';
 import { createC2paFinisher } from './provenance/c2pa';
 import { createOnnxBackend } from './generators/onnx';
+import { createProceduralGenerator } from './generators/procedural';
 import { createPolicy } from './policy';
 import { createHash } from 'node:crypto';
 
@@ -82,12 +83,19 @@ async function c2paFinisher(config: EngineConfig, paths: HomePaths): Promise<Out
 
 async function defaultGenerators(config: EngineConfig, paths: HomePaths, log: Logger): Promise<GeneratorRegistry> {
   const registry = new GeneratorRegistry();
-  registry.add(createTestPatternGenerator(), true);
+  const testpattern = createTestPatternGenerator();
+  registry.add(testpattern, true);
+  // The default wherever a WebGPU adapter exists (a GPU, or lavapipe/llvmpipe on a CPU-only machine).
+  // Without one it is still listed, so capabilities say why it cannot run, and testpattern stays default.
+  const procedural = await createProceduralGenerator();
+  registry.add(procedural, procedural.unavailableReason === null);
+  if (procedural.unavailableReason) log.warn({ reason: procedural.unavailableReason }, 'procedural generator unavailable; testpattern is the default');
   // Learned models: one generator per installed model. With none installed this returns at once.
   const onnx = await createOnnxBackend({
     home: paths.home,
     modelFolders: config.modelsFolder ? [config.modelsFolder] : [],
     ...(config.onnxProviders?.length ? { providers: config.onnxProviders } : {}),
+    refineSource: procedural.unavailableReason === null ? procedural : testpattern,
     log: (msg, fields) => log.info({ onnx: fields ?? {} }, msg),
   });
   for (const g of onnx.generators) registry.add(g);

@@ -14,9 +14,14 @@ export const REPO = path.resolve(__dirname, '..', '..');
 export const RUSHES_BIN = path.join(REPO, 'engine', 'bin', 'rushes.js');
 
 const homes: string[] = [];
-export function tmpHome(prefix = 'rushes-test-'): string {
+/**
+ * A fresh engine home. Engine tests pin the fast testpattern generator as the default so they test the
+ * spine, not the renderer; tests of the procedural default pass `{ pinTestpattern: false }`.
+ */
+export function tmpHome(prefix = 'rushes-test-', opts: { pinTestpattern?: boolean } = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   homes.push(dir);
+  if (opts.pinTestpattern !== false) fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ defaultGenerator: 'testpattern' }));
   return dir;
 }
 after(() => {

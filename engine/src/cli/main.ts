@@ -12,6 +12,7 @@ import { startDaemon } from '../daemon';
 import { homePaths, resolveHome } from '../home';
 import { configFromEnv, loadConfigFile } from '../config';
 import { formatModelList, listModels, modelRoots } from '../generators/onnx';
+import { planWithReport } from '../generators/procedural';
 import { ENGINE_VERSION } from '../version';
 import { connectToEngine } from './connect';
 import { Exit, reportError } from './exit';
@@ -169,6 +170,31 @@ export function buildProgram(): Command {
         else out(`Pairing code: ${r.code}\nType it into the Rushes panel within 5 minutes. It works once.`);
         return Exit.OK;
       });
+    });
+
+  program
+    .command('plan')
+    .description('show the scene plan the procedural generator makes of a prompt (edit it, then `rushes generate --plan FILE`)')
+    .argument('<prompt>')
+    .option('--seed <n>', 'seed (the plan is deterministic per prompt and seed)', '1')
+    .option('--duration <seconds>', 'clip length the plan is timed for', '5')
+    .option('--json', 'print the plan as JSON, ready to edit')
+    .action((prompt: string, o: { seed: string; duration: string; json?: boolean }) => {
+      try {
+        const seed = Number(o.seed);
+        const durationSeconds = Number(o.duration);
+        if (!Number.isInteger(seed) || seed < 0 || !(durationSeconds > 0)) throw new RushesError('E_INVALID', '--seed must be a whole number and --duration a positive number of seconds.');
+        const r = planWithReport({ prompt, seed, durationSeconds });
+        if (o.json) out(JSON.stringify(r.plan, null, 2));
+        else {
+          out(r.summary);
+          out(`used:    ${r.usedWords.join(' ') || '(nothing)'}`);
+          out(`ignored: ${r.ignoredWords.join(' ') || '(nothing)'}`);
+        }
+        process.exitCode = Exit.OK;
+      } catch (e) {
+        process.exitCode = reportError(e, !!o.json);
+      }
     });
 
   program

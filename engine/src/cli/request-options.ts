@@ -31,7 +31,9 @@ export function requestFromFlags(prompt: string | undefined, f: GenerateFlags): 
       invalid(`--plan ${f.plan}: ${(e as Error).message}`);
     }
   }
-  const text = prompt ?? (plan && typeof plan === 'object' ? String((plan as { prompt?: unknown }).prompt ?? '') : '');
+  // An edited plan from `rushes plan --json` remembers its prompt under source.prompt.
+  const planPrompt = (plan as { source?: { prompt?: unknown } } | undefined)?.source?.prompt;
+  const text = prompt ?? (typeof planPrompt === 'string' ? planPrompt : '');
   if (!text.trim()) invalid('Give a prompt, e.g. rushes generate "slow dolly over a misty pine forest at dawn".');
   const req: GenerationRequest = { prompt: text };
   if (plan !== undefined) req.plan = plan;

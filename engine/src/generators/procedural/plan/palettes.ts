@@ -1,0 +1,29 @@
+/**
+ * Named colour palettes (sRGB hex). The first colour is the hero/accent, the rest support it. Chosen by
+ * prompt words ("pastel", "neon") or, when the prompt says nothing, by archetype and seed.
+ */
+export const PALETTES: Record<string, string[]> = {
+  warm: ['#e8893a', '#c8553d', '#f4d58d', '#8c4a2f', '#2b1d14'],
+  cool: ['#3a7ca5', '#81c3d7', '#d9dcd6', '#16425b', '#2f6690'],
+  'teal-orange': ['#e07a2f', '#1d7874', '#f2b880', '#0b3c49', '#f6e7cb'],
+  pastel: ['#f4a7b9', '#a7c7e7', '#c1e1c1', '#fdfd96', '#cdb4db'],
+  neon: ['#ff2a6d', '#05d9e8', '#d1f7ff', '#7b2cbf', '#01012b'],
+  monochrome: ['#e6e6e6', '#9a9a9a', '#5c5c5c', '#2a2a2a', '#f8f8f8'],
+  earthy: ['#a3b18a', '#588157', '#dad7cd', '#7f5539', '#344e41'],
+  luxury: ['#c9a227', '#1b1b1e', '#f5f0e6', '#5b4e3a', '#8a8d91'],
+  corporate: ['#1f6feb', '#0e2a47', '#e8eef5', '#3fb6c6', '#9aa8b8'],
+  vibrant: ['#ff595e', '#ffca3a', '#8ac926', '#1982c4', '#6a4c93'],
+  autumn: ['#d1495b', '#edae49', '#c1666b', '#8f3b1b', '#e07b39'],
+  winter: ['#dbe9f4', '#9bb7d4', '#5f7fa3', '#f7fbff', '#2e4057'],
+  lush: ['#6a994e', '#a7c957', '#f2e8cf', '#386641', '#bc4749'],
+};
+
+/** Which palettes suit an archetype when the prompt names none. */
+export const DEFAULT_PALETTES: Record<string, string[]> = {
+  nature: ['earthy', 'lush', 'warm', 'cool'],
+  urban: ['teal-orange', 'neon', 'warm', 'cool'],
+  abstract: ['neon', 'pastel', 'cool', 'vibrant', 'teal-orange', 'warm'],
+  product: ['luxury', 'cool', 'warm', 'pastel', 'corporate'],
+  text: ['corporate', 'cool', 'warm', 'luxury', 'neon'],
+  physics: ['vibrant', 'pastel', 'warm', 'cool', 'teal-orange'],
+};

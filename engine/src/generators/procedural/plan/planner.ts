@@ -1,0 +1,493 @@
+/**
+ * Prompt -> ScenePlan. Pure and deterministic: the same prompt and seed always give the same plan.
+ * It reads the prompt left to right, matching the longest known phrase at each point, applies simple
+ * negation ("no people", "without text or rain"), and then fills everything the prompt did not say from
+ * per-archetype defaults, choosing among good defaults with the seed (so two seeds give two looks).
+ * It also reports which words it used and which it could not use, honestly: a word the renderer cannot
+ * show ("people") is ignored, not used, unless the prompt asked to leave it out.
+ */
+import { LEXICON, FILLER, NEGATORS, type Effect } from './vocabulary';
+import { splitPrompt, singular, type Token } from './words';
+import { PALETTES, DEFAULT_PALETTES } from './palettes';
+import { stream } from '../sim/rng';
+import type {
+  Archetype,
+  BodyKind,
+  CameraMove,
+  Material,
+  ParticleKind,
+  PhysicsEventKind,
+  ScenePlan,
+  Setting,
+  Subject,
+  SubjectKind,
+  TimeOfDay,
+} from './schema';
+
+export interface PlanInput {
+  prompt: string;
+  seed: number;
+  /** The clip's length, when known: lets the planner tell whether "6 s" in the prompt was honoured. */
+  durationSeconds?: number;
+}
+
+export interface PlanResult {
+  plan: ScenePlan;
+  usedWords: string[];
+  ignoredWords: string[];
+  /** Seconds the prompt asked for ("6 s"), if it said. */
+  durationHintSeconds: number | null;
+  summary: string;
+}
+
+interface Hit {
+  effect: Effect;
+  text: string;
+  negated: boolean;
+  /** A number written just before the phrase ("12 balls"). */
+  number?: number;
+}
+
+const ARCHETYPE_PRIORITY: Archetype[] = ['physics', 'product', 'urban', 'nature', 'abstract', 'text'];
+const PRODUCTS: SubjectKind[] = ['bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb'];
+const ABSTRACT_SUBJECTS: SubjectKind[] = ['gradient', 'shapes', 'rings', 'grid', 'ribbons'];
+const NATURE_SETTINGS: Setting[] = ['forest', 'mountains', 'ocean', 'meadow'];
+const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature',
+  buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban',
+  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract',
+  bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
+};
+
+/** Reads the prompt into recognised phrases (with negation) and the words left over. */
+function readTerms(tokens: Token[]): { hits: Hit[]; used: string[]; ignored: string[] } {
+  const hits: Hit[] = [];
+  const used: string[] = [];
+  const ignored: string[] = [];
+  let negating = false;
+  let negator: string | null = null;
+  let pendingNumber: { value: number; raw: string } | null = null;
+
+  let i = 0;
+  while (i < tokens.length) {
+    const tok = tokens[i]!;
+    if (tok.separator) {
+      // A comma keeps a negated list going ("no rain, fog or wind"); a full stop ends it.
+      if (tok.raw !== ',') negating = false;
+      flushNumber();
+      i++;
+      continue;
+    }
+    if (NEGATORS.has(tok.norm)) {
+      negating = true;
+      negator = tok.raw;
+      i++;
+      continue;
+    }
+    if (/^\d+$/.test(tok.norm)) {
+      flushNumber();
+      pendingNumber = { value: Number(tok.norm), raw: tok.raw };
+      i++;
+      continue;
+    }
+    // Longest phrase first.
+    let matched = 0;
+    let effect: Effect | undefined;
+    for (let n = Math.min(LEXICON.maxWords, tokens.length - i); n >= 1; n--) {
+      const slice = tokens.slice(i, i + n);
+      if (slice.some((t) => t.separator)) continue;
+      const key = slice.map((t) => t.norm).join(' ');
+      effect = LEXICON.phrases.get(key) ?? (n === 1 ? lookupSingular(key) : undefined);
+      if (effect) {
+        matched = n;
+        break;
+      }
+    }
+    if (!effect) {
+      if (FILLER.has(tok.norm) || tok.norm.length <= 1) {
+        // "and" continues a negated list only when a term follows directly; articles end it.
+        if (negating && !['and', 'or', 'nor', 'any', 'more'].includes(tok.norm)) negating = false;
+      } else {
+        ignored.push(tok.raw);
+        negating = false;
+      }
+      i++;
+      continue;
+    }
+    const text = tokens
+      .slice(i, i + matched)
+      .map((t) => t.raw)
+      .join(' ');
+    const hit: Hit = { effect, text, negated: negating };
+    if (pendingNumber) {
+      hit.number = pendingNumber.value;
+      used.push(pendingNumber.raw);
+      pendingNumber = null;
+    }
+    hits.push(hit);
+    if (negating) {
+      if (negator) used.push(negator);
+      negator = null;
+      used.push(text);
+    } else if (effect.unrenderable) {
+      ignored.push(text);
+    } else {
+      used.push(text);
+    }
+    i += matched;
+  }
+  flushNumber();
+  return { hits, used, ignored };
+
+  function flushNumber(): void {
+    if (pendingNumber) ignored.push(pendingNumber.raw);
+    pendingNumber = null;
+  }
+}
+
+function lookupSingular(word: string): Effect | undefined {
+  const s = singular(word);
+  return s ? LEXICON.phrases.get(s) : undefined;
+}
+
+/** The whole planner: prompt and seed in, plan and report out. */
+export function planPrompt(input: PlanInput): PlanResult {
+  const { prompt, seed } = input;
+  const rng = stream(seed, 'plan');
+  const split = splitPrompt(prompt);
+  const { hits, used, ignored } = readTerms(split.tokens);
+  const live = hits.filter((h) => !h.negated);
+  const exclude = [...new Set(hits.filter((h) => h.negated && h.effect.excludes).map((h) => h.effect.excludes!))];
+  const excluded = (what: string) => exclude.includes(what);
+
+  // ---------------------------------------------------------------- archetype
+  const votes: Record<Archetype, number> = { nature: 0, urban: 0, abstract: 0, product: 0, text: 0, physics: 0 };
+  for (const h of live) for (const [k, v] of Object.entries(h.effect.archetype ?? {})) votes[k as Archetype] += v ?? 0;
+  const quotes = excluded('text') ? [] : split.quotes;
+  const hasPhysicsEvent = live.some((h) => h.effect.physics);
+  const hasBody = live.some((h) => h.effect.body);
+  // Bodies without an event ("marbles") or events without bodies ("falling leaves") are weak evidence.
+  if (!(hasPhysicsEvent && hasBody) && votes.physics > 0 && Math.max(votes.nature, votes.urban, votes.product, votes.abstract) >= votes.physics) {
+    votes.physics = 0;
+  }
+  let archetype: Archetype;
+  const best = Math.max(...Object.values(votes));
+  if (best <= 0) {
+    if (quotes.length) archetype = 'text';
+    else if (live.some((h) => h.effect.timeOfDay || h.effect.condition)) archetype = 'nature';
+    else archetype = 'abstract';
+  } else {
+    archetype = ARCHETYPE_PRIORITY.find((a) => votes[a] === best)!;
+    // Text only wins outright when nothing else was asked for; otherwise it is an overlay.
+    if (archetype === 'text' && Object.entries(votes).some(([k, v]) => k !== 'text' && v > 0)) {
+      archetype = ARCHETYPE_PRIORITY.filter((a) => a !== 'text').reduce((a, b) => (votes[b] > votes[a] ? b : a));
+    }
+  }
+  if (archetype === 'text' && quotes.length === 0 && votes.text > 0) {
+    // "a title card" with nothing in quotes: there is no text to set; show the background it would sit on.
+    archetype = 'abstract';
+  }
+
+  // ---------------------------------------------------------------- setting and subjects
+  const first = <K extends keyof Effect>(key: K): Effect[K] | undefined => live.find((h) => h.effect[key] !== undefined)?.effect[key];
+  const wordSettings = live.map((h) => h.effect.setting).filter((s): s is Setting => !!s);
+  let setting: Setting;
+  switch (archetype) {
+    case 'nature':
+      setting = wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'sky', 'meadow', 'desert'].includes(s)) ?? rng.pick(NATURE_SETTINGS);
+      break;
+    case 'urban':
+      setting = wordSettings.find((s) => s === 'city' || s === 'street') ?? 'city';
+      break;
+    case 'product':
+      setting = 'studio';
+      break;
+    case 'physics':
+      setting = wordSettings.find((s) => ['studio', 'meadow', 'desert', 'city', 'street'].includes(s)) ?? 'studio';
+      break;
+    default:
+      setting = 'void';
+  }
+
+  const timeOfDay: TimeOfDay =
+    first('timeOfDay') ??
+    (archetype === 'urban'
+      ? rng.pick<TimeOfDay>(['night', 'night', 'dusk'])
+      : archetype === 'nature'
+        ? rng.pick<TimeOfDay>(['golden-hour', 'morning', 'dawn', 'noon', 'dusk'])
+        : 'noon');
+
+  const palettes = live.map((h) => h.effect.palette).filter((p): p is string => !!p);
+  const wordColor = first('color');
+  // A colour word without a palette word ("purple bokeh") builds the palette around that colour.
+  const paletteName = palettes[0] ?? (wordColor ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool']));
+  const paletteColors = paletteName === 'custom' ? paletteAround(wordColor!) : (PALETTES[paletteName] ?? PALETTES.cool!);
+  const wordMaterial = first('material');
+  const countHit = live.find((h) => h.effect.count !== undefined || h.number !== undefined);
+  const countWord = countHit?.number ?? countHit?.effect.count;
+
+  const subjects: Subject[] = [];
+  const addSubject = (kind: SubjectKind, count: number, material: Material, color: string) => {
+    if (subjects.some((s) => s.kind === kind) || subjects.length >= 8) return;
+    subjects.push({ kind, count: clampInt(count, 1, 400), material, color });
+  };
+  const wordSubjects = live.map((h) => h.effect.subject).filter((s): s is SubjectKind => !!s);
+  const accent = paletteColors[0]!;
+  switch (archetype) {
+    case 'nature': {
+      const trees = wordSubjects.find((s) => s === 'pine-trees' || s === 'broadleaf-trees');
+      if (setting === 'forest') addSubject(trees ?? rng.pick<SubjectKind>(['pine-trees', 'broadleaf-trees']), countWord ?? 160, 'matte', '#3d5a3a');
+      if (setting === 'mountains') {
+        addSubject('mountains', 1, 'stone', '#6f6a66');
+        if (!excluded('trees')) addSubject(trees ?? 'pine-trees', 90, 'matte', '#33503a');
+      }
+      if (setting === 'ocean') addSubject('waves', 1, 'matte', '#1d4e6b');
+      if (setting === 'meadow') {
+        addSubject('grass', 1, 'matte', '#5f7f3a');
+        if (!excluded('trees')) addSubject(trees ?? 'broadleaf-trees', 14, 'matte', '#4b6b35');
+      }
+      if (setting === 'desert') addSubject('rocks', 24, 'stone', '#b07a4f');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature') addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      if (!excluded('clouds') && setting !== 'forest') addSubject('clouds', 1, 'matte', '#ffffff');
+      break;
+    }
+    case 'urban': {
+      if (!excluded('buildings')) addSubject('buildings', countWord ?? 140, 'matte', '#2b2f36');
+      const night = timeOfDay === 'night' || timeOfDay === 'dusk';
+      if (!excluded('lights') && (night || wordSubjects.includes('street-lights'))) addSubject('street-lights', 16, 'emissive', '#ffb45c');
+      if (!excluded('cars') && (setting === 'street' || wordSubjects.includes('cars') || wordSubjects.includes('light-trails')))
+        addSubject(wordSubjects.includes('light-trails') || night ? 'light-trails' : 'cars', 24, 'emissive', '#ffffff');
+      break;
+    }
+    case 'abstract': {
+      const kinds = wordSubjects.filter((s) => SUBJECT_ARCHETYPE[s] === 'abstract');
+      if (kinds.length === 0 && !live.some((h) => h.effect.particles)) kinds.push(rng.pick(ABSTRACT_SUBJECTS));
+      if (kinds.length === 0) kinds.push('gradient');
+      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : 1), wordMaterial ?? (k === 'shapes' ? 'plastic' : 'emissive'), wordColor ?? accent);
+      break;
+    }
+    case 'product': {
+      const kind = wordSubjects.find((s) => SUBJECT_ARCHETYPE[s] === 'product') ?? rng.pick(PRODUCTS);
+      const material = wordMaterial ?? defaultProductMaterial(kind, rng.next());
+      addSubject(kind, 1, material, wordColor ?? accent);
+      break;
+    }
+    case 'text':
+      addSubject('gradient', 1, 'emissive', accent);
+      break;
+    case 'physics':
+      break;
+  }
+
+  // ---------------------------------------------------------------- physics
+  const events: ScenePlan['physics']['events'] = [];
+  if (archetype === 'physics') {
+    const kinds = [...new Set(live.map((h) => h.effect.physics).filter((k): k is PhysicsEventKind => !!k))];
+    if (kinds.length === 0) kinds.push(rng.pick<PhysicsEventKind>(['fall', 'bounce', 'stack', 'dominoes', 'collide']));
+    // "dominoes falling", "balls falling and bouncing": the named event already includes the fall.
+    if (kinds.length > 1 && kinds.includes('fall')) kinds.splice(kinds.indexOf('fall'), 1);
+    const wordBody = first('body');
+    for (const kind of kinds.slice(0, 2)) {
+      const body: BodyKind = kind === 'dominoes' ? 'dominoes' : (wordBody && wordBody !== 'dominoes' ? wordBody : defaultBody(kind, rng.next()));
+      const count = clampInt(countWord ?? defaultCount(kind), 1, kind === 'dominoes' ? 120 : 200);
+      events.push({ kind, body, count, material: wordMaterial ?? (body === 'crates' ? 'wood' : body === 'marbles' ? 'glass' : 'plastic') });
+    }
+    const bodyColor = wordColor ?? accent;
+    addSubject(events[0]!.body, events[0]!.count, events[0]!.material, bodyColor);
+  }
+
+  // ---------------------------------------------------------------- weather and particles
+  const condition = first('condition') ?? (archetype === 'nature' || archetype === 'urban' ? rng.pick(['clear', 'clear', 'cloudy'] as const) : 'clear');
+  const windWord = live.find((h) => h.effect.wind !== undefined)?.effect.wind;
+  const wind = excluded('wind') ? 0 : windWord ?? (condition === 'storm' ? 0.8 : 0.2);
+  const fog = excluded('fog')
+    ? 0
+    : condition === 'fog'
+      ? 0.65
+      : condition === 'rain' || condition === 'storm'
+        ? 0.35
+        : condition === 'snow'
+          ? 0.3
+          : archetype === 'nature'
+            ? 0.12
+            : 0.05;
+  const cloudCover = excluded('clouds') ? 0 : condition === 'cloudy' || condition === 'rain' || condition === 'storm' ? 0.85 : condition === 'snow' ? 0.7 : condition === 'fog' ? 0.5 : 0.3;
+
+  const particleKinds = new Set<ParticleKind>();
+  for (const h of live) if (h.effect.particles) particleKinds.add(h.effect.particles);
+  if (condition === 'rain' || condition === 'storm') particleKinds.add('rain');
+  if (condition === 'snow') particleKinds.add('snow');
+  if (subjects.some((s) => s.kind === 'fire')) particleKinds.add('embers');
+  for (const k of [...particleKinds]) if (excluded(k) || excluded('particles') || (k === 'leaves' && excluded('leaves'))) particleKinds.delete(k);
+  const particles = [...particleKinds].slice(0, 4).map((kind) => ({
+    kind,
+    density: kind === 'rain' && condition === 'storm' ? 1 : kind === 'bokeh' ? 0.6 : 0.5,
+  }));
+
+  // ---------------------------------------------------------------- camera
+  const speedWords = live.map((h) => h.effect.speed).filter((s): s is number => s !== undefined);
+  const speed = clamp(speedWords.reduce((a, b) => a * b, 1), 0.1, 3);
+  let move: CameraMove =
+    first('camera') ??
+    rng.pick<CameraMove>(
+      {
+        nature: ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
+        urban: ['drone', 'dolly-in', 'pan-right', 'orbit'],
+        abstract: ['dolly-in', 'orbit', 'static'],
+        product: ['orbit', 'orbit', 'dolly-in'],
+        text: ['dolly-in', 'static'],
+        physics: ['orbit', 'static', 'dolly-in'],
+      }[archetype] as CameraMove[],
+    );
+  if (excluded('camera-motion')) move = 'static';
+  const shot = first('shot') ?? (archetype === 'product' || archetype === 'physics' ? 'medium' : 'wide');
+  const focalLengthMm = first('focalLengthMm') ?? (shot === 'close' ? 85 : shot === 'medium' ? 50 : archetype === 'nature' || archetype === 'urban' ? 28 : 35);
+  const dofWord = live.find((h) => h.effect.shallowDepthOfField !== undefined)?.effect.shallowDepthOfField;
+  const shallowDepthOfField = dofWord ?? (archetype === 'product' && shot === 'close');
+
+  // ---------------------------------------------------------------- text
+  let text: ScenePlan['text'] = null;
+  if (quotes.length && !excluded('text')) {
+    const mode = first('textMode') ?? 'title';
+    text = { mode, title: quotes[0]!.slice(0, 80) };
+    if (quotes[1]) text.subtitle = quotes[1].slice(0, 80);
+  }
+  for (const q of split.quotes) used.push(`"${q}"`);
+
+  // ---------------------------------------------------------------- timing words
+  const durationHintSeconds = split.duration?.seconds ?? null;
+  if (split.duration) {
+    const honoured = input.durationSeconds === undefined || Math.abs(input.durationSeconds - split.duration.seconds) < 0.05;
+    (honoured ? used : ignored).push(split.duration.text);
+  }
+
+  const timeScale = first('timeScale') ?? 1;
+  const monochrome = paletteName === 'monochrome';
+  const plan: ScenePlan = {
+    version: 1,
+    archetype,
+    setting,
+    subjects,
+    timeOfDay,
+    weather: { condition, fog, cloudCover, wind: clamp(wind, 0, 1) },
+    particles,
+    palette: { name: paletteName, colors: [...paletteColors] },
+    camera: { move, speed, shot, focalLengthMm, shallowDepthOfField, shake: move === 'handheld' ? 0.6 : 0 },
+    physics: { events, gravity: 9.81 },
+    text,
+    motion: { speed: timeScale },
+    grade: {
+      exposure: 0,
+      toneMapping: archetype === 'nature' ? 'agx' : 'aces',
+      saturation: monochrome ? 0 : 1,
+      vignette: archetype === 'text' || archetype === 'abstract' ? 0.3 : 0.2,
+      grain: archetype === 'nature' || archetype === 'urban' ? 0.05 : 0.03,
+      transfer: 'bt1886',
+    },
+    exclude,
+    source: { prompt, usedWords: used, ignoredWords: ignored },
+  };
+  return { plan, usedWords: used, ignoredWords: ignored, durationHintSeconds, summary: summarize(plan) };
+}
+
+export function summarize(plan: ScenePlan): string {
+  const parts: string[] = [plan.archetype, plan.setting];
+  if (plan.subjects.length) parts.push(plan.subjects.map((s) => s.kind).join('+'));
+  parts.push(plan.timeOfDay, plan.weather.condition);
+  if (plan.particles.length) parts.push(plan.particles.map((p) => p.kind).join('+'));
+  if (plan.physics.events.length) parts.push(plan.physics.events.map((e) => `${e.kind} ${e.count} ${e.body}`).join(', '));
+  parts.push(`${plan.camera.move} ${Math.round(plan.camera.focalLengthMm)}mm${plan.camera.shallowDepthOfField ? ' shallow DOF' : ''}`);
+  if (plan.text) parts.push(`${plan.text.mode} "${plan.text.title}"`);
+  if (plan.motion.speed !== 1) parts.push(`time x${plan.motion.speed}`);
+  return parts.join(' · ');
+}
+
+/** An analogous palette around one colour: the colour, two neighbours on the hue wheel, a light and a dark. */
+export function paletteAround(hex: string): string[] {
+  const [h, s, l] = hexToHsl(hex);
+  return [
+    hex.toLowerCase(),
+    hslToHex(h + 35, Math.min(1, s * 0.9 + 0.1), Math.min(0.75, l + 0.1)),
+    hslToHex(h - 30, s * 0.8, Math.min(0.7, l + 0.05)),
+    hslToHex(h, s * 0.6, 0.12),
+    hslToHex(h + 10, s * 0.25, 0.9),
+  ];
+}
+
+function hexToHsl(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  const r = ((n >> 16) & 255) / 255;
+  const g = ((n >> 8) & 255) / 255;
+  const b = (n & 255) / 255;
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const l = (max + min) / 2;
+  if (max === min) return [0, 0, l];
+  const d = max - min;
+  const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
+  const h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return [h * 60, s, l];
+}
+
+function hslToHex(h: number, s: number, l: number): string {
+  const hh = (((h % 360) + 360) % 360) / 360;
+  const f = (t: number) => {
+    const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
+    const p = 2 * l - q;
+    let x = t;
+    if (x < 0) x += 1;
+    if (x > 1) x -= 1;
+    if (x < 1 / 6) return p + (q - p) * 6 * x;
+    if (x < 1 / 2) return q;
+    if (x < 2 / 3) return p + (q - p) * (2 / 3 - x) * 6;
+    return p;
+  };
+  const to = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 255).toString(16).padStart(2, '0');
+  return `#${to(f(hh + 1 / 3))}${to(f(hh))}${to(f(hh - 1 / 3))}`;
+}
+
+function defaultProductMaterial(kind: SubjectKind, r: number): Material {
+  switch (kind) {
+    case 'bottle':
+    case 'vase':
+      return r < 0.5 ? 'glass' : 'ceramic';
+    case 'can':
+      return 'metal';
+    case 'watch':
+      return r < 0.5 ? 'gold' : 'chrome';
+    case 'mug':
+      return 'ceramic';
+    case 'orb':
+      return r < 0.5 ? 'chrome' : 'glass';
+    case 'box':
+      return 'matte';
+    default:
+      return 'plastic';
+  }
+}
+
+function defaultBody(kind: PhysicsEventKind, r: number): BodyKind {
+  switch (kind) {
+    case 'bounce':
+      return 'balls';
+    case 'stack':
+      return r < 0.5 ? 'crates' : 'cubes';
+    case 'splash':
+      return r < 0.5 ? 'balls' : 'cubes';
+    case 'collide':
+      return r < 0.5 ? 'balls' : 'cubes';
+    default:
+      return r < 0.4 ? 'cubes' : r < 0.8 ? 'balls' : 'marbles';
+  }
+}
+
+function defaultCount(kind: PhysicsEventKind): number {
+  return { fall: 36, bounce: 14, collide: 24, stack: 14, dominoes: 40, splash: 10 }[kind];
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+function clampInt(v: number, lo: number, hi: number): number {
+  return Math.round(clamp(v, lo, hi));
+}

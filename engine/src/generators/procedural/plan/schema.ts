@@ -1,0 +1,177 @@
+/**
+ * The scene plan: what the procedural generator understood from a prompt, as plain JSON that a user can
+ * read (`rushes plan "prompt" --json`), edit, and render (`rushes generate --plan FILE`). Typed once with
+ * TypeBox, so the TypeScript type and the JSON Schema cannot drift apart. Every enum here is a closed
+ * list: the renderer handles each value, and `validatePlan` refuses anything else with E_INVALID.
+ */
+import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
+
+const Strict = { additionalProperties: false } as const;
+const Unit = Type.Number({ minimum: 0, maximum: 1 });
+const Hex = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: 'sRGB colour, #rrggbb.' });
+
+export const ARCHETYPES = ['nature', 'urban', 'abstract', 'product', 'text', 'physics'] as const;
+export const SETTINGS = ['forest', 'mountains', 'ocean', 'sky', 'meadow', 'desert', 'city', 'street', 'studio', 'void'] as const;
+export const TIMES_OF_DAY = ['dawn', 'morning', 'noon', 'golden-hour', 'dusk', 'night'] as const;
+export const CONDITIONS = ['clear', 'cloudy', 'fog', 'rain', 'snow', 'storm'] as const;
+export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'embers', 'dust', 'bokeh', 'sparks'] as const;
+export const SUBJECT_KINDS = [
+  // nature
+  'pine-trees', 'broadleaf-trees', 'mountains', 'waves', 'clouds', 'rocks', 'grass', 'fire',
+  // urban
+  'buildings', 'street-lights', 'cars', 'light-trails',
+  // abstract
+  'gradient', 'shapes', 'rings', 'grid', 'ribbons',
+  // product
+  'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb',
+  // physics bodies
+  'balls', 'cubes', 'dominoes', 'crates', 'marbles',
+] as const;
+export const MATERIALS = ['matte', 'plastic', 'metal', 'chrome', 'gold', 'glass', 'wood', 'stone', 'rubber', 'ceramic', 'emissive'] as const;
+export const CAMERA_MOVES = [
+  'static', 'dolly-in', 'dolly-out', 'pan-left', 'pan-right', 'tilt-up', 'tilt-down', 'orbit', 'crane-up', 'crane-down', 'handheld', 'drone',
+] as const;
+export const PHYSICS_EVENTS = ['fall', 'bounce', 'collide', 'stack', 'dominoes', 'splash'] as const;
+export const TONE_MAPPINGS = ['agx', 'aces', 'neutral'] as const;
+export const TRANSFERS = ['bt1886', 'srgb'] as const;
+export const SHOT_SIZES = ['wide', 'medium', 'close'] as const;
+
+type Lits<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
+
+/** A closed set of string literals as a JSON Schema `anyOf` of consts, typed as the union of the strings. */
+function literals<const T extends readonly string[]>(values: T, description?: string): TUnion<Lits<T>> {
+  return Type.Union(
+    values.map((v) => Type.Literal(v)),
+    description ? { description } : {},
+  ) as unknown as TUnion<Lits<T>>;
+}
+
+export const Subject = Type.Object(
+  {
+    kind: literals(SUBJECT_KINDS),
+    count: Type.Integer({ minimum: 1, maximum: 400, description: 'How many (instances for trees, buildings, bodies).' }),
+    material: literals(MATERIALS),
+    color: Hex,
+  },
+  Strict,
+);
+export type Subject = Static<typeof Subject>;
+
+export const Particles = Type.Object(
+  {
+    kind: literals(PARTICLE_KINDS),
+    density: Type.Number({ minimum: 0.05, maximum: 1, description: 'Fraction of the archetype\'s maximum particle count.' }),
+  },
+  Strict,
+);
+export type Particles = Static<typeof Particles>;
+
+export const PhysicsEvent = Type.Object(
+  {
+    kind: literals(PHYSICS_EVENTS),
+    body: literals(['balls', 'cubes', 'dominoes', 'crates', 'marbles'] as const),
+    count: Type.Integer({ minimum: 1, maximum: 200 }),
+    material: literals(MATERIALS),
+  },
+  Strict,
+);
+export type PhysicsEvent = Static<typeof PhysicsEvent>;
+
+export const TextOverlay = Type.Object(
+  {
+    mode: literals(['title', 'lower-third'] as const),
+    title: Type.String({ minLength: 1, maxLength: 80 }),
+    subtitle: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+  },
+  Strict,
+);
+export type TextOverlay = Static<typeof TextOverlay>;
+
+export const ScenePlan = Type.Object(
+  {
+    version: Type.Literal(1),
+    archetype: literals(ARCHETYPES, 'The kind of shot; decides the scene builder.'),
+    setting: literals(SETTINGS),
+    subjects: Type.Array(Subject, { maxItems: 8 }),
+    timeOfDay: literals(TIMES_OF_DAY),
+    weather: Type.Object(
+      {
+        condition: literals(CONDITIONS),
+        fog: Type.Number({ minimum: 0, maximum: 1, description: '0 clear air, 1 thick fog.' }),
+        cloudCover: Unit,
+        wind: Type.Number({ minimum: 0, maximum: 1, description: '0 still, 1 gale; moves particles, trees, clouds.' }),
+      },
+      Strict,
+    ),
+    particles: Type.Array(Particles, { maxItems: 4 }),
+    palette: Type.Object(
+      {
+        name: Type.String({ minLength: 1, maxLength: 32 }),
+        colors: Type.Array(Hex, { minItems: 2, maxItems: 6 }),
+      },
+      Strict,
+    ),
+    camera: Type.Object(
+      {
+        move: literals(CAMERA_MOVES),
+        speed: Type.Number({ minimum: 0.1, maximum: 3, description: '1 is a moderate move over the clip.' }),
+        shot: literals(SHOT_SIZES),
+        focalLengthMm: Type.Number({ minimum: 10, maximum: 300, description: 'Full-frame equivalent.' }),
+        shallowDepthOfField: Type.Boolean(),
+        shake: Type.Number({ minimum: 0, maximum: 1, description: 'Handheld sway on top of the move.' }),
+      },
+      Strict,
+    ),
+    physics: Type.Object(
+      {
+        events: Type.Array(PhysicsEvent, { maxItems: 4 }),
+        gravity: Type.Number({ minimum: 0, maximum: 30, description: 'm/s^2 downwards.' }),
+      },
+      Strict,
+    ),
+    text: Type.Union([TextOverlay, Type.Null()]),
+    motion: Type.Object(
+      { speed: Type.Number({ minimum: 0.1, maximum: 4, description: 'Time scale: 0.25 is slow motion, 2 is sped up.' }) },
+      Strict,
+    ),
+    grade: Type.Object(
+      {
+        exposure: Type.Number({ minimum: -4, maximum: 4, description: 'EV offset.' }),
+        toneMapping: literals(TONE_MAPPINGS),
+        saturation: Type.Number({ minimum: 0, maximum: 2 }),
+        vignette: Unit,
+        grain: Unit,
+        transfer: literals(TRANSFERS, 'bt1886: Rec.709 video for a 2.4-gamma display (the default). srgb: the sRGB curve.'),
+      },
+      Strict,
+    ),
+    exclude: Type.Array(Type.String({ minLength: 1, maxLength: 32 }), {
+      maxItems: 32,
+      description: 'Things the prompt asked to leave out ("no people", "without text").',
+    }),
+    source: Type.Optional(
+      Type.Object(
+        {
+          prompt: Type.String({ maxLength: 2000 }),
+          usedWords: Type.Array(Type.String()),
+          ignoredWords: Type.Array(Type.String()),
+        },
+        { ...Strict, description: 'What the planner read; informational, not used for rendering.' },
+      ),
+    ),
+  },
+  { ...Strict, $id: 'ScenePlan', title: 'Rushes procedural scene plan', description: 'Version 1 of the procedural generator\'s scene plan.' },
+);
+export type ScenePlan = Static<typeof ScenePlan>;
+export type Archetype = ScenePlan['archetype'];
+export type CameraMove = ScenePlan['camera']['move'];
+export type TimeOfDay = ScenePlan['timeOfDay'];
+export type Setting = ScenePlan['setting'];
+export type SubjectKind = Subject['kind'];
+export type Material = Subject['material'];
+export type ParticleKind = Particles['kind'];
+export type PhysicsEventKind = PhysicsEvent['kind'];
+export type BodyKind = PhysicsEvent['body'];
+
+/** The plan's JSON Schema, e.g. for editors or `rushes plan --schema`. */
+export const scenePlanJsonSchema: object = JSON.parse(JSON.stringify(ScenePlan));

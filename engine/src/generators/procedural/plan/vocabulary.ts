@@ -1,0 +1,267 @@
+/**
+ * The words the planner understands, and what each one does to a plan. One entry per concept, listing
+ * its synonyms, so "woods", "woodland" and "forest" cannot drift apart. Multi-word phrases ("golden
+ * hour", "push in") are matched before single words. Pure data: the planner reads it, tests sample it.
+ */
+import type {
+  Archetype,
+  BodyKind,
+  CameraMove,
+  Material,
+  ParticleKind,
+  PhysicsEventKind,
+  Setting,
+  SubjectKind,
+  TimeOfDay,
+} from './schema';
+
+/** What one recognised term contributes. Every field is optional; most terms set one or two. */
+export interface Effect {
+  /** Votes for a kind of shot; the archetype with the most weight wins. */
+  archetype?: Partial<Record<Archetype, number>>;
+  setting?: Setting;
+  subject?: SubjectKind;
+  body?: BodyKind;
+  material?: Material;
+  timeOfDay?: TimeOfDay;
+  condition?: 'clear' | 'cloudy' | 'fog' | 'rain' | 'snow' | 'storm';
+  wind?: number;
+  particles?: ParticleKind;
+  camera?: CameraMove;
+  speed?: number;
+  shot?: 'wide' | 'medium' | 'close';
+  focalLengthMm?: number;
+  shallowDepthOfField?: boolean;
+  physics?: PhysicsEventKind;
+  palette?: string;
+  /** A colour word: tints the main subject. */
+  color?: string;
+  textMode?: 'title' | 'lower-third';
+  /** Overall time scale (slow motion). */
+  timeScale?: number;
+  /** A count word such as "dozens". */
+  count?: number;
+  /** Name used when the term is negated ("no people" -> exclude "people"). */
+  excludes?: string;
+  /** The term is understood but nothing in the scene can show it (e.g. people): it is reported as ignored unless negated. */
+  unrenderable?: true;
+}
+
+interface Entry {
+  words: string[];
+  effect: Effect;
+}
+
+const A = (archetype: Archetype, w = 2): Partial<Record<Archetype, number>> => ({ [archetype]: w });
+
+const ENTRIES: Entry[] = [
+  // ---------------------------------------------------------------- nature settings and subjects
+  { words: ['forest', 'forests', 'woods', 'woodland', 'woodlands', 'trees', 'tree', 'grove', 'taiga', 'jungle', 'rainforest'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'broadleaf-trees', excludes: 'trees' } },
+  { words: ['pine', 'pines', 'pine forest', 'pine trees', 'conifer', 'conifers', 'fir', 'firs', 'spruce', 'evergreen', 'evergreens'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'pine-trees', excludes: 'trees' } },
+  { words: ['mountain', 'mountains', 'peaks', 'peak', 'alps', 'alpine', 'summit', 'ridge', 'ridges', 'range', 'valley', 'hills', 'hill', 'highlands', 'cliffs'], effect: { archetype: A('nature', 3), setting: 'mountains', subject: 'mountains' } },
+  { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'coast', 'shore', 'beach', 'lake', 'water', 'swell', 'tide'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },
+  { words: ['sky', 'skies', 'clouds', 'cloud', 'cloudscape', 'heavens', 'cumulus', 'sunrise', 'sunset'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', excludes: 'clouds' } },
+  { words: ['meadow', 'field', 'fields', 'grassland', 'prairie', 'grass', 'countryside', 'pasture', 'farmland', 'landscape', 'nature', 'outdoors'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'grass' } },
+  { words: ['desert', 'dunes', 'dune', 'sand', 'sahara', 'canyon', 'mesa'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
+  { words: ['rocks', 'rock', 'boulders', 'stones'], effect: { archetype: A('nature', 1), subject: 'rocks' } },
+  { words: ['fire', 'campfire', 'bonfire', 'flames', 'flame', 'fireplace', 'burning'], effect: { archetype: A('nature', 3), subject: 'fire', particles: 'embers', excludes: 'fire' } },
+  { words: ['embers', 'ember', 'sparks', 'spark', 'cinders'], effect: { particles: 'embers', excludes: 'embers' } },
+  { words: ['leaves', 'leaf', 'falling leaves', 'autumn leaves', 'foliage'], effect: { archetype: A('nature', 2), particles: 'leaves', excludes: 'leaves' } },
+  { words: ['autumn', 'fall foliage', 'autumnal'], effect: { archetype: A('nature', 1), particles: 'leaves', palette: 'autumn' } },
+  { words: ['winter', 'wintry', 'frozen', 'icy'], effect: { condition: 'snow', palette: 'winter' } },
+  { words: ['spring', 'springtime', 'summer', 'lush'], effect: { palette: 'lush' } },
+
+  // ---------------------------------------------------------------- urban
+  { words: ['city', 'cities', 'skyline', 'city skyline', 'downtown', 'skyscrapers', 'skyscraper', 'metropolis', 'urban', 'cityscape', 'buildings', 'building', 'towers', 'high rises', 'high-rises'], effect: { archetype: A('urban', 3), setting: 'city', subject: 'buildings', excludes: 'buildings' } },
+  { words: ['street', 'streets', 'avenue', 'road', 'highway', 'freeway', 'boulevard', 'intersection', 'alley', 'traffic'], effect: { archetype: A('urban', 3), setting: 'street', subject: 'cars', excludes: 'cars' } },
+  { words: ['cars', 'car', 'vehicles', 'headlights', 'taillights'], effect: { archetype: A('urban', 2), subject: 'cars', excludes: 'cars' } },
+  { words: ['street lights', 'streetlights', 'street lamps', 'lamps', 'lamp posts', 'streetlamps', 'neon', 'neon lights', 'city lights', 'lights'], effect: { archetype: A('urban', 2), subject: 'street-lights', excludes: 'lights' } },
+  { words: ['light trails', 'light streaks', 'long exposure', 'trails', 'streaks'], effect: { archetype: A('urban', 3), subject: 'light-trails', excludes: 'light-trails' } },
+
+  // ---------------------------------------------------------------- abstract
+  { words: ['background', 'backdrop'], effect: { archetype: A('abstract', 1) } },
+  { words: ['abstract', 'motion background', 'loop', 'loopable', 'seamless', 'motion graphics', 'mograph', 'screensaver', 'wallpaper'], effect: { archetype: A('abstract', 3) } },
+  { words: ['gradient', 'gradients', 'colour wash', 'color wash', 'aurora'], effect: { archetype: A('abstract', 3), subject: 'gradient' } },
+  { words: ['particles', 'particle', 'particle field', 'dust', 'motes', 'glitter', 'specks'], effect: { archetype: A('abstract', 1), particles: 'dust', excludes: 'particles' } },
+  { words: ['bokeh', 'defocused lights', 'fairy lights', 'out of focus lights'], effect: { archetype: A('abstract', 2), particles: 'bokeh', excludes: 'bokeh' } },
+  { words: ['geometric', 'geometry', 'shapes', 'polygons', 'spheres', 'cubes floating', 'low poly', 'primitives'], effect: { archetype: A('abstract', 3), subject: 'shapes' } },
+  { words: ['rings', 'ring', 'circles', 'torus', 'tunnel', 'loops'], effect: { archetype: A('abstract', 3), subject: 'rings' } },
+  { words: ['grid', 'grids', 'lattice', 'matrix', 'tiles'], effect: { archetype: A('abstract', 3), subject: 'grid' } },
+  { words: ['ribbons', 'ribbon', 'waves of light', 'silk', 'flowing lines', 'lines', 'strands'], effect: { archetype: A('abstract', 3), subject: 'ribbons' } },
+
+  // ---------------------------------------------------------------- product
+  { words: ['product', 'product shot', 'packshot', 'pack shot', 'hero shot', 'commercial', 'advert', 'ad'], effect: { archetype: A('product', 3) } },
+  { words: ['studio', 'studio sweep', 'sweep', 'cyclorama', 'cyc', 'infinity cove', 'seamless backdrop', 'tabletop'], effect: { archetype: A('product', 3), setting: 'studio' } },
+  { words: ['turntable', 'rotating', 'spinning', 'revolving', 'turning'], effect: { archetype: A('product', 2), camera: 'orbit' } },
+  { words: ['softbox', 'soft box', 'soft light', 'soft lighting', 'key light', 'rim light', 'three point lighting'], effect: { archetype: A('product', 2) } },
+  { words: ['bottle', 'bottles', 'perfume', 'perfume bottle', 'wine bottle', 'flask'], effect: { archetype: A('product', 4), subject: 'bottle' } },
+  { words: ['can', 'soda can', 'tin', 'drink can', 'beer can'], effect: { archetype: A('product', 4), subject: 'can' } },
+  { words: ['phone', 'smartphone', 'mobile', 'device', 'tablet', 'gadget'], effect: { archetype: A('product', 4), subject: 'phone' } },
+  { words: ['box', 'package', 'packaging', 'gift box', 'parcel', 'carton'], effect: { archetype: A('product', 3), subject: 'box' } },
+  { words: ['mug', 'cup', 'coffee cup', 'coffee mug', 'teacup'], effect: { archetype: A('product', 4), subject: 'mug' } },
+  { words: ['watch', 'wristwatch', 'clock', 'timepiece'], effect: { archetype: A('product', 4), subject: 'watch' } },
+  { words: ['vase', 'jar', 'pot', 'urn', 'candle'], effect: { archetype: A('product', 4), subject: 'vase' } },
+  { words: ['orb', 'sphere', 'globe', 'ball on a pedestal', 'pearl'], effect: { archetype: A('product', 3), subject: 'orb' } },
+
+  // ---------------------------------------------------------------- text
+  { words: ['title', 'title card', 'titles', 'heading', 'opener', 'intro', 'text', 'caption', 'words', 'typography', 'headline', 'logo reveal'], effect: { archetype: A('text', 2), textMode: 'title', excludes: 'text' } },
+  { words: ['lower third', 'lower thirds', 'lower-third', 'name tag', 'nameplate', 'chyron', 'name strap'], effect: { archetype: A('text', 2), textMode: 'lower-third', excludes: 'text' } },
+
+  // ---------------------------------------------------------------- physics
+  { words: ['falling', 'fall', 'falls', 'drop', 'dropping', 'dropped', 'tumbling', 'raining down', 'pouring'], effect: { archetype: A('physics', 2), physics: 'fall' } },
+  { words: ['bouncing', 'bounce', 'bounces', 'bouncy', 'rebounding'], effect: { archetype: A('physics', 3), physics: 'bounce' } },
+  { words: ['colliding', 'collide', 'collision', 'collisions', 'crash', 'crashing', 'smash', 'smashing', 'impact'], effect: { archetype: A('physics', 3), physics: 'collide' } },
+  { words: ['stacking', 'stack', 'stacked', 'tower', 'pile', 'piling', 'building blocks'], effect: { archetype: A('physics', 3), physics: 'stack' } },
+  { words: ['dominoes', 'domino', 'domino effect', 'chain reaction', 'toppling'], effect: { archetype: A('physics', 4), physics: 'dominoes', body: 'dominoes' } },
+  { words: ['splash', 'splashing', 'splashes', 'plunging', 'dropping into water', 'into water', 'splashdown'], effect: { archetype: A('physics', 3), physics: 'splash' } },
+  { words: ['physics', 'simulation', 'rigid bodies', 'dynamics'], effect: { archetype: A('physics', 3) } },
+  { words: ['balls', 'ball', 'beach balls', 'bowling balls'], effect: { archetype: A('physics', 1), body: 'balls' } },
+  { words: ['marbles', 'marble', 'beads', 'pebbles'], effect: { archetype: A('physics', 1), body: 'marbles' } },
+  { words: ['cubes', 'cube', 'blocks', 'block', 'bricks', 'dice'], effect: { archetype: A('physics', 1), body: 'cubes' } },
+  { words: ['crates', 'crate', 'boxes', 'cartons'], effect: { archetype: A('physics', 1), body: 'crates' } },
+
+  // ---------------------------------------------------------------- time of day
+  { words: ['dawn', 'sunrise', 'daybreak', 'first light', 'early morning', 'blue hour morning'], effect: { timeOfDay: 'dawn' } },
+  { words: ['morning', 'daytime', 'day', 'daylight', 'afternoon'], effect: { timeOfDay: 'morning' } },
+  { words: ['noon', 'midday', 'high noon', 'bright sun', 'sunny', 'harsh sun'], effect: { timeOfDay: 'noon' } },
+  { words: ['golden hour', 'magic hour', 'golden', 'late afternoon', 'warm sunlight', 'sunset glow'], effect: { timeOfDay: 'golden-hour' } },
+  { words: ['dusk', 'sunset', 'twilight', 'evening', 'blue hour', 'sundown', 'gloaming'], effect: { timeOfDay: 'dusk' } },
+  { words: ['night', 'nighttime', 'night time', 'midnight', 'moonlight', 'moonlit', 'after dark', 'dark', 'starry', 'stars'], effect: { timeOfDay: 'night' } },
+
+  // ---------------------------------------------------------------- weather
+  { words: ['clear', 'clear sky', 'cloudless', 'fair', 'clear weather'], effect: { condition: 'clear' } },
+  { words: ['cloudy', 'overcast', 'grey sky', 'gray sky', 'gloomy'], effect: { condition: 'cloudy', excludes: 'clouds' } },
+  { words: ['fog', 'foggy', 'mist', 'misty', 'haze', 'hazy', 'smoky', 'murky', 'atmospheric'], effect: { condition: 'fog', excludes: 'fog' } },
+  { words: ['rain', 'rainy', 'raining', 'rainfall', 'drizzle', 'downpour', 'showers', 'wet', 'raindrops'], effect: { condition: 'rain', particles: 'rain', excludes: 'rain' } },
+  { words: ['snow', 'snowy', 'snowing', 'snowfall', 'snowflakes', 'blizzard', 'flurries'], effect: { condition: 'snow', particles: 'snow', excludes: 'snow' } },
+  { words: ['storm', 'stormy', 'thunderstorm', 'tempest', 'squall'], effect: { condition: 'storm', particles: 'rain', wind: 0.8, excludes: 'rain' } },
+  { words: ['wind', 'windy', 'breeze', 'breezy', 'gusty', 'gale', 'blowing'], effect: { wind: 0.7, excludes: 'wind' } },
+  { words: ['calm', 'still', 'tranquil', 'serene', 'peaceful', 'quiet'], effect: { wind: 0.05, speed: 0.7 } },
+
+  // ---------------------------------------------------------------- camera moves
+  { words: ['static', 'locked off', 'locked-off', 'tripod', 'still shot', 'fixed camera'], effect: { camera: 'static' } },
+  { words: ['dolly in', 'push in', 'push-in', 'dolly', 'dolly forward', 'track in', 'zoom in', 'moving forward', 'approach', 'approaching'], effect: { camera: 'dolly-in' } },
+  { words: ['dolly out', 'pull out', 'pull back', 'pull-back', 'track out', 'zoom out', 'reveal', 'receding'], effect: { camera: 'dolly-out' } },
+  { words: ['pan', 'pan left', 'panning', 'panning left', 'sweeping'], effect: { camera: 'pan-left' } },
+  { words: ['pan right', 'panning right'], effect: { camera: 'pan-right' } },
+  { words: ['tilt up', 'tilt', 'tilting up', 'looking up'], effect: { camera: 'tilt-up' } },
+  { words: ['tilt down', 'tilting down', 'looking down'], effect: { camera: 'tilt-down' } },
+  { words: ['orbit', 'orbiting', 'circling', 'arc shot', 'arc', '360', 'revolve around'], effect: { camera: 'orbit' } },
+  { words: ['crane', 'crane up', 'jib', 'jib up', 'rising', 'ascending', 'pedestal up', 'boom up'], effect: { camera: 'crane-up' } },
+  { words: ['crane down', 'jib down', 'descending', 'lowering', 'boom down'], effect: { camera: 'crane-down' } },
+  { words: ['handheld', 'hand held', 'hand-held', 'shaky', 'documentary', 'verite', 'run and gun'], effect: { camera: 'handheld' } },
+  { words: ['drone', 'drone shot', 'aerial', 'flyover', 'fly over', 'flying over', 'birds eye', "bird's eye", 'birds-eye', 'overhead', 'top down'], effect: { camera: 'drone', shot: 'wide' } },
+  { words: ['slow', 'slowly', 'gentle', 'gently', 'subtle', 'lazy', 'drifting', 'floating'], effect: { speed: 0.6 } },
+  { words: ['fast', 'quick', 'quickly', 'rapid', 'dynamic', 'energetic', 'whip'], effect: { speed: 1.8 } },
+  { words: ['slow motion', 'slow-mo', 'slowmo', 'slo-mo', 'high speed', 'high frame rate'], effect: { timeScale: 0.35 } },
+  { words: ['time lapse', 'timelapse', 'time-lapse', 'hyperlapse'], effect: { timeScale: 3 } },
+
+  // ---------------------------------------------------------------- lens and framing
+  { words: ['wide', 'wide angle', 'wide-angle', 'wide shot', 'establishing', 'establishing shot', 'panorama', 'panoramic', 'vista', 'epic', 'vast', 'sweeping view'], effect: { shot: 'wide', focalLengthMm: 20 } },
+  { words: ['medium shot', 'mid shot', 'normal lens', '50mm', '35mm'], effect: { shot: 'medium', focalLengthMm: 40 } },
+  { words: ['close-up', 'close up', 'closeup', 'macro', 'detail', 'details', 'close', 'extreme close-up', 'ecu'], effect: { shot: 'close', focalLengthMm: 85, shallowDepthOfField: true } },
+  { words: ['tele', 'telephoto', 'long lens', 'zoom lens', 'compressed', '200mm', '135mm', '85mm'], effect: { focalLengthMm: 135 } },
+  { words: ['shallow depth of field', 'shallow dof', 'shallow focus', 'depth of field', 'dof', 'blurry background', 'blurred background', 'cinematic', 'dreamy', 'soft focus'], effect: { shallowDepthOfField: true } },
+  { words: ['deep focus', 'everything in focus', 'sharp', 'crisp'], effect: { shallowDepthOfField: false } },
+
+  // ---------------------------------------------------------------- materials
+  { words: ['metal', 'metallic', 'steel', 'aluminium', 'aluminum', 'brushed metal', 'iron'], effect: { material: 'metal' } },
+  { words: ['chrome', 'mirror', 'reflective', 'shiny', 'polished', 'glossy'], effect: { material: 'chrome' } },
+  { words: ['gold', 'golden metal', 'brass', 'bronze', 'copper'], effect: { material: 'gold' } },
+  { words: ['glass', 'crystal', 'transparent', 'translucent', 'clear glass'], effect: { material: 'glass' } },
+  { words: ['wood', 'wooden', 'timber', 'oak'], effect: { material: 'wood' } },
+  { words: ['stone', 'marble slab', 'concrete', 'granite'], effect: { material: 'stone' } },
+  { words: ['rubber', 'rubbery'], effect: { material: 'rubber' } },
+  { words: ['bouncy balls', 'tennis balls', 'rubber balls', 'super balls'], effect: { archetype: A('physics', 4), material: 'rubber', body: 'balls', physics: 'bounce' } },
+  { words: ['plastic', 'toy', 'toys', 'lego'], effect: { material: 'plastic' } },
+  { words: ['ceramic', 'porcelain', 'clay', 'pottery'], effect: { material: 'ceramic' } },
+  { words: ['matte', 'flat', 'satin', 'frosted'], effect: { material: 'matte' } },
+  { words: ['glowing', 'glow', 'luminous', 'emissive', 'light up'], effect: { material: 'emissive' } },
+
+  // ---------------------------------------------------------------- palettes and colours
+  { words: ['warm', 'cozy', 'cosy', 'amber', 'orange tones'], effect: { palette: 'warm' } },
+  { words: ['cool', 'cold', 'icy blue', 'blue tones', 'moody'], effect: { palette: 'cool' } },
+  { words: ['teal and orange', 'teal orange', 'blockbuster', 'filmic'], effect: { palette: 'teal-orange' } },
+  { words: ['pastel', 'pastels', 'soft colours', 'soft colors', 'candy'], effect: { palette: 'pastel' } },
+  { words: ['neon', 'cyberpunk', 'synthwave', 'vaporwave', 'retrowave', 'futuristic', 'sci-fi', 'scifi', 'tech', 'technology', 'digital'], effect: { palette: 'neon' } },
+  { words: ['monochrome', 'black and white', 'b&w', 'greyscale', 'grayscale', 'noir'], effect: { palette: 'monochrome' } },
+  { words: ['earthy', 'natural', 'organic', 'rustic'], effect: { palette: 'earthy' } },
+  { words: ['luxury', 'luxurious', 'elegant', 'premium', 'classy', 'sleek', 'minimal', 'minimalist', 'clean'], effect: { palette: 'luxury' } },
+  { words: ['corporate', 'business', 'professional', 'news', 'interview'], effect: { palette: 'corporate' } },
+  { words: ['vibrant', 'colorful', 'colourful', 'rainbow', 'bold', 'saturated', 'playful', 'fun'], effect: { palette: 'vibrant' } },
+  { words: ['red', 'crimson', 'scarlet'], effect: { color: '#c8202a' } },
+  { words: ['orange'], effect: { color: '#e8711c' } },
+  { words: ['yellow'], effect: { color: '#f2c12e' } },
+  { words: ['green', 'emerald'], effect: { color: '#2e9d57' } },
+  { words: ['blue', 'navy', 'azure', 'cobalt'], effect: { color: '#2657c9' } },
+  { words: ['teal', 'cyan', 'turquoise'], effect: { color: '#1aa5a8' } },
+  { words: ['purple', 'violet', 'magenta', 'lilac'], effect: { color: '#7b3fc4' } },
+  { words: ['pink', 'rose'], effect: { color: '#e86aa0' } },
+  { words: ['white', 'ivory'], effect: { color: '#eeeae4' } },
+  { words: ['black', 'jet black', 'obsidian'], effect: { color: '#141416' } },
+  { words: ['silver', 'grey', 'gray'], effect: { color: '#a7abb1' } },
+
+  // ---------------------------------------------------------------- count words
+  { words: ['single', 'one', 'lone', 'solitary', 'a single'], effect: { count: 1 } },
+  { words: ['few', 'a few', 'couple', 'pair', 'two', 'three'], effect: { count: 3 } },
+  { words: ['several', 'some', 'five', 'six', 'handful'], effect: { count: 6 } },
+  { words: ['many', 'dozens', 'lots', 'lots of', 'dozen', 'numerous', 'plenty'], effect: { count: 24 } },
+  { words: ['hundreds', 'countless', 'swarm', 'thousands', 'massive amount', 'tons of'], effect: { count: 80 } },
+
+  // ---------------------------------------------------------------- things we understand but never draw
+  { words: ['people', 'person', 'man', 'woman', 'men', 'women', 'crowd', 'crowds', 'humans', 'human', 'pedestrians', 'faces', 'face', 'figures', 'kids', 'children', 'actor', 'actors'], effect: { excludes: 'people', unrenderable: true } },
+  { words: ['animals', 'animal', 'birds', 'bird', 'dog', 'dogs', 'cat', 'cats', 'deer', 'wildlife', 'fish', 'horses'], effect: { excludes: 'animals', unrenderable: true } },
+  { words: ['logo', 'logos', 'brand', 'branding', 'watermark', 'signage'], effect: { excludes: 'logos', unrenderable: true } },
+  { words: ['music', 'sound', 'audio', 'voiceover', 'soundtrack'], effect: { excludes: 'audio', unrenderable: true } },
+  { words: ['camera movement', 'camera motion', 'camera move', 'movement', 'motion', 'moving camera'], effect: { excludes: 'camera-motion' } },
+];
+
+/** Words that carry no scene meaning; neither used nor ignored. */
+export const FILLER = new Set(
+  'a an the of over on in at with and or nor into onto through across by from to under above below is are was be being some very really just its it this that these those as for while like near behind beside between against up down out off for shot clip footage video scene b-roll broll b roll stock lighting light lit seconds second sec secs s fps'.split(
+    ' ',
+  ),
+);
+
+/** Words that negate the term after them. */
+export const NEGATORS = new Set(['no', 'not', 'without', 'never', 'nor', 'zero', "don't", 'dont', 'avoid', 'exclude', 'excluding', 'minus', 'sans']);
+
+export interface Lexicon {
+  /** Phrase (lower case, words joined by one space) -> effect. */
+  phrases: Map<string, Effect>;
+  /** Longest phrase length in words. */
+  maxWords: number;
+}
+
+function build(): Lexicon {
+  const phrases = new Map<string, Effect>();
+  let maxWords = 1;
+  for (const entry of ENTRIES) {
+    for (const w of entry.words) {
+      const key = w.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
+      // A word listed under two concepts ("sunrise": sky and dawn) carries both; on a clash of the same
+      // field the first listed wins, and archetype votes add up.
+      const prev = phrases.get(key);
+      phrases.set(key, prev ? mergeEffects(prev, entry.effect) : entry.effect);
+      maxWords = Math.max(maxWords, key.split(' ').length);
+    }
+  }
+  return { phrases, maxWords };
+}
+
+function mergeEffects(first: Effect, second: Effect): Effect {
+  const merged: Effect = { ...second, ...first };
+  if (first.archetype || second.archetype) {
+    const votes: Partial<Record<Archetype, number>> = { ...second.archetype };
+    for (const [k, v] of Object.entries(first.archetype ?? {})) votes[k as Archetype] = (votes[k as Archetype] ?? 0) + (v ?? 0);
+    merged.archetype = votes;
+  }
+  return merged;
+}
+
+export const LEXICON: Lexicon = build();
+
+/** Every concept's synonyms, for docs and tests. */
+export function vocabularyEntries(): ReadonlyArray<{ words: readonly string[]; effect: Readonly<Effect> }> {
+  return ENTRIES;
+}

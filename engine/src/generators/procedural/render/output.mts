@@ -1,0 +1,130 @@
+/**
+ * The image pipeline after the scene is lit (all in TSL, on the GPU):
+ *   scene (linear, half float, MSAA x4 where the backend really does it)
+ *   -> optional depth of field -> exposure and tone mapping (AgX / ACES / neutral) -> saturation
+ *   -> vignette -> Rec.709 display encoding (BT.1886 inverse EOTF, gamma 1/2.4, or the sRGB curve)
+ *   -> FXAA where MSAA is missing -> text overlay composite -> film grain -> triangular dither
+ *   -> 8-bit RGBA.
+ * The dither is +-1 LSB triangular noise from a hash of the pixel and the frame number: it breaks up
+ * banding in skies and gradients and is deterministic, so the same frame always hashes the same.
+ */
+import * as THREE from 'three/webgpu';
+import {
+  pass,
+  uniform,
+  vec3,
+  vec4,
+  float,
+  uv,
+  hash,
+  screenCoordinate,
+  pow,
+  max,
+  mix,
+  dot,
+  smoothstep,
+  clamp,
+  agxToneMapping,
+  acesFilmicToneMapping,
+  neutralToneMapping,
+  sRGBTransferOETF,
+  convertToTexture,
+  uint,
+} from 'three/tsl';
+import { fxaa } from 'three/addons/tsl/display/FXAANode.js';
+import { dof } from 'three/addons/tsl/display/DepthOfFieldNode.js';
+import type { ScenePlan } from '../plan/schema.js';
+
+export interface OutputOptions {
+  grade: ScenePlan['grade'];
+  msaa: boolean;
+  depthOfField: { focusDistance: number; focalRange: number; bokehScale: number } | null;
+  overlay: { scene: THREE.Scene; camera: THREE.Camera } | null;
+}
+
+export interface OutputPipeline {
+  pipeline: THREE.RenderPipeline;
+  /** Per-frame values the shader reads. */
+  setFrame(index: number): void;
+  setFocus(distance: number): void;
+  dispose(): void;
+}
+
+// TSL nodes are loosely typed in @types/three; this file works with them as `any` at the seams.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+export function createOutputPipeline(
+  renderer: THREE.WebGPURenderer,
+  scene: THREE.Scene,
+  camera: THREE.Camera,
+  options: OutputOptions,
+): OutputPipeline {
+  const { grade } = options;
+  const frameU = uniform(0);
+  const focusU = uniform(options.depthOfField?.focusDistance ?? 10);
+
+  const scenePass: N = pass(scene, camera, { samples: options.msaa ? 4 : 0 } as any);
+  let color: N = scenePass.getTextureNode('output');
+  if (options.depthOfField) {
+    const viewZ = scenePass.getViewZNode();
+    color = dof(color, viewZ, focusU, options.depthOfField.focalRange, options.depthOfField.bokehScale);
+  }
+
+  const exposure = float(Math.pow(2, grade.exposure));
+  const toneMap = grade.toneMapping === 'agx' ? agxToneMapping : grade.toneMapping === 'neutral' ? neutralToneMapping : acesFilmicToneMapping;
+  let rgb: N = (toneMap as N)(color.rgb, exposure);
+  // Saturation around Rec.709 luma, in linear light.
+  const luma = dot(rgb, vec3(0.2126, 0.7152, 0.0722));
+  rgb = max(mix(vec3(luma), rgb, float(grade.saturation)), vec3(0));
+  // Vignette: a gentle falloff towards the corners, in linear light so it reads like lens shading.
+  const d = uv().sub(0.5).mul(vec3(1.0, 0.75, 0).xy).length();
+  rgb = rgb.mul(float(1).sub(smoothstep(0.35, 0.85, d).mul(grade.vignette)));
+  const encode = (c: N): N => (grade.transfer === 'srgb' ? (sRGBTransferOETF as N)(c) : pow(clamp(c, 0, 1), vec3(1 / 2.4)));
+  let display: N = vec4(encode(clamp(rgb, 0, 1)), 1);
+  // FXAA once, after the titles are composited (it smooths both the scene's edges and the text's).
+  if (!options.msaa && !options.overlay) display = fxaa(convertToTexture(display));
+
+  if (options.overlay) {
+    const overlayPass: N = pass(options.overlay.scene, options.overlay.camera, { samples: options.msaa ? 4 : 0 } as any);
+    const o: N = overlayPass.getTextureNode('output');
+    // The overlay is drawn in linear light without tone mapping, so titles keep their exact colour.
+    const oc = encode(clamp(o.rgb.div(max(o.a, 1e-4)), 0, 1));
+    display = (vec4 as N)(mix(display.rgb, oc, clamp(o.a, 0, 1)), float(1));
+    if (!options.msaa) display = fxaa(convertToTexture(display));
+  }
+
+  // Grain and dither from one integer hash per pixel and frame, in unsigned integer arithmetic (a float
+  // seed would lose precision past 2^24 and make neighbouring pixels share noise: visible stripes).
+  const seed: N = screenCoordinate.x.toUint().add(screenCoordinate.y.toUint().mul(uint(8191))).add(frameU.toUint().mul(uint(2654435761)));
+  const r1 = hash(seed);
+  const r2 = hash(seed.bitXor(uint(0x9e3779b9)));
+  const r3 = hash(seed.bitXor(uint(0x85ebca6b)));
+  let out: N = display.rgb;
+  if (grade.grain > 0) {
+    // Grain is strongest in the mid-tones, as with film, and monochrome so it does not shimmer in colour.
+    const l = dot(out, vec3(0.2126, 0.7152, 0.0722));
+    const weight = l.mul(float(1).sub(l)).mul(4);
+    out = out.add(r3.sub(0.5).mul(grade.grain * 0.06).mul(weight));
+  }
+  out = out.add(r1.add(r2).sub(1).div(255));
+  const finalNode = (vec4 as N)(clamp(out, 0, 1), float(1));
+
+  const pipeline = new THREE.RenderPipeline(renderer);
+  pipeline.outputColorTransform = false;
+  pipeline.outputNode = finalNode;
+
+  return {
+    pipeline,
+    setFrame(index: number) {
+      frameU.value = index;
+    },
+    setFocus(distance: number) {
+      focusU.value = distance;
+    },
+    dispose() {
+      pipeline.dispose();
+      scenePass.dispose?.();
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * One clip: build the shot from the plan, then for each output frame advance time, move the camera,
+ * render, and stream the pixels out. Frame i shows clip time i * den / num exactly (rational rate), so
+ * a clip has exactly `frames` frames at any rate. The generator is pulled by its consumer: it renders
+ * ahead only as far as the readback ring allows, so a slow encoder slows rendering instead of filling
+ * memory (back-pressure).
+ */
+import * as THREE from 'three/webgpu';
+import { RushesError, type ResolvedRequest } from '@rushes/shared';
+import type { ScenePlan } from '../plan/schema.js';
+import { cameraPose } from '../sim/camera.js';
+import { stream } from '../sim/rng.js';
+import type { GpuHandle } from './dawn.mjs';
+import { createRenderHost, ReadbackRing } from './host.mjs';
+import { createOutputPipeline } from './output.mjs';
+import type { BuildContext, Shot } from '../scene/common.mjs';
+import { buildShot } from '../scene/index.mjs';
+import { createParticleLayer, type ParticleLayer } from '../scene/particles.mjs';
+
+export interface RenderFrame {
+  index: number;
+  rgba: Uint8Array;
+}
+
+export interface SessionOptions {
+  gpu: GpuHandle;
+  plan: ScenePlan;
+  request: Pick<ResolvedRequest, 'width' | 'height' | 'frames' | 'fps' | 'seed'>;
+  signal?: AbortSignal;
+  log?: (msg: string, fields?: Record<string, unknown>) => void;
+  /** Frames in flight between render and readback. */
+  readbackDepth?: number;
+  /** Scales particle and instance counts; defaults from the frame size. */
+  detail?: number;
+}
+
+export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFrame> {
+  const { gpu, plan, request } = opts;
+  const { width, height, frames, fps, seed } = request;
+  const t0 = performance.now();
+  const host = await createRenderHost(gpu, width, height);
+  const ctx: BuildContext = {
+    plan,
+    seed,
+    width,
+    height,
+    duration: (frames * fps.den) / fps.num,
+    software: gpu.software,
+    detail: opts.detail ?? 1,
+    rng: (name) => stream(seed, name),
+    renderer: host.renderer,
+  };
+  let shot: Shot | null = null;
+  let ring: ReadbackRing | null = null;
+  let output: ReturnType<typeof createOutputPipeline> | null = null;
+  try {
+    shot = await buildShot(ctx);
+    const camera = shot.camera;
+    camera.filmGauge = 36;
+    camera.setFocalLength(plan.camera.focalLengthMm);
+    camera.near = Math.max(0.05, shot.framing.distance / 2000);
+    camera.updateProjectionMatrix();
+
+    const layers: ParticleLayer[] = [];
+    const box = shot.particleBox ?? particleBoxFor(shot);
+    for (const p of plan.particles) {
+      const layer = createParticleLayer(ctx, p.kind, p.density, box, shot.lighting ?? fallbackLighting(), shot.particleScale ?? 1);
+      shot.scene.add(layer.mesh);
+      layers.push(layer);
+    }
+    const dofEnabled = plan.camera.shallowDepthOfField;
+    output = createOutputPipeline(host.renderer, shot.scene, camera, {
+      grade: { ...plan.grade, exposure: plan.grade.exposure + shot.exposureBias },
+      msaa: gpu.msaa,
+      depthOfField: dofEnabled ? { focusDistance: 10, focalRange: shot.focalRange, bokehScale: gpu.software ? 1.5 : 2.5 } : null,
+      overlay: shot.overlay ? { scene: shot.overlay.scene, camera: shot.overlay.camera } : null,
+    });
+    ring = new ReadbackRing(gpu.device, width, height, opts.readbackDepth ?? 3);
+    opts.log?.('procedural: scene built', { ms: Math.round(performance.now() - t0), backend: gpu.backend, archetype: plan.archetype });
+
+    const shutter = 0.5 / (fps.num / fps.den); // 180-degree shutter, for streak lengths
+    for (let i = 0; i < frames; i++) {
+      if (opts.signal?.aborted) throw new RushesError('E_CANCELLED', 'The job was cancelled.');
+      const t = (i * fps.den) / fps.num;
+      const u = frames > 1 ? i / (frames - 1) : 0;
+      const simT = t * plan.motion.speed;
+      const pose = cameraPose({ framing: shot.framing, move: plan.camera.move, speed: plan.camera.speed, shake: plan.camera.shake, u, t, seed });
+      const ground = shot.groundHeight(pose.position[0], pose.position[2]);
+      const clearance = Math.max(0.3, shot.framing.distance * 0.03);
+      if (pose.position[1] < ground + clearance) {
+        const lift = ground + clearance - pose.position[1];
+        pose.position[1] += lift;
+        pose.lookAt[1] += lift * 0.5;
+      }
+      camera.position.set(...pose.position);
+      camera.up.set(0, 1, 0);
+      camera.lookAt(...pose.lookAt);
+      if (pose.roll) camera.rotateZ(pose.roll);
+      camera.updateMatrixWorld();
+      shot.update(simT, u);
+      shot.overlay?.update(t, u);
+      for (const layer of layers) layer.update(simT, camera, shutter * plan.motion.speed);
+      if (dofEnabled) output.setFocus(camera.position.distanceTo(shot.focusPoint));
+      output.setFrame(i);
+      host.step(t * 1000);
+      output.pipeline.render();
+      ring.push(host.currentTexture(), i);
+      if (ring.full) yield await ring.pop();
+    }
+    while (ring.pending) yield await ring.pop();
+    opts.log?.('procedural: clip rendered', { ms: Math.round(performance.now() - t0), frames });
+  } finally {
+    await ring?.dispose();
+    output?.dispose();
+    shot?.dispose();
+    host.dispose();
+  }
+}
+
+function particleBoxFor(shot: Shot): { center: [number, number, number]; size: [number, number, number] } {
+  // Weather fills the near part of the view, where flakes, drops and leaves are big enough to read: a box
+  // in front of the camera (along its line of sight) up to about 40 m deep, wide enough for the moves.
+  const f = shot.framing;
+  const az = (f.azimuth * Math.PI) / 180;
+  const el = (f.elevation * Math.PI) / 180;
+  const cam: [number, number, number] = [
+    f.target[0] + f.distance * Math.cos(el) * Math.sin(az),
+    f.target[1] + f.distance * Math.sin(el),
+    f.target[2] + f.distance * Math.cos(el) * Math.cos(az),
+  ];
+  const depth = Math.min(f.distance * 0.9, 26);
+  const dir = [-Math.sin(az), -Math.cos(az)];
+  const cx = cam[0] + dir[0]! * depth * 0.5;
+  const cz = cam[2] + dir[1]! * depth * 0.5;
+  const ground = Math.max(shot.groundHeight(cx, cz), cam[1] - depth * 0.6);
+  const height = Math.max(8, depth * 0.7);
+  return { center: [cx, ground + height / 2, cz], size: [depth * 1.3, height, depth] };
+}
+
+function fallbackLighting() {
+  return {
+    sunDir: new THREE.Vector3(0.3, 0.8, 0.5).normalize(),
+    sunColor: new THREE.Color(1, 1, 1),
+    sunIntensity: 2,
+    zenith: new THREE.Color(0.3, 0.4, 0.6),
+    horizon: new THREE.Color(0.7, 0.75, 0.8),
+    groundColor: new THREE.Color(0.2, 0.2, 0.2),
+    hemiIntensity: 1,
+    skyIntensity: 1,
+    stars: 0,
+    exposure: 0,
+  };
+}

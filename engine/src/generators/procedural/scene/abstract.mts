@@ -1,0 +1,193 @@
+/**
+ * Abstract motion backgrounds: flowing colour gradients, floating geometric shapes, tunnels of rings,
+ * a wave grid of blocks, glowing ribbons. Every periodic motion completes a whole number of cycles over
+ * the clip, so a clip with a static camera loops seamlessly when an editor repeats it.
+ */
+import * as THREE from 'three/webgpu';
+import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
+import {
+  uniform,
+  vec2,
+  vec3,
+  vec4,
+  float,
+  positionLocal,
+  normalize,
+  texture,
+  mix,
+  smoothstep,
+  sin,
+  cos,
+  uv,
+  abs,
+  instanceIndex,
+  hash,
+} from 'three/tsl';
+import type { Framing } from '../sim/camera.js';
+import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, disposeScene, softwareShadows } from './common.mjs';
+import { studioEnvironment } from './environment.mjs';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+/** A slowly flowing gradient of the palette on a dome around the camera. */
+export function gradientDome(ctx: BuildContext, time: N, brightness = 1): THREE.Mesh {
+  const plan = ctx.plan;
+  const tex = noiseTexture(ctx.seed, 256, 4, 4);
+  const dir: N = normalize(positionLocal);
+  const loop = (2 * Math.PI) / Math.max(ctx.duration, 0.5);
+  const p: N = vec2(dir.x.mul(0.6).add(dir.z.mul(0.2)), dir.y.mul(0.8)).mul(0.5);
+  const warp: N = texture(tex, p.add(vec2(sin(time.mul(loop)).mul(0.08), cos(time.mul(loop)).mul(0.06)))).r;
+  const k: N = smoothstep(0.25, 0.75, texture(tex, p.mul(0.7).add(vec2(warp.mul(0.6), warp.mul(0.3)))).g);
+  // Rich, not muddy: the two lead colours at full saturation over a deep version of the third.
+  const c0 = paletteColor(plan, 0).multiplyScalar(0.9 * brightness);
+  const c1 = paletteColor(plan, 1).multiplyScalar(0.5 * brightness);
+  const c2 = paletteColor(plan, 2).multiplyScalar(0.06 * brightness);
+  let col: N = mix(vec3(c2.r, c2.g, c2.b), vec3(c1.r, c1.g, c1.b), k);
+  col = mix(col, vec3(c0.r, c0.g, c0.b), smoothstep(0.55, 0.95, warp).mul(0.8));
+  // Darker towards the bottom, like light falling off a backdrop.
+  col = col.mul(smoothstep(-0.9, 0.5, dir.y).mul(0.7).add(0.3));
+  const mat = new THREE.MeshBasicNodeMaterial({ side: THREE.BackSide, depthWrite: false, fog: false });
+  mat.colorNode = vec4(col, 1) as N;
+  const mesh = new THREE.Mesh(new THREE.SphereGeometry(1, 48, 24), mat);
+  mesh.scale.setScalar(500);
+  mesh.renderOrder = 10; // after the opaque scene, depth-tested: shaded only where it shows
+  mesh.frustumCulled = false;
+  return mesh;
+}
+
+export function buildAbstract(ctx: BuildContext): Shot {
+  const { plan } = ctx;
+  const scene = new THREE.Scene();
+  const time = uniform(0);
+  const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.1, 2000);
+  const dome = gradientDome(ctx, time);
+  scene.add(dome);
+  const env = studioEnvironment(ctx, paletteColor(plan, 0));
+  if (env) scene.environment = env;
+  const rng = ctx.rng('abstract');
+  const loop = (2 * Math.PI) / Math.max(ctx.duration, 0.5);
+  const updaters: Array<(t: number) => void> = [];
+  const kinds = new Set(plan.subjects.map((s) => s.kind));
+  let framing: Framing = { target: [0, 0, 0], distance: 14, azimuth: 0, elevation: 4 };
+
+  const key = new THREE.DirectionalLight(0xffffff, 2.2);
+  key.position.set(-6, 8, 7);
+  const rim = new THREE.DirectionalLight(paletteColor(plan, 1), 2.5);
+  rim.position.set(5, 3, -8);
+  scene.add(key, rim, new THREE.HemisphereLight(paletteColor(plan, 2), paletteColor(plan, 3), 0.5));
+
+  if (kinds.has('shapes')) {
+    const s = plan.subjects.find((x) => x.kind === 'shapes')!;
+    const geos = [new THREE.IcosahedronGeometry(0.8, 0), new THREE.TorusGeometry(0.65, 0.24, 16, 48), new RoundedBoxGeometry(1.1, 1.1, 1.1, 3, 0.12), new THREE.SphereGeometry(0.7, 32, 16), new THREE.OctahedronGeometry(0.8, 0)];
+    const group = new THREE.Group();
+    const items: Array<{ mesh: THREE.Mesh; base: THREE.Vector3; axis: THREE.Vector3; k: number; phase: number }> = [];
+    for (let i = 0; i < s.count; i++) {
+      const mat = makeMaterial(s.material, paletteColor(plan, i));
+      const mesh = new THREE.Mesh(geos[i % geos.length]!, mat);
+      const base = new THREE.Vector3(rng.range(-9, 9), rng.range(-4.5, 4.5), rng.range(-10, 3));
+      mesh.scale.setScalar(rng.range(0.6, 1.4));
+      items.push({ mesh, base, axis: new THREE.Vector3(rng.range(-1, 1), rng.range(-1, 1), rng.range(-1, 1)).normalize(), k: rng.int(1, 2), phase: rng.range(0, 6.28) });
+      group.add(mesh);
+    }
+    scene.add(group);
+    updaters.push((t) => {
+      for (const it of items) {
+        it.mesh.position.copy(it.base).add(new THREE.Vector3(0, Math.sin(t * loop * it.k + it.phase) * 0.5, Math.cos(t * loop + it.phase) * 0.3));
+        it.mesh.quaternion.setFromAxisAngle(it.axis, t * loop * it.k + it.phase);
+      }
+    });
+  }
+  if (kinds.has('rings')) {
+    const s = plan.subjects.find((x) => x.kind === 'rings')!;
+    const group = new THREE.Group();
+    const rings: THREE.Mesh[] = [];
+    for (let i = 0; i < s.count; i++) {
+      const mat = new THREE.MeshStandardNodeMaterial({ color: paletteColor(plan, i), metalness: 0.8, roughness: 0.25 });
+      const c = paletteColor(plan, i);
+      mat.emissiveNode = vec3(c.r, c.g, c.b).mul(smoothstep(0.92, 1.0, sin(uv().x.mul(6.283 * 3).add(time.mul(loop * 2)).add(i)))).mul(3) as N;
+      const ring = new THREE.Mesh(new THREE.TorusGeometry(4.5, 0.09 + (i % 3) * 0.03, 12, 96), mat);
+      ring.position.z = -i * 3.2;
+      rings.push(ring);
+      group.add(ring);
+    }
+    scene.add(group);
+    framing = { target: [0, 0, -20], distance: 26, azimuth: 0, elevation: 0 };
+    updaters.push((t) => {
+      rings.forEach((r, i) => {
+        r.rotation.z = t * loop * (i % 2 ? 1 : -1) * 0.5 + i * 0.4;
+        r.rotation.x = Math.sin(t * loop + i * 0.5) * 0.15;
+      });
+    });
+  }
+  if (kinds.has('grid')) {
+    const s = plan.subjects.find((x) => x.kind === 'grid')!;
+    const side = Math.max(4, Math.round(Math.sqrt(s.count)));
+    const mat = new THREE.MeshStandardNodeMaterial({ roughness: 0.35, metalness: 0.1 });
+    const c0 = paletteColor(plan, 0);
+    const c1 = paletteColor(plan, 1);
+    mat.colorNode = mix(vec3(c0.r, c0.g, c0.b), vec3(c1.r, c1.g, c1.b), hash(instanceIndex)) as N;
+    const blocks = new THREE.InstancedMesh(new RoundedBoxGeometry(0.9, 1, 0.9, 2, 0.06).translate(0, 0.5, 0), mat, side * side);
+    blocks.castShadow = true;
+    blocks.receiveShadow = true;
+    scene.add(blocks);
+    key.castShadow = true;
+    key.shadow.mapSize.set(1024, 1024);
+    softwareShadows(ctx, key);
+    Object.assign(key.shadow.camera, { left: -side, right: side, top: side, bottom: -side, far: 60 });
+    framing = { target: [0, 0, 0], distance: side * 1.6, azimuth: 35, elevation: 38 };
+    const m = new THREE.Matrix4();
+    updaters.push((t) => {
+      for (let i = 0; i < side * side; i++) {
+        const x = (i % side) - side / 2 + 0.5;
+        const z = Math.floor(i / side) - side / 2 + 0.5;
+        const d = Math.hypot(x, z);
+        const h = 0.6 + 1.6 * (0.5 + 0.5 * Math.sin(d * 0.7 - t * loop * 2));
+        m.compose(new THREE.Vector3(x, 0, z), new THREE.Quaternion(), new THREE.Vector3(1, h, 1));
+        blocks.setMatrixAt(i, m);
+      }
+      blocks.instanceMatrix.needsUpdate = true;
+    });
+  }
+  if (kinds.has('ribbons') || kinds.size === 0 || (kinds.size === 1 && kinds.has('gradient') && plan.particles.length === 0)) {
+    const n = plan.subjects.find((x) => x.kind === 'ribbons')?.count ?? 5;
+    for (let i = 0; i < n; i++) {
+      const geo = new THREE.PlaneGeometry(40, 0.5 + rng.next() * 0.8, 240, 1);
+      const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending, side: THREE.DoubleSide });
+      const ph = rng.range(0, 6.28);
+      const amp = rng.range(1.2, 2.6);
+      const x: N = positionLocal.x;
+      const wave: N = sin(x.mul(0.18).add(time.mul(loop)).add(ph)).mul(amp).add(sin(x.mul(0.41).sub(time.mul(loop * 2)).add(ph * 2)).mul(amp * 0.35));
+      const twist: N = cos(x.mul(0.23).add(time.mul(loop)).add(ph)).mul(0.8);
+      mat.positionNode = vec3(x, positionLocal.y.mul(cos(twist)).add(wave), positionLocal.y.mul(sin(twist))) as N;
+      const c = paletteColor(plan, i);
+      const edge: N = float(1).sub(abs(uv().y.sub(0.5)).mul(2));
+      const fade: N = smoothstep(0.0, 0.25, uv().x).mul(smoothstep(1.0, 0.75, uv().x));
+      mat.colorNode = vec3(c.r, c.g, c.b).mul(edge.pow(0.6).mul(fade).mul(0.9)) as N;
+      const ribbon = new THREE.Mesh(geo, mat);
+      ribbon.position.set(0, (i - n / 2) * 0.9, -i * 1.5);
+      ribbon.rotation.z = rng.range(-0.25, 0.25);
+      scene.add(ribbon);
+    }
+  }
+  return {
+    scene,
+    camera,
+    framing,
+    focusPoint: new THREE.Vector3(...framing.target),
+    focalRange: framing.distance * 0.35,
+    exposureBias: 0,
+    lighting: null,
+    groundHeight: () => -1e9,
+    particleBox: { center: [framing.target[0], framing.target[1], framing.target[2] + framing.distance * 0.45], size: [framing.distance * 1.4, framing.distance * 0.8, framing.distance * 0.9] },
+    particleScale: Math.max(1, framing.distance / 12),
+    update(t) {
+      time.value = t;
+      dome.position.copy(camera.position);
+      for (const u of updaters) u(t);
+    },
+    dispose() {
+      disposeScene(scene);
+    },
+  };
+}

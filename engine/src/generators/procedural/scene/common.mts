@@ -1,0 +1,342 @@
+/**
+ * What every scene builder shares: the Shot contract, time-of-day lighting, the sky dome (gradient, sun,
+ * clouds, stars), fog, physically based materials for the plan's material words, and seeded noise
+ * textures. Values are in linear light; colours given as sRGB hex are converted by three.
+ */
+import * as THREE from 'three/webgpu';
+import {
+  uniform,
+  vec2,
+  vec3,
+  vec4,
+  float,
+  positionLocal,
+  normalize,
+  texture,
+  max,
+  mix,
+  pow,
+  dot,
+  smoothstep,
+  clamp,
+  mx_cell_noise_float,
+  floor as tslFloor,
+  Fn,
+} from 'three/tsl';
+import type { ScenePlan, Material, TimeOfDay } from '../plan/schema.js';
+import { tileableNoiseRGBA } from '../sim/noise.js';
+import type { Framing } from '../sim/camera.js';
+import type { Rng } from '../sim/rng.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+export interface BuildContext {
+  plan: ScenePlan;
+  seed: number;
+  width: number;
+  height: number;
+  /** Clip length in seconds. */
+  duration: number;
+  /** Software rasteriser: keep shadow maps and counts modest. */
+  software: boolean;
+  /** Scales particle and instance counts (tiny test renders use less). */
+  detail: number;
+  rng: (name: string) => Rng;
+  renderer: THREE.WebGPURenderer;
+}
+
+export interface Shot {
+  scene: THREE.Scene;
+  camera: THREE.PerspectiveCamera;
+  framing: Framing;
+  /** Where the lens focuses for shallow depth of field (distance from camera updated per frame). */
+  focusPoint: THREE.Vector3;
+  /** How far from the focus plane things go fully soft, in scene units. */
+  focalRange: number;
+  /** EV added to the plan's exposure (night scenes are lifted, noon pulled down). */
+  exposureBias: number;
+  lighting: Lighting | null;
+  /** Terrain or floor height under (x, z): the camera never goes below it. */
+  groundHeight(x: number, z: number): number;
+  /** Box (in scene units) where weather particles live, centred on what the camera sees; null: around the framing target. */
+  particleBox?: { center: [number, number, number]; size: [number, number, number] };
+  /** Scene units per metre, for particle sizes and speeds. */
+  particleScale?: number;
+  /** Called once per frame with clip time in seconds and progress 0..1, after the camera moved. */
+  update(t: number, u: number): void;
+  /** Optional overlay (titles) composited after grading. */
+  overlay?: { scene: THREE.Scene; camera: THREE.Camera; update(t: number, u: number): void };
+  dispose(): void;
+}
+
+// ------------------------------------------------------------------------------------------ lighting
+
+export interface Lighting {
+  sunDir: THREE.Vector3;
+  sunColor: THREE.Color;
+  sunIntensity: number;
+  zenith: THREE.Color;
+  horizon: THREE.Color;
+  groundColor: THREE.Color;
+  hemiIntensity: number;
+  /** Multiplies the sky's brightness (night is dark, noon bright). */
+  skyIntensity: number;
+  stars: number;
+  exposure: number;
+}
+
+const LIGHTING: Record<TimeOfDay, { elev: number; az: number; sun: string; sunI: number; zen: string; hor: string; gnd: string; hemi: number; sky: number; stars: number; ev: number }> = {
+  dawn: { elev: 5, az: 70, sun: '#ffb07a', sunI: 1.7, zen: '#3d5f99', hor: '#f4b08a', gnd: '#3b3140', hemi: 0.7, sky: 0.9, stars: 0.15, ev: 0.35 },
+  morning: { elev: 28, az: 55, sun: '#fff0d8', sunI: 2.8, zen: '#3b78c6', hor: '#c2dcf2', gnd: '#5a5348', hemi: 0.9, sky: 1.2, stars: 0, ev: 0 },
+  noon: { elev: 62, az: 30, sun: '#fffaf0', sunI: 3.2, zen: '#2f6bcc', hor: '#b3d0ee', gnd: '#5f584c', hemi: 1.0, sky: 1.3, stars: 0, ev: -0.1 },
+  'golden-hour': { elev: 8, az: 75, sun: '#ffae55', sunI: 2.8, zen: '#4f77b3', hor: '#ffc585', gnd: '#5a4535', hemi: 0.75, sky: 1.05, stars: 0, ev: 0.15 },
+  dusk: { elev: -2, az: 80, sun: '#ff7e5a', sunI: 0.9, zen: '#1c2754', hor: '#e27b5e', gnd: '#2a2230', hemi: 0.55, sky: 0.8, stars: 0.35, ev: 0.6 },
+  night: { elev: 38, az: -40, sun: '#9db4ff', sunI: 0.45, zen: '#02050f', hor: '#101a30', gnd: '#07080c', hemi: 0.35, sky: 0.6, stars: 1, ev: 1.0 },
+};
+
+export function lightingFor(plan: ScenePlan): Lighting {
+  const p = LIGHTING[plan.timeOfDay];
+  const el = (Math.max(p.elev, -4) * Math.PI) / 180;
+  const az = (p.az * Math.PI) / 180;
+  const overcast = plan.weather.cloudCover > 0.6 ? (plan.weather.cloudCover - 0.6) / 0.4 : 0;
+  const sunColor = new THREE.Color(p.sun);
+  const zenith = new THREE.Color(p.zen);
+  const horizon = new THREE.Color(p.hor);
+  // Overcast skies go grey and flat: less sun, more sky, colours pulled towards their luminance.
+  if (overcast > 0) {
+    const grey = (c: THREE.Color, k: number) => {
+      const l = c.r * 0.2126 + c.g * 0.7152 + c.b * 0.0722;
+      c.lerp(new THREE.Color(l, l, l), k);
+    };
+    grey(zenith, overcast * 0.75);
+    grey(horizon, overcast * 0.6);
+  }
+  return {
+    sunDir: new THREE.Vector3(Math.cos(el) * Math.sin(az), Math.sin(el), Math.cos(el) * Math.cos(az)).normalize(),
+    sunColor,
+    sunIntensity: p.sunI * (1 - 0.75 * overcast),
+    zenith,
+    horizon,
+    groundColor: new THREE.Color(p.gnd),
+    hemiIntensity: p.hemi * (1 + 0.6 * overcast),
+    skyIntensity: p.sky,
+    stars: plan.weather.cloudCover > 0.7 ? 0 : p.stars,
+    exposure: p.ev,
+  };
+}
+
+/** Sun and sky lights, with a shadow-casting sun whose shadow box covers `radius` around `center`. */
+export function addLights(scene: THREE.Scene, ctx: BuildContext, L: Lighting, center: THREE.Vector3, radius: number, opts: { staticShadows?: boolean } = {}): THREE.DirectionalLight {
+  const hemi = new THREE.HemisphereLight(L.zenith.clone().lerp(L.horizon, 0.35), L.groundColor, L.hemiIntensity);
+  scene.add(hemi);
+  const sun = new THREE.DirectionalLight(L.sunColor, L.sunIntensity);
+  const dir = L.sunDir.y < 0.05 ? L.sunDir.clone().setY(0.05).normalize() : L.sunDir;
+  sun.position.copy(center).addScaledVector(dir, radius * 2.5);
+  sun.target.position.copy(center);
+  sun.castShadow = true;
+  const size = ctx.software ? 1024 : 2048;
+  sun.shadow.mapSize.set(size, size);
+  const cam = sun.shadow.camera;
+  cam.left = -radius;
+  cam.right = radius;
+  cam.top = radius;
+  cam.bottom = -radius;
+  cam.near = 0.5;
+  cam.far = radius * 6;
+  sun.shadow.bias = -0.0005;
+  sun.shadow.normalBias = 0.02;
+  softwareShadows(ctx, sun);
+  if (opts.staticShadows) {
+    // Nothing that casts moves (wind sway aside): render the shadow map once, not every frame.
+    sun.shadow.autoUpdate = false;
+    sun.shadow.needsUpdate = true;
+  }
+  scene.add(sun, sun.target);
+  return sun;
+}
+
+/**
+ * On a software rasteriser, one bilinear depth comparison (the sampler's own 2x2 PCF) instead of three's
+ * five rotated taps: shadow lookups on every ground pixel were a third of the frame time on lavapipe,
+ * and the edges stay soft at a texel's width.
+ */
+export function softwareShadows(ctx: BuildContext, light: THREE.DirectionalLight): void {
+  if (!ctx.software) return;
+  (light.shadow as N).filterNode = Fn(({ depthTexture, shadowCoord }: { depthTexture: N; shadowCoord: N }) =>
+    texture(depthTexture, shadowCoord.xy).compare(shadowCoord.z),
+  );
+}
+
+export function addFog(scene: THREE.Scene, plan: ScenePlan, L: Lighting, scale: number): void {
+  const density = (0.0015 + plan.weather.fog * plan.weather.fog * 0.032) / scale;
+  const color = L.horizon.clone().multiplyScalar(L.skyIntensity * 0.9);
+  scene.fog = new THREE.FogExp2(color, density);
+}
+
+// ------------------------------------------------------------------------------------------ textures
+
+const noiseCache = new Map<string, THREE.DataTexture>();
+
+/** A seeded tileable noise texture (R: fbm, G: finer fbm, B: detail). */
+export function noiseTexture(seed: number, size = 256, cells = 8, octaves = 5): THREE.DataTexture {
+  const key = `${seed}:${size}:${cells}:${octaves}`;
+  const hit = noiseCache.get(key);
+  if (hit) return hit;
+  // Half floats: filterable on every backend (32-bit float filtering is optional in WebGPU).
+  const data = tileableNoiseRGBA(seed, size, cells, octaves);
+  const half = new Uint16Array(data.length);
+  for (let i = 0; i < data.length; i++) half[i] = THREE.DataUtils.toHalfFloat(data[i]!);
+  const tex = new THREE.DataTexture(half, size, size, THREE.RGBAFormat, THREE.HalfFloatType);
+  tex.wrapS = tex.wrapT = THREE.RepeatWrapping;
+  tex.magFilter = THREE.LinearFilter;
+  tex.minFilter = THREE.LinearMipmapLinearFilter;
+  tex.generateMipmaps = true;
+  tex.colorSpace = THREE.NoColorSpace;
+  tex.needsUpdate = true;
+  if (noiseCache.size > 8) noiseCache.clear();
+  noiseCache.set(key, tex);
+  return tex;
+}
+
+// ------------------------------------------------------------------------------------------ sky
+
+export interface Sky {
+  mesh: THREE.Mesh;
+  time: N;
+  follow(camera: THREE.Camera): void;
+}
+
+/** A sky dome: zenith-to-horizon gradient, sun disc and glow, drifting clouds, stars at night. */
+export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: number; sunVisible?: boolean } = {}): Sky {
+  const plan = ctx.plan;
+  const time = uniform(0);
+  const cloudTex = noiseTexture(ctx.seed, 256, 6, 6);
+  const dir: N = normalize(positionLocal);
+  const h: N = dir.y;
+  const zen = vec3(...L.zenith.toArray()).mul(L.skyIntensity);
+  const hor = vec3(...L.horizon.toArray()).mul(L.skyIntensity);
+  const sunDir = vec3(...L.sunDir.toArray());
+  const sunCol = vec3(...L.sunColor.toArray());
+  let sky: N = mix(hor, zen, pow(clamp(h, 0, 1), 0.45));
+  // Below the horizon: the haze colour, slightly darker, so the edge of terrain never shows a seam.
+  sky = mix(hor.mul(0.8), sky, smoothstep(-0.05, 0.02, h));
+  const cosSun = max(dot(dir, sunDir), 0);
+  const sunUp = L.sunDir.y > -0.03 && opts.sunVisible !== false;
+  if (sunUp) {
+    const glow = pow(cosSun, 6).mul(0.35).add(pow(cosSun, 64).mul(0.6));
+    sky = sky.add(sunCol.mul(glow).mul(L.sunIntensity * 0.35));
+    sky = sky.add(sunCol.mul(smoothstep(0.9994, 0.9997, cosSun)).mul(40 * Math.max(0.2, L.sunIntensity / 3)));
+  }
+  const cover = opts.clouds ?? plan.weather.cloudCover;
+  if (cover > 0.02) {
+    // Clouds on a virtual plane above the camera, scrolled by the wind.
+    const drift = time.mul(0.004 + plan.weather.wind * 0.02);
+    const p = dir.xz.div(max(h, 0.03).add(0.12)).mul(0.22);
+    const n1: N = texture(cloudTex, p.add(vec2(drift, drift.mul(0.3)))).r;
+    const n2: N = texture(cloudTex, p.mul(2.7).add(vec2(drift.mul(1.7), 0.31))).g;
+    const n = n1.mul(0.7).add(n2.mul(0.3));
+    const threshold = float(1 - cover * 0.85).sub(0.18);
+    const density = smoothstep(threshold, threshold.add(0.22), n).mul(smoothstep(0.0, 0.18, h));
+    const lit = sunCol.mul(L.sunIntensity * 0.25).add(hor.mul(0.9));
+    const shade = mix(lit, zen.mul(0.6).add(hor.mul(0.25)), smoothstep(0.45, 0.9, n2).mul(0.6));
+    sky = mix(sky, shade, density.mul(0.92));
+  }
+  if (L.stars > 0) {
+    const cell: N = mx_cell_noise_float(tslFloor(dir.mul(420)));
+    const star = smoothstep(0.9975, 1.0, cell).mul(L.stars * 3).mul(smoothstep(0.05, 0.4, h));
+    sky = sky.add(vec3(star));
+  }
+  const mat = new THREE.MeshBasicNodeMaterial({ side: THREE.BackSide, depthWrite: false, fog: false });
+  mat.colorNode = vec4(sky, 1) as N;
+  const mesh = new THREE.Mesh(new THREE.SphereGeometry(1, 48, 24), mat);
+  mesh.scale.setScalar(2000);
+  // Drawn after the opaque scene with the depth test on, so only the pixels where sky shows are shaded.
+  mesh.renderOrder = 10;
+  mesh.frustumCulled = false;
+  return {
+    mesh,
+    time,
+    follow(camera) {
+      mesh.position.copy(camera.position);
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------------------ materials
+
+/** A physically based material for one of the plan's material words. */
+export function makeMaterial(material: Material, color: THREE.ColorRepresentation, opts: { envIntensity?: number } = {}): THREE.MeshStandardNodeMaterial | THREE.MeshPhysicalNodeMaterial {
+  const c = new THREE.Color(color);
+  const env = opts.envIntensity ?? 1;
+  switch (material) {
+    case 'metal':
+      return new THREE.MeshStandardNodeMaterial({ color: c, metalness: 1, roughness: 0.32, envMapIntensity: env });
+    case 'chrome':
+      return new THREE.MeshStandardNodeMaterial({ color: c.clone().lerp(new THREE.Color(0xffffff), 0.6), metalness: 1, roughness: 0.06, envMapIntensity: env });
+    case 'gold':
+      return new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#e6b658'), metalness: 1, roughness: 0.22, envMapIntensity: env });
+    case 'glass': {
+      // Real transmission needs a second scene pass; a clear-coated, partly transparent dielectric reads
+      // as glass in motion at a fraction of the cost.
+      const m = new THREE.MeshPhysicalNodeMaterial({
+        color: c.clone().lerp(new THREE.Color(0xffffff), 0.35),
+        metalness: 0,
+        roughness: 0.05,
+        clearcoat: 1,
+        clearcoatRoughness: 0.03,
+        transparent: true,
+        opacity: 0.55,
+        envMapIntensity: env * 1.4,
+      });
+      m.depthWrite = false;
+      return m;
+    }
+    case 'wood':
+      return new THREE.MeshStandardNodeMaterial({ color: c.clone().lerp(new THREE.Color('#9a6b3f'), 0.6), metalness: 0, roughness: 0.7, envMapIntensity: env });
+    case 'stone':
+      return new THREE.MeshStandardNodeMaterial({ color: c, metalness: 0, roughness: 0.9, envMapIntensity: env });
+    case 'rubber':
+      return new THREE.MeshStandardNodeMaterial({ color: c, metalness: 0, roughness: 0.65, envMapIntensity: env });
+    case 'ceramic':
+      return new THREE.MeshPhysicalNodeMaterial({ color: c, metalness: 0, roughness: 0.35, clearcoat: 0.8, clearcoatRoughness: 0.12, envMapIntensity: env });
+    case 'emissive':
+      return new THREE.MeshStandardNodeMaterial({ color: c, emissive: c, emissiveIntensity: 2.5, roughness: 0.5, envMapIntensity: env });
+    case 'plastic':
+      return new THREE.MeshPhysicalNodeMaterial({ color: c, metalness: 0, roughness: 0.3, clearcoat: 0.4, clearcoatRoughness: 0.2, envMapIntensity: env });
+    case 'matte':
+    default:
+      return new THREE.MeshStandardNodeMaterial({ color: c, metalness: 0, roughness: 0.85, envMapIntensity: env });
+  }
+}
+
+/**
+ * Rough, diffuse surfaces (terrain, foliage, rock, studio backdrops): on a software rasteriser Lambert
+ * shading looks nearly the same as the full PBR model at a fraction of the per-pixel cost; on a GPU they
+ * get the PBR model.
+ */
+export function roughMaterial(
+  ctx: BuildContext,
+  params: { vertexColors?: boolean; roughness: number; color?: THREE.Color; side?: THREE.Side },
+): THREE.MeshStandardNodeMaterial | THREE.MeshLambertNodeMaterial {
+  const common = { vertexColors: params.vertexColors ?? false, side: params.side ?? THREE.FrontSide, ...(params.color ? { color: params.color } : {}) };
+  if (ctx.software) return new THREE.MeshLambertNodeMaterial(common);
+  return new THREE.MeshStandardNodeMaterial({ ...common, roughness: params.roughness, metalness: 0 });
+}
+
+/** Palette colour i (wrapping), as a THREE.Color. */
+export function paletteColor(plan: ScenePlan, i: number): THREE.Color {
+  const list = plan.palette.colors;
+  return new THREE.Color(list[((i % list.length) + list.length) % list.length]!);
+}
+
+export function disposeScene(scene: THREE.Object3D): void {
+  scene.traverse((o) => {
+    const mesh = o as THREE.Mesh;
+    mesh.geometry?.dispose();
+    const m = mesh.material as THREE.Material | THREE.Material[] | undefined;
+    if (Array.isArray(m)) m.forEach((x) => x.dispose());
+    else m?.dispose();
+  });
+}
+

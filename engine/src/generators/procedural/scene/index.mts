@@ -1,0 +1,34 @@
+/** Picks the scene builder for a plan's archetype, and adds the title overlay when the plan has text. */
+import type { BuildContext, Shot } from './common.mjs';
+import { buildNature } from './nature.mjs';
+import { buildUrban } from './urban.mjs';
+import { buildAbstract } from './abstract.mjs';
+import { buildProductShot } from './product.mjs';
+import { buildPhysicsShot } from './physics.mjs';
+import { buildTextShot, buildTextOverlay } from './text.mjs';
+
+export async function buildShot(ctx: BuildContext): Promise<Shot> {
+  let shot: Shot;
+  switch (ctx.plan.archetype) {
+    case 'urban':
+      shot = buildUrban(ctx);
+      break;
+    case 'abstract':
+      shot = buildAbstract(ctx);
+      break;
+    case 'product':
+      shot = buildProductShot(ctx);
+      break;
+    case 'physics':
+      shot = await buildPhysicsShot(ctx);
+      break;
+    case 'text':
+      shot = buildTextShot(ctx);
+      break;
+    case 'nature':
+    default:
+      shot = buildNature(ctx);
+  }
+  if (ctx.plan.text) shot.overlay = buildTextOverlay(ctx, ctx.plan.text);
+  return shot;
+}

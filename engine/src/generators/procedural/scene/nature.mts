@@ -1,0 +1,482 @@
+/**
+ * Nature shots: forest, mountains, ocean, sky, meadow, desert, with fire where asked. Terrain is a
+ * seeded height field built once on the CPU; trees are instanced and sway in the wind on the GPU;
+ * the ocean is a sum of Gerstner waves evaluated in the vertex shader with analytic normals, lit by a
+ * prefiltered copy of the sky so it reflects the time of day.
+ */
+import * as THREE from 'three/webgpu';
+import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
+import {
+  uniform,
+  vec3,
+  float,
+  positionLocal,
+  positionWorld,
+  instanceIndex,
+  hash,
+  sin,
+  cos,
+  texture,
+  mix,
+  normalize,
+  smoothstep,
+  transformNormalToView,
+  cameraPosition,
+} from 'three/tsl';
+import { ValueNoise2D } from '../sim/noise.js';
+import type { Framing } from '../sim/camera.js';
+import {
+  type BuildContext,
+  type Shot,
+  lightingFor,
+  addLights,
+  addFog,
+  createSky,
+  noiseTexture,
+  disposeScene,
+  type Lighting,
+  roughMaterial,
+} from './common.mjs';
+import { skyEnvironment } from './environment.mjs';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+export interface Terrain {
+  mesh: THREE.Mesh;
+  height(x: number, z: number): number;
+}
+
+interface TerrainStyle {
+  size: number;
+  segments: number;
+  height: (x: number, z: number) => number;
+  color: (h: number, slope: number, x: number, z: number) => THREE.Color;
+}
+
+export function buildTerrain(ctx: BuildContext, style: TerrainStyle): Terrain {
+  const geo = new THREE.PlaneGeometry(style.size, style.size, style.segments, style.segments);
+  geo.rotateX(-Math.PI / 2);
+  const pos = geo.attributes.position as THREE.BufferAttribute;
+  for (let i = 0; i < pos.count; i++) pos.setY(i, style.height(pos.getX(i), pos.getZ(i)));
+  geo.computeVertexNormals();
+  const normals = geo.attributes.normal as THREE.BufferAttribute;
+  const colors = new Float32Array(pos.count * 3);
+  for (let i = 0; i < pos.count; i++) {
+    const c = style.color(pos.getY(i), 1 - normals.getY(i), pos.getX(i), pos.getZ(i));
+    colors.set([c.r, c.g, c.b], i * 3);
+  }
+  geo.setAttribute('color', new THREE.BufferAttribute(colors, 3));
+  const mat = roughMaterial(ctx, { vertexColors: true, roughness: 0.92 });
+  // Break up the vertex colours with a tiled noise texture at two scales (cheap: two texture reads).
+  const tex = noiseTexture(ctx.seed, 256, 8, 5);
+  const n: N = texture(tex, positionWorld.xz.mul(0.045)).r.mul(0.6).add(texture(tex, positionWorld.xz.mul(0.31)).g.mul(0.4));
+  // Vertex colours still multiply a custom colorNode in three's node materials.
+  mat.colorNode = vec3(1).mul(n.mul(0.5).add(0.75)) as N;
+  const mesh = new THREE.Mesh(geo, mat);
+  mesh.receiveShadow = true;
+  return { mesh, height: style.height };
+}
+
+// ------------------------------------------------------------------------------------------ trees
+
+function pineGeometry(): THREE.BufferGeometry {
+  const parts: THREE.BufferGeometry[] = [];
+  const trunk = new THREE.CylinderGeometry(0.12, 0.2, 2.2, 6);
+  trunk.translate(0, 1.1, 0);
+  paint(trunk, new THREE.Color('#4a3526'));
+  parts.push(trunk);
+  const tiers = 6;
+  for (let k = 0; k < tiers; k++) {
+    const r = 1.8 - k * 0.27;
+    const h = 2.2 - k * 0.2;
+    const cone = new THREE.ConeGeometry(r, h, 10, 1, true); // open: the underside of a tier never shows
+    cone.translate(0, 1.6 + k * 1.05 + h / 2, 0);
+    paint(cone, new THREE.Color('#2f4a2c').lerp(new THREE.Color('#456b3a'), k / tiers));
+    parts.push(cone);
+  }
+  return mergeGeometries(parts.map((p) => (p.index ? p.toNonIndexed() : p)))!;
+}
+
+function broadleafGeometry(seed: number): THREE.BufferGeometry {
+  const noise = new ValueNoise2D(seed, 'leafblob');
+  const parts: THREE.BufferGeometry[] = [];
+  const trunk = new THREE.CylinderGeometry(0.14, 0.26, 3, 6);
+  trunk.translate(0, 1.5, 0);
+  paint(trunk, new THREE.Color('#4d3a2a'));
+  parts.push(trunk);
+  const blobs: Array<[number, number, number, number]> = [
+    [0, 4.1, 0, 1.9],
+    [0.9, 3.5, 0.4, 1.3],
+    [-0.8, 3.6, -0.3, 1.35],
+    [0.1, 5.0, -0.2, 1.2],
+  ];
+  blobs.forEach(([x, y, z, r], b) => {
+    const g = new THREE.IcosahedronGeometry(r, 1);
+    const p = g.attributes.position as THREE.BufferAttribute;
+    for (let i = 0; i < p.count; i++) {
+      const v = new THREE.Vector3().fromBufferAttribute(p, i);
+      const k = 0.8 + 0.4 * noise.sample(v.x * 1.7 + b * 3, v.y * 1.7 + v.z);
+      p.setXYZ(i, v.x * k, v.y * k * 0.9, v.z * k);
+    }
+    g.computeVertexNormals();
+    g.translate(x, y, z);
+    paint(g, new THREE.Color('#3f6a2e').lerp(new THREE.Color('#5b8a3c'), b / blobs.length));
+    parts.push(g);
+  });
+  return mergeGeometries(parts.map((p) => (p.index ? p.toNonIndexed() : p)))!;
+}
+
+function paint(g: THREE.BufferGeometry, c: THREE.Color): void {
+  const n = g.attributes.position!.count;
+  const colors = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) colors.set([c.r, c.g, c.b], i * 3);
+  g.setAttribute('color', new THREE.BufferAttribute(colors, 3));
+}
+
+/** Instanced trees on the terrain, swaying with the wind (top moves most, each tree in its own phase). */
+export function scatterTrees(
+  ctx: BuildContext,
+  kind: 'pine-trees' | 'broadleaf-trees',
+  count: number,
+  area: { cx: number; cz: number; radius: number; clearRadius?: number },
+  terrain: Terrain,
+  time: N,
+  maxSlopeHeight?: number,
+): THREE.InstancedMesh {
+  const rng = ctx.rng(`trees:${kind}`);
+  const geo = kind === 'pine-trees' ? pineGeometry() : broadleafGeometry(ctx.seed);
+  const mat = roughMaterial(ctx, { vertexColors: true, roughness: 0.85 });
+  const wind = 0.15 + ctx.plan.weather.wind * 0.9;
+  const phase: N = hash(instanceIndex).mul(6.283);
+  const bend: N = positionLocal.y.mul(positionLocal.y).mul(0.0035 * wind);
+  const sway: N = sin(time.mul(1.3).add(phase)).mul(0.7).add(sin(time.mul(2.9).add(phase.mul(1.7))).mul(0.3));
+  mat.positionNode = positionLocal.add((vec3 as N)(sway.mul(bend), float(0), cos(time.mul(1.1).add(phase)).mul(bend).mul(0.4))) as N;
+  const n = Math.max(1, Math.round(count * Math.min(1, ctx.detail * 1.2)));
+  const mesh = new THREE.InstancedMesh(geo, mat, n);
+  const m = new THREE.Matrix4();
+  const q = new THREE.Quaternion();
+  const color = new THREE.Color();
+  let placed = 0;
+  for (let tries = 0; placed < n && tries < n * 20; tries++) {
+    const a = rng.next() * Math.PI * 2;
+    const r = Math.sqrt(rng.next()) * area.radius;
+    const x = area.cx + Math.cos(a) * r;
+    const z = area.cz + Math.sin(a) * r;
+    if (area.clearRadius && Math.hypot(x - area.cx, z - area.cz) < area.clearRadius) continue;
+    const y = terrain.height(x, z);
+    if (maxSlopeHeight !== undefined && y > maxSlopeHeight) continue;
+    const s = 0.7 + rng.next() * 0.8;
+    q.setFromAxisAngle(new THREE.Vector3(0, 1, 0), rng.next() * Math.PI * 2);
+    m.compose(new THREE.Vector3(x, y - 0.2, z), q, new THREE.Vector3(s, s * (0.85 + rng.next() * 0.4), s));
+    mesh.setMatrixAt(placed, m);
+    color.setHSL(0.3 + (rng.next() - 0.5) * 0.08, 0.25 + rng.next() * 0.2, 0.45 + rng.next() * 0.2);
+    mesh.setColorAt(placed, color.multiplyScalar(1.6));
+    placed++;
+  }
+  mesh.count = placed;
+  mesh.castShadow = true;
+  // Self-shadowing foliage costs a shadow lookup on every tree pixel and barely shows; on a software
+  // rasteriser only the ground receives.
+  mesh.receiveShadow = !ctx.software;
+  return mesh;
+}
+
+// ------------------------------------------------------------------------------------------ ocean
+
+/** Gerstner waves: positions and analytic normals in the vertex shader. */
+function oceanMaterial(ctx: BuildContext, time: N, L: Lighting): THREE.MeshPhysicalNodeMaterial {
+  const rng = ctx.rng('waves');
+  const windDir = rng.range(-0.5, 0.5);
+  const waves = [
+    { amp: 0.55, len: 34, dir: windDir, steep: 0.55 },
+    { amp: 0.32, len: 19, dir: windDir + 0.5, steep: 0.5 },
+    { amp: 0.18, len: 9.5, dir: windDir - 0.6, steep: 0.45 },
+    { amp: 0.09, len: 4.2, dir: windDir + 1.1, steep: 0.4 },
+    { amp: 0.05, len: 2.1, dir: windDir - 1.3, steep: 0.35 },
+  ].map((w) => ({ ...w, amp: w.amp * (0.6 + ctx.plan.weather.wind * 1.2) }));
+  // Long waves displace the mesh (vertex stage, sampled finely enough by the grid); all waves shape the
+  // normal per pixel, where the short ones fade with distance so the far sea does not alias into noise.
+  const p: N = positionLocal;
+  let dx: N = float(0);
+  let dy: N = float(0);
+  let dz: N = float(0);
+  const pw: N = positionWorld;
+  const dist: N = pw.xz.sub(cameraPosition.xz).length();
+  let nx: N = float(0);
+  let nz: N = float(0);
+  let ny: N = float(1);
+  for (const w of waves) {
+    const k = (2 * Math.PI) / w.len;
+    const c = Math.sqrt(9.81 / k);
+    const d = [Math.cos(w.dir), Math.sin(w.dir)] as const;
+    const q = w.steep / (k * w.amp * waves.length);
+    if (w.len > 8) {
+      const f: N = p.x.mul(d[0]).add(p.z.mul(d[1])).mul(k).sub(time.mul(c * k));
+      dx = dx.add(cos(f).mul(q * w.amp * d[0]));
+      dz = dz.add(cos(f).mul(q * w.amp * d[1]));
+      dy = dy.add(sin(f).mul(w.amp));
+    }
+    const fade: N = float(1).sub(smoothstep(w.len * 10, w.len * 40, dist));
+    const fw: N = pw.x.mul(d[0]).add(pw.z.mul(d[1])).mul(k).sub(time.mul(c * k));
+    const wa: N = fade.mul(k * w.amp);
+    nx = nx.sub(cos(fw).mul(wa).mul(d[0]));
+    nz = nz.sub(cos(fw).mul(wa).mul(d[1]));
+    ny = ny.sub(sin(fw).mul(wa).mul(q));
+  }
+  const mat = new THREE.MeshPhysicalNodeMaterial({ color: new THREE.Color('#0b2f42'), roughness: 0.06, metalness: 0, clearcoat: 0.3, envMapIntensity: 1.0 });
+  mat.positionNode = p.add(vec3(dx, dy, dz)) as N;
+  // The mesh has an identity transform (the plane is rotated in its geometry), so local = world here.
+  mat.normalNode = transformNormalToView(normalize(vec3(nx, ny, nz))) as N;
+  // Foam-ish brightening on crests.
+  const crest: N = smoothstep(0.35, 0.9, pw.y);
+  const deep = new THREE.Color('#06283a').lerp(L.horizon, 0.08);
+  const shallow = new THREE.Color('#1f6a78');
+  mat.colorNode = mix(vec3(deep.r, deep.g, deep.b), vec3(shallow.r, shallow.g, shallow.b), crest.mul(0.7)).add(vec3(crest.mul(crest).mul(0.12))) as N;
+  return mat;
+}
+
+// ------------------------------------------------------------------------------------------ fire
+
+function buildFire(ctx: BuildContext, scene: THREE.Scene, at: THREE.Vector3, time: N): (t: number) => void {
+  const logs = new THREE.Group();
+  const wood = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#3a2618'), roughness: 0.9 });
+  for (let i = 0; i < 5; i++) {
+    const log = new THREE.Mesh(new THREE.CylinderGeometry(0.09, 0.11, 1.3, 7), wood);
+    log.rotation.set(Math.PI / 2 - 0.35, (i / 5) * Math.PI * 2, 0);
+    log.position.set(Math.cos((i / 5) * Math.PI * 2) * 0.3, 0.25, Math.sin((i / 5) * Math.PI * 2) * 0.3);
+    log.castShadow = true;
+    logs.add(log);
+  }
+  logs.position.copy(at);
+  scene.add(logs);
+  const flameMat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending, side: THREE.DoubleSide });
+  const h: N = positionLocal.y.add(0.5);
+  const lick: N = sin(time.mul(9).add(positionLocal.x.mul(7))).mul(0.08).mul(h);
+  flameMat.positionNode = positionLocal.add((vec3 as N)(lick, float(0), sin(time.mul(7.3).add(positionLocal.z.mul(6))).mul(0.06).mul(h))) as N;
+  const heat: N = float(1).sub(h);
+  flameMat.colorNode = vec3(3.5, 1.3, 0.3).mul(heat.mul(heat)).add(vec3(0.8, 0.15, 0.02).mul(heat)) as N;
+  const flames: THREE.Mesh[] = [];
+  for (let i = 0; i < 4; i++) {
+    const f = new THREE.Mesh(new THREE.ConeGeometry(0.32 - i * 0.05, 1.3 - i * 0.15, 10, 4, true), flameMat);
+    f.position.copy(at).add(new THREE.Vector3((i - 1.5) * 0.1, 0.85, ((i % 2) - 0.5) * 0.12));
+    flames.push(f);
+    scene.add(f);
+  }
+  const light = new THREE.PointLight(new THREE.Color('#ff8a3a'), 6, 18, 1.6);
+  light.position.copy(at).add(new THREE.Vector3(0, 1, 0));
+  scene.add(light);
+  const rng = ctx.rng('fire');
+  const phases = flames.map(() => rng.next() * 10);
+  return (t: number) => {
+    flames.forEach((f, i) => {
+      const k = 1 + 0.18 * Math.sin(t * (7 + i) + phases[i]!) + 0.1 * Math.sin(t * 13.7 + phases[i]! * 2);
+      f.scale.set(1, k, 1);
+    });
+    light.intensity = 6 * (0.85 + 0.15 * Math.sin(t * 11) * Math.sin(t * 5.3 + 1));
+  };
+}
+
+// ------------------------------------------------------------------------------------------ shot
+
+export function buildNature(ctx: BuildContext): Shot {
+  const { plan } = ctx;
+  const L = lightingFor(plan);
+  const scene = new THREE.Scene();
+  const time = uniform(0);
+  const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.3, 4000);
+  const noise = new ValueNoise2D(ctx.seed, 'terrain');
+  const sky = createSky(ctx, L, { clouds: plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover });
+  scene.add(sky.mesh);
+  const env = skyEnvironment(ctx, L);
+  if (env) scene.environment = env;
+
+  const segs = ctx.software ? 128 : 320;
+  let terrain: Terrain | null = null;
+  let framing: Framing;
+  let focus = new THREE.Vector3();
+  let lightCenter = new THREE.Vector3();
+  let lightRadius = 40;
+  let fogScale = 1;
+  const updaters: Array<(t: number) => void> = [];
+  const subjects = new Set(plan.subjects.map((s) => s.kind));
+  const treeSubject = plan.subjects.find((s) => s.kind === 'pine-trees' || s.kind === 'broadleaf-trees') as { kind: 'pine-trees' | 'broadleaf-trees'; count: number } | undefined;
+  const snowy = plan.weather.condition === 'snow';
+  const grass = (x: number, z: number, h: number) => {
+    const v = noise.fbm(x * 0.02 + 50, z * 0.02, 3);
+    const c = new THREE.Color('#4c6b2f').lerp(new THREE.Color('#7a8a3e'), v);
+    if (plan.palette.name === 'autumn') c.lerp(new THREE.Color('#8a6a35'), 0.5);
+    if (snowy) c.lerp(new THREE.Color('#e8edf2'), 0.85);
+    return c.lerp(new THREE.Color('#5b4a36'), Math.max(0, Math.min(1, (h - 8) / 20)) * 0.3);
+  };
+
+  switch (plan.setting) {
+    case 'mountains': {
+      // A valley floor with a range rising a kilometre or more away: peaks read as peaks, not as a wall.
+      const height = (x: number, z: number) => {
+        const d = Math.min(1, Math.max(0, (-z - 500) / 900));
+        const ridge = noise.ridged(x * 0.0021 + 3.1, z * 0.0021, 6);
+        const base = noise.fbm(x * 0.006, z * 0.006, 4);
+        return base * 14 + ridge * ridge * 780 * d * (0.55 + 0.45 * noise.fbm(x * 0.001, 7, 2)) + d * 60 - 6;
+      };
+      terrain = buildTerrain(ctx, {
+        size: 5000,
+        segments: ctx.software ? 256 : 512,
+        height,
+        color: (h, slope, x, z) => {
+          const rock = new THREE.Color('#6a625c').lerp(new THREE.Color('#8a8179'), noise.sample(x * 0.02, z * 0.02));
+          const green = grass(x, z, h);
+          let c = green.clone().lerp(rock, Math.min(1, Math.max(0, (slope - 0.2) * 3 + (h - 60) / 160)));
+          const snowLine = (snowy ? 120 : 330) + noise.sample(x * 0.01, z * 0.01) * 80;
+          if (h > snowLine && slope < 0.6) c = c.lerp(new THREE.Color('#f2f5f8'), Math.min(1, (h - snowLine) / 60));
+          return c;
+        },
+      });
+      scene.add(terrain.mesh);
+      const tree = treeSubject?.kind ?? 'pine-trees';
+      if (treeSubject || subjects.has('pine-trees')) scene.add(scatterTrees(ctx, tree, treeSubject?.count ?? 120, { cx: 0, cz: -120, radius: 200, clearRadius: 25 }, terrain, time, 40));
+      framing = { target: [0, 140, -1900], distance: 2000, azimuth: 0, elevation: 1.5, travel: 500, minHeight: 25 };
+      focus.set(0, 200, -1900);
+      lightCenter.set(0, 0, -150);
+      lightRadius = 260;
+      fogScale = 28;
+      break;
+    }
+    case 'ocean': {
+      const geo = new THREE.PlaneGeometry(900, 900, ctx.software ? 320 : 640, ctx.software ? 320 : 640);
+      geo.rotateX(-Math.PI / 2);
+      const water = new THREE.Mesh(geo, oceanMaterial(ctx, time, L));
+      water.receiveShadow = false;
+      scene.add(water);
+      framing = { target: [0, 1.2, -40], distance: 46, azimuth: 0, elevation: 5, travel: 60, minHeight: 2.2 };
+      focus.set(0, 0, -30);
+      lightCenter.set(0, 0, -20);
+      lightRadius = 40;
+      fogScale = 4;
+      break;
+    }
+    case 'sky': {
+      terrain = buildTerrain(ctx, {
+        size: 1200,
+        segments: segs,
+        height: (x, z) => noise.fbm(x * 0.006, z * 0.006, 5) * 55 * Math.min(1, Math.max(0, (-z - 80) / 300)) - 2,
+        color: (h, _s, x, z) => grass(x, z, h).multiplyScalar(0.7),
+      });
+      scene.add(terrain.mesh);
+      framing = { target: [0, 70, -300], distance: 310, azimuth: 0, elevation: -9, travel: 120, minHeight: 4 };
+      focus.set(0, 120, -300);
+      lightCenter.set(0, 0, -60);
+      lightRadius = 120;
+      fogScale = 10;
+      break;
+    }
+    case 'desert': {
+      const height = (x: number, z: number) => {
+        const dune = Math.sin(x * 0.045 + noise.fbm(x * 0.01, z * 0.01, 3) * 6) * 0.5 + 0.5;
+        return dune * dune * 9 * (0.5 + noise.fbm(x * 0.006, z * 0.006, 3)) + noise.fbm(x * 0.05, z * 0.05, 3) * 1.2;
+      };
+      terrain = buildTerrain(ctx, {
+        size: 900,
+        segments: segs,
+        height,
+        color: (h, slope, x, z) => new THREE.Color('#c99a62').lerp(new THREE.Color('#e2bd86'), noise.sample(x * 0.08, z * 0.08) * 0.5 + h / 24).lerp(new THREE.Color('#a9774a'), slope * 1.5),
+      });
+      scene.add(terrain.mesh);
+      addRocks(ctx, scene, terrain, plan.subjects.find((s) => s.kind === 'rocks')?.count ?? 20);
+      framing = { target: [0, 3, -30], distance: 60, azimuth: 0, elevation: 7, travel: 70, minHeight: 2 };
+      focus.set(0, 3, -30);
+      lightCenter.set(0, 0, -20);
+      lightRadius = 60;
+      fogScale = 3;
+      break;
+    }
+    case 'forest':
+    case 'meadow':
+    default: {
+      const forest = plan.setting === 'forest';
+      const height = (x: number, z: number) => noise.fbm(x * 0.012, z * 0.012, 5) * (forest ? 10 : 7) + Math.max(0, -z - 120) * 0.08;
+      terrain = buildTerrain(ctx, { size: 700, segments: segs, height, color: (h, _s, x, z) => grass(x, z, h) });
+      scene.add(terrain.mesh);
+      const kind = treeSubject?.kind ?? 'broadleaf-trees';
+      if (treeSubject || !forest) {
+        const count = forest ? Math.max(treeSubject?.count ?? 0, 320) : (treeSubject?.count ?? 14);
+        scene.add(scatterTrees(ctx, kind, count, { cx: 0, cz: forest ? -30 : -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : 12 }, terrain, time));
+        if (forest) {
+          // The far forest is lost in the haze: it casts no shadow.
+          const far = scatterTrees(ctx, kind, Math.round(count * 0.8), { cx: 0, cz: -170, radius: 130 }, terrain, time);
+          far.castShadow = false;
+          scene.add(far);
+        }
+      }
+      if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10);
+      framing = forest
+        ? { target: [0, 7, -30], distance: 62, azimuth: 0, elevation: 14, travel: 50, minHeight: 4 }
+        : { target: [0, 3, -35], distance: 48, azimuth: 0, elevation: 6, travel: 40, minHeight: 2 };
+      focus.set(0, 4, -30);
+      lightCenter.set(0, 0, -30);
+      lightRadius = forest ? 75 : 60;
+      fogScale = forest ? 1.5 : 2.5;
+      break;
+    }
+  }
+  if (subjects.has('fire')) {
+    const at = new THREE.Vector3(0, terrain ? terrain.height(0, -12) : 0, -12);
+    updaters.push(buildFire(ctx, scene, at, time));
+    framing = { target: [at.x, at.y + 0.9, at.z], distance: 7, azimuth: 0, elevation: 10, minHeight: at.y + 0.6 };
+    focus.copy(at);
+    lightCenter.copy(at);
+    lightRadius = 15;
+  }
+  addLights(scene, ctx, L, lightCenter, lightRadius, { staticShadows: true });
+  addFog(scene, plan, L, fogScale);
+
+  const ground = terrain;
+  return {
+    scene,
+    camera,
+    framing,
+    focusPoint: focus,
+    focalRange: framing.distance * 0.5,
+    exposureBias: L.exposure,
+    lighting: L,
+    groundHeight: ground ? (x, z) => ground.height(x, z) : () => (plan.setting === 'ocean' ? 0.8 : 0),
+    particleScale: plan.setting === 'mountains' || plan.setting === 'sky' ? 1 : 1,
+    update(t) {
+      time.value = t;
+      sky.time.value = t;
+      sky.follow(camera);
+      for (const u of updaters) u(t);
+    },
+    dispose() {
+      disposeScene(scene);
+      env?.dispose?.();
+    },
+  } as Shot;
+}
+
+function addRocks(ctx: BuildContext, scene: THREE.Scene, terrain: Terrain, count: number): void {
+  const rng = ctx.rng('rocks');
+  const noise = new ValueNoise2D(ctx.seed, 'rockshape');
+  const geo = new THREE.IcosahedronGeometry(1, 2);
+  const p = geo.attributes.position as THREE.BufferAttribute;
+  for (let i = 0; i < p.count; i++) {
+    const v = new THREE.Vector3().fromBufferAttribute(p, i);
+    const k = 0.75 + 0.45 * noise.fbm(v.x * 1.3 + 7, v.y * 1.3 + v.z * 0.7, 3);
+    p.setXYZ(i, v.x * k, v.y * k * 0.7, v.z * k);
+  }
+  geo.computeVertexNormals();
+  const mat = roughMaterial(ctx, { color: new THREE.Color('#7b6f64'), roughness: 0.95 });
+  const mesh = new THREE.InstancedMesh(geo, mat, count);
+  const m = new THREE.Matrix4();
+  for (let i = 0; i < count; i++) {
+    const x = rng.range(-40, 40);
+    const z = rng.range(-70, 5);
+    const s = rng.range(0.6, 2.6);
+    m.compose(new THREE.Vector3(x, terrain.height(x, z) + s * 0.2, z), new THREE.Quaternion().setFromEuler(new THREE.Euler(0, rng.next() * 6, rng.next() * 0.3)), new THREE.Vector3(s, s, s));
+    mesh.setMatrixAt(i, m);
+  }
+  mesh.castShadow = true;
+  mesh.receiveShadow = true;
+  scene.add(mesh);
+}
+

@@ -1,0 +1,162 @@
+/**
+ * Draws a ParticleSystem as one instanced mesh: rain as thin streaks stretched along their velocity
+ * (what a 180-degree shutter would record), snow as soft flakes, leaves as tumbling cards, embers and
+ * sparks as glowing specks, dust as faint motes, bokeh as large soft discs that always face the camera.
+ */
+import * as THREE from 'three/webgpu';
+import { uv, vec4, float, smoothstep, length, instanceIndex, hash, mix, vec3 } from 'three/tsl';
+import { ParticleSystem, type ParticleBox } from '../sim/particles.js';
+import type { ParticleKind } from '../plan/schema.js';
+import type { BuildContext, Lighting } from './common.mjs';
+import { paletteColor } from './common.mjs';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+export interface ParticleLayer {
+  system: ParticleSystem;
+  mesh: THREE.InstancedMesh;
+  update(simTime: number, camera: THREE.Camera, shutter: number): void;
+}
+
+export function createParticleLayer(
+  ctx: BuildContext,
+  kind: ParticleKind,
+  density: number,
+  box: ParticleBox,
+  L: Lighting,
+  /** Scene units per metre: particles are sized in metres and scaled to the scene. */
+  scale = 1,
+): ParticleLayer {
+  const plan = ctx.plan;
+  const system = new ParticleSystem(kind, density, box, plan.weather.wind, plan.physics.gravity * scale, ctx.seed, ctx.detail);
+  let geometry: THREE.BufferGeometry;
+  let material: THREE.Material;
+  const soft = (edge: number) => {
+    const d = length(uv().sub(0.5)).mul(2);
+    return float(1).sub(smoothstep(edge, 1, d));
+  };
+  const ambient = L.zenith.clone().lerp(L.horizon, 0.5).multiplyScalar(L.skyIntensity).add(L.sunColor.clone().multiplyScalar(L.sunIntensity * 0.15));
+  switch (kind) {
+    case 'rain': {
+      geometry = new THREE.PlaneGeometry(1, 1);
+      const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, side: THREE.DoubleSide });
+      const across = float(1).sub(smoothstep(0.0, 0.5, uv().x.sub(0.5).abs()));
+      const c = ambient.clone().multiplyScalar(1.4).add(new THREE.Color(0.12, 0.13, 0.15));
+      m.colorNode = vec4(vec3(c.r, c.g, c.b), across.mul(0.35)) as N;
+      material = m;
+      break;
+    }
+    case 'snow':
+    case 'dust': {
+      geometry = new THREE.PlaneGeometry(1, 1);
+      const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false });
+      const c = kind === 'snow' ? ambient.clone().multiplyScalar(1.6).add(new THREE.Color(0.25, 0.25, 0.27)) : ambient.clone().multiplyScalar(0.9).add(L.sunColor.clone().multiplyScalar(0.3));
+      m.colorNode = vec4(vec3(c.r, c.g, c.b), soft(0.2).mul(kind === 'snow' ? 0.9 : 0.45)) as N;
+      material = m;
+      break;
+    }
+    case 'leaves': {
+      geometry = new THREE.PlaneGeometry(1, 0.7);
+      const colors = ['#b5532a', '#d9862b', '#a33a1f', '#e0a630', '#7d5a2a'].map((h) => new THREE.Color(h));
+      const pick: N = hash(instanceIndex);
+      let col: N = vec3(colors[0]!.r, colors[0]!.g, colors[0]!.b);
+      colors.forEach((c, i) => {
+        col = mix(col, vec3(c.r, c.g, c.b), smoothstep(i / colors.length - 0.01, i / colors.length, pick));
+      });
+      const m = new THREE.MeshStandardNodeMaterial({ side: THREE.DoubleSide, roughness: 0.8, transparent: true });
+      m.colorNode = col;
+      // A leaf-shaped alpha: an ellipse pinched at the ends.
+      const q = uv().sub(0.5).mul(vec3(2, 2.6, 0).xy);
+      m.opacityNode = float(1).sub(smoothstep(0.85, 1.0, length(q))) as N;
+      m.alphaTest = 0.5;
+      material = m;
+      break;
+    }
+    case 'embers':
+    case 'sparks': {
+      geometry = new THREE.PlaneGeometry(1, 1);
+      const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
+      const hot = kind === 'embers' ? new THREE.Color(3.2, 1.1, 0.25) : new THREE.Color(1.6, 1.7, 1.9);
+      m.colorNode = vec4(vec3(hot.r, hot.g, hot.b).mul(soft(0.1)), 1) as N;
+      material = m;
+      break;
+    }
+    case 'bokeh': {
+      geometry = new THREE.PlaneGeometry(1, 1);
+      const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
+      const pick: N = hash(instanceIndex.add(17));
+      const c0 = paletteColor(plan, 0);
+      const c1 = paletteColor(plan, 1);
+      const c2 = paletteColor(plan, 2);
+      let col: N = mix(vec3(c0.r, c0.g, c0.b), vec3(c1.r, c1.g, c1.b), smoothstep(0.3, 0.35, pick));
+      col = mix(col, vec3(c2.r, c2.g, c2.b), smoothstep(0.7, 0.75, pick));
+      // A lens's out-of-focus disc: flat with a slightly brighter rim.
+      const d = length(uv().sub(0.5)).mul(2);
+      const disc = float(1).sub(smoothstep(0.88, 1.0, d)).mul(float(0.55).add(smoothstep(0.6, 0.95, d).mul(0.35)));
+      m.colorNode = vec4(col.mul(disc).mul(0.5), 1) as N;
+      material = m;
+      break;
+    }
+  }
+  const mesh = new THREE.InstancedMesh(geometry, material, system.count);
+  mesh.frustumCulled = false;
+  mesh.castShadow = false;
+  mesh.receiveShadow = kind === 'leaves';
+  mesh.renderOrder = kind === 'bokeh' ? 5 : 2;
+  const m4 = new THREE.Matrix4();
+  const pos = new THREE.Vector3();
+  const vel = new THREE.Vector3();
+  const q = new THREE.Quaternion();
+  const s = new THREE.Vector3();
+  const toCam = new THREE.Vector3();
+  const axis = new THREE.Vector3();
+  const basis = new THREE.Matrix4();
+  const zero = new THREE.Matrix4().makeScale(0, 0, 0);
+  const [smin, smax] = system.spec.size;
+  const flicker = (i: number, t: number) => 0.6 + 0.4 * Math.sin(t * (6 + system.rand[i]! * 9) + system.rand[i]! * 40);
+
+  return {
+    system,
+    mesh,
+    update(simTime, camera, shutter) {
+      system.advanceTo(simTime);
+      for (let i = 0; i < system.count; i++) {
+        if (!system.alive(i)) {
+          mesh.setMatrixAt(i, zero);
+          continue;
+        }
+        pos.fromArray(system.pos, i * 3);
+        const size = (smin + (smax - smin) * system.rand[i]!) * scale;
+        toCam.copy(camera.position).sub(pos).normalize();
+        if (kind === 'rain' || kind === 'sparks') {
+          vel.fromArray(system.vel, i * 3);
+          const speed = vel.length();
+          // Streak length: distance travelled while the shutter is open.
+          const len = Math.max(size * 3, speed * shutter);
+          axis.copy(vel).normalize();
+          const xAxis = new THREE.Vector3().crossVectors(axis, toCam).normalize();
+          const zAxis = new THREE.Vector3().crossVectors(xAxis, axis).normalize();
+          basis.makeBasis(xAxis, axis, zAxis);
+          q.setFromRotationMatrix(basis);
+          s.set(size, len, 1);
+        } else if (kind === 'leaves') {
+          const a = system.spin[i]!;
+          q.setFromEuler(new THREE.Euler(a * 1.3, a * 0.7 + system.rand[i]! * 6, a * 0.45));
+          s.setScalar(size);
+        } else {
+          // Billboards face the camera.
+          q.copy(camera.quaternion);
+          let k = size;
+          if (kind === 'embers') k *= flicker(i, simTime);
+          if (kind === 'embers' && system.spec.life > 0) k *= Math.max(0, 1 - system.age[i]! / system.spec.life);
+          s.setScalar(k);
+        }
+        m4.compose(pos, q, s);
+        mesh.setMatrixAt(i, m4);
+      }
+      mesh.instanceMatrix.needsUpdate = true;
+    },
+  };
+}
+

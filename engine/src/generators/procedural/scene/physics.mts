@@ -1,0 +1,193 @@
+/**
+ * Physics shots: Rapier drives the bodies (see sim/physics.ts); this file draws them (one instanced
+ * mesh per shape), stages the set (studio sweep, outdoor ground, or a pool of water for splashes) and
+ * turns water impacts into splash droplets and expanding ripples.
+ */
+import * as THREE from 'three/webgpu';
+import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
+import { uniform, vec3, float, positionWorld, sin, smoothstep, length, abs } from 'three/tsl';
+import { PhysicsSim } from '../sim/physics.js';
+import type { Framing } from '../sim/camera.js';
+import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, lightingFor, addLights, createSky, addFog, softwareShadows } from './common.mjs';
+import { studioEnvironment, skyEnvironment } from './environment.mjs';
+import { studioSweep } from './product.mjs';
+import { createParticleLayer } from './particles.mjs';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
+  const { plan } = ctx;
+  const simDuration = ctx.duration * plan.motion.speed;
+  const sim = await PhysicsSim.create({ events: plan.physics.events, gravity: plan.physics.gravity, seed: ctx.seed, simDuration });
+  const scene = new THREE.Scene();
+  const time = uniform(0);
+  const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.05, 3000);
+  const outdoor = plan.setting !== 'studio' && plan.setting !== 'void';
+  const L = lightingFor(plan);
+  const floorY = sim.floorY;
+  const updaters: Array<(t: number) => void> = [];
+
+  if (outdoor) {
+    const sky = createSky(ctx, L);
+    scene.add(sky.mesh);
+    updaters.push((t) => {
+      sky.time.value = t;
+      sky.follow(camera);
+    });
+    const env = skyEnvironment(ctx, L);
+    if (env) scene.environment = env;
+    const groundColor = plan.setting === 'desert' ? '#c9a06c' : plan.setting === 'meadow' ? '#5d7a3a' : '#55585c';
+    const ground = new THREE.Mesh(new THREE.CircleGeometry(400, 64), new THREE.MeshStandardNodeMaterial({ color: groundColor, roughness: 0.9 }));
+    ground.rotation.x = -Math.PI / 2;
+    ground.position.y = floorY;
+    ground.receiveShadow = true;
+    scene.add(ground);
+    addLights(scene, ctx, L, new THREE.Vector3(0, floorY, 0), sim.focus.radius * 2 + 4);
+    addFog(scene, plan, L, 3);
+  } else {
+    const backdrop = paletteColor(plan, 4).lerp(new THREE.Color('#cfccc6'), 0.6).multiplyScalar(0.7);
+    scene.background = backdrop.clone().multiplyScalar(0.25);
+    // Wide and deep enough that an orbiting camera never sees past its edges.
+    const sweep = studioSweep(ctx, backdrop, 240, 12, 90);
+    sweep.position.set(0, floorY, -10);
+    scene.add(sweep);
+    const env = studioEnvironment(ctx, paletteColor(plan, 0));
+    if (env) scene.environment = env;
+    const key = new THREE.DirectionalLight(new THREE.Color('#fff3e6'), 2.8);
+    key.position.set(-8, 14, 9);
+    key.castShadow = true;
+    const r = sim.focus.radius + 3;
+    key.shadow.mapSize.set(ctx.software ? 1024 : 2048, ctx.software ? 1024 : 2048);
+    Object.assign(key.shadow.camera, { left: -r, right: r, top: r, bottom: -r, near: 1, far: 60 });
+    key.shadow.radius = 4;
+    key.shadow.bias = -0.0004;
+    softwareShadows(ctx, key);
+    const rim = new THREE.DirectionalLight(0xffffff, 1.8);
+    rim.position.set(4, 6, -10);
+    scene.add(key, rim, new THREE.HemisphereLight(0xffffff, backdrop, 0.45));
+  }
+
+  // ---------------------------------------------------------------- water for splashes
+  let splash: ReturnType<typeof createParticleLayer> | null = null;
+  if (sim.waterLevel !== null) {
+    const level = sim.waterLevel;
+    const poolMat = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#dfe4e8'), roughness: 0.6 });
+    const pool = new THREE.Group();
+    const floor = new THREE.Mesh(new THREE.BoxGeometry(8.8, 0.2, 8.8), poolMat);
+    floor.position.y = floorY - 0.1;
+    pool.add(floor);
+    for (const [x, z, w, d] of [[4.3, 0, 0.4, 8.8], [-4.3, 0, 0.4, 8.8], [0, 4.3, 8.8, 0.4], [0, -4.3, 8.8, 0.4]] as const) {
+      const wall = new THREE.Mesh(new THREE.BoxGeometry(w, 2.4, d), poolMat);
+      wall.position.set(x, floorY + 1.2, z);
+      wall.castShadow = wall.receiveShadow = true;
+      pool.add(wall);
+    }
+    scene.add(pool);
+    // Ripples: rings expanding from each impact, summed in the water's colour and normal-ish shading.
+    const maxRipples = 12;
+    const ripples = Array.from({ length: maxRipples }, () => ({ pos: uniform(new THREE.Vector2(0, 0)), start: uniform(-100), amp: uniform(0) }));
+    let rip: N = float(0);
+    for (const r of ripples) {
+      const d: N = length(positionWorld.xz.sub(r.pos));
+      const age: N = time.sub(r.start);
+      const front: N = age.mul(1.6);
+      const ring: N = smoothstep(0.25, 0.0, abs(d.sub(front))).mul(sin(d.sub(front).mul(18)).mul(0.5).add(0.5));
+      rip = rip.add(ring.mul(r.amp).mul(smoothstep(2.5, 0.0, age)).mul(smoothstep(0.0, 0.05, age)));
+    }
+    const water = new THREE.MeshPhysicalNodeMaterial({ color: new THREE.Color('#2a7f9e'), roughness: 0.05, transparent: true, opacity: 0.78, clearcoat: 1 });
+    water.colorNode = vec3(0.05, 0.32, 0.42).add(vec3(rip.mul(0.5))) as N;
+    const surface = new THREE.Mesh(new THREE.PlaneGeometry(8.2, 8.2), water);
+    surface.rotation.x = -Math.PI / 2;
+    surface.position.y = level;
+    scene.add(surface);
+    splash = createParticleLayer(ctx, 'sparks', 1, { center: [0, level + 3, 0], size: [12, 6.2, 12] }, L, 0.8);
+    scene.add(splash.mesh);
+    let seen = 0;
+    let next = 0;
+    updaters.push(() => {
+      while (seen < sim.impacts.length) {
+        const im = sim.impacts[seen++]!;
+        splash!.system.burst(im.at, im.position, Math.min(1.5, im.speed / 6));
+        const r = ripples[next++ % maxRipples]!;
+        r.pos.value.set(im.position[0], im.position[2]);
+        r.start.value = im.at;
+        r.amp.value = Math.min(1, im.speed / 5);
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- bodies
+  const balls = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'ball');
+  const boxes = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'box');
+  const bodyMaterial = plan.physics.events[0]?.material ?? 'plastic';
+  const meshes: Array<{ mesh: THREE.InstancedMesh; items: typeof balls }> = [];
+  const makeMesh = (geo: THREE.BufferGeometry, items: typeof balls) => {
+    if (!items.length) return;
+    const mat = makeMaterial(bodyMaterial, new THREE.Color('#ffffff'));
+    const mesh = new THREE.InstancedMesh(geo, mat, items.length);
+    items.forEach((it, k) => {
+      const c = it.b.body === 'dominoes' ? (k % 2 ? new THREE.Color('#f4f1ea') : paletteColor(plan, 0)) : paletteColor(plan, it.b.index + it.b.event);
+      mesh.setColorAt(k, c);
+    });
+    mesh.castShadow = true;
+    mesh.receiveShadow = true;
+    mesh.frustumCulled = false;
+    scene.add(mesh);
+    meshes.push({ mesh, items });
+  };
+  makeMesh(new THREE.SphereGeometry(1, 32, 16), balls);
+  makeMesh(new RoundedBoxGeometry(2, 2, 2, 3, 0.08), boxes);
+  // Crates get a darker edge so a stack reads as separate boxes.
+  if (boxes.some((b) => b.b.body === 'crates')) meshes[meshes.length - 1]!.mesh.material = makeMaterial('wood', paletteColor(plan, 0).lerp(new THREE.Color('#b07f4f'), 0.7));
+
+  const m4 = new THREE.Matrix4();
+  const pos = new THREE.Vector3();
+  const quat = new THREE.Quaternion();
+  const scl = new THREE.Vector3();
+  const zero = new THREE.Matrix4().makeScale(0, 0, 0);
+  const c = sim.focus.center;
+  const rad = sim.focus.radius;
+  const framing: Framing = {
+    target: [c[0], c[1] + rad * 0.15, c[2]],
+    distance: rad * 2.4 + 4,
+    azimuth: plan.physics.events[0]?.kind === 'dominoes' ? 35 : 20,
+    elevation: sim.waterLevel !== null ? 28 : 18,
+    minHeight: floorY + 0.4,
+  };
+  return {
+    scene,
+    camera,
+    framing,
+    focusPoint: new THREE.Vector3(...c),
+    focalRange: rad * 1.2,
+    exposureBias: outdoor ? L.exposure : 0.1,
+    lighting: outdoor ? L : null,
+    groundHeight: () => floorY,
+    particleScale: 0.5,
+    update(simT) {
+      time.value = simT;
+      sim.advanceTo(simT);
+      for (const { mesh, items } of meshes) {
+        items.forEach((it, k) => {
+          if (!sim.isVisible(it.i, simT)) {
+            mesh.setMatrixAt(k, zero);
+            return;
+          }
+          sim.pose(it.i, simT, pos, quat);
+          const h = it.b.half;
+          scl.set(h[0], h[1], h[2]);
+          m4.compose(pos, quat, scl);
+          mesh.setMatrixAt(k, m4);
+        });
+        mesh.instanceMatrix.needsUpdate = true;
+      }
+      for (const u of updaters) u(simT);
+      if (splash) splash.update(simT, camera, 1 / 48);
+    },
+    dispose() {
+      sim.dispose();
+      disposeScene(scene);
+    },
+  };
+}

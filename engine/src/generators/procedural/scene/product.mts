@@ -1,0 +1,236 @@
+/**
+ * Product shots: one object on a seamless studio sweep, lit like a tabletop set (a big soft key, a
+ * cool fill, a hard rim from behind) with reflections from a virtual studio of soft boxes. The object
+ * turns slowly on a turntable unless the camera itself orbits.
+ */
+import * as THREE from 'three/webgpu';
+import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
+import { vec3, uv, mix } from 'three/tsl';
+import type { Framing } from '../sim/camera.js';
+import type { SubjectKind, Material } from '../plan/schema.js';
+import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
+import { studioEnvironment } from './environment.mjs';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+/** A seamless backdrop: floor curving up into a wall (a cyclorama), open towards the camera. */
+export function studioSweep(ctx: BuildContext, color: THREE.Color, width = 120, radius = 6, floorLen = 30): THREE.Mesh {
+  const wallLen = 40; // wide and tall enough that an orbiting camera never sees past the edges
+  const arc = (Math.PI / 2) * radius;
+  const total = floorLen + arc + wallLen;
+  const rows = 96;
+  const geo = new THREE.PlaneGeometry(width, total, 1, rows);
+  const p = geo.attributes.position as THREE.BufferAttribute;
+  for (let i = 0; i < p.count; i++) {
+    const s = (p.getY(i) + total / 2) * 1; // 0 at the front edge
+    let y: number;
+    let z: number;
+    if (s < floorLen) {
+      y = 0;
+      z = -5 + floorLen - s;
+    } else if (s < floorLen + arc) {
+      const th = (s - floorLen) / radius;
+      y = radius * (1 - Math.cos(th));
+      z = -5 - radius * Math.sin(th);
+    } else {
+      y = radius + (s - floorLen - arc);
+      z = -5 - radius;
+    }
+    p.setXYZ(i, p.getX(i), y, z);
+  }
+  geo.computeVertexNormals();
+  // The plane's winding faces +z before bending; after bending the floor must face up.
+  // Standard, not Lambert, even on software rasterisers: Lambert on this bent plane showed a dark disc
+  // on the wall (seen on lavapipe), and the backdrop's soft specular sheen is part of the studio look.
+  const mat = new THREE.MeshStandardNodeMaterial({ color, roughness: 0.92, metalness: 0, side: THREE.DoubleSide });
+  void ctx;
+  const mesh = new THREE.Mesh(geo, mat);
+  mesh.receiveShadow = true;
+  return mesh;
+}
+
+function lathe(points: Array<[number, number]>, segments = 64): THREE.LatheGeometry {
+  return new THREE.LatheGeometry(
+    points.map(([r, y]) => new THREE.Vector2(r, y)),
+    segments,
+  );
+}
+
+/** Builds the product; returns the group (standing on y = 0) and its height. */
+export function buildProduct(kind: SubjectKind, material: Material, color: THREE.Color, ctx: BuildContext): { group: THREE.Group; height: number } {
+  const group = new THREE.Group();
+  const main = makeMaterial(material, color);
+  const metal = makeMaterial('metal', new THREE.Color('#c9ccd1'));
+  const dark = new THREE.MeshPhysicalNodeMaterial({ color: new THREE.Color('#0b0c0e'), roughness: 0.08, metalness: 0.1, clearcoat: 1 });
+  const add = (g: THREE.BufferGeometry, m: THREE.Material, y = 0) => {
+    const mesh = new THREE.Mesh(g, m);
+    mesh.position.y = y;
+    mesh.castShadow = true;
+    mesh.receiveShadow = true;
+    group.add(mesh);
+    return mesh;
+  };
+  let height = 2;
+  switch (kind) {
+    case 'bottle': {
+      add(lathe([[0, 0], [0.55, 0], [0.6, 0.05], [0.62, 1.2], [0.6, 1.45], [0.3, 1.85], [0.2, 2.05], [0.2, 2.35], [0, 2.35]]), main);
+      if (material === 'glass') {
+        const liquid = makeMaterial('plastic', paletteColor(ctx.plan, 1));
+        add(lathe([[0, 0.06], [0.52, 0.06], [0.56, 1.15], [0, 1.15]]), liquid);
+      }
+      add(new THREE.CylinderGeometry(0.22, 0.22, 0.35, 32), metal, 2.5);
+      height = 2.7;
+      break;
+    }
+    case 'vase': {
+      add(lathe([[0, 0], [0.35, 0], [0.55, 0.3], [0.7, 0.9], [0.55, 1.6], [0.32, 2.0], [0.4, 2.2], [0.36, 2.22], [0.3, 2.02], [0, 2.02]]), main);
+      height = 2.2;
+      break;
+    }
+    case 'can': {
+      add(new THREE.CylinderGeometry(0.55, 0.55, 1.8, 64), main, 0.95);
+      add(lathe([[0, 0], [0.5, 0], [0.56, 0.05], [0.56, 0.1], [0, 0.1]]), metal, 1.85);
+      add(lathe([[0, 0.1], [0.5, 0.1], [0.56, 0.05], [0.5, 0], [0, 0]]), metal, -0.0);
+      height = 1.95;
+      break;
+    }
+    case 'mug': {
+      add(lathe([[0, 0], [0.62, 0], [0.66, 0.05], [0.68, 1.3], [0.62, 1.3], [0.6, 0.12], [0, 0.12]]), main);
+      const handle = new THREE.TorusGeometry(0.36, 0.07, 12, 32, Math.PI);
+      handle.rotateZ(-Math.PI / 2);
+      const h = add(handle, main, 0.68);
+      h.position.x = 0.68;
+      height = 1.3;
+      break;
+    }
+    case 'phone': {
+      const body = add(new RoundedBoxGeometry(1.5, 3.1, 0.16, 6, 0.18), metal, 1.75);
+      body.rotation.x = -0.12;
+      const screen = new THREE.Mesh(new RoundedBoxGeometry(1.38, 2.96, 0.02, 4, 0.14), dark);
+      screen.position.z = 0.08;
+      const glow = new THREE.MeshBasicNodeMaterial();
+      const c0 = paletteColor(ctx.plan, 0);
+      const c1 = paletteColor(ctx.plan, 1);
+      glow.colorNode = mix(vec3(c0.r, c0.g, c0.b), vec3(c1.r, c1.g, c1.b), uv().y).mul(0.9) as N;
+      const ui = new THREE.Mesh(new THREE.PlaneGeometry(1.3, 2.85), glow);
+      ui.position.z = 0.092;
+      body.add(screen, ui);
+      height = 3.3;
+      break;
+    }
+    case 'box': {
+      add(new RoundedBoxGeometry(1.6, 1.6, 1.6, 4, 0.05), main, 0.8);
+      const ribbonMat = makeMaterial('plastic', paletteColor(ctx.plan, 1));
+      add(new THREE.BoxGeometry(1.62, 1.62, 0.18), ribbonMat, 0.8);
+      add(new THREE.BoxGeometry(0.18, 1.62, 1.62), ribbonMat, 0.8);
+      height = 1.6;
+      break;
+    }
+    case 'watch': {
+      const face = new THREE.Group();
+      const caseMesh = new THREE.Mesh(new THREE.TorusGeometry(0.62, 0.12, 24, 64), main);
+      const dial = new THREE.Mesh(new THREE.CylinderGeometry(0.6, 0.6, 0.08, 64), makeMaterial('matte', paletteColor(ctx.plan, 3)));
+      dial.rotation.x = Math.PI / 2;
+      const handMat = makeMaterial('chrome', new THREE.Color('#ffffff'));
+      const hourHand = new THREE.Mesh(new THREE.BoxGeometry(0.05, 0.32, 0.02), handMat);
+      hourHand.position.set(0.07, 0.12, 0.06);
+      hourHand.rotation.z = -0.6;
+      const minuteHand = new THREE.Mesh(new THREE.BoxGeometry(0.035, 0.48, 0.02), handMat);
+      minuteHand.position.set(-0.12, 0.2, 0.07);
+      minuteHand.rotation.z = 0.5;
+      const strapMat = makeMaterial('matte', new THREE.Color('#2a211c'));
+      const strapA = new THREE.Mesh(new THREE.BoxGeometry(0.62, 1.1, 0.06), strapMat);
+      strapA.position.set(0, 1.2, -0.05);
+      const strapB = strapA.clone();
+      strapB.position.y = -1.2;
+      face.add(caseMesh, dial, hourHand, minuteHand, strapA, strapB);
+      face.traverse((o) => ((o as THREE.Mesh).castShadow = true));
+      face.position.y = 1.9;
+      face.rotation.x = -0.25;
+      group.add(face);
+      const stand = new THREE.Mesh(new THREE.CylinderGeometry(0.5, 0.6, 0.9, 48), makeMaterial('matte', new THREE.Color('#d8d4cc')));
+      stand.position.y = 0.45;
+      stand.castShadow = stand.receiveShadow = true;
+      group.add(stand);
+      height = 3.2;
+      break;
+    }
+    case 'orb':
+    default: {
+      add(new THREE.SphereGeometry(0.9, 64, 32), main, 1.25);
+      add(new THREE.CylinderGeometry(0.55, 0.7, 0.4, 48), makeMaterial('matte', new THREE.Color('#d8d4cc')), 0.2);
+      height = 2.2;
+      break;
+    }
+  }
+  return { group, height };
+}
+
+export function buildProductShot(ctx: BuildContext): Shot {
+  const { plan } = ctx;
+  const scene = new THREE.Scene();
+  const camera = new THREE.PerspectiveCamera(35, ctx.width / ctx.height, 0.05, 400);
+  const subject = plan.subjects[0] ?? { kind: 'orb' as const, material: 'chrome' as const, color: plan.palette.colors[0]!, count: 1 };
+  const backdropColor = paletteColor(plan, 2).lerp(new THREE.Color('#d9d6d0'), 0.55).multiplyScalar(0.75);
+  scene.background = backdropColor.clone().multiplyScalar(0.3);
+  const sweep = studioSweep(ctx, backdropColor);
+  scene.add(sweep);
+  const env = studioEnvironment(ctx, paletteColor(plan, 0));
+  if (env) scene.environment = env;
+  const { group, height } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
+  scene.add(group);
+
+  // Soft key (large shadow blur), cool fill, hard warm-white rim.
+  const key = new THREE.DirectionalLight(new THREE.Color('#fff4e8'), 2.6);
+  key.position.set(-5, 7, 5);
+  key.castShadow = true;
+  key.shadow.mapSize.set(ctx.software ? 1024 : 2048, ctx.software ? 1024 : 2048);
+  Object.assign(key.shadow.camera, { left: -5, right: 5, top: 6, bottom: -2, near: 1, far: 30 });
+  key.shadow.radius = 6;
+  key.shadow.bias = -0.0004;
+  softwareShadows(ctx, key);
+  const fill = new THREE.DirectionalLight(new THREE.Color('#dfe8ff'), 0.7);
+  fill.position.set(6, 3, 4);
+  const rim = new THREE.DirectionalLight(new THREE.Color('#ffffff'), 3.2);
+  rim.position.set(2, 5, -7);
+  scene.add(key, fill, rim, new THREE.HemisphereLight(0xffffff, backdropColor, 0.35));
+
+  const orbiting = plan.camera.move === 'orbit';
+  const turns = orbiting ? 0 : 0.35 * plan.camera.speed;
+  const spin0 = ctx.rng('product').range(-0.6, 0.6);
+  const close = plan.camera.shot === 'close';
+  // Distance that makes the product fill a set share of the frame height with the plan's lens
+  // (36 mm wide sensor; three's filmGauge), so a 135 mm close-up and a 24 mm wide frame it alike.
+  const sensorHeight = 36 / (ctx.width / ctx.height);
+  const halfFov = Math.atan(sensorHeight / 2 / plan.camera.focalLengthMm);
+  const share = close ? 0.95 : 0.72;
+  const size = Math.max(height, 1.6);
+  const framing: Framing = {
+    target: [0, height * 0.5, 0],
+    distance: size / share / (2 * Math.tan(halfFov)),
+    azimuth: 18,
+    elevation: 12,
+    minHeight: 0.3,
+  };
+  return {
+    scene,
+    camera,
+    framing,
+    focusPoint: new THREE.Vector3(0, height * 0.55, 0),
+    focalRange: Math.max(1.2, height * 0.9),
+    exposureBias: 0.1,
+    lighting: null,
+    groundHeight: () => 0,
+    particleBox: { center: [0, height, 0], size: [8, height * 2 + 2, 6] },
+    particleScale: 0.35,
+    update(t, u) {
+      group.rotation.y = spin0 + turns * Math.PI * 2 * u;
+      void t;
+    },
+    dispose() {
+      disposeScene(scene);
+    },
+  };
+}
+

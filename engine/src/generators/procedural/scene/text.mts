@@ -1,0 +1,177 @@
+/**
+ * Titles and lower thirds from quoted prompt text, set in Inter (SIL OFL, npm @fontsource/inter) as
+ * real vector outlines (opentype.js -> three shapes), so edges stay crisp at any resolution. The text
+ * lives in an overlay scene composited after grading: its colours are exact, not tone mapped.
+ * Titles fade and rise in with a little tracking; lower thirds slide their bar in, then the name,
+ * then the role. Nothing animates out: editors cut or dissolve titles themselves.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as THREE from 'three/webgpu';
+import opentype from 'opentype.js';
+import type { ScenePlan } from '../plan/schema.js';
+import { type BuildContext, type Shot, paletteColor, disposeScene } from './common.mjs';
+import { gradientDome } from './abstract.mjs';
+import { uniform } from 'three/tsl';
+
+const fonts = new Map<string, opentype.Font>();
+
+function loadFont(weight: 400 | 600 | 700): opentype.Font {
+  const key = String(weight);
+  const hit = fonts.get(key);
+  if (hit) return hit;
+  const require = createRequire(import.meta.url);
+  const file = require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`);
+  const buf = fs.readFileSync(file);
+  const font = opentype.parse(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  fonts.set(key, font);
+  return font;
+}
+
+/** Outlines of one line of text as a flat geometry, baseline at y = 0, starting at x = 0. Size in scene units. */
+export function textGeometry(text: string, weight: 400 | 600 | 700, size: number, tracking = 0): { geometry: THREE.BufferGeometry; width: number } {
+  const font = loadFont(weight);
+  const scale = size / font.unitsPerEm;
+  const shapes: THREE.Shape[] = [];
+  let x = 0;
+  const glyphs = font.stringToGlyphs(text);
+  glyphs.forEach((glyph, gi) => {
+    const path = glyph.getPath(x, 0, size);
+    const sp = new THREE.ShapePath();
+    for (const c of path.commands) {
+      // opentype's paths are y-down (canvas); flip to y-up.
+      if (c.type === 'M') sp.moveTo(c.x, -c.y);
+      else if (c.type === 'L') sp.lineTo(c.x, -c.y);
+      else if (c.type === 'Q') sp.quadraticCurveTo(c.x1, -c.y1, c.x, -c.y);
+      else if (c.type === 'C') sp.bezierCurveTo(c.x1, -c.y1, c.x2, -c.y2, c.x, -c.y);
+    }
+    // three r187 sorts outlines into solids and holes by containment, whatever their winding.
+    shapes.push(...sp.toShapes());
+    const next = glyphs[gi + 1];
+    const kern = next ? font.getKerningValue(glyph, next) : 0;
+    x += ((glyph.advanceWidth ?? 0) + kern) * scale + tracking * size;
+  });
+  const geometry = new THREE.ShapeGeometry(shapes, 8);
+  return { geometry, width: Math.max(0, x - tracking * size) };
+}
+
+const easeOut = (x: number) => 1 - Math.pow(1 - Math.min(1, Math.max(0, x)), 3);
+
+/** The overlay scene: an orthographic camera whose units are pixels/height (y from -0.5 to 0.5). */
+export function buildTextOverlay(ctx: BuildContext, text: NonNullable<ScenePlan['text']>): NonNullable<Shot['overlay']> {
+  const aspect = ctx.width / ctx.height;
+  const scene = new THREE.Scene();
+  const camera = new THREE.OrthographicCamera(-aspect / 2, aspect / 2, 0.5, -0.5, -1, 1);
+  const plan = ctx.plan;
+  const accent = paletteColor(plan, 0);
+  const white = new THREE.Color('#f7f5f0');
+  const parts: Array<{ obj: THREE.Object3D; mats: THREE.MeshBasicNodeMaterial[]; from: THREE.Vector3; to: THREE.Vector3; start: number; dur: number; scaleFrom?: number }> = [];
+  const mat = (c: THREE.Color, opacity = 1) => new THREE.MeshBasicNodeMaterial({ color: c, transparent: true, opacity, depthTest: false, depthWrite: false });
+  const fit = (width: number, size: number, max: number) => (width > max ? (size * max) / width : size);
+
+  if (text.mode === 'title') {
+    let size = 0.1;
+    let g = textGeometry(text.title, 700, size, 0.01);
+    size = fit(g.width, size, aspect * 0.82);
+    if (size !== 0.1) g = textGeometry(text.title, 700, size, 0.01);
+    const m = mat(white);
+    const mesh = new THREE.Mesh(g.geometry, m);
+    const group = new THREE.Group();
+    mesh.position.set(-g.width / 2, -size * 0.36 + (text.subtitle ? size * 0.3 : 0), 0);
+    group.add(mesh);
+    parts.push({ obj: group, mats: [m], from: new THREE.Vector3(0, -0.025, 0), to: new THREE.Vector3(0, 0, 0), start: 0.15, dur: 1.1, scaleFrom: 0.96 });
+    const rule = new THREE.Mesh(new THREE.PlaneGeometry(1, 0.004), mat(accent));
+    const ruleGroup = new THREE.Group();
+    ruleGroup.add(rule);
+    // Offsets live on the children: the animation drives the groups' positions.
+    rule.position.y = -size * 0.75 + (text.subtitle ? size * 0.3 : 0);
+    parts.push({ obj: ruleGroup, mats: [rule.material as THREE.MeshBasicNodeMaterial], from: new THREE.Vector3(0, 0, 0), to: new THREE.Vector3(0, 0, 0), start: 0.5, dur: 0.9 });
+    ruleGroup.userData.ruleWidth = Math.min(g.width * 0.35, 0.3);
+    if (text.subtitle) {
+      const s2 = fit(textGeometry(text.subtitle, 400, 0.04, 0.02).width, 0.04, aspect * 0.7);
+      const sg = textGeometry(text.subtitle.toUpperCase(), 400, s2, 0.08);
+      const sm = mat(white.clone().multiplyScalar(0.85));
+      const smesh = new THREE.Mesh(sg.geometry, sm);
+      smesh.position.set(-sg.width / 2, -size * 0.75 - s2 * 1.9 + size * 0.3, 0);
+      const sgp = new THREE.Group();
+      sgp.add(smesh);
+      parts.push({ obj: sgp, mats: [sm], from: new THREE.Vector3(0, -0.015, 0), to: new THREE.Vector3(0, 0, 0), start: 0.7, dur: 1.0 });
+    }
+  } else {
+    // Lower third: a translucent bar with an accent edge, name above role, in the lower-left safe area.
+    const left = -aspect / 2 + aspect * 0.075;
+    const base = -0.5 + 0.14;
+    const nameSize = 0.052;
+    const ng = textGeometry(text.title, 600, nameSize, 0.005);
+    const roleSize = 0.028;
+    const rg = text.subtitle ? textGeometry(text.subtitle.toUpperCase(), 400, roleSize, 0.09) : null;
+    const barW = Math.max(ng.width, rg?.width ?? 0) + 0.07;
+    const barH = text.subtitle ? 0.135 : 0.09;
+    const barMat = mat(new THREE.Color('#0d0f12'), 0.62);
+    const bar = new THREE.Mesh(new THREE.PlaneGeometry(barW, barH), barMat);
+    bar.position.set(left + barW / 2, base + barH / 2, 0);
+    const edgeMat = mat(accent);
+    const edge = new THREE.Mesh(new THREE.PlaneGeometry(0.008, barH), edgeMat);
+    edge.position.set(left, base + barH / 2, 0);
+    const barGroup = new THREE.Group();
+    barGroup.add(bar, edge);
+    parts.push({ obj: barGroup, mats: [barMat, edgeMat], from: new THREE.Vector3(-0.08, 0, 0), to: new THREE.Vector3(0, 0, 0), start: 0.1, dur: 0.7 });
+    const nm = mat(white);
+    const name = new THREE.Mesh(ng.geometry, nm);
+    name.position.set(left + 0.035, base + barH - nameSize * 1.05, 0);
+    const ngp = new THREE.Group();
+    ngp.add(name);
+    parts.push({ obj: ngp, mats: [nm], from: new THREE.Vector3(-0.03, 0, 0), to: new THREE.Vector3(0, 0, 0), start: 0.35, dur: 0.8 });
+    if (rg) {
+      const rm = mat(accent.clone().lerp(white, 0.55));
+      const role = new THREE.Mesh(rg.geometry, rm);
+      role.position.set(left + 0.035, base + 0.028, 0);
+      const rgp = new THREE.Group();
+      rgp.add(role);
+      parts.push({ obj: rgp, mats: [rm], from: new THREE.Vector3(-0.03, 0, 0), to: new THREE.Vector3(0, 0, 0), start: 0.55, dur: 0.8 });
+    }
+  }
+  for (const p of parts) scene.add(p.obj);
+  // Animations are timed in seconds but squeezed into short clips so the text is settled by 60%.
+  const squeeze = Math.min(1, (ctx.duration * 0.6) / 1.6);
+  return {
+    scene,
+    camera,
+    update(t) {
+      for (const p of parts) {
+        const k = easeOut((t - p.start * squeeze) / (p.dur * squeeze));
+        p.obj.position.lerpVectors(p.from, p.to, k);
+        if (p.scaleFrom) p.obj.scale.setScalar(p.scaleFrom + (1 - p.scaleFrom) * k);
+        if (p.obj.userData.ruleWidth) p.obj.scale.set(Math.max(1e-4, p.obj.userData.ruleWidth * k), 1, 1);
+        for (const m of p.mats) m.opacity = k * (m.userData.baseOpacity ?? (m.userData.baseOpacity = m.opacity || 1));
+      }
+    },
+  };
+}
+
+/** The text archetype: a title over a slow gradient with drifting light. */
+export function buildTextShot(ctx: BuildContext): Shot {
+  const scene = new THREE.Scene();
+  const time = uniform(0);
+  const camera = new THREE.PerspectiveCamera(35, ctx.width / ctx.height, 0.1, 1000);
+  const dome = gradientDome(ctx, time, 0.8);
+  scene.add(dome);
+  return {
+    scene,
+    camera,
+    framing: { target: [0, 0, 0], distance: 10, azimuth: 0, elevation: 0 },
+    focusPoint: new THREE.Vector3(0, 0, 0),
+    focalRange: 4,
+    exposureBias: 0,
+    lighting: null,
+    groundHeight: () => -1e9,
+    particleBox: { center: [0, 0, 2], size: [14, 8, 8] },
+    update(t) {
+      time.value = t;
+      dome.position.copy(camera.position);
+    },
+    dispose() {
+      disposeScene(scene);
+    },
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * Urban shots: a procedural city of instanced towers on a street grid, with lit windows at dusk and
+ * night, street lights along the avenues, and traffic drawn as long-exposure light trails (white
+ * headlights coming, red tail lights going) or as moving cars by day. Windows, lights and trails are
+ * all shader work on a handful of draw calls, so a few hundred buildings stay cheap.
+ */
+import * as THREE from 'three/webgpu';
+import {
+  uniform,
+  vec3,
+  vec2,
+  float,
+  positionWorld,
+  normalWorld,
+  instanceIndex,
+  hash,
+  fract,
+  floor,
+  step,
+  abs,
+  mix,
+  smoothstep,
+  uv,
+} from 'three/tsl';
+import { ValueNoise2D } from '../sim/noise.js';
+import type { Framing } from '../sim/camera.js';
+import { type BuildContext, type Shot, lightingFor, addLights, addFog, createSky, disposeScene, paletteColor } from './common.mjs';
+import { skyEnvironment } from './environment.mjs';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+const BLOCK = 34; // metres between street centre lines
+const STREET = 12;
+
+export function buildUrban(ctx: BuildContext): Shot {
+  const { plan } = ctx;
+  const L = lightingFor(plan);
+  const scene = new THREE.Scene();
+  const time = uniform(0);
+  const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.5, 5000);
+  const sky = createSky(ctx, L);
+  scene.add(sky.mesh);
+  const env = skyEnvironment(ctx, L);
+  if (env) scene.environment = env;
+  const night = plan.timeOfDay === 'night' || plan.timeOfDay === 'dusk';
+  const wet = plan.weather.condition === 'rain' || plan.weather.condition === 'storm';
+  const subjects = new Set(plan.subjects.map((s) => s.kind));
+  const rng = ctx.rng('city');
+  const noise = new ValueNoise2D(ctx.seed, 'city');
+  const street = plan.setting === 'street';
+  const glowUpdaters: Array<(t: number) => void> = [];
+
+  // ---------------------------------------------------------------- ground and roads
+  const groundMat = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color(wet ? '#1a1c20' : '#2a2c30'), roughness: wet ? 0.18 : 0.85, metalness: 0 });
+  // Lane markings on the avenues running along z (x near a multiple of BLOCK).
+  const lx: N = abs(fract(positionWorld.x.div(BLOCK).add(0.5)).sub(0.5)).mul(BLOCK);
+  const dash: N = step(0.5, fract(positionWorld.z.mul(0.08)));
+  const marking: N = step(lx, 0.12).mul(dash).add(step(abs(lx.sub(STREET / 2 - 0.4)), 0.1));
+  const sidewalk: N = step(STREET / 2, lx);
+  const lz: N = abs(fract(positionWorld.z.div(BLOCK).add(0.5)).sub(0.5)).mul(BLOCK);
+  const isBlock: N = sidewalk.mul(step(STREET / 2, lz));
+  groundMat.colorNode = mix(vec3(wet ? 0.02 : 0.035), vec3(0.09, 0.09, 0.095), isBlock).add(vec3(0.5, 0.48, 0.4).mul(marking).mul(float(1).sub(isBlock))) as N;
+  const ground = new THREE.Mesh(new THREE.PlaneGeometry(4000, 4000), groundMat);
+  ground.rotation.x = -Math.PI / 2;
+  ground.receiveShadow = true;
+  scene.add(ground);
+
+  // ---------------------------------------------------------------- buildings
+  const count = Math.round((plan.subjects.find((s) => s.kind === 'buildings')?.count ?? 140) * (street ? 3 : 8) * Math.max(0.5, ctx.detail));
+  const box = new THREE.BoxGeometry(1, 1, 1);
+  box.translate(0, 0.5, 0);
+  const facade = new THREE.MeshStandardNodeMaterial({ roughness: 0.55, metalness: 0.2 });
+  // Windows from world position: the facade coordinate runs along x on z-facing walls and along z on x-facing walls.
+  const nx: N = abs(normalWorld.x);
+  const along: N = mix(positionWorld.x, positionWorld.z, step(0.5, nx));
+  const cell: N = vec2(along.div(1.8), positionWorld.y.div(3.2));
+  const f: N = fract(cell);
+  const win: N = step(0.22, f.x).mul(step(f.x, 0.78)).mul(step(0.32, f.y)).mul(step(f.y, 0.82)).mul(step(abs(normalWorld.y), 0.5));
+  const id: N = floor(cell);
+  const r: N = hash(id.x.mul(7.13).add(id.y.mul(157.3)).add(float(instanceIndex).mul(311.7)));
+  const litShare = night ? 0.24 : 0.0;
+  const lit: N = step(float(1 - litShare), r).mul(win);
+  const warm = new THREE.Color('#ffc27a');
+  const cool = new THREE.Color('#cfe3ff');
+  const wcol: N = mix(vec3(warm.r, warm.g, warm.b), vec3(cool.r, cool.g, cool.b), step(0.8, hash(id.x.add(id.y.mul(31)))));
+  const wall = new THREE.Color(night ? '#4a5060' : '#8d8f93');
+  facade.colorNode = mix(vec3(wall.r, wall.g, wall.b), vec3(0.05, 0.06, 0.07), win.mul(0.85)) as N;
+  facade.roughnessNode = mix(float(0.8), float(0.08), win) as N;
+  facade.metalnessNode = mix(float(0.0), float(0.6), win) as N;
+  facade.emissiveNode = wcol.mul(lit).mul(hash(id.y.mul(13.1).add(id.x)).mul(0.8).add(0.35)).mul(night ? 1.4 : 0) as N;
+  const extentBlocks = (street ? 12 : 28) * ((street ? 6 : 14) * 2 + 3);
+  const buildings = new THREE.InstancedMesh(box, facade, count + extentBlocks);
+  const m = new THREE.Matrix4();
+  const color = new THREE.Color();
+  let placed = 0;
+  const extent = street ? 6 : 14;
+  // Fill blocks nearest the downtown centre first, so any building count makes a full skyline.
+  const blocks: Array<[number, number]> = [];
+  for (let bx = -extent; bx < extent; bx++) for (let bz = -extent * 2; bz <= 2; bz++) if (!(street && bx === -1)) blocks.push([bx, bz]);
+  const centreZ = street ? -120 : -200;
+  blocks.sort((a, b) => Math.hypot(a[0] * BLOCK, a[1] * BLOCK - centreZ) - Math.hypot(b[0] * BLOCK, b[1] * BLOCK - centreZ));
+  for (const [bx, bz] of blocks) {
+    if (placed >= count + extentBlocks) break;
+    // Each block holds 1-4 towers; past the requested count, every remaining block gets one low building
+    // so the city runs out to the haze instead of ending in empty lots.
+    const n = placed >= count ? 1 : rng.int(1, 4);
+    const lowRise = placed >= count;
+    for (let k = 0; k < n && placed < count + extentBlocks; k++) {
+      const cx = bx * BLOCK + BLOCK / 2 + (n > 1 ? (k % 2 ? 1 : -1) * 5.5 : 0);
+      const cz = bz * BLOCK + BLOCK / 2 + (n > 2 ? (k < 2 ? 1 : -1) * 5.5 : 0);
+      const w = n > 1 ? rng.range(8, 10.5) : rng.range(14, 20);
+      const d = n > 2 ? rng.range(8, 10.5) : rng.range(12, 20);
+      const downtown = Math.exp(-((cx * cx) / 12000 + ((cz - centreZ) * (cz - centreZ)) / 30000));
+      const h = lowRise ? 6 + rng.next() * 14 : 8 + rng.next() * 22 + downtown * (40 + noise.sample(cx * 0.05, cz * 0.05) * 130) * (rng.next() < 0.2 ? 1.45 : 1);
+      m.compose(new THREE.Vector3(cx, 0, cz), new THREE.Quaternion(), new THREE.Vector3(w, h, d));
+      buildings.setMatrixAt(placed, m);
+      color.setHSL(0.08 + rng.next() * 0.5, 0.05 + rng.next() * 0.06, 0.35 + rng.next() * 0.35);
+      buildings.setColorAt(placed, color);
+      placed++;
+    }
+  }
+  buildings.count = placed;
+  buildings.castShadow = !night;
+  buildings.receiveShadow = true;
+  scene.add(buildings);
+
+  // ---------------------------------------------------------------- street lights
+  const lampCount = subjects.has('street-lights') || night ? (street ? 40 : 120) : 0;
+  if (lampCount > 0) {
+    const lampMat = new THREE.MeshBasicNodeMaterial();
+    const lampCol = new THREE.Color('#ffb860').multiplyScalar(night ? 9 : 1.2);
+    lampMat.colorNode = vec3(lampCol.r, lampCol.g, lampCol.b) as N;
+    const glowMat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
+    const d: N = uv().sub(0.5).length().mul(2);
+    glowMat.colorNode = vec3(1.0, 0.62, 0.28).mul(float(1).sub(smoothstep(0.0, 1.0, d)).pow(3.0)).mul(night ? 0.8 : 0.05) as N;
+    const bulbs = new THREE.InstancedMesh(new THREE.SphereGeometry(0.35, 8, 6), lampMat, lampCount);
+    const glows = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), glowMat, lampCount);
+    const poles = new THREE.InstancedMesh(new THREE.CylinderGeometry(0.08, 0.12, 7, 6).translate(0, 3.5, 0), new THREE.MeshStandardNodeMaterial({ color: 0x222428, roughness: 0.6, metalness: 0.6 }), lampCount);
+    for (let i = 0; i < lampCount; i++) {
+      const side = i % 2 ? 1 : -1;
+      const avenue = street ? 0 : (Math.floor(i / 2) % 5) - 2;
+      const z = 10 - Math.floor(i / (street ? 2 : 10)) * 22;
+      const x = avenue * BLOCK + side * (STREET / 2 - 0.5);
+      m.compose(new THREE.Vector3(x, 7, z), new THREE.Quaternion(), new THREE.Vector3(1, 1, 1));
+      bulbs.setMatrixAt(i, m);
+      poles.setMatrixAt(i, new THREE.Matrix4().makeTranslation(x, 0, z));
+      m.compose(new THREE.Vector3(x, 7, z), new THREE.Quaternion(), new THREE.Vector3(4, 4, 4));
+      glows.setMatrixAt(i, m);
+    }
+    scene.add(bulbs, poles, glows);
+    // Billboards: turn the glow quads to the camera each frame.
+    glowUpdaters.push(() => {
+      const q = camera.quaternion;
+      const p = new THREE.Vector3();
+      for (let i = 0; i < lampCount; i++) {
+        glows.getMatrixAt(i, m);
+        p.setFromMatrixPosition(m);
+        m.compose(p, q, new THREE.Vector3(4, 4, 4));
+        glows.setMatrixAt(i, m);
+      }
+      glows.instanceMatrix.needsUpdate = true;
+    });
+  }
+
+  // ---------------------------------------------------------------- traffic
+  const trails = subjects.has('light-trails') || (night && (subjects.has('cars') || street));
+  const cars = !trails && (subjects.has('cars') || street);
+  const avenues = street ? [0] : [-2, -1, 0, 1, 2];
+  if (trails) {
+    // Long-exposure trails: ribbons along each lane whose brightness flows with the traffic.
+    for (const a of avenues) {
+      for (const lane of [-3, -1.2, 1.2, 3]) {
+        const toward = lane > 0;
+        const geo = new THREE.PlaneGeometry(0.35, 1400, 1, 1);
+        geo.rotateX(-Math.PI / 2);
+        const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
+        const speed = (toward ? 1 : -1) * (0.35 + rng.next() * 0.2);
+        const flow: N = fract(positionWorld.z.mul(0.004).sub(time.mul(speed * 0.25)).add(rng.next()));
+        const pulse: N = smoothstep(0.0, 0.4, flow).mul(float(1).sub(smoothstep(0.6, 1.0, flow))).mul(0.6).add(0.4);
+        const across: N = float(1).sub(abs(uv().x.sub(0.5)).mul(2)).pow(1.5);
+        const c = toward ? new THREE.Color(5, 4.6, 3.8) : new THREE.Color(5, 0.35, 0.2);
+        mat.colorNode = vec3(c.r, c.g, c.b).mul(across).mul(pulse) as N;
+        const ribbon = new THREE.Mesh(geo, mat);
+        ribbon.position.set(a * BLOCK + lane, 0.7 + (toward ? 0.05 : 0.25), -600);
+        scene.add(ribbon);
+        const ribbon2 = ribbon.clone();
+        ribbon2.position.y += 0.35;
+        ribbon2.scale.x = 0.6;
+        scene.add(ribbon2);
+      }
+    }
+  }
+  if (cars) {
+    const n = Math.round(60 * Math.max(0.4, ctx.detail));
+    const body = new THREE.InstancedMesh(new THREE.BoxGeometry(1.9, 1.3, 4.4).translate(0, 0.75, 0), new THREE.MeshStandardNodeMaterial({ roughness: 0.25, metalness: 0.6 }), n);
+    const lanes = Array.from({ length: n }, (_, i) => ({
+      x: avenues[i % avenues.length]! * BLOCK + [-3, -1.2, 1.2, 3][Math.floor(i / avenues.length) % 4]!,
+      z0: -rng.next() * 700 + 60,
+      v: (0.8 + rng.next() * 0.4) * 12,
+    }));
+    lanes.forEach((_, i) => body.setColorAt(i, paletteColor(plan, i).multiplyScalar(0.8)));
+    body.castShadow = true;
+    scene.add(body);
+    glowUpdaters.push((t: number) => {
+      lanes.forEach((c, i) => {
+        const dir = c.x - Math.round(c.x / BLOCK) * BLOCK > 0 ? 1 : -1;
+        const z = ((((c.z0 + dir * c.v * t + 640) % 700) + 700) % 700) - 640;
+        m.compose(new THREE.Vector3(c.x, 0, z), new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(0, 1, 0), dir > 0 ? 0 : Math.PI), new THREE.Vector3(1, 1, 1));
+        body.setMatrixAt(i, m);
+      });
+      body.instanceMatrix.needsUpdate = true;
+    });
+  }
+
+  const framing: Framing = street
+    ? { target: [0, 9, -160], distance: 175, azimuth: 0, elevation: 1.6, travel: 60, minHeight: 2.5 }
+    : { target: [0, 20, -220], distance: 470, azimuth: 10, elevation: 23, travel: 200, minHeight: 60 };
+  addLights(scene, ctx, L, new THREE.Vector3(0, 0, -150), 260, { staticShadows: !cars });
+  addFog(scene, plan, L, street ? 3 : 6);
+  return {
+    scene,
+    camera,
+    framing,
+    focusPoint: new THREE.Vector3(...framing.target),
+    focalRange: framing.distance * 0.4,
+    exposureBias: L.exposure + (night ? 0.2 : 0),
+    lighting: L,
+    groundHeight: () => 0,
+    update(t) {
+      time.value = t;
+      sky.time.value = t;
+      sky.follow(camera);
+      for (const u of glowUpdaters) u(t);
+    },
+    dispose() {
+      disposeScene(scene);
+    },
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * Procedural generator benchmark: one 5 s 1280x720 24 fps clip per archetype, end to end (plan ->
+ * physics -> three.js on Dawn -> readback -> the engine's encoder -> MP4), with the backend named.
+ * Writes the `procedural-bench` section of docs/BENCHMARKS.md.
+ *
+ *   npx tsx scripts/bench-procedural.ts [--seconds 5] [--width 1280 --height 720] [--only nature,urban]
+ *                                       [--out /tmp/rushes-bench] [--no-doc] [--render-only]
+ * --render-only skips the encoder (and the doc): it shows what rendering alone costs.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ResolvedRequest } from '@rushes/shared';
+import { createProceduralGenerator, planPrompt } from '../engine/src/generators/procedural';
+import { startEncoder } from '../engine/src/media/encoder';
+import { probe } from '../engine/src/media/probe';
+import { machineLine, writeSection } from './bench-doc';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
+};
+const seconds = Number(opt('seconds', '5'));
+const width = Number(opt('width', '1280'));
+const height = Number(opt('height', '720'));
+const only = opt('only', '').split(',').filter(Boolean);
+const outDir = opt('out', path.join(os.tmpdir(), 'rushes-bench-procedural'));
+const renderOnly = args.includes('--render-only');
+const writeDoc = !args.includes('--no-doc') && !renderOnly;
+
+const CLIPS: Array<{ archetype: string; prompt: string }> = [
+  { archetype: 'nature', prompt: 'slow dolly over a misty pine forest at dawn' },
+  { archetype: 'urban', prompt: 'city skyline at night with light trails, drone shot' },
+  { archetype: 'abstract', prompt: 'teal and orange ribbons motion background loop' },
+  { archetype: 'product', prompt: 'perfume bottle on a studio sweep, turntable, soft box lighting' },
+  { archetype: 'text', prompt: 'title card "Rushes" "A procedural B-roll engine"' },
+  { archetype: 'physics', prompt: 'dominoes toppling in a chain reaction, orbit' },
+];
+
+interface Row {
+  archetype: string;
+  prompt: string;
+  wall: number;
+  firstFrame: number;
+  render: number;
+  encodeWait: number;
+  frames: number;
+  probedFrames: number;
+  bytes: number;
+  /** CPU time of this process (JS + Dawn + lavapipe's threads) per frame; ffmpeg is a child and not in it. */
+  cpuPerFrame: number;
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const t0 = performance.now();
+  const gen = await createProceduralGenerator();
+  const openMs = performance.now() - t0;
+  if (gen.unavailableReason) throw new Error(`No WebGPU backend: ${gen.unavailableReason}`);
+  console.log(`backend ${gen.info.backend} (opened in ${openMs.toFixed(0)} ms)`);
+  const fps = { num: 24, den: 1 };
+  const frames = Math.round(seconds * 24);
+  const rows: Row[] = [];
+  for (const clip of CLIPS.filter((c) => only.length === 0 || only.includes(c.archetype))) {
+    const plan = planPrompt({ prompt: clip.prompt, seed: 1 }).plan;
+    if (plan.archetype !== clip.archetype) throw new Error(`"${clip.prompt}" planned as ${plan.archetype}`);
+    const request: ResolvedRequest = {
+      prompt: clip.prompt,
+      seed: 1,
+      frames,
+      durationSeconds: seconds,
+      fps,
+      width,
+      height,
+      generator: 'procedural',
+      formats: ['mp4'],
+      name: clip.archetype,
+      startTimecode: '00:00:00:00',
+    };
+    const file = path.join(outDir, `${clip.archetype}.mp4`);
+    const start = performance.now();
+    const cpu0 = process.cpuUsage();
+    const enc = renderOnly
+      ? { write: async () => undefined, end: async () => undefined }
+      : startEncoder({ width, height, fps, frames, startTimecode: request.startTimecode, outputs: [{ format: 'mp4', path: file }] });
+    let render = 0;
+    let encodeWait = 0;
+    let firstFrame = 0;
+    let n = 0;
+    const it = gen.render({ request, signal: new AbortController().signal, log: () => undefined })[Symbol.asyncIterator]();
+    for (;;) {
+      const a = performance.now();
+      const next = await it.next();
+      const b = performance.now();
+      render += b - a;
+      if (next.done) break;
+      if (n === 0) firstFrame = b - start;
+      n++;
+      await enc.write(next.value.rgba);
+      encodeWait += performance.now() - b;
+    }
+    const e0 = performance.now();
+    await enc.end();
+    encodeWait += performance.now() - e0;
+    const wall = performance.now() - start;
+    const cpu = process.cpuUsage(cpu0);
+    const info = renderOnly ? { frameCount: n } : await probe(file);
+    const row: Row = {
+      archetype: clip.archetype,
+      prompt: clip.prompt,
+      wall,
+      firstFrame,
+      render,
+      encodeWait,
+      frames: n,
+      probedFrames: info.frameCount ?? -1,
+      bytes: renderOnly ? 0 : fs.statSync(file).size,
+      cpuPerFrame: (cpu.user + cpu.system) / 1000 / Math.max(1, n),
+    };
+    rows.push(row);
+    console.log(
+      `${clip.archetype.padEnd(9)} wall ${(wall / 1000).toFixed(2)} s  first frame ${(firstFrame / 1000).toFixed(2)} s  ` +
+        `render+readback ${(render / 1000).toFixed(2)} s  encoder waits ${(encodeWait / 1000).toFixed(2)} s  ` +
+        `render CPU ${row.cpuPerFrame.toFixed(0)} ms/frame  ${n} frames (probe: ${row.probedFrames})  ${(row.bytes / 1e6).toFixed(1)} MB  -> ${file}`,
+    );
+  }
+  await gen.dispose();
+  if (writeDoc && rows.length) {
+    const load = os.loadavg()[0]!.toFixed(1);
+    const lines = [
+      '## Procedural generator (three.js WebGPURenderer on Dawn)',
+      '',
+      `Machine: ${machineLine()}. Backend: \`${gen.info.backend}\`. Date: ${new Date().toISOString().slice(0, 10)}. ` +
+        `Command: \`npx tsx scripts/bench-procedural.ts\`. Load average when it finished: ${load} (other work on the same 2 cores inflates every figure).`,
+      '',
+      `Each clip: ${seconds} s, ${width}x${height}, 24 fps (${frames} frames), rendered, read back and piped into the engine's encoder (libx264 preset fast, CRF 18) as one pipeline. ` +
+        '"first frame" includes building the scene and compiling its shaders; "render+readback" is time spent waiting on the generator; "encoder waits" is time spent waiting on ffmpeg to take frames; ' +
+        '"render CPU" is this process\'s CPU time per frame (JavaScript, Dawn and lavapipe\'s threads; not ffmpeg), which depends much less on other load than wall time does. ' +
+        'For scale: libx264 (preset fast, CRF 18) needed about 65 ms of CPU per 1280x720 frame here when encoding alone.',
+      '',
+      '| archetype | prompt | wall time | first frame | render+readback | encoder waits | render CPU / frame | frames (probed) | MP4 |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...rows.map(
+        (r) =>
+          `| ${r.archetype} | ${r.prompt.replace(/\|/g, '/')} | ${(r.wall / 1000).toFixed(2)} s | ${(r.firstFrame / 1000).toFixed(2)} s | ${(r.render / 1000).toFixed(2)} s | ${(r.encodeWait / 1000).toFixed(2)} s | ${r.cpuPerFrame.toFixed(0)} ms | ${r.frames} (${r.probedFrames}) | ${(r.bytes / 1e6).toFixed(1)} MB |`,
+      ),
+      '',
+      `Target: at most 10 s per clip on this machine. Met by ${rows.filter((r) => r.wall <= 10000).length} of ${rows.length}.`,
+      '',
+      'Where the time goes: the renderer (lavapipe runs its rasteriser threads inside this process) and libx264 share the same 2 cores, so wall time is ' +
+        'about (render CPU + encode CPU) / 2 plus whatever else the machine runs. Render CPU is dominated by the scene pass (about 600 instanced trees; ' +
+        'about 1,500 towers with shader-drawn windows); grading, FXAA and dither are two full-screen passes (about 20 ms of CPU), readback and copy a few ms. ' +
+        'Even on an idle machine a clip needs roughly (render CPU + 65 ms encode) x 120 frames / 2 cores, 13 to 25 s, so the 10 s target is out of reach ' +
+        'here at this image quality. Already applied on software backends: FXAA instead of 4x MSAA, shadow maps rendered once for static scenes, one bilinear ' +
+        'shadow comparison instead of five, Lambert shading for terrain and foliage, the sky drawn last under the depth test, 3 frames in flight in the readback ring.',
+    ];
+    writeSection('procedural-bench', lines.join('\n'));
+    console.log('wrote the procedural-bench section of docs/BENCHMARKS.md');
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

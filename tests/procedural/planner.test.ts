@@ -1,0 +1,154 @@
+import { strict as assert } from 'node:assert';
+import { plan, planWithReport, planReport, validatePlan, type ScenePlan } from '../../engine/src/generators/procedural';
+
+const P = (prompt: string, seed = 1, durationSeconds?: number) =>
+  planWithReport(durationSeconds === undefined ? { prompt, seed } : { prompt, seed, durationSeconds });
+
+describe('procedural planner: vocabulary', () => {
+  const cases: Array<[string, ScenePlan['archetype'], Partial<ScenePlan> & { settingIs?: string }]> = [
+    ['slow dolly over a misty pine forest at dawn', 'nature', { settingIs: 'forest' }],
+    ['snowy mountains at golden hour, drone shot', 'nature', { settingIs: 'mountains' }],
+    ['ocean waves crashing at sunset', 'nature', { settingIs: 'ocean' }],
+    ['city skyline at night with light trails', 'urban', { settingIs: 'city' }],
+    ['rainy street with cars and street lights', 'urban', { settingIs: 'street' }],
+    ['abstract gradient motion background', 'abstract', { settingIs: 'void' }],
+    ['perfume bottle on a studio sweep, soft box lighting', 'product', { settingIs: 'studio' }],
+    ['dominoes toppling in a chain reaction', 'physics', {}],
+    ['title card "The Long Road"', 'text', {}],
+  ];
+  for (const [prompt, archetype, extra] of cases) {
+    it(`"${prompt}" -> ${archetype}`, () => {
+      const r = P(prompt);
+      assert.equal(r.plan.archetype, archetype);
+      if (extra.settingIs) assert.equal(r.plan.setting, extra.settingIs);
+    });
+  }
+
+  it('reads time of day, weather, camera move and lens', () => {
+    const p = P('push in on a foggy forest at dusk, telephoto, shallow depth of field').plan;
+    assert.equal(p.timeOfDay, 'dusk');
+    assert.equal(p.weather.condition, 'fog');
+    assert.ok(p.weather.fog > 0.5);
+    assert.equal(p.camera.move, 'dolly-in');
+    assert.equal(p.camera.focalLengthMm, 135);
+    assert.equal(p.camera.shallowDepthOfField, true);
+    const q = P('handheld shot of rain in a meadow at noon, wide angle').plan;
+    assert.equal(q.camera.move, 'handheld');
+    assert.ok(q.camera.shake > 0);
+    assert.equal(q.timeOfDay, 'noon');
+    assert.ok(q.particles.some((x) => x.kind === 'rain'));
+    assert.equal(q.camera.focalLengthMm, 20);
+  });
+
+  it('covers every camera move and time of day by name', () => {
+    const moves: Array<[string, ScenePlan['camera']['move']]> = [
+      ['static', 'static'], ['dolly in', 'dolly-in'], ['dolly out', 'dolly-out'], ['pan left', 'pan-left'], ['pan right', 'pan-right'],
+      ['tilt up', 'tilt-up'], ['tilt down', 'tilt-down'], ['orbit', 'orbit'], ['crane up', 'crane-up'], ['crane down', 'crane-down'],
+      ['handheld', 'handheld'], ['drone flyover', 'drone'],
+    ];
+    for (const [words, move] of moves) assert.equal(P(`forest, ${words}`).plan.camera.move, move, words);
+    const times: Array<[string, ScenePlan['timeOfDay']]> = [['dawn', 'dawn'], ['noon', 'noon'], ['golden hour', 'golden-hour'], ['dusk', 'dusk'], ['night', 'night']];
+    for (const [words, tod] of times) assert.equal(P(`meadow at ${words}`).plan.timeOfDay, tod, words);
+  });
+
+  it('maps synonyms to the same plan', () => {
+    const a = P('woods at magic hour, push-in', 5).plan;
+    const b = P('forest at golden hour, dolly in', 5).plan;
+    assert.equal(a.setting, b.setting);
+    assert.equal(a.timeOfDay, b.timeOfDay);
+    assert.equal(a.camera.move, b.camera.move);
+    assert.equal(P('bouncy balls', 2).plan.archetype, 'physics');
+    assert.equal(P('skyscrapers after dark', 2).plan.timeOfDay, 'night');
+  });
+
+  it('physics words become events with bodies and counts', () => {
+    const p = P('12 rubber balls bouncing').plan;
+    assert.equal(p.archetype, 'physics');
+    assert.deepEqual(
+      p.physics.events.map((e) => [e.kind, e.body, e.count, e.material]),
+      [['bounce', 'balls', 12, 'rubber']],
+    );
+    const d = P('dominoes falling in slow motion').plan;
+    assert.deepEqual(d.physics.events.map((e) => e.kind), ['dominoes']);
+    assert.ok(d.motion.speed < 1);
+    assert.ok(P('wooden crates stacking').plan.physics.events.some((e) => e.kind === 'stack'));
+    assert.ok(P('marbles splashing into water').plan.physics.events.some((e) => e.kind === 'splash'));
+  });
+});
+
+describe('procedural planner: negation, quotes, used and ignored words', () => {
+  it('"no people" is honoured and reported as used', () => {
+    const r = P('misty forest, no people');
+    assert.deepEqual(r.plan.exclude, ['people']);
+    assert.ok(r.usedWords.includes('no') && r.usedWords.includes('people'));
+    assert.ok(!r.ignoredWords.includes('people'));
+  });
+
+  it('words it cannot draw are ignored, honestly', () => {
+    const r = P('a horse running through snowy mountains with people');
+    assert.ok(r.ignoredWords.includes('horse'));
+    assert.ok(r.ignoredWords.includes('people'), 'people are not rendered, so not "used"');
+    assert.ok(r.usedWords.includes('snowy') && r.usedWords.includes('mountains'));
+    assert.ok(!r.usedWords.includes('a') && !r.ignoredWords.includes('a'), 'filler is neither');
+  });
+
+  it('negation covers a list joined by "or" and commas, and stops at an article', () => {
+    const p = P('forest at night without rain, fog or wind').plan;
+    assert.deepEqual([...p.exclude].sort(), ['fog', 'rain', 'wind']);
+    assert.equal(p.weather.fog, 0);
+    assert.equal(p.weather.wind, 0);
+    assert.ok(!p.particles.some((x) => x.kind === 'rain'));
+    const q = P('forest with no fog and a campfire').plan;
+    assert.ok(q.subjects.some((s) => s.kind === 'fire'), 'the article ends the negation: the campfire stays');
+  });
+
+  it('"without text" drops the title even when text is quoted; "no camera movement" locks off', () => {
+    assert.equal(P('ocean "Hello" without text').plan.text, null);
+    assert.equal(P('ocean waves, no camera movement').plan.camera.move, 'static');
+  });
+
+  it('quoted text becomes the title; a second quote the subtitle; lower thirds by name', () => {
+    const t = P('title card "Chapter One" "The Beginning" over a gradient').plan;
+    assert.deepEqual(t.text, { mode: 'title', title: 'Chapter One', subtitle: 'The Beginning' });
+    const l = P("lower third 'Jane Doe' 'Director' over a city at dusk").plan;
+    assert.equal(l.text?.mode, 'lower-third');
+    assert.equal(l.text?.title, 'Jane Doe');
+    assert.equal(l.archetype, 'urban', 'text over a scene is an overlay, not a text card');
+    assert.equal(P("a bird's eye view of the forest").plan.text, null, 'an apostrophe is not a quote');
+  });
+
+  it('a duration in the prompt is used when the clip has that length, ignored otherwise', () => {
+    assert.ok(P('forest, 6 s', 1, 6).usedWords.includes('6 s'));
+    assert.ok(P('forest, 6 s', 1, 5).ignoredWords.includes('6 s'));
+    assert.equal(P('forest, 10 seconds').durationHintSeconds, 10);
+  });
+
+  it('the report carries used and ignored words and a summary', () => {
+    const r = planReport({ prompt: 'pine forest at dawn with a unicorn', seed: 3 });
+    assert.deepEqual(r.ignoredWords, ['unicorn']);
+    assert.ok((r.usedWords as string[]).includes('pine forest'));
+    assert.match(String(r.plan), /nature · forest · pine-trees · dawn/);
+  });
+});
+
+describe('procedural planner: determinism and schema', () => {
+  it('the same prompt and seed give the same plan; seeds vary what the prompt leaves open', () => {
+    assert.deepEqual(P('a calm landscape', 42).plan, P('a calm landscape', 42).plan);
+    const looks = new Set(Array.from({ length: 8 }, (_, s) => JSON.stringify([P('a landscape', s).plan.setting, P('a landscape', s).plan.camera.move, P('a landscape', s).plan.timeOfDay])));
+    assert.ok(looks.size > 2, `seeds should vary the open choices, got ${looks.size}`);
+  });
+
+  it('every plan the planner makes validates, also after a JSON round trip', () => {
+    const prompts = [
+      'slow dolly over a misty pine forest at dawn, 6 s', 'neon city street in the rain at night', 'pastel rings loop', 'gold watch turntable close-up',
+      'crates stacking', 'dominoes', 'title "X"', 'lower third "A" "B"', 'snow falling on mountains', 'campfire embers at night', 'purple bokeh', 'zzz qqq',
+    ];
+    for (const prompt of prompts) for (const seed of [0, 1, 4294967295]) validatePlan(JSON.parse(JSON.stringify(P(prompt, seed).plan)));
+  });
+
+  it('plan(request) renders an edited plan as given', () => {
+    const edited = { ...P('forest').plan, timeOfDay: 'night' as const };
+    assert.equal(plan({ prompt: 'forest', seed: 1, plan: edited }).timeOfDay, 'night');
+    assert.equal(planReport({ prompt: 'forest', seed: 1, plan: edited }).planSource, 'edited');
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * Renders every archetype small and checks the frames are real pictures that move, that the same plan
+ * and seed give identical frames, and that frame counts are exact at rational rates. These need a
+ * WebGPU adapter (lavapipe or llvmpipe from Mesa on a CPU machine; see docs/PROCEDURAL.md for the apt
+ * packages). Without one they skip and say why; with RUSHES_REQUIRE_GPU=1 they fail instead.
+ */
+import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
+import { framesForDuration, type ResolvedRequest } from '@rushes/shared';
+import { createProceduralGenerator, planPrompt, type ProceduralGenerator, type ScenePlan } from '../../engine/src/generators/procedural';
+
+const W = 160;
+const H = 90;
+
+function request(prompt: string, over: Partial<ResolvedRequest> = {}): ResolvedRequest {
+  const fps = over.fps ?? { num: 4, den: 1 };
+  const frames = over.frames ?? 4;
+  return {
+    prompt,
+    seed: 11,
+    frames,
+    durationSeconds: (frames * fps.den) / fps.num,
+    fps,
+    width: W,
+    height: H,
+    generator: 'procedural',
+    formats: ['mp4'],
+    name: 'test',
+    startTimecode: '00:00:00:00',
+    ...over,
+  };
+}
+
+async function renderAll(g: ProceduralGenerator, req: ResolvedRequest): Promise<Uint8Array[]> {
+  const frames: Uint8Array[] = [];
+  const signal = new AbortController().signal;
+  for await (const f of g.render({ request: req, signal, log: () => undefined })) {
+    assert.equal(f.index, frames.length, 'frames arrive in order');
+    assert.equal(f.rgba.length, req.width * req.height * 4);
+    frames.push(f.rgba);
+  }
+  return frames;
+}
+
+function stats(rgba: Uint8Array): { mean: number; std: number; colours: number } {
+  let sum = 0;
+  let sq = 0;
+  const seen = new Set<number>();
+  const n = rgba.length / 4;
+  for (let i = 0; i < rgba.length; i += 4) {
+    const l = 0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]!;
+    sum += l;
+    sq += l * l;
+    if (seen.size < 5000) seen.add(((rgba[i]! >> 3) << 10) | ((rgba[i + 1]! >> 3) << 5) | (rgba[i + 2]! >> 3));
+  }
+  const mean = sum / n;
+  return { mean, std: Math.sqrt(Math.max(0, sq / n - mean * mean)), colours: seen.size };
+}
+
+function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d += Math.abs(a[i]! - b[i]!);
+  return d / a.length;
+}
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
+  this.timeout(60000);
+  let g: ProceduralGenerator;
+
+  before(async function () {
+    g = await createProceduralGenerator();
+    if (g.unavailableReason) {
+      if (process.env.RUSHES_REQUIRE_GPU === '1') throw new Error(`No WebGPU adapter: ${g.unavailableReason}`);
+      // eslint-disable-next-line no-console
+      console.log(`      skipping: no WebGPU adapter on this machine (${g.unavailableReason})`);
+      this.skip();
+    }
+  });
+
+  after(async () => {
+    await g?.dispose();
+  });
+
+  it('names the backend it chose', () => {
+    assert.match(g.info.backend, /^dawn-[a-z0-9]+-[a-z0-9]+$/);
+    assert.equal(g.info.id, 'procedural');
+  });
+
+  const archetypes: Array<[ScenePlan['archetype'], string]> = [
+    ['nature', 'pine forest at golden hour with falling leaves, dolly in'],
+    ['urban', 'city skyline at night with light trails, drone'],
+    ['abstract', 'vibrant geometric shapes floating, orbit'],
+    ['product', 'chrome watch on a studio sweep, turntable'],
+    ['text', 'title card "Rushes" "Episode 1"'],
+    ['physics', 'crates falling and stacking, orbit'],
+  ];
+  for (const [archetype, prompt] of archetypes) {
+    it(`${archetype}: renders real, moving frames ("${prompt}")`, async () => {
+      const req = request(prompt);
+      assert.equal(planPrompt({ prompt, seed: req.seed }).plan.archetype, archetype);
+      const frames = await renderAll(g, req);
+      assert.equal(frames.length, req.frames);
+      for (const f of frames) {
+        const s = stats(f);
+        assert.ok(s.mean > 4 && s.mean < 250, `not blank or blown out (mean ${s.mean.toFixed(1)})`);
+        assert.ok(s.std > 3, `not a single colour (std ${s.std.toFixed(2)})`);
+        assert.ok(s.colours > 20, `has detail (${s.colours} colours)`);
+      }
+      const motion = meanAbsDiff(frames[0]!, frames[frames.length - 1]!);
+      assert.ok(motion > 0.5, `moves over the clip (mean abs diff ${motion.toFixed(2)})`);
+    });
+  }
+
+  it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {
+    const prompt = 'snow falling on a meadow at dusk, handheld';
+    const a = (await renderAll(g, request(prompt))).map(sha);
+    const b = (await renderAll(g, request(prompt))).map(sha);
+    assert.deepEqual(a, b);
+    const c = (await renderAll(g, request(prompt, { seed: 12 }))).map(sha);
+    assert.notDeepEqual(a, c);
+  });
+
+  it('yields exactly the frame count at 23.976 fps, and renders an edited plan', async () => {
+    const fps = { num: 24000, den: 1001 };
+    const frames = framesForDuration(0.3, fps);
+    const plan = planPrompt({ prompt: 'ocean waves', seed: 1 }).plan;
+    plan.text = { mode: 'lower-third', title: 'Ana Lima', subtitle: 'Editor' };
+    const req = request('ocean waves', { fps, frames, durationSeconds: (frames * fps.den) / fps.num, plan });
+    g.check(req);
+    const out = await renderAll(g, req);
+    assert.equal(out.length, frames);
+  });
+
+  it('stops promptly with E_CANCELLED when the job is cancelled mid-clip', async () => {
+    const ac = new AbortController();
+    const req = request('abstract gradient', { frames: 24, fps: { num: 24, den: 1 } });
+    let got = 0;
+    await assert.rejects(
+      (async () => {
+        for await (const f of g.render({ request: req, signal: ac.signal, log: () => undefined })) {
+          void f;
+          got++;
+          if (got === 2) ac.abort();
+        }
+      })(),
+      (e: Error & { code?: string }) => e.code === 'E_CANCELLED',
+    );
+    assert.ok(got < 8, `stopped within the readback ring's depth (got ${got} frames)`);
+  });
+
+  it('check() refuses sizes beyond its limits and invalid plans', () => {
+    assert.throws(() => g.check(request('x', { width: 16000 })), /E_UNSUPPORTED|larger/);
+    assert.throws(() => g.check(request('x', { plan: { version: 1 } })), (e: Error & { code?: string }) => e.code === 'E_INVALID');
+  });
+});
