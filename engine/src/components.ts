@@ -7,9 +7,10 @@ import type { EngineConfig } from './config';
 import type { HomePaths } from './home';
 import type { Logger } from './log';
 import { GeneratorRegistry } from './generators/registry';
-import type { FrameTransform, OutputFinisher } from './provenance/types';
+import type { FrameTransformFactory, OutputFinisher } from './provenance/types';
 import { createTestPatternGenerator } from './generators/testpattern';
 import { createC2paFinisher } from './provenance/c2pa';
+import { WatermarkEmbedder } from './provenance/watermark';
 import { createOnnxBackend } from './generators/onnx';
 import { createProceduralGenerator } from './generators/procedural';
 import { createPolicy } from './policy';
@@ -17,7 +18,7 @@ import { createHash } from 'node:crypto';
 
 export interface Components {
   generators: GeneratorRegistry;
-  transforms: FrameTransform[];
+  transforms: FrameTransformFactory[];
   finishers: OutputFinisher[];
   /** Throws a RushesError (E_POLICY) to refuse a request before any work. */
   gate: (request: GenerationRequest) => void;
@@ -33,7 +34,8 @@ export async function buildComponents(args: {
   const generators = overrides.generators ?? (await defaultGenerators(config, paths, args.log));
   return {
     generators,
-    transforms: overrides.transforms ?? [],
+    // Every frame carries the invisible watermark (install and job hashes), embedded before encoding.
+    transforms: overrides.transforms ?? [() => new WatermarkEmbedder()],
     finishers: overrides.finishers ?? [await c2paFinisher(config, paths)],
     gate: overrides.gate ?? policyGate(config, args.log),
   };

@@ -2,5 +2,5 @@ export { startDaemon, readDaemonInfo, type Daemon, type DaemonOptions, type Daem
 export { resolveHome, homePaths, readToken } from './home';
 export { GeneratorRegistry } from './generators/registry';
 export type { Generator, Frame, RenderContext } from './generators/types';
-export type { FrameTransform, OutputFinisher, JobIdentity } from './provenance/types';
+export type { FrameTransform, FrameTransformFactory, OutputFinisher, JobIdentity } from './provenance/types';
 export { ENGINE_VERSION } from './version';

@@ -15,7 +15,7 @@ import { JobStore } from './store';
 import { resolveRequest } from './resolve-request';
 import { runPipeline, type PipelineProgress } from './pipeline';
 import type { GeneratorRegistry } from '../generators/registry';
-import type { FrameTransform, OutputFinisher } from '../provenance/types';
+import type { FrameTransformFactory, OutputFinisher } from '../provenance/types';
 import type { HomePaths } from '../home';
 import type { Logger } from '../log';
 
@@ -34,7 +34,7 @@ export interface JobQueueOptions {
   installId: string;
   maxConcurrent: number;
   maxQueued: number;
-  transforms?: readonly FrameTransform[];
+  transforms?: readonly FrameTransformFactory[];
   finishers?: readonly OutputFinisher[];
   /** Runs before a job is queued; throws E_POLICY to refuse. */
   gate?: (request: GenerationRequest) => void;
@@ -198,7 +198,7 @@ export class JobQueue extends EventEmitter {
       const result = await runPipeline(job, {
         generator,
         paths: this.opts.paths,
-        transforms: this.opts.transforms,
+        transforms: this.opts.transforms.map((make) => make()),
         finishers: this.opts.finishers,
         identity: {
           jobId: job.id,

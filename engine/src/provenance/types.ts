@@ -24,6 +24,9 @@ export interface FrameTransform {
   apply(frame: Frame): void;
 }
 
+/** Makes one transform per job: transforms keep per-job state, and jobs may run concurrently. */
+export type FrameTransformFactory = () => FrameTransform;
+
 export interface OutputFinisher {
   /**
    * Rewrites a whole, encoded, not-yet-visible output. `path` is the temporary file (mp4/mov) or the

@@ -1,0 +1,227 @@
+/**
+ * The detector: frames (or a video file) in, a decision with a p-value out.
+ *
+ * Decision. Two tests are made, each with a false-alarm probability that does not depend on hand
+ * tuning, and combined with a Bonferroni correction:
+ *  - sync test: the pilot correlation peak, in standard deviations of its own correlation surface,
+ *    against a normal tail, multiplied by the number of shifts and candidate periods searched;
+ *  - message test: the decoded 88-bit message passes its CRC-24, which an unmarked video does with
+ *    probability 2^-24 per decode attempt.
+ * pValue = min(1, 2 * min(p_sync, p_crc)); the mark is reported found when pValue < alpha (1e-6).
+ * The payload is reported only when the CRC passes.
+ */
+import { RushesError } from '@rushes/shared';
+import { codedSoftValues, readMessage } from './decode';
+import { detectionFactor, lumaFromRgba } from './luma';
+import { ResidualAccumulator } from './residual';
+import { normalTail } from './stats';
+import {
+  FOLD_BINS, autocorrelate, axisPeriodCandidates, fold, foldNearest, matchPilot, readChips, refineByHalves, refinePeriods, sweepPeriods, whitenFold,
+} from './sync';
+import type { WatermarkPayload } from './layout';
+import { readGrayFrames } from './video';
+
+export const DEFAULT_ALPHA = 1e-6;
+/** Candidate periods decoded (each a CRC test). */
+const DECODE_ATTEMPTS = 4;
+/** Smallest tile period searched, in detection pixels (chips of 1.7 px). */
+const MIN_PERIOD = 40;
+/** Best periods of the sweep kept as candidates. */
+const SWEEP_KEEP = 3;
+/** Candidates whose period is sharpened with the pilot (refineByHalves). */
+const REFINED_CANDIDATES = 3;
+/** Whitening of the fold before the chips are read (see whitenFold). */
+const READ_WHITENING = 1.5;
+/** H.264 macroblock side in coded pixels; the autocorrelation ignores the block grid's frequencies. */
+const CODEC_MACROBLOCK = 16;
+
+export interface DetectFrame {
+  rgba: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface DetectOptions {
+  /** Start of the stretch, seconds (file input only). Default 0. */
+  start?: number;
+  /** Length of the stretch, seconds (file input only). Default 2. */
+  duration?: number;
+  /** Stop after this many frames (either input). */
+  maxFrames?: number;
+  /** Decision level for pValue. Default 1e-6. */
+  alpha?: number;
+  ffmpegPath?: string;
+  ffprobePath?: string;
+}
+
+export interface DetectionResult {
+  found: boolean;
+  /** Present when the message decoded and passed its CRC. */
+  payload?: WatermarkPayload;
+  /** Agreement of the coded bits' hard decisions with the re-encoded decoded message (0.5 = chance). */
+  bitAgreement: number;
+  pValue: number;
+  /** 1 - pValue. */
+  confidence: number;
+  framesUsed: number;
+  crcOk: boolean;
+  /** Sync peak in standard deviations, and its own p-value (Bonferroni over the search). */
+  syncZ: number;
+  syncPValue: number;
+  /** Tile period found, in input pixels (172.8 px for an untouched 720p clip), and the tile offset in bins. */
+  period?: { x: number; y: number };
+  offset?: { x: number; y: number };
+  /** Internal: coded-bit soft values at the chosen geometry (benchmarks compute raw bit accuracy). */
+  codedSoft?: Float64Array;
+}
+
+interface Candidate {
+  /** Sharpened by refineByHalves: the most precise geometry, decoded first. */
+  refined: boolean;
+  px: number;
+  py: number;
+  dx: number;
+  dy: number;
+  z: number;
+  folded: Float64Array;
+}
+
+/** Analyses an accumulated residual (pure: no I/O). `factor` maps detection pixels to input pixels. */
+export function analyseResidual(acc: ResidualAccumulator, factor: number, alpha = DEFAULT_ALPHA): DetectionResult {
+  const { width: w, height: h } = acc;
+  const empty: DetectionResult = {
+    found: false, bitAgreement: 0.5, pValue: 1, confidence: 0, framesUsed: acc.frames, crcOk: false, syncZ: 0, syncPValue: 1,
+  };
+  if (acc.frames === 0 || w < 64 || h < 64) return empty;
+  const img = acc.sum;
+  const maxPeriod = Math.min(w, h) / 2;
+  // Seeds, 1: an isotropic sweep of periods with a quick fold (works at low SNR: it uses the pilot).
+  const sweep = sweepPeriods(w, MIN_PERIOD, maxPeriod);
+  const zs = sweep.map((p) => matchPilot(foldNearest(img, w, h, p, p)).z);
+  const order = zs.map((_, i) => i).sort((a, b) => (zs[b] as number) - (zs[a] as number));
+  const seeds: Array<{ px: number; py: number }> = [];
+  for (const i of order.slice(0, SWEEP_KEEP)) {
+    const p = sweep[i] as number;
+    seeds.push({ px: p, py: p });
+    // A parabola through the neighbouring steps puts the peak between grid points.
+    const l = zs[i - 1];
+    const r = zs[i + 1];
+    const c = zs[i] as number;
+    if (l !== undefined && r !== undefined && l - 2 * c + r < 0) {
+      const t = Math.max(-0.5, Math.min(0.5, (0.5 * (l - r)) / (l - 2 * c + r)));
+      const q = t < 0 ? p + t * (p - (sweep[i - 1] as number)) : p + t * ((sweep[i + 1] as number) - p);
+      seeds.push({ px: q, py: q });
+    }
+  }
+  // Seeds, 2: lattice peaks of the autocorrelation (cheap, and they allow a changed aspect ratio).
+  const ac = autocorrelate(img, w, h, CODEC_MACROBLOCK / factor);
+  const search = { minPeriod: MIN_PERIOD, maxPeriod, perAxis: 3 };
+  const xs = axisPeriodCandidates(ac, 'x', search);
+  const ys = axisPeriodCandidates(ac, 'y', search);
+  for (const px0 of xs) for (const py0 of ys) seeds.push(refinePeriods(ac, px0, py0));
+  const cands: Candidate[] = [];
+  const evaluate = (px: number, py: number, refined = false): Candidate => {
+    const folded = fold(img, w, h, px, py);
+    const m = matchPilot(folded);
+    const c = { refined, px, py, dx: m.dx, dy: m.dy, z: m.z, folded };
+    cands.push(c);
+    return c;
+  };
+  for (const { px, py } of seeds) evaluate(px, py);
+  cands.sort((a, b) => b.z - a.z);
+  // Sharpen the leading candidates with the pilot (each refined one is a further candidate).
+  for (const c of cands.slice(0, REFINED_CANDIDATES)) {
+    const r = refineByHalves(img, w, h, c.px, c.py);
+    if (r.ok) evaluate(r.px, r.py, true);
+  }
+  cands.sort((a, b) => b.z - a.z);
+  // Every period at which a pilot peak was looked for counts as a test.
+  const tried = sweep.length + cands.length;
+  const shifts = FOLD_BINS * FOLD_BINS;
+  const best = cands[0] as Candidate;
+  const syncPValue = Math.min(1, shifts * tried * normalTail(best.z));
+  // Decode the leading candidates, sharpened ones first (the pilot peak is broad in period, so the
+  // highest peak is not always the most precise geometry); keep the first whose CRC passes.
+  const decodeOrder = [...cands.filter((c) => c.refined), ...cands.filter((c) => !c.refined)];
+  let chosen = decodeOrder[0] as Candidate;
+  let read = readMessage(readChips(whitenFold(chosen.folded, READ_WHITENING), chosen.dx, chosen.dy));
+  const attempts = Math.min(DECODE_ATTEMPTS, decodeOrder.length);
+  for (let i = 1; i < attempts && !read.crcOk; i++) {
+    const c = decodeOrder[i] as Candidate;
+    const r = readMessage(readChips(whitenFold(c.folded, READ_WHITENING), c.dx, c.dy));
+    if (r.crcOk) {
+      read = r;
+      chosen = c;
+    }
+  }
+  const crcPValue = read.crcOk ? Math.min(1, attempts * 2 ** -24) : 1;
+  const pValue = Math.min(1, 2 * Math.min(syncPValue, crcPValue));
+  const result: DetectionResult = {
+    found: pValue < alpha,
+    bitAgreement: read.bitAgreement,
+    pValue,
+    confidence: 1 - pValue,
+    framesUsed: acc.frames,
+    crcOk: read.crcOk,
+    syncZ: best.z,
+    syncPValue,
+    period: { x: chosen.px * factor, y: chosen.py * factor },
+    offset: { x: chosen.dx, y: chosen.dy },
+    codedSoft: codedSoftValues(readChips(whitenFold(chosen.folded, READ_WHITENING), chosen.dx, chosen.dy)),
+  };
+  if (read.crcOk) result.payload = read.payload;
+  return result;
+}
+
+function isAsyncIterable(x: unknown): x is AsyncIterable<DetectFrame> {
+  return typeof x === 'object' && x !== null && Symbol.asyncIterator in x;
+}
+
+/**
+ * Looks for the mark in a stretch of video: decoded RGBA frames, or a file path (decoded with ffmpeg,
+ * `start`/`duration` seconds, default the first 2 s).
+ */
+export async function detectWatermark(source: AsyncIterable<DetectFrame> | string, opts: DetectOptions = {}): Promise<DetectionResult> {
+  const alpha = opts.alpha ?? DEFAULT_ALPHA;
+  const maxFrames = opts.maxFrames ?? Infinity;
+  let acc: ResidualAccumulator | undefined;
+  let factor = 1;
+  if (isAsyncIterable(source)) {
+    let size = '';
+    for await (const fr of source) {
+      if (!acc) {
+        factor = detectionFactor(fr.width, fr.height);
+        const l = lumaFromRgba(fr.rgba, fr.width, fr.height, factor);
+        acc = new ResidualAccumulator(l.width, l.height);
+        size = `${fr.width}x${fr.height}`;
+        acc.add(l.luma);
+      } else {
+        if (`${fr.width}x${fr.height}` !== size) {
+          throw new RushesError('E_INVALID', `detectWatermark: frame size changed from ${size} to ${fr.width}x${fr.height} within one stretch.`);
+        }
+        acc.add(lumaFromRgba(fr.rgba, fr.width, fr.height, factor).luma);
+      }
+      if (acc.frames >= maxFrames) break;
+    }
+  } else {
+    await readGrayFrames(source, {
+      start: opts.start ?? 0,
+      duration: opts.duration ?? 2,
+      factorFor: detectionFactor,
+      ffmpegPath: opts.ffmpegPath,
+      ffprobePath: opts.ffprobePath,
+      maxFrames,
+      onFrame: (luma, w, h, f) => {
+        if (!acc) {
+          acc = new ResidualAccumulator(w, h);
+          factor = f;
+        }
+        acc.add(luma);
+      },
+    });
+  }
+  if (!acc) {
+    return { found: false, bitAgreement: 0.5, pValue: 1, confidence: 0, framesUsed: 0, crcOk: false, syncZ: 0, syncPValue: 1 };
+  }
+  return analyseResidual(acc, factor, alpha);
+}

@@ -1,0 +1,210 @@
+/**
+ * The embedder: a FrameTransform that adds the job's tile pattern to the luma of every frame.
+ *
+ * - Luma only: the same value is added to R, G and B, which moves Y and leaves the colour alone.
+ * - Static: every frame carries the same pattern, so a detector can average any stretch of frames.
+ * - Perceptual masking: the strength follows the local activity of the frame, measured on a 1/4
+ *   resolution grid (so it is cheap): flat areas and smooth gradients get minStrength (0.4 code
+ *   values, dithered into sparse single-pixel steps), busy texture up to maxStrength (7), and a frame
+ *   is scaled down as a whole if its expected PSNR would fall below minPsnr.
+ * - Speed: the per-pixel loop runs in a WebAssembly SIMD kernel (simd-kernel.ts), with a JS loop of
+ *   the same integer arithmetic for widths that are not a multiple of 8.
+ *
+ * One instance serves one job at a time: begin() resets it for the next job.
+ */
+import { RushesError } from '@rushes/shared';
+import type { Frame } from '../../generators/types';
+import type { FrameTransform, JobIdentity } from '../types';
+import { chipSizeFor, renderChipField } from './geometry';
+import { chipValues, payloadFor, type WatermarkPayload } from './layout';
+import { mulberry32 } from './prng';
+import { PATTERN_SCALE, STRENGTH_SCALE, createSimdKernel, type SimdKernel } from './simd-kernel';
+
+export interface EmbedOptions {
+  /** Strength (code values per unit of pattern) on flat areas. */
+  minStrength: number;
+  /** Strength on busy texture. */
+  maxStrength: number;
+  /** Activity (sum of two 8-px luma differences on the 1/4 grid, smoothed) at which MAX is reached. */
+  activityForMax: number;
+  /** Strengths are scaled down on frames whose expected PSNR would fall below this (dB). */
+  minPsnr: number;
+}
+
+export const DEFAULT_EMBED: EmbedOptions = { minStrength: 0.4, maxStrength: 7, activityForMax: 10, minPsnr: 40.5 };
+
+/** Mean square of the bilinear chip field with +-1 chips: (2/3)^2 per axis. */
+const PATTERN_MEAN_SQ = 4 / 9;
+const DITHER_SEED = 0x44495448; // "DITH"
+/** Side of the square cells of the masking grid, in pixels. */
+const MASK_CELL = 4;
+
+export class WatermarkEmbedder implements FrameTransform {
+  private width = 0;
+  private height = 0;
+  private gridW = 0;
+  private gridH = 0;
+  /** pattern * PATTERN_SCALE, rounded; lives in the SIMD kernel's memory when there is one. */
+  private pattern: Int8Array = new Int8Array(0);
+  /** strength * STRENGTH_SCALE per masking cell, rounded (ditto). */
+  private strength16: Int16Array = new Int16Array(0);
+  private rgbaIn: Uint8Array = new Uint8Array(0);
+  private kernel: SimdKernel | null = null;
+  private offsets = { rgba: 0, pattern: 0, strength: 0, dither: 0 };
+  /** Per-pixel rounding thresholds 0..255 (fixed white noise). */
+  private dither: Uint8Array = new Uint8Array(0);
+  private luma: Float32Array = new Float32Array(0);
+  private activity: Float32Array = new Float32Array(0);
+  private strength: Float32Array = new Float32Array(0);
+  payload: WatermarkPayload | undefined;
+
+  constructor(private readonly opts: EmbedOptions = DEFAULT_EMBED) {}
+
+  begin(identity: JobIdentity, width: number, height: number): void {
+    this.beginWithPayload(payloadFor(identity), width, height);
+  }
+
+  /** begin() for a payload chosen directly (benchmarks, tests). */
+  beginWithPayload(payload: WatermarkPayload, width: number, height: number, useSimd = true): void {
+    this.payload = payload;
+    this.width = width;
+    this.height = height;
+    this.gridW = Math.ceil(width / MASK_CELL);
+    this.gridH = Math.ceil(height / MASK_CELL);
+    const n = this.gridW * this.gridH;
+    this.luma = new Float32Array(n);
+    this.activity = new Float32Array(n);
+    this.strength = new Float32Array(n);
+    const field = renderChipField(chipValues(payload), width, height, chipSizeFor(width, height));
+    this.kernel = useSimd && width % 8 === 0 ? createSimdKernel() : null;
+    const px = width * height;
+    if (this.kernel) {
+      const o = { rgba: 0, pattern: px * 4, strength: px * 5 + 16, dither: px * 5 + 32 + n * 2 };
+      const need = o.dither + px + 64;
+      const mem = this.kernel.memory;
+      if (mem.buffer.byteLength < need) mem.grow(Math.ceil((need - mem.buffer.byteLength) / 65536));
+      this.offsets = o;
+      this.rgbaIn = new Uint8Array(mem.buffer, o.rgba, px * 4);
+      this.pattern = new Int8Array(mem.buffer, o.pattern, px);
+      this.strength16 = new Int16Array(mem.buffer, o.strength, n);
+      this.dither = new Uint8Array(mem.buffer, o.dither, px);
+    } else {
+      this.pattern = new Int8Array(px);
+      this.strength16 = new Int16Array(n);
+      this.dither = new Uint8Array(px);
+    }
+    const rand = mulberry32(DITHER_SEED);
+    for (let i = 0; i < px; i++) this.dither[i] = Math.floor(rand() * 256);
+    for (let i = 0; i < px; i++) this.pattern[i] = Math.round((field[i] as number) * PATTERN_SCALE);
+  }
+
+  apply(frame: Frame): void {
+    const { width, height } = this;
+    if (!this.payload) throw new RushesError('E_INTERNAL', 'WatermarkEmbedder.apply() was called before begin().');
+    if (frame.rgba.length !== width * height * 4) {
+      throw new RushesError('E_INTERNAL', `WatermarkEmbedder: a frame is ${frame.rgba.length} bytes, expected ${width}x${height} RGBA.`);
+    }
+    this.computeStrength(frame.rgba);
+    if (this.kernel) {
+      this.rgbaIn.set(frame.rgba);
+      const o = this.offsets;
+      this.kernel.apply(o.rgba, o.pattern, o.strength, width, height, this.gridW, o.dither);
+      frame.rgba.set(this.rgbaIn);
+    } else {
+      this.applyJs(frame.rgba);
+    }
+  }
+
+  /** The same integer arithmetic as the SIMD kernel, for widths that are not a multiple of 8. */
+  private applyJs(rgba: Uint8Array): void {
+    const { width, height, gridW, pattern, strength16, dither } = this;
+    for (let y = 0; y < height; y++) {
+      const srow = (y >> 2) * gridW;
+      for (let x = 0, p = y * width, q = p * 4; x < width; x++, p++, q += 4) {
+        const d = ((pattern[p] as number) * (strength16[srow + (x >> 2)] as number) + ((dither[p] as number) << 2)) >> 10;
+        for (let c = 0; c < 3; c++) {
+          const v = (rgba[q + c] as number) + d;
+          rgba[q + c] = v < 0 ? 0 : v > 255 ? 255 : v;
+        }
+      }
+    }
+  }
+
+  /**
+   * Strength per masking cell from the luma activity around it, written to strength16 (fixed point).
+   * Everything here runs on the 1/4-resolution grid: 1/16 of the pixels.
+   */
+  private computeStrength(rgba: Uint8Array): void {
+    const { width, height, gridW, gridH, luma, activity, strength } = this;
+    const n = gridW * gridH;
+    for (let j = 0; j < gridH; j++) {
+      const y = Math.min(height - 1, j * MASK_CELL + 1);
+      const row = y * width;
+      for (let i = 0; i < gridW; i++) {
+        const q = (row + Math.min(width - 1, i * MASK_CELL + 1)) * 4;
+        luma[j * gridW + i] = 0.299 * (rgba[q] as number) + 0.587 * (rgba[q + 1] as number) + 0.114 * (rgba[q + 2] as number);
+      }
+    }
+    // Activity: per axis, the smaller of the two one-sided 4-pixel differences of the sampled luma,
+    // summed over both axes. Texture differs on both sides; next to a lone edge (a horizon, the rim of
+    // a flat object) one side is flat, so the flat side of an edge gets no halo of pattern.
+    for (let j = 0; j < gridH; j++) {
+      const up = (j > 0 ? j - 1 : j) * gridW;
+      const down = (j < gridH - 1 ? j + 1 : j) * gridW;
+      const row = j * gridW;
+      for (let i = 0; i < gridW; i++) {
+        const c = luma[row + i] as number;
+        const l = (luma[row + (i > 0 ? i - 1 : i)] as number) - c;
+        const r = (luma[row + (i < gridW - 1 ? i + 1 : i)] as number) - c;
+        const u = (luma[up + i] as number) - c;
+        const d = (luma[down + i] as number) - c;
+        const al = l < 0 ? -l : l;
+        const ar = r < 0 ? -r : r;
+        const au = u < 0 ? -u : u;
+        const ad = d < 0 ? -d : d;
+        activity[row + i] = (al < ar ? al : ar) + (au < ad ? au : ad);
+      }
+    }
+    // Smooth (3x3 mean, separable) so the strength changes gradually.
+    const tmp = luma; // the luma samples are no longer needed
+    rowPass(activity, tmp, gridW, gridH);
+    colPass(tmp, activity, gridW, gridH);
+    const { minStrength, maxStrength, activityForMax } = this.opts;
+    const span = maxStrength - minStrength;
+    const inv = 1 / activityForMax;
+    let meanSq = 0;
+    for (let c = 0; c < n; c++) {
+      const a = (activity[c] as number) * inv;
+      const st = minStrength + span * (a < 1 ? a : 1);
+      strength[c] = st;
+      meanSq += st * st;
+    }
+    // Keep the frame's PSNR at or above the bound: the pattern's mean square is PATTERN_MEAN_SQ, so the
+    // expected squared error is PATTERN_MEAN_SQ * mean(s^2). Textured frames get scaled down a little.
+    const mse = (PATTERN_MEAN_SQ * meanSq) / n;
+    const maxMse = (255 * 255) / 10 ** (this.opts.minPsnr / 10);
+    const k = (mse > maxMse ? Math.sqrt(maxMse / mse) : 1) * STRENGTH_SCALE;
+    const s16 = this.strength16;
+    for (let c = 0; c < n; c++) s16[c] = Math.round((strength[c] as number) * k);
+  }
+}
+
+/** 3-tap mean along rows, edges clamped. */
+function rowPass(src: Float32Array, dst: Float32Array, w: number, h: number): void {
+  for (let j = 0; j < h; j++) {
+    const row = j * w;
+    for (let i = 0; i < w; i++) {
+      dst[row + i] = ((src[row + (i > 0 ? i - 1 : i)] as number) + (src[row + i] as number) + (src[row + (i < w - 1 ? i + 1 : i)] as number)) / 3;
+    }
+  }
+}
+
+/** 3-tap mean along columns, edges clamped. */
+function colPass(src: Float32Array, dst: Float32Array, w: number, h: number): void {
+  for (let j = 0; j < h; j++) {
+    const up = (j > 0 ? j - 1 : j) * w;
+    const row = j * w;
+    const down = (j < h - 1 ? j + 1 : j) * w;
+    for (let i = 0; i < w; i++) dst[row + i] = ((src[up + i] as number) + (src[row + i] as number) + (src[down + i] as number)) / 3;
+  }
+}

@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { runCli, tmpHome } from '../helpers/engine';
+
+const ffmpeg = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+
+describe('rushes verify', function () {
+  this.timeout(180000);
+  let home: string;
+  let clip: string;
+  let jobId: string;
+
+  before(async () => {
+    home = tmpHome();
+    const r = await runCli(['generate', 'verify me: a textured test clip', '--generator', 'procedural', '--duration', '3', '--size', '640x360', '--seed', '11', '--home', home, '--json']);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const job = JSON.parse(r.stdout).job;
+    clip = job.outputs[0].path;
+    jobId = job.id;
+  });
+
+  it('reports a fresh clip as marked: valid C2PA, watermark found, and its local job (exit 0)', async () => {
+    const r = await runCli(['verify', clip, '--json', '--home', home]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const v = JSON.parse(r.stdout);
+    assert.equal(v.verdict, 'marked');
+    assert.equal(v.c2pa.status, 'valid');
+    assert.equal(v.c2pa.trusted, true, 'this install trusts its own root');
+    assert.equal(v.watermark.found, true, JSON.stringify(v.watermark));
+    assert.equal(v.watermark.fromThisInstall, true);
+    assert.equal(v.localJob.id, jobId);
+    const human = await runCli(['verify', clip, '--home', home]);
+    assert.match(human.stdout, /MARKED/);
+  });
+
+  it('still finds the watermark and the job after a CRF 28 re-encode, 50% downscale and 10% crop strip the manifest', async () => {
+    const attacked = path.join(home, 'attacked.mp4');
+    execFileSync(ffmpeg, ['-v', 'error', '-y', '-i', clip, '-vf', 'crop=iw*0.9:ih*0.9:iw*0.05:ih*0.03,scale=trunc(iw/4)*2:trunc(ih/4)*2', '-c:v', 'libx264', '-crf', '28', attacked]);
+    const r = await runCli(['verify', attacked, '--json', '--home', home]);
+    const v = JSON.parse(r.stdout);
+    assert.equal(v.c2pa.status, 'absent');
+    assert.equal(v.watermark.found, true, JSON.stringify(v.watermark));
+    assert.equal(v.verdict, 'marked');
+    assert.equal(r.code, 0);
+    assert.equal(v.localJob?.id, jobId);
+    assert.equal(v.localJob?.matchedBy, 'watermark');
+  });
+
+  it('calls an unmarked clip unmarked (exit 4) and an edited signed clip tampered (exit 5)', async () => {
+    const plain = path.join(home, 'plain.mp4');
+    execFileSync(ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=640x360:r=24', '-frames:v', '48', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', plain]);
+    const u = await runCli(['verify', plain, '--json', '--home', home]);
+    assert.equal(u.code, 4, u.stdout);
+    assert.equal(JSON.parse(u.stdout).verdict, 'unmarked');
+    const tampered = path.join(home, 'tampered.mp4');
+    const bytes = fs.readFileSync(clip);
+    bytes[Math.floor(bytes.length * 0.6)] ^= 0xff;
+    fs.writeFileSync(tampered, bytes);
+    const t = await runCli(['verify', tampered, '--json', '--home', home]);
+    assert.equal(t.code, 5, t.stdout);
+    assert.equal(JSON.parse(t.stdout).c2pa.status, 'invalid');
+    const missing = await runCli(['verify', path.join(home, 'nope.mp4'), '--json', '--home', home]);
+    assert.equal(missing.code, 2);
+  });
+});

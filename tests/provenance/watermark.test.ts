@@ -1,0 +1,172 @@
+/**
+ * Watermark: the parts that need no encoder (ECC, layout, embedder arithmetic, visual cost) and an
+ * embed + detect round trip on in-memory frames.
+ */
+import { strict as assert } from 'node:assert';
+import {
+  CODED_BITS, MESSAGE_BITS, WatermarkEmbedder, analyseResidual, codedBits, detectWatermark, makePayload, payloadFor,
+} from '../../engine/src/provenance/watermark';
+import { convEncode, crc24, viterbiDecode } from '../../engine/src/provenance/watermark/ecc';
+import { bitsToPayload, messageBits, payloadToBits } from '../../engine/src/provenance/watermark/layout';
+import { ResidualAccumulator } from '../../engine/src/provenance/watermark/residual';
+import { detectionFactor, lumaFromRgba } from '../../engine/src/provenance/watermark/luma';
+import { normalTail } from '../../engine/src/provenance/watermark/stats';
+import { mulberry32 } from '../../engine/src/provenance/watermark/prng';
+import { clipFrames, psnr, type ClipSpec } from './watermark-fixtures';
+
+async function* asDetectFrames(spec: ClipSpec, mark?: WatermarkEmbedder): AsyncGenerator<{ rgba: Uint8Array; width: number; height: number }> {
+  let i = 0;
+  for await (const rgba of clipFrames(spec)) {
+    mark?.apply({ index: i++, rgba });
+    yield { rgba, width: spec.width, height: spec.height };
+  }
+}
+
+describe('provenance/watermark: codec and layout', () => {
+  it('maps an identity to a 64-bit payload of two 32-bit hashes, deterministically', () => {
+    const a = payloadFor({ installId: 'inst-1', jobId: 'job-1' });
+    const b = payloadFor({ installId: 'inst-1', jobId: 'job-2' });
+    assert.equal(a.hex.length, 16);
+    assert.equal(a.installHash, b.installHash);
+    assert.notEqual(a.jobHash, b.jobHash);
+    assert.deepEqual(payloadFor({ installId: 'inst-1', jobId: 'job-1' }), a);
+    assert.deepEqual(bitsToPayload(payloadToBits(a)), a);
+  });
+
+  it('corrects noisy soft bits with the convolutional code and checks them with CRC-24', () => {
+    const rand = mulberry32(7);
+    const gauss = (): number => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+    let ok = 0;
+    for (let trial = 0; trial < 20; trial++) {
+      const p = makePayload((rand() * 2 ** 32) >>> 0, (rand() * 2 ** 32) >>> 0);
+      const msg = messageBits(payloadToBits(p));
+      const coded = convEncode(msg);
+      assert.equal(coded.length, CODED_BITS);
+      // Amplitude 1, noise sigma 0.8: about 11% of the hard decisions are wrong.
+      const soft = Array.from(coded, (b) => (b ? 1 : -1) + 0.8 * gauss());
+      const dec = viterbiDecode(soft, MESSAGE_BITS);
+      if (dec.every((b, i) => b === msg[i])) ok++;
+    }
+    assert.ok(ok >= 18, `decoded ${ok}/20`);
+    const bits = payloadToBits(makePayload(1, 2));
+    const flipped = bits.slice();
+    flipped[5] = (flipped[5] as number) ^ 1;
+    assert.notEqual(crc24(bits), crc24(flipped));
+  });
+
+  it('scrambles the coded bits, so an all-zero payload is not an all-zero pattern', () => {
+    const c = codedBits(makePayload(0, 0));
+    const ones = c.reduce((s, b) => s + b, 0);
+    assert.ok(ones > 60 && ones < 128, `ones ${ones}`);
+  });
+
+  it('has an accurate normal tail far out (the p-values live there)', () => {
+    assert.ok(Math.abs(normalTail(0) - 0.5) < 1e-7);
+    assert.ok(Math.abs(normalTail(5) / 2.866515718791939e-7 - 1) < 1e-4);
+    assert.ok(Math.abs(normalTail(8) / 6.220960574271785e-16 - 1) < 1e-4);
+  });
+});
+
+describe('provenance/watermark: embedder', () => {
+  const W = 1280;
+  const H = 720;
+  const payload = makePayload(0xdeadbeef, 0x01234567);
+
+  it('gives identical frames through the SIMD kernel and the JS fallback', () => {
+    const rand = mulberry32(3);
+    const frame = Uint8Array.from({ length: W * H * 4 }, () => Math.floor(rand() * 256));
+    const a = frame.slice();
+    const b = frame.slice();
+    const simd = new WatermarkEmbedder();
+    simd.beginWithPayload(payload, W, H, true);
+    const js = new WatermarkEmbedder();
+    js.beginWithPayload(payload, W, H, false);
+    simd.apply({ index: 0, rgba: a });
+    js.apply({ index: 0, rgba: b });
+    assert.ok(Buffer.compare(Buffer.from(a), Buffer.from(frame)) !== 0, 'the frame changed');
+    assert.equal(Buffer.compare(Buffer.from(a), Buffer.from(b)), 0);
+    // Alpha untouched, colour untouched: R, G and B move together (except where one clips).
+    for (let i = 0; i < W * H * 4; i += 4) {
+      assert.equal(a[i + 3], frame[i + 3]);
+    }
+  });
+
+  it('handles widths that are not a multiple of 8 (JS path)', () => {
+    const w = 642;
+    const h = 360;
+    const e = new WatermarkEmbedder();
+    e.beginWithPayload(payload, w, h);
+    const f = new Uint8Array(w * h * 4).fill(128);
+    e.apply({ index: 0, rgba: f });
+    assert.equal(f.length, w * h * 4);
+  });
+
+  it('keeps PSNR above 40 dB on texture and leaves a flat gradient within one code value', async () => {
+    for (const kind of ['noise', 'gradient'] as const) {
+      const e = new WatermarkEmbedder();
+      e.beginWithPayload(payload, W, H);
+      let n = 0;
+      for await (const rgba of clipFrames({ kind, width: W, height: H, fps: 24, seconds: 0.25, seed: 1 })) {
+        const orig = rgba.slice();
+        e.apply({ index: n++, rgba });
+        const p = psnr(orig, rgba);
+        let maxd = 0;
+        for (let i = 0; i < rgba.length; i++) maxd = Math.max(maxd, Math.abs((rgba[i] as number) - (orig[i] as number)));
+        if (kind === 'noise') assert.ok(p >= 40, `${kind} frame ${n}: PSNR ${p.toFixed(2)} dB`);
+        else {
+          assert.ok(maxd <= 1, `gradient changed by ${maxd}`);
+          assert.ok(p >= 48, `gradient PSNR ${p.toFixed(2)}`);
+        }
+      }
+      assert.ok(n > 0);
+    }
+  });
+});
+
+describe('provenance/watermark: detector on frames', () => {
+  const payload = makePayload(0x0badf00d, 0x12345678);
+  const spec: ClipSpec = { kind: 'scene', width: 640, height: 360, fps: 24, seconds: 2, seed: 2 };
+
+  it('finds the payload in marked frames (no attack)', async () => {
+    const e = new WatermarkEmbedder();
+    e.beginWithPayload(payload, spec.width, spec.height);
+    const r = await detectWatermark(asDetectFrames(spec, e));
+    assert.equal(r.found, true);
+    assert.equal(r.payload?.hex, payload.hex);
+    assert.ok(r.pValue < 1e-6);
+    assert.ok(r.bitAgreement > 0.95, `agreement ${r.bitAgreement}`);
+    assert.equal(r.framesUsed, 48);
+  });
+
+  it('does not fire on unmarked frames', async () => {
+    for (const kind of ['noise', 'gradient'] as const) {
+      const r = await detectWatermark(asDetectFrames({ ...spec, kind, seconds: 1.5 }));
+      assert.equal(r.found, false, `${kind}: p=${r.pValue}`);
+      assert.equal(r.payload, undefined);
+    }
+  });
+
+  it('box-downsamples RGBA luma for detection (f x f blocks, partial blocks dropped)', () => {
+    const w = 7;
+    const h = 5;
+    const rgba = Uint8Array.from({ length: w * h * 4 }, (_, i) => (i * 37) % 256);
+    const r = lumaFromRgba(rgba, w, h, 2);
+    assert.equal(r.width, 3);
+    assert.equal(r.height, 2);
+    const y = (x: number, yy: number): number => {
+      const q = (yy * w + x) * 4;
+      return 0.299 * (rgba[q] as number) + 0.587 * (rgba[q + 1] as number) + 0.114 * (rgba[q + 2] as number);
+    };
+    const expect = (y(2, 2) + y(3, 2) + y(2, 3) + y(3, 3)) / 4;
+    assert.ok(Math.abs((r.luma[1 * 3 + 1] as number) - expect) < 1e-3);
+    assert.equal(detectionFactor(1280, 720), 2);
+    assert.equal(detectionFactor(576, 324), 1);
+    assert.equal(detectionFactor(3840, 2160), 6);
+  });
+
+  it('reports nothing for an empty stretch', () => {
+    const r = analyseResidual(new ResidualAccumulator(320, 180), 1);
+    assert.equal(r.found, false);
+    assert.equal(r.framesUsed, 0);
+  });
+});
