@@ -67,13 +67,17 @@ function readOrCreateSecret(file: string, make: () => string): string {
   return value;
 }
 
-export function readToken(home: string): string | null {
+/** A one-line file of the home (token, install id), or null when absent or empty. */
+function readHomeLine(file: string): string | null {
   try {
-    return fs.readFileSync(homePaths(home).token, 'utf8').trim() || null;
+    return fs.readFileSync(file, 'utf8').trim() || null;
   } catch {
     return null;
   }
 }
+
+export const readToken = (home: string): string | null => readHomeLine(homePaths(home).token);
+export const readInstallId = (home: string): string | null => readHomeLine(homePaths(home).installId);
 
 /**
  * One engine per home: two would share a queue and each re-queue the other's running jobs. The lock is

@@ -3,17 +3,15 @@
  * description cannot disagree with the code. `npm run openrpc` writes it to shared/openrpc.json; a test
  * fails when the file is stale.
  */
-import { Methods, Notifications } from './schemas';
+import { Methods, Notifications, withoutIds } from './schemas';
 import { ShotList } from './shots';
 import { ErrorCode, rpcCodeFor } from './errors';
 import { PROTOCOL_VERSION } from './constants';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-/** Plain JSON: drops TypeBox's symbols and the nested `$id`s, which OpenRPC tools would read as references. */
-function plain(schema: unknown): Json {
-  return JSON.parse(JSON.stringify(schema, (k, v: unknown) => (k === '$id' ? undefined : v))) as Json;
-}
+/** OpenRPC tools would read nested `$id`s as references. */
+const plain = (schema: unknown): Json => withoutIds<Json>(schema);
 
 function paramsOf(schema: { properties?: Record<string, unknown>; required?: string[] }) {
   const required = new Set(schema.required ?? []);

@@ -8,6 +8,15 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 const Strict = { additionalProperties: false } as const;
 
+/**
+ * A schema as plain JSON without the nested `$id`s: shared sub-schemas (Rational, Output...) carry an
+ * `$id` for the OpenRPC document, and inside one compiled or published schema they would repeat.
+ * Also drops TypeBox's symbol keys.
+ */
+export function withoutIds<T = unknown>(schema: unknown): T {
+  return JSON.parse(JSON.stringify(schema, (k, v: unknown) => (k === '$id' ? undefined : v))) as T;
+}
+
 // ---------------------------------------------------------------------------------------------- values
 
 export const Rational = Type.Object(

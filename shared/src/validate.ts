@@ -4,7 +4,7 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { ShotList as ShotListSchema } from './shots';
-import { Methods, Notifications, RpcRequest, RpcResponse, type MethodName, type NotificationName } from './schemas';
+import { Methods, Notifications, RpcRequest, RpcResponse, withoutIds, type MethodName, type NotificationName } from './schemas';
 
 export interface SchemaProblem {
   path: string;
@@ -13,9 +13,8 @@ export interface SchemaProblem {
 
 const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, addUsedSchema: false });
 
-/** Shared sub-schemas carry `$id`s for the OpenRPC document; inside one compiled schema they would repeat. */
 function compile(schema: object): ValidateFunction {
-  return ajv.compile(JSON.parse(JSON.stringify(schema, (k, v: unknown) => (k === '$id' ? undefined : v))) as object);
+  return ajv.compile(withoutIds<object>(schema));
 }
 
 const requestEnvelope = compile(RpcRequest);

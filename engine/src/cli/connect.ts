@@ -8,6 +8,7 @@ import { EngineClient, RushesError, type WebSocketConstructor } from '@rushes/sh
 import { readDaemonInfo, startDaemon, type Daemon } from '../daemon';
 import { readToken, resolveHome } from '../home';
 import { ENGINE_VERSION } from '../version';
+import { reportError } from './exit';
 
 export interface EngineHandle {
   client: EngineClient;
@@ -63,4 +64,28 @@ function makeClient(url: string, token: string): EngineClient {
     reconnect: false,
     requestTimeoutMs: 30000,
   });
+}
+
+/**
+ * Runs a command body with a connected engine: any error (connecting or inside) is reported the way
+ * every command reports errors, and the connection (and an in-process engine) is always closed.
+ */
+export async function withEngine(
+  o: { home?: string; json?: boolean },
+  embed: boolean,
+  fn: (client: EngineClient, handle: EngineHandle) => Promise<number>,
+): Promise<number> {
+  let handle: EngineHandle;
+  try {
+    handle = await connectToEngine({ ...(o.home ? { home: o.home } : {}), embed });
+  } catch (e) {
+    return reportError(e, !!o.json);
+  }
+  try {
+    return await fn(handle.client, handle);
+  } catch (e) {
+    return reportError(e, !!o.json);
+  } finally {
+    await handle.close();
+  }
 }

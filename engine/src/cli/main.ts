@@ -14,7 +14,7 @@ import { configFromEnv, loadConfigFile } from '../config';
 import { formatModelList, listModels, modelRoots } from '../generators/onnx';
 import { planWithReport } from '../generators/procedural';
 import { ENGINE_VERSION } from '../version';
-import { connectToEngine } from './connect';
+import { connectToEngine, withEngine } from './connect';
 import { Exit, reportError } from './exit';
 import { requestFromFlags, type GenerateFlags } from './request-options';
 import { waitForJobs, type Finished } from './wait';
@@ -106,7 +106,7 @@ export function buildProgram(): Command {
     .option('--json', 'JSON output')
     .addOption(home)
     .action(async (o: Common & { state?: string[]; limit: number }) => {
-      process.exitCode = await withClient(o, false, async (client) => {
+      process.exitCode = await withEngine(o, false, async (client) => {
         const { jobs } = await client.call('jobs.list', { limit: o.limit, ...(o.state ? { states: o.state as Job['state'][] } : {}) });
         if (o.json) out(JSON.stringify({ ok: true, jobs }));
         else if (!jobs.length) out('No jobs.');
@@ -122,7 +122,7 @@ export function buildProgram(): Command {
     .option('--json', 'JSON output')
     .addOption(home)
     .action(async (jobId: string, o: Common) => {
-      process.exitCode = await withClient(o, false, async (client) => {
+      process.exitCode = await withEngine(o, false, async (client) => {
         const r = await client.call('jobs.cancel', { jobId });
         if (o.json) out(JSON.stringify({ ok: true, ...r }));
         else out(`${r.jobId}: ${r.state}`);
@@ -164,7 +164,7 @@ export function buildProgram(): Command {
     .option('--json', 'JSON output')
     .addOption(home)
     .action(async (o: Common) => {
-      process.exitCode = await withClient(o, false, async (client) => {
+      process.exitCode = await withEngine(o, false, async (client) => {
         const r = await client.call('pairing.create', {});
         if (o.json) out(JSON.stringify({ ok: true, ...r }));
         else out(`Pairing code: ${r.code}\nType it into the Rushes panel within 5 minutes. It works once.`);
@@ -239,22 +239,6 @@ export function buildProgram(): Command {
   return program;
 }
 
-async function withClient(o: Common, embed: boolean, fn: (c: import('@rushes/shared').EngineClient) => Promise<number>): Promise<number> {
-  let handle;
-  try {
-    handle = await connectToEngine({ ...(o.home ? { home: o.home } : {}), embed });
-  } catch (e) {
-    return reportError(e, !!o.json);
-  }
-  try {
-    return await fn(handle.client);
-  } catch (e) {
-    return reportError(e, !!o.json);
-  } finally {
-    await handle.close();
-  }
-}
-
 function jobLine(j: Job): string {
   const pct = `${Math.round(j.progress * 100)}%`.padStart(4);
   return `${j.id}  ${j.state.padEnd(9)} ${pct}  ${j.request.width}x${j.request.height} ${j.request.frames}f  ${j.request.prompt.slice(0, 50)}`;
@@ -269,41 +253,35 @@ async function generate(prompt: string | undefined, o: GenerateFlags & Common & 
   } catch (e) {
     return reportError(e, json);
   }
-  let handle;
-  try {
-    handle = await connectToEngine({ ...(o.home ? { home: o.home } : {}), embed: true });
-  } catch (e) {
-    return reportError(e, json);
-  }
-  const { client } = handle;
-  const showBar = !json && process.stderr.isTTY;
-  const bar = showBar
-    ? new cliProgress.SingleBar(
-        { format: ' {bar} {percentage}% | ETA {eta_formatted} | {message}', stream: process.stderr, hideCursor: true },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
-  let jobId: string | null = null;
-  const onSigint = () => {
-    if (jobId) void client.call('jobs.cancel', { jobId }).catch(() => undefined);
-  };
-  process.once('SIGINT', onSigint);
-  try {
-    const submitted = await client.call('jobs.submit', { request, idempotencyKey: o.key ?? randomUUID() });
-    jobId = submitted.jobId;
-    if (!json) err(`job ${jobId}${submitted.deduplicated ? ' (already submitted with this key)' : ''}${handle.embedded ? ' (engine started in this process)' : ''}`);
-    bar?.start(100, 0, { message: 'Queued' });
-    const results = await waitForJobs(client, [jobId], (p) => bar?.update(Math.round(p.progress * 100), { message: p.message }));
-    bar?.stop();
-    const fin = results.get(jobId)!;
-    return await finishGenerate(fin, o, json, client);
-  } catch (e) {
-    bar?.stop();
-    return reportError(e, json);
-  } finally {
-    process.off('SIGINT', onSigint);
-    await handle.close();
-  }
+  return withEngine(o, true, async (client, handle) => {
+    const showBar = !json && process.stderr.isTTY;
+    const bar = showBar
+      ? new cliProgress.SingleBar(
+          { format: ' {bar} {percentage}% | ETA {eta_formatted} | {message}', stream: process.stderr, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
+    let jobId: string | null = null;
+    const onSigint = () => {
+      if (jobId) void client.call('jobs.cancel', { jobId }).catch(() => undefined);
+    };
+    process.once('SIGINT', onSigint);
+    try {
+      const submitted = await client.call('jobs.submit', { request, idempotencyKey: o.key ?? randomUUID() });
+      jobId = submitted.jobId;
+      if (!json) err(`job ${jobId}${submitted.deduplicated ? ' (already submitted with this key)' : ''}${handle.embedded ? ' (engine started in this process)' : ''}`);
+      bar?.start(100, 0, { message: 'Queued' });
+      const results = await waitForJobs(client, [jobId], (p) => bar?.update(Math.round(p.progress * 100), { message: p.message }));
+      bar?.stop();
+      const fin = results.get(jobId)!;
+      return await finishGenerate(fin, o, json, client);
+    } catch (e) {
+      bar?.stop();
+      throw e;
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+  });
 }
 
 async function finishGenerate(

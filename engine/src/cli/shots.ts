@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { RushesError, type GenerationRequest, type ShotList } from '@rushes/shared';
 import { validateShotList } from '@rushes/shared/validate';
 import { canonicalJson } from '../jobs/store';
-import { connectToEngine } from './connect';
+import { withEngine } from './connect';
 import { Exit, reportError } from './exit';
 import { waitForJobs } from './wait';
 
@@ -48,22 +48,16 @@ export async function runShots(file: string, o: { home?: string; json?: boolean 
   } catch (e) {
     return reportError(e, json);
   }
-  let handle;
-  try {
-    handle = await connectToEngine({ ...(o.home ? { home: o.home } : {}), embed: true });
-  } catch (e) {
-    return reportError(e, json);
-  }
-  try {
+  return withEngine(o, true, async (client) => {
     const planned = requestsFromShotList(list);
     const submitted: { name: string; jobId: string; seed: number }[] = [];
     for (const p of planned) {
-      const r = await handle.client.call('jobs.submit', { request: p.request, idempotencyKey: p.key });
+      const r = await client.call('jobs.submit', { request: p.request, idempotencyKey: p.key });
       submitted.push({ name: p.name, jobId: r.jobId, seed: r.job.request.seed });
     }
     const progress = new Map<string, number>();
     const results = await waitForJobs(
-      handle.client,
+      client,
       submitted.map((s) => s.jobId),
       (p) => {
         progress.set(p.jobId, p.progress);
@@ -82,9 +76,5 @@ export async function runShots(file: string, o: { home?: string; json?: boolean 
     if (json) process.stdout.write(JSON.stringify({ ok: allDone, shots }) + '\n');
     else for (const s of shots) process.stdout.write(`${s.name}: ${s.state}${s.outputs[0] ? ' ' + s.outputs[0].path : ''}${s.error ? ' ' + s.error.message : ''}\n`);
     return allDone ? Exit.OK : Exit.FAILED;
-  } catch (e) {
-    return reportError(e, json);
-  } finally {
-    await handle.close();
-  }
+  });
 }

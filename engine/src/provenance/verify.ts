@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { RushesError } from '@rushes/shared';
 import { readC2pa, type C2paReport } from './c2pa';
 import { detectWatermark, installHashOf, jobHashOf, type DetectionResult } from './watermark';
-import { homePaths } from '../home';
+import { homePaths, readInstallId } from '../home';
 import { sha256File } from '../media';
 
 export type Verdict = 'marked' | 'unmarked' | 'tampered';
@@ -89,14 +89,6 @@ async function checkWatermark(target: string, opts: VerifyOptions): Promise<Wate
     pValue: r.pValue,
     framesUsed: r.framesUsed,
   };
-}
-
-function readInstallId(home: string): string | null {
-  try {
-    return fs.readFileSync(homePaths(home).installId, 'utf8').trim() || null;
-  } catch {
-    return null;
-  }
 }
 
 interface JobRow {
