@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RushesError } from '@rushes/shared';
+import { installEventPacing } from './event-pacing.mjs';
 
 export interface GpuHandle {
   /** e.g. "dawn-vulkan-lavapipe", "dawn-opengles-llvmpipe", "dawn-vulkan-nvidia". */
@@ -50,6 +51,7 @@ async function loadDawn(): Promise<DawnModule> {
   } catch (e) {
     throw new RushesError('E_UNSUPPORTED', `WebGPU (Dawn, npm "webgpu") could not be loaded on this machine: ${(e as Error).message}`);
   }
+  installEventPacing();
   // WebGPU's enums and classes (GPUBufferUsage, GPUTextureUsage, ...) are globals in a browser; three.js expects them.
   for (const [k, v] of Object.entries(dawn.globals)) {
     if (!(k in globalThis)) Object.defineProperty(globalThis, k, { value: v, configurable: true, writable: true });
