@@ -1,10 +1,12 @@
 /**
  * The image pipeline after the scene is lit (all in TSL, on the GPU):
  *   scene (linear, half float, MSAA x4 where the backend really does it)
- *   -> optional depth of field -> exposure and tone mapping (AgX / ACES / neutral) -> saturation
- *   -> vignette -> Rec.709 display encoding (BT.1886 inverse EOTF, gamma 1/2.4, or the sRGB curve)
- *   -> FXAA where MSAA is missing -> text overlay composite -> film grain -> triangular dither
- *   -> 8-bit RGBA.
+ *   -> optional depth of field -> FXAA (fixed-tap, on the linear colour) where MSAA is missing
+ *   -> exposure and tone mapping (AgX / ACES / neutral) -> saturation -> vignette
+ *   -> Rec.709 display encoding (BT.1886 inverse EOTF, gamma 1/2.4, or the sRGB curve)
+ *   -> text overlay composite (antialiased the same way) -> film grain -> triangular dither -> 8-bit RGBA.
+ * Everything after the scene (and the overlay) is one full-screen pass: on a software rasteriser every
+ * extra pass over 1280x720 costs several milliseconds a frame.
  * The dither is +-1 LSB triangular noise from a hash of the pixel and the frame number: it breaks up
  * banding in skies and gradients and is deterministic, so the same frame always hashes the same.
  */
@@ -28,10 +30,9 @@ import {
   acesFilmicToneMapping,
   neutralToneMapping,
   sRGBTransferOETF,
-  convertToTexture,
   uint,
 } from 'three/tsl';
-import { fxaa } from 'three/addons/tsl/display/FXAANode.js';
+import { fxaaLite } from './fxaa-lite.mjs';
 import { dof } from 'three/addons/tsl/display/DepthOfFieldNode.js';
 import type { ScenePlan } from '../plan/schema.js';
 
@@ -70,6 +71,9 @@ export function createOutputPipeline(
     const viewZ = scenePass.getViewZNode();
     color = dof(color, viewZ, focusU, options.depthOfField.focalRange, options.depthOfField.bokehScale);
   }
+  const { width, height } = renderer.getDrawingBufferSize(new THREE.Vector2());
+  const texel: [number, number] = [1 / width, 1 / height];
+  if (!options.msaa) color = fxaaLite(color, { texel, mode: 'hdr-rgb', exposure: Math.pow(2, grade.exposure) });
 
   const exposure = float(Math.pow(2, grade.exposure));
   const toneMap = grade.toneMapping === 'agx' ? agxToneMapping : grade.toneMapping === 'neutral' ? neutralToneMapping : acesFilmicToneMapping;
@@ -82,16 +86,14 @@ export function createOutputPipeline(
   rgb = rgb.mul(float(1).sub(smoothstep(0.35, 0.85, d).mul(grade.vignette)));
   const encode = (c: N): N => (grade.transfer === 'srgb' ? (sRGBTransferOETF as N)(c) : pow(clamp(c, 0, 1), vec3(1 / 2.4)));
   let display: N = vec4(encode(clamp(rgb, 0, 1)), 1);
-  // FXAA once, after the titles are composited (it smooths both the scene's edges and the text's).
-  if (!options.msaa && !options.overlay) display = fxaa(convertToTexture(display));
 
   if (options.overlay) {
     const overlayPass: N = pass(options.overlay.scene, options.overlay.camera, { samples: options.msaa ? 4 : 0 } as any);
-    const o: N = overlayPass.getTextureNode('output');
+    const overlayTex: N = overlayPass.getTextureNode('output');
+    const o: N = options.msaa ? overlayTex : fxaaLite(overlayTex, { texel, mode: 'alpha' });
     // The overlay is drawn in linear light without tone mapping, so titles keep their exact colour.
     const oc = encode(clamp(o.rgb.div(max(o.a, 1e-4)), 0, 1));
     display = (vec4 as N)(mix(display.rgb, oc, clamp(o.a, 0, 1)), float(1));
-    if (!options.msaa) display = fxaa(convertToTexture(display));
   }
 
   // Grain and dither from one integer hash per pixel and frame, in unsigned integer arithmetic (a float
