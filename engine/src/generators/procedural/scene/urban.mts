@@ -21,6 +21,9 @@ import {
   mix,
   smoothstep,
   uv,
+  fwidth,
+  max,
+  clamp,
 } from 'three/tsl';
 import { ValueNoise2D } from '../sim/noise.js';
 import type { Framing } from '../sim/camera.js';
@@ -29,6 +32,15 @@ import { skyEnvironment } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
+
+/**
+ * Share of [x - w/2, x + w/2] covered by the periodic pulse that is 1 on [a, b) of every unit cell:
+ * the difference of the pulse train's running integral, divided by the width.
+ */
+function filteredPulse(a: number, b: number, x: N, w: N): N {
+  const integral = (t: N): N => floor(t).mul(b - a).add(clamp(fract(t), a, b).sub(a));
+  return integral(x.add(w.mul(0.5))).sub(integral(x.sub(w.mul(0.5)))).div(w);
+}
 
 const BLOCK = 34; // metres between street centre lines
 const STREET = 12;
@@ -75,8 +87,10 @@ export function buildUrban(ctx: BuildContext): Shot {
   const nx: N = abs(normalWorld.x);
   const along: N = mix(positionWorld.x, positionWorld.z, step(0.5, nx));
   const cell: N = vec2(along.div(1.8), positionWorld.y.div(3.2));
-  const f: N = fract(cell);
-  const win: N = step(0.22, f.x).mul(step(f.x, 0.78)).mul(step(0.32, f.y)).mul(step(f.y, 0.82)).mul(step(abs(normalWorld.y), 0.5));
+  // Window coverage averaged over the pixel's footprint (a box-filtered pulse train): hard steps alias
+  // into crawling moire on distant towers, which no post-process AA can repair.
+  const footprint: N = max(fwidth(cell), vec2(1e-4, 1e-4));
+  const win: N = filteredPulse(0.22, 0.78, cell.x, footprint.x).mul(filteredPulse(0.32, 0.82, cell.y, footprint.y)).mul(step(abs(normalWorld.y), 0.5));
   const id: N = floor(cell);
   const r: N = hash(id.x.mul(7.13).add(id.y.mul(157.3)).add(float(instanceIndex).mul(311.7)));
   const litShare = night ? 0.24 : 0.0;
