@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ResolvedRequest } from '@rushes/shared';
 import { createProceduralGenerator, planPrompt } from '../engine/src/generators/procedural';
-import { startEncoder } from '../engine/src/media/encoder';
+import { DEFAULT_X264, startEncoder } from '../engine/src/media/encoder';
 import { probe } from '../engine/src/media/probe';
 import { machineLine, writeSection } from './bench-doc';
 
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
       `Machine: ${machineLine()}. Backend: \`${gen.info.backend}\`. Date: ${new Date().toISOString().slice(0, 10)}. ` +
         `Command: \`npx tsx scripts/bench-procedural.ts\`. Load average when it finished: ${load} (other work on the same 2 cores inflates every figure).`,
       '',
-      `Each clip: ${seconds} s, ${width}x${height}, 24 fps (${frames} frames), rendered, read back and piped into the engine's encoder (libx264 preset fast, CRF 18) as one pipeline. ` +
+      `Each clip: ${seconds} s, ${width}x${height}, 24 fps (${frames} frames), rendered, read back and piped into the engine's encoder (libx264 preset ${DEFAULT_X264.preset}, CRF ${DEFAULT_X264.crf}) as one pipeline. ` +
         '"first frame" includes building the scene and compiling its shaders; "render+readback" is time spent waiting on the generator; "encoder waits" is time spent waiting on ffmpeg to take frames; ' +
         '"render CPU" is this process\'s CPU time per frame (JavaScript, Dawn and lavapipe\'s threads; not ffmpeg), which depends much less on other load than wall time does. ' +
         'For scale: libx264 (preset fast, CRF 18) needed about 65 ms of CPU per 1280x720 frame here when encoding alone.',
