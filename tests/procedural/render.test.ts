@@ -99,7 +99,9 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
   for (const [archetype, prompt] of archetypes) {
     it(`${archetype}: renders real, moving frames ("${prompt}")`, async () => {
       const req = request(prompt);
-      assert.equal(planPrompt({ prompt, seed: req.seed }).plan.archetype, archetype);
+      const planned = planPrompt({ prompt, seed: req.seed }).plan;
+      assert.equal(planned.archetype, archetype);
+      if (/depth of field/.test(prompt)) assert.equal(planned.camera.shallowDepthOfField, true);
       const frames = await renderAll(g, req);
       assert.equal(frames.length, req.frames);
       for (const f of frames) {
@@ -112,6 +114,25 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
       assert.ok(motion > 0.5, `moves over the clip (mean abs diff ${motion.toFixed(2)})`);
     });
   }
+
+  it('renders depth of field (its blur passes run, antialiased input)', async () => {
+    // A soft, low-contrast picture by design, so only "not black or flat, has detail, moves" is asked of
+    // it, of every frame: the first frame through three's depth of field used to come out flat.
+    const prompt = 'soft bokeh lights, shallow depth of field';
+    const req = request(prompt, { width: 320, height: 180 });
+    const planned = planPrompt({ prompt, seed: req.seed }).plan;
+    assert.equal(planned.camera.shallowDepthOfField, true);
+    assert.equal(planned.archetype, 'abstract');
+    const frames = await renderAll(g, req);
+    for (const f of frames) {
+      const s = stats(f);
+      assert.ok(s.mean > 10 && s.mean < 250, `not black or blown out (mean ${s.mean.toFixed(1)})`);
+      assert.ok(s.colours > 20, `has detail (${s.colours} colours)`);
+      assert.ok(s.std > 3, `not a single colour (std ${s.std.toFixed(2)})`);
+    }
+    const motion = meanAbsDiff(frames[0]!, frames[frames.length - 1]!);
+    assert.ok(motion > 0.2, `moves over the clip (mean abs diff ${motion.toFixed(2)})`);
+  });
 
   it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {
     const prompt = 'snow falling on a meadow at dusk, handheld';

@@ -83,7 +83,7 @@ const ENTRIES: Entry[] = [
   { words: ['abstract', 'motion background', 'loop', 'loopable', 'seamless', 'motion graphics', 'mograph', 'screensaver', 'wallpaper'], effect: { archetype: A('abstract', 3) } },
   { words: ['gradient', 'gradients', 'colour wash', 'color wash', 'aurora'], effect: { archetype: A('abstract', 3), subject: 'gradient' } },
   { words: ['particles', 'particle', 'particle field', 'dust', 'motes', 'glitter', 'specks'], effect: { archetype: A('abstract', 1), particles: 'dust', excludes: 'particles' } },
-  { words: ['bokeh', 'defocused lights', 'fairy lights', 'out of focus lights'], effect: { archetype: A('abstract', 2), particles: 'bokeh', excludes: 'bokeh' } },
+  { words: ['bokeh lights', 'bokeh light', 'bokeh', 'defocused lights', 'fairy lights', 'out of focus lights'], effect: { archetype: A('abstract', 2), particles: 'bokeh', excludes: 'bokeh' } },
   { words: ['geometric', 'geometry', 'shapes', 'polygons', 'spheres', 'cubes floating', 'low poly', 'primitives'], effect: { archetype: A('abstract', 3), subject: 'shapes' } },
   { words: ['rings', 'ring', 'circles', 'torus', 'tunnel', 'loops'], effect: { archetype: A('abstract', 3), subject: 'rings' } },
   { words: ['grid', 'grids', 'lattice', 'matrix', 'tiles'], effect: { archetype: A('abstract', 3), subject: 'grid' } },

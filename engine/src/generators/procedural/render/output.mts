@@ -1,7 +1,7 @@
 /**
  * The image pipeline after the scene is lit (all in TSL, on the GPU):
  *   scene (linear, half float, MSAA x4 where the backend really does it)
- *   -> optional depth of field -> FXAA (fixed-tap, on the linear colour) where MSAA is missing
+ *   -> FXAA (fixed-tap, on the linear colour) where MSAA is missing -> optional depth of field
  *   -> exposure and tone mapping (AgX / ACES / neutral) -> saturation -> vignette
  *   -> Rec.709 display encoding (BT.1886 inverse EOTF, gamma 1/2.4, or the sRGB curve)
  *   -> text overlay composite (antialiased the same way) -> film grain -> triangular dither -> 8-bit RGBA.
@@ -67,13 +67,16 @@ export function createOutputPipeline(
 
   const scenePass: N = pass(scene, camera, { samples: options.msaa ? 4 : 0 } as any);
   let color: N = scenePass.getTextureNode('output');
+  const { width, height } = renderer.getDrawingBufferSize(new THREE.Vector2());
+  const texel: [number, number] = [1 / width, 1 / height];
+  // Antialias the scene where MSAA is missing. With depth of field it has to come first: the blur reads
+  // a texture (dof() converts its input into one, the only case with a pass more), and its output node
+  // must stay in the graph for its passes to run.
+  if (!options.msaa) color = fxaaLite(color, { texel, mode: 'hdr-rgb', exposure: Math.pow(2, grade.exposure) });
   if (options.depthOfField) {
     const viewZ = scenePass.getViewZNode();
     color = dof(color, viewZ, focusU, options.depthOfField.focalRange, options.depthOfField.bokehScale);
   }
-  const { width, height } = renderer.getDrawingBufferSize(new THREE.Vector2());
-  const texel: [number, number] = [1 / width, 1 / height];
-  if (!options.msaa) color = fxaaLite(color, { texel, mode: 'hdr-rgb', exposure: Math.pow(2, grade.exposure) });
 
   const exposure = float(Math.pow(2, grade.exposure));
   const toneMap = grade.toneMapping === 'agx' ? agxToneMapping : grade.toneMapping === 'neutral' ? neutralToneMapping : acesFilmicToneMapping;

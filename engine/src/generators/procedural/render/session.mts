@@ -103,6 +103,13 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       if (dofEnabled) output.setFocus(camera.position.distanceTo(shot.focusPoint));
       output.setFrame(i);
       host.step(t * 1000);
+      // Frame 0 through three's depth-of-field node came out flat: three's animation loop (and with it
+      // the node frame that drives the blur passes) only starts at the first render. One discarded
+      // render and a step before the real one make frame 0 a real picture.
+      if (i === 0 && dofEnabled) {
+        output.pipeline.render();
+        host.step(t * 1000);
+      }
       output.pipeline.render();
       ring.push(host.currentTexture(), i);
       if (ring.full) yield await ring.pop();
