@@ -4,8 +4,8 @@
  * - Luma only: the same value is added to R, G and B, which moves Y and leaves the colour alone.
  * - Static: every frame carries the same pattern, so a detector can average any stretch of frames.
  * - Perceptual masking: the strength follows the local activity of the frame, measured on a 1/4
- *   resolution grid (so it is cheap): flat areas and smooth gradients get minStrength (0.4 code
- *   values, dithered into sparse single-pixel steps), busy texture up to maxStrength (7), and a frame
+ *   resolution grid (so it is cheap): flat areas and smooth gradients get minStrength (1 code
+ *   value, dithered into sparse single-pixel steps), busy texture up to maxStrength (7), and a frame
  *   is scaled down as a whole if its expected PSNR would fall below minPsnr.
  * - Speed: the per-pixel loop runs in a WebAssembly SIMD kernel (simd-kernel.ts), with a JS loop of
  *   the same integer arithmetic for widths that are not a multiple of 8.
@@ -31,7 +31,13 @@ export interface EmbedOptions {
   minPsnr: number;
 }
 
-export const DEFAULT_EMBED: EmbedOptions = { minStrength: 0.4, maxStrength: 7, activityForMax: 10, minPsnr: 40.5 };
+/**
+ * minStrength 1.0 (was 0.4): one code value is the most a flat gradient changes by (the dithered rounding
+ * makes it sparse +-1 steps), and it is what Rushes' own flat-background clips (product on a sweep,
+ * titles over a gradient) need to keep their mark through trim + 10% crop + 50% downscale + CRF 28
+ * (scripts/watermark-archetypes.ts). 0.4 lost it there.
+ */
+export const DEFAULT_EMBED: EmbedOptions = { minStrength: 1.0, maxStrength: 7, activityForMax: 10, minPsnr: 40.5 };
 
 /** Mean square of the bilinear chip field with +-1 chips: (2/3)^2 per axis. */
 const PATTERN_MEAN_SQ = 4 / 9;
@@ -145,8 +151,8 @@ export class WatermarkEmbedder implements FrameTransform {
         luma[j * gridW + i] = 0.299 * (rgba[q] as number) + 0.587 * (rgba[q + 1] as number) + 0.114 * (rgba[q + 2] as number);
       }
     }
-    // Activity: per axis, the smaller of the two one-sided 4-pixel differences of the sampled luma,
-    // summed over both axes. Texture differs on both sides; next to a lone edge (a horizon, the rim of
+    // Activity: per axis, the smallest of the two one-sided 4-pixel differences of the sampled luma and
+    // their sum, summed over both axes. Texture differs on both sides; next to a lone edge (a horizon, the rim of
     // a flat object) one side is flat, so the flat side of an edge gets no halo of pattern.
     for (let j = 0; j < gridH; j++) {
       const up = (j > 0 ? j - 1 : j) * gridW;
@@ -162,7 +168,13 @@ export class WatermarkEmbedder implements FrameTransform {
         const ar = r < 0 ? -r : r;
         const au = u < 0 ? -u : u;
         const ad = d < 0 ? -d : d;
-        activity[row + i] = (al < ar ? al : ar) + (au < ad ? au : ad);
+        // |l + r| is the second difference: zero on a linear ramp, so a smooth gradient counts as
+        // flat (it is where a pattern shows most), while a peak or a dip of texture keeps its size.
+        const sx = l + r < 0 ? -(l + r) : l + r;
+        const sy = u + d < 0 ? -(u + d) : u + d;
+        const ax = al < ar ? al : ar;
+        const ay = au < ad ? au : ad;
+        activity[row + i] = (ax < sx ? ax : sx) + (ay < sy ? ay : sy);
       }
     }
     // Smooth (3x3 mean, separable) so the strength changes gradually.
