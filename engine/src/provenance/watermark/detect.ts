@@ -24,6 +24,12 @@ import { readGrayFrames } from './video';
 export const DEFAULT_ALPHA = 1e-6;
 /** Candidate periods decoded (each a CRC test). */
 const DECODE_ATTEMPTS = 4;
+/**
+ * When the sync is certain but none of those decodes, the period is usually off by a fraction of a
+ * percent (the pilot peak is broad in period after heavy edits): a grid of scales around the best
+ * geometry, per axis, each decoded in order of its pilot peak until a CRC passes.
+ */
+const FINE_STEPS = [-0.01, -0.0075, -0.005, -0.0025, 0, 0.0025, 0.005, 0.0075, 0.01];
 /** Smallest tile period searched, in detection pixels (chips of 1.7 px). */
 const MIN_PERIOD = 40;
 /** Best periods of the sweep kept as candidates. */
@@ -154,7 +160,33 @@ export function analyseResidual(acc: ResidualAccumulator, factor: number, alpha 
       chosen = c;
     }
   }
-  const crcPValue = read.crcOk ? Math.min(1, attempts * 2 ** -24) : 1;
+  let decodes = attempts;
+  if (!read.crcOk && syncPValue < alpha) {
+    const centre = decodeOrder[0] as Candidate;
+    const grid: Candidate[] = [];
+    for (const ex of FINE_STEPS) {
+      for (const ey of FINE_STEPS) {
+        if (ex === 0 && ey === 0) continue;
+        const px = centre.px * (1 + ex);
+        const py = centre.py * (1 + ey);
+        const folded = fold(img, w, h, px, py);
+        const m = matchPilot(folded);
+        grid.push({ refined: true, px, py, dx: m.dx, dy: m.dy, z: m.z, folded });
+      }
+    }
+    grid.sort((a, b) => b.z - a.z);
+    for (const c of grid) {
+      decodes++;
+      const r = readMessage(readChips(whitenFold(c.folded, READ_WHITENING), c.dx, c.dy));
+      if (r.crcOk) {
+        read = r;
+        chosen = c;
+        break;
+      }
+    }
+  }
+  // Every decode is a chance for a wrong message to pass the CRC.
+  const crcPValue = read.crcOk ? Math.min(1, decodes * 2 ** -24) : 1;
   const pValue = Math.min(1, 2 * Math.min(syncPValue, crcPValue));
   const result: DetectionResult = {
     found: pValue < alpha,
