@@ -11,6 +11,7 @@ const SCRIPTS: Record<string, string> = {
   engine: 'bench-engine.ts',
   procedural: 'bench-procedural.ts',
   watermark: 'watermark-bench.ts',
+  'watermark-archetypes': 'watermark-archetypes.ts',
   policy: 'policy-eval.ts',
   onnx: 'bench-onnx.ts',
 };
