@@ -184,20 +184,33 @@ export class WatermarkEmbedder implements FrameTransform {
     const { minStrength, maxStrength, activityForMax } = this.opts;
     const span = maxStrength - minStrength;
     const inv = 1 / activityForMax;
-    let meanSq = 0;
+    // strength = minStrength + excess; sums for the frame's expected squared error.
+    let sumExcess = 0;
+    let sumExcessSq = 0;
     for (let c = 0; c < n; c++) {
       const a = (activity[c] as number) * inv;
-      const st = minStrength + span * (a < 1 ? a : 1);
-      strength[c] = st;
-      meanSq += st * st;
+      const excess = span * (a < 1 ? a : 1);
+      strength[c] = excess;
+      sumExcess += excess;
+      sumExcessSq += excess * excess;
     }
     // Keep the frame's PSNR at or above the bound: the pattern's mean square is PATTERN_MEAN_SQ, so the
-    // expected squared error is PATTERN_MEAN_SQ * mean(s^2). Textured frames get scaled down a little.
-    const mse = (PATTERN_MEAN_SQ * meanSq) / n;
-    const maxMse = (255 * 255) / 10 ** (this.opts.minPsnr / 10);
-    const k = (mse > maxMse ? Math.sqrt(maxMse / mse) : 1) * STRENGTH_SCALE;
+    // expected squared error is PATTERN_MEAN_SQ * mean(s^2). Busy frames are scaled down, but only in
+    // their excess over minStrength: flat areas of a busy frame (a night sky over a lit city) keep the
+    // floor strength, which is where an edited, downscaled copy still carries the mark. mean(s^2) with
+    // s = min + k * excess is a quadratic in k, solved for the largest k <= 1 that meets the bound.
+    const maxMeanSq = (255 * 255) / 10 ** (this.opts.minPsnr / 10) / PATTERN_MEAN_SQ;
+    const m = minStrength;
+    const qa = sumExcessSq / n;
+    const qb = (2 * m * sumExcess) / n;
+    const qc = m * m - maxMeanSq;
+    let k = 1;
+    if (qa + qb + qc > 0) {
+      // qc < 0 whenever minStrength alone meets the bound, so the positive root exists.
+      k = qa > 0 ? Math.max(0, (-qb + Math.sqrt(qb * qb - 4 * qa * qc)) / (2 * qa)) : 0;
+    }
     const s16 = this.strength16;
-    for (let c = 0; c < n; c++) s16[c] = Math.round((strength[c] as number) * k);
+    for (let c = 0; c < n; c++) s16[c] = Math.round((m + k * (strength[c] as number)) * STRENGTH_SCALE);
   }
 }
 
