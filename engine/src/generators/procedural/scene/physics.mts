@@ -8,7 +8,7 @@ import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.j
 import { uniform, vec3, float, positionWorld, sin, smoothstep, length, abs } from 'three/tsl';
 import { PhysicsSim } from '../sim/physics.js';
 import type { Framing } from '../sim/camera.js';
-import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, lightingFor, addLights, createSky, addFog, softwareShadows } from './common.mjs';
+import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, lightingFor, addLights, createSky, addFog, softwareShadows, roughMaterial } from './common.mjs';
 import { studioEnvironment, skyEnvironment } from './environment.mjs';
 import { studioSweep } from './product.mjs';
 import { createParticleLayer } from './particles.mjs';
@@ -38,7 +38,7 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     const env = skyEnvironment(ctx, L);
     if (env) scene.environment = env;
     const groundColor = plan.setting === 'desert' ? '#c9a06c' : plan.setting === 'meadow' ? '#5d7a3a' : '#55585c';
-    const ground = new THREE.Mesh(new THREE.CircleGeometry(400, 64), new THREE.MeshStandardNodeMaterial({ color: groundColor, roughness: 0.9 }));
+    const ground = new THREE.Mesh(new THREE.CircleGeometry(400, 64), roughMaterial(ctx, { color: new THREE.Color(groundColor), roughness: 0.9 }));
     ground.rotation.x = -Math.PI / 2;
     ground.position.y = floorY;
     ground.receiveShadow = true;
