@@ -126,12 +126,24 @@ export function analyseResidual(acc: ResidualAccumulator, factor: number, alpha 
   const ys = axisPeriodCandidates(ac, 'y', search);
   for (const px0 of xs) for (const py0 of ys) seeds.push(refinePeriods(ac, px0, py0));
   const cands: Candidate[] = [];
-  const evaluate = (px: number, py: number, refined = false): Candidate => {
+  /** Folds the residual at one geometry and finds the pilot in it. */
+  const candidateAt = (px: number, py: number, refined: boolean): Candidate => {
     const folded = fold(img, w, h, px, py);
     const m = matchPilot(folded);
-    const c = { refined, px, py, dx: m.dx, dy: m.dy, z: m.z, folded };
-    cands.push(c);
-    return c;
+    return { refined, px, py, dx: m.dx, dy: m.dy, z: m.z, folded };
+  };
+  const evaluate = (px: number, py: number, refined = false): void => {
+    cands.push(candidateAt(px, py, refined));
+  };
+  /** Period scales around `centre` (FINE_STEPS per axis), strongest pilot peak first. */
+  const fineGrid = (centre: Candidate): Candidate[] => {
+    const grid: Candidate[] = [];
+    for (const ex of FINE_STEPS) {
+      for (const ey of FINE_STEPS) {
+        if (ex !== 0 || ey !== 0) grid.push(candidateAt(centre.px * (1 + ex), centre.py * (1 + ey), true));
+      }
+    }
+    return grid.sort((a, b) => b.z - a.z);
   };
   for (const { px, py } of seeds) evaluate(px, py);
   cands.sort((a, b) => b.z - a.z);
@@ -149,41 +161,28 @@ export function analyseResidual(acc: ResidualAccumulator, factor: number, alpha 
   // Decode the leading candidates, sharpened ones first (the pilot peak is broad in period, so the
   // highest peak is not always the most precise geometry); keep the first whose CRC passes.
   const decodeOrder = [...cands.filter((c) => c.refined), ...cands.filter((c) => !c.refined)];
-  let chosen = decodeOrder[0] as Candidate;
-  let read = readMessage(readChips(whitenFold(chosen.folded, READ_WHITENING), chosen.dx, chosen.dy));
+  const decode = (c: Candidate) => readMessage(readChips(whitenFold(c.folded, READ_WHITENING), c.dx, c.dy));
+  /** The first of `list` whose message passes its CRC, and how many were decoded to find it. */
+  const firstPassing = (list: Candidate[]): { c: Candidate; r: ReturnType<typeof decode>; tried: number } | null => {
+    for (let i = 0; i < list.length; i++) {
+      const r = decode(list[i] as Candidate);
+      if (r.crcOk) return { c: list[i] as Candidate, r, tried: i + 1 };
+    }
+    return null;
+  };
   const attempts = Math.min(DECODE_ATTEMPTS, decodeOrder.length);
-  for (let i = 1; i < attempts && !read.crcOk; i++) {
-    const c = decodeOrder[i] as Candidate;
-    const r = readMessage(readChips(whitenFold(c.folded, READ_WHITENING), c.dx, c.dy));
-    if (r.crcOk) {
-      read = r;
-      chosen = c;
-    }
-  }
+  // The CRC p-value counts every attempt of the first round, whether or not it was needed.
   let decodes = attempts;
-  if (!read.crcOk && syncPValue < alpha) {
-    const centre = decodeOrder[0] as Candidate;
-    const grid: Candidate[] = [];
-    for (const ex of FINE_STEPS) {
-      for (const ey of FINE_STEPS) {
-        if (ex === 0 && ey === 0) continue;
-        const px = centre.px * (1 + ex);
-        const py = centre.py * (1 + ey);
-        const folded = fold(img, w, h, px, py);
-        const m = matchPilot(folded);
-        grid.push({ refined: true, px, py, dx: m.dx, dy: m.dy, z: m.z, folded });
-      }
-    }
-    grid.sort((a, b) => b.z - a.z);
-    for (const c of grid) {
-      decodes++;
-      const r = readMessage(readChips(whitenFold(c.folded, READ_WHITENING), c.dx, c.dy));
-      if (r.crcOk) {
-        read = r;
-        chosen = c;
-        break;
-      }
-    }
+  let chosen = decodeOrder[0] as Candidate;
+  let read = decode(chosen);
+  let hit = read.crcOk ? null : firstPassing(decodeOrder.slice(1, attempts));
+  if (!read.crcOk && !hit && syncPValue < alpha) {
+    hit = firstPassing(fineGrid(chosen));
+    if (hit) decodes += hit.tried;
+  }
+  if (hit) {
+    chosen = hit.c;
+    read = hit.r;
   }
   // Every decode is a chance for a wrong message to pass the CRC.
   const crcPValue = read.crcOk ? Math.min(1, decodes * 2 ** -24) : 1;
