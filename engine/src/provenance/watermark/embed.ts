@@ -61,7 +61,8 @@ export class WatermarkEmbedder implements FrameTransform {
   private dither: Uint8Array = new Uint8Array(0);
   private luma: Float32Array = new Float32Array(0);
   private activity: Float32Array = new Float32Array(0);
-  private strength: Float32Array = new Float32Array(0);
+  /** Strength above minStrength per masking cell, before the frame's PSNR budget scales it. */
+  private excess: Float32Array = new Float32Array(0);
   payload: WatermarkPayload | undefined;
 
   constructor(private readonly opts: EmbedOptions = DEFAULT_EMBED) {}
@@ -80,7 +81,7 @@ export class WatermarkEmbedder implements FrameTransform {
     const n = this.gridW * this.gridH;
     this.luma = new Float32Array(n);
     this.activity = new Float32Array(n);
-    this.strength = new Float32Array(n);
+    this.excess = new Float32Array(n);
     const field = renderChipField(chipValues(payload), width, height, chipSizeFor(width, height));
     this.kernel = useSimd && width % 8 === 0 ? createSimdKernel() : null;
     const px = width * height;
@@ -141,7 +142,7 @@ export class WatermarkEmbedder implements FrameTransform {
    * Everything here runs on the 1/4-resolution grid: 1/16 of the pixels.
    */
   private computeStrength(rgba: Uint8Array): void {
-    const { width, height, gridW, gridH, luma, activity, strength } = this;
+    const { width, height, gridW, gridH, luma, activity, excess: excessOf } = this;
     const n = gridW * gridH;
     for (let j = 0; j < gridH; j++) {
       const y = Math.min(height - 1, j * MASK_CELL + 1);
@@ -190,7 +191,7 @@ export class WatermarkEmbedder implements FrameTransform {
     for (let c = 0; c < n; c++) {
       const a = (activity[c] as number) * inv;
       const excess = span * (a < 1 ? a : 1);
-      strength[c] = excess;
+      excessOf[c] = excess;
       sumExcess += excess;
       sumExcessSq += excess * excess;
     }
@@ -210,7 +211,7 @@ export class WatermarkEmbedder implements FrameTransform {
       k = qa > 0 ? Math.max(0, (-qb + Math.sqrt(qb * qb - 4 * qa * qc)) / (2 * qa)) : 0;
     }
     const s16 = this.strength16;
-    for (let c = 0; c < n; c++) s16[c] = Math.round((m + k * (strength[c] as number)) * STRENGTH_SCALE);
+    for (let c = 0; c < n; c++) s16[c] = Math.round((m + k * (excessOf[c] as number)) * STRENGTH_SCALE);
   }
 }
 

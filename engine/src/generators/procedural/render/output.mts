@@ -72,13 +72,14 @@ export function createOutputPipeline(
   // Antialias the scene where MSAA is missing. With depth of field it has to come first: the blur reads
   // a texture (dof() converts its input into one, the only case with a pass more), and its output node
   // must stay in the graph for its passes to run.
-  if (!options.msaa) color = fxaaLite(color, { texel, mode: 'hdr-rgb', exposure: Math.pow(2, grade.exposure) });
+  const exposureScale = Math.pow(2, grade.exposure);
+  if (!options.msaa) color = fxaaLite(color, { texel, mode: 'hdr-rgb', exposure: exposureScale });
   if (options.depthOfField) {
     const viewZ = scenePass.getViewZNode();
     color = dof(color, viewZ, focusU, options.depthOfField.focalRange, options.depthOfField.bokehScale);
   }
 
-  const exposure = float(Math.pow(2, grade.exposure));
+  const exposure = float(exposureScale);
   const toneMap = grade.toneMapping === 'agx' ? agxToneMapping : grade.toneMapping === 'neutral' ? neutralToneMapping : acesFilmicToneMapping;
   let rgb: N = (toneMap as N)(color.rgb, exposure);
   // Saturation around Rec.709 luma, in linear light.
