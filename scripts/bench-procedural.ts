@@ -10,24 +10,31 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import type { ResolvedRequest } from '@rushes/shared';
 import { createProceduralGenerator, planPrompt } from '../engine/src/generators/procedural';
 import { DEFAULT_X264, startEncoder } from '../engine/src/media/encoder';
 import { probe } from '../engine/src/media/probe';
 import { machineLine, writeSection } from './bench-doc';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
-};
-const seconds = Number(opt('seconds', '5'));
-const width = Number(opt('width', '1280'));
-const height = Number(opt('height', '720'));
-const only = opt('only', '').split(',').filter(Boolean);
-const outDir = opt('out', path.join(os.tmpdir(), 'rushes-bench-procedural'));
-const renderOnly = args.includes('--render-only');
-const writeDoc = !args.includes('--no-doc') && !renderOnly;
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    width: { type: 'string', default: '1280' },
+    height: { type: 'string', default: '720' },
+    only: { type: 'string', default: '' },
+    out: { type: 'string', default: path.join(os.tmpdir(), 'rushes-bench-procedural') },
+    'render-only': { type: 'boolean', default: false },
+    'no-doc': { type: 'boolean', default: false },
+  },
+});
+const seconds = Number(args.seconds);
+const width = Number(args.width);
+const height = Number(args.height);
+const only = args.only.split(',').filter(Boolean);
+const outDir = args.out;
+const renderOnly = args['render-only'];
+const writeDoc = !args['no-doc'] && !renderOnly;
 
 const CLIPS: Array<{ archetype: string; prompt: string }> = [
   { archetype: 'nature', prompt: 'slow dolly over a misty pine forest at dawn' },

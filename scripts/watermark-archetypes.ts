@@ -11,30 +11,28 @@
  * automata, noise, gradients) and on a few hundred unmarked stretches; this one answers "does the mark
  * on a Rushes clip survive the edit".
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import type { ResolvedRequest } from '@rushes/shared';
 import type { Generator } from '../engine/src/generators/types';
 import { createProceduralGenerator } from '../engine/src/generators/procedural';
 import { createTestPatternGenerator } from '../engine/src/generators/testpattern';
-import { DEFAULT_X264 } from '../engine/src/media/encoder';
+import { DEFAULT_X264, startEncoder } from '../engine/src/media/encoder';
 import { DEFAULT_EMBED, WatermarkEmbedder, detectWatermark, payloadFor } from '../engine/src/provenance/watermark';
-import { FFMPEG, applyAttack, psnr, type Attack } from '../tests/provenance/watermark-fixtures';
+import { applyAttack, psnr, type Attack } from '../tests/provenance/watermark-fixtures';
 import { machineLine, writeSection } from './bench-doc';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
-};
+const { values: args } = parseArgs({
+  options: { only: { type: 'string', default: '' }, seconds: { type: 'string', default: '3.5' }, 'no-doc': { type: 'boolean', default: false } },
+});
 const W = 1280;
 const H = 720;
-const SECONDS = Number(opt('seconds', '3.5'));
+const SECONDS = Number(args.seconds);
 const FRAMES = Math.round(SECONDS * 24);
-const only = opt('only', '').split(',').filter(Boolean);
-const writeDoc = !args.includes('--no-doc') && only.length === 0;
+const only = args.only.split(',').filter(Boolean);
+const writeDoc = !args['no-doc'] && only.length === 0;
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rushes-wm-archetypes-'));
 
 const CLIPS: Array<{ name: string; generator: 'procedural' | 'testpattern'; prompt: string }> = [
@@ -59,21 +57,11 @@ const ATTACKS: Array<{ label: string; attack: Attack | null; detectStart: number
   { label: 'all combined (b)', attack: { name: 'comb-b', start: 0.9, seconds: 2.5, crop: { keep: 0.9, fx: 0.1, fy: 0.9 }, scale: 0.5, crf: 28 }, detectStart: 0.1 },
 ];
 
-function encode(frames: Uint8Array[], out: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(
-      FFMPEG,
-      ['-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${W}x${H}`, '-r', '24', '-i', '-',
-        '-c:v', 'libx264', '-preset', DEFAULT_X264.preset, '-crf', String(DEFAULT_X264.crf), '-pix_fmt', 'yuv420p', out],
-      { stdio: ['pipe', 'ignore', 'inherit'] },
-    );
-    p.on('error', reject);
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`x264 encode exited ${code}`))));
-    void (async () => {
-      for (const f of frames) if (!p.stdin.write(f)) await new Promise((r) => p.stdin.once('drain', r));
-      p.stdin.end();
-    })();
-  });
+/** Through the engine's own encoder, so the clip is exactly what a job would write. */
+async function encode(frames: Uint8Array[], out: string): Promise<void> {
+  const enc = startEncoder({ width: W, height: H, fps: { num: 24, den: 1 }, frames: frames.length, startTimecode: '00:00:00:00', outputs: [{ format: 'mp4', path: out }] });
+  for (const f of frames) await enc.write(f);
+  await enc.end();
 }
 
 interface Cell {
