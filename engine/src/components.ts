@@ -10,7 +10,7 @@ import { GeneratorRegistry } from './generators/registry';
 import type { FrameTransformFactory, OutputFinisher } from './provenance/types';
 import { createTestPatternGenerator } from './generators/testpattern';
 import { createC2paFinisher } from './provenance/c2pa';
-import { WatermarkEmbedder } from './provenance/watermark';
+import { ParallelWatermarkEmbedder } from './provenance/watermark';
 import { createOnnxBackend } from './generators/onnx';
 import { createProceduralGenerator } from './generators/procedural';
 import { createPolicy } from './policy';
@@ -34,8 +34,9 @@ export async function buildComponents(args: {
   const generators = overrides.generators ?? (await defaultGenerators(config, paths, args.log));
   return {
     generators,
-    // Every frame carries the invisible watermark (install and job hashes), embedded before encoding.
-    transforms: overrides.transforms ?? [() => new WatermarkEmbedder()],
+    // Every frame carries the invisible watermark (install and job hashes), embedded before encoding, on
+    // worker threads so that marking keeps up with a GPU's render rate.
+    transforms: overrides.transforms ?? [() => new ParallelWatermarkEmbedder()],
     finishers: overrides.finishers ?? [await c2paFinisher(config, paths)],
     gate: overrides.gate ?? policyGate(config, args.log),
   };

@@ -1,6 +1,7 @@
 /**
- * One job, end to end: generator frames -> per-frame transforms (watermark) -> one encoder process for
- * every requested format -> finishers (C2PA) -> probe and hash -> one atomic rename into place.
+ * One job, end to end: generator frames -> per-frame transforms (the watermark, several frames at once
+ * on worker threads) -> one encoder process for every requested format -> finishers (C2PA) -> probe
+ * and hash -> one atomic rename into place.
  * Everything is assembled in HOME/outputs/.partial/<jobId>/ and appears in the output folder only when
  * whole, so a crash or a cancel never leaves a half-written clip where a host could import it.
  */
@@ -11,6 +12,7 @@ import type { Generator } from '../generators/types';
 import type { FrameTransform, JobIdentity, OutputFinisher } from '../provenance/types';
 import { startEncoder, probe, probeSequence, sha256File, sha256Sequence, writePoster } from '../media';
 import type { HomePaths } from '../home';
+import { transformFrames } from './transform-frames';
 
 export interface PipelineProgress {
   phase: 'running' | 'encoding';
@@ -81,7 +83,8 @@ export async function runPipeline(job: Job, deps: PipelineDeps): Promise<Pipelin
     });
     let done = 0;
     let posterFrame: Uint8Array | null = null;
-    // Where the time goes, reported on the job: render (generator), encode (waiting on ffmpeg), the rest.
+    // Where the time goes, reported on the job: render (waiting on the generator and the watermark, which
+    // overlap), encode (waiting on ffmpeg), the rest.
     const t0 = performance.now();
     let renderMs = 0;
     let encodeMs = 0;
@@ -92,13 +95,13 @@ export async function runPipeline(job: Job, deps: PipelineDeps): Promise<Pipelin
         generatorFraction = Math.min(1, Math.max(generatorFraction, fraction));
         deps.onProgress({ phase: 'running', framesDone: done, frames: req.frames, fraction: Math.max(generatorFraction, done / req.frames) });
       };
-      for await (const frame of generator.render({ request: req, signal, log: deps.log, progress })) {
+      const rendered = generator.render({ request: req, signal, log: deps.log, progress });
+      for await (const frame of transformFrames(rendered, deps.transforms)) {
         renderMs += performance.now() - mark;
         if (signal.aborted) throw signal.reason;
         if (frame.index !== done) {
           throw new RushesError('E_GENERATOR', `Generator ${generator.info.id} yielded frame ${frame.index} where ${done} was due.`);
         }
-        for (const t of deps.transforms) t.apply(frame);
         if (frame.index === posterIndex) posterFrame = Uint8Array.from(frame.rgba);
         const w = performance.now();
         await encoder.write(frame.rgba);
@@ -118,6 +121,8 @@ export async function runPipeline(job: Job, deps: PipelineDeps): Promise<Pipelin
     } catch (e) {
       await encoder.abort().catch(() => undefined);
       throw e;
+    } finally {
+      await Promise.all(deps.transforms.map((t) => t.end?.().catch(() => undefined)));
     }
     if (signal.aborted) throw signal.reason;
 
@@ -138,6 +143,8 @@ export async function runPipeline(job: Job, deps: PipelineDeps): Promise<Pipelin
     const timings = { renderMs: round(renderMs), encodeMs: round(encodeMs), otherMs: round(totalMs - renderMs - encodeMs), totalMs: round(totalMs) };
     return { outputs, report: { ...(generator.report?.(req) ?? {}), timings } };
   } catch (e) {
+    // end() is idempotent: this covers a failure between begin() and the frame loop (a bad encoder spec).
+    await Promise.all(deps.transforms.map((t) => t.end?.().catch(() => undefined)));
     fs.rmSync(partial, { recursive: true, force: true });
     throw e;
   }

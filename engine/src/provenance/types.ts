@@ -20,8 +20,17 @@ export interface JobIdentity {
 export interface FrameTransform {
   /** Called once per job before the first frame. */
   begin(identity: JobIdentity, width: number, height: number): void;
-  /** May modify `frame.rgba` in place. */
-  apply(frame: Frame): void;
+  /**
+   * Modifies `frame.rgba` in place, or replaces it with another array of the same size (a transform
+   * that works on another thread hands back the buffer it was given). A transform that returns a
+   * promise may be given up to `parallelism + 1` frames before the first one resolves (one to start as
+   * soon as a thread is free); it queues what it cannot start at once.
+   */
+  apply(frame: Frame): void | Promise<void>;
+  /** How many frames this transform works on at once (worker threads); 1 when absent. */
+  readonly parallelism?: number;
+  /** Frees what begin() started (worker threads). Called once per job after the last frame, or on failure. */
+  end?(): Promise<void>;
 }
 
 /** Makes one transform per job: transforms keep per-job state, and jobs may run concurrently. */
