@@ -22,8 +22,10 @@ for f in "$clips"/*.mp4; do
   echo "$(basename "$f"): $n"
   ffmpeg -hide_banner -loglevel error -y -ss 2.5 -i "$f" -frames:v 1 -q:v 3 "$OUT/$(basename "$f" .mp4).jpg"
 done
-echo "== render only"
-$tsx scripts/bench-procedural.ts --width 1920 --height 1080 --seconds "$seconds" --render-only --no-doc --out "$clips"
+if [ -z "${SKIP_RENDER_ONLY:-}" ]; then
+  echo "== render only"
+  $tsx scripts/bench-procedural.ts --width 1920 --height 1080 --seconds "$seconds" --render-only --no-doc --out "$clips"
+fi
 echo "== encoder alone"
 ffmpeg -hide_banner -loglevel error -y -f lavfi -i "testsrc2=s=1920x1080:r=24" -frames:v 240 -pix_fmt rgba -f rawvideo /dev/shm/frames.rgba
 $tsx scripts/device/encoder-throughput.ts --input /dev/shm/frames.rgba
