@@ -9,6 +9,8 @@
  * --watermark adds the job's per-frame transform (the invisible watermark on worker threads, overlapped
  * with rendering as in a job; --watermark-workers N sets the pool, 0 embeds on this thread instead).
  * --no-probe counts nothing with ffprobe (for machines that carry ffmpeg alone: scripts/device/).
+ * --layout rgba|yuv420p: the frames' layout; by default what a job would choose (YUV made on the GPU
+ * whenever the generator can, as every output here is MP4).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,8 @@ import { createProceduralGenerator, planPrompt } from '../engine/src/generators/
 import { DEFAULT_X264, startEncoder } from '../engine/src/media/encoder';
 import { ParallelWatermarkEmbedder, WatermarkEmbedder, makePayload } from '../engine/src/provenance/watermark';
 import { transformFrames } from '../engine/src/jobs/transform-frames';
+import { chooseLayout } from '../engine/src/jobs/pipeline';
+import { framePixels, type FrameLayout } from '../engine/src/generators/types';
 import { probe } from '../engine/src/media/probe';
 import { machineLine, writeSection } from './bench-doc';
 
@@ -34,6 +38,7 @@ const { values: args } = parseArgs({
     'no-probe': { type: 'boolean', default: false },
     watermark: { type: 'boolean', default: false },
     'watermark-workers': { type: 'string' },
+    layout: { type: 'string' },
   },
 });
 const seconds = Number(args.seconds);
@@ -45,6 +50,8 @@ const renderOnly = args['render-only'];
 const noProbe = args['no-probe'];
 const watermark = args.watermark;
 const markWorkers = args['watermark-workers'] === undefined ? undefined : Number(args['watermark-workers']);
+if (args.layout !== undefined && args.layout !== 'rgba' && args.layout !== 'yuv420p') throw new Error(`--layout rgba|yuv420p, not "${args.layout}"`);
+const forcedLayout = args.layout as FrameLayout | undefined;
 // The doc's table is the default configuration on this machine; variants print only.
 const writeDoc = !args['no-doc'] && !renderOnly && !watermark && !noProbe && width === 1280 && height === 720;
 
@@ -100,16 +107,17 @@ async function main(): Promise<void> {
     const file = path.join(outDir, `${clip.archetype}.mp4`);
     const start = performance.now();
     const cpu0 = process.cpuUsage();
+    const layout = forcedLayout ?? chooseLayout(request, gen);
     const enc = renderOnly
       ? { write: async () => undefined, end: async () => undefined }
-      : startEncoder({ width, height, fps, frames, startTimecode: request.startTimecode, outputs: [{ format: 'mp4', path: file }] });
+      : startEncoder({ width, height, fps, frames, startTimecode: request.startTimecode, outputs: [{ format: 'mp4', path: file }], inputLayout: layout });
     const embedder = !watermark ? null : markWorkers === 0 ? new WatermarkEmbedder() : new ParallelWatermarkEmbedder(markWorkers);
     embedder?.beginWithPayload(makePayload(0x12345678, 0x9abcdef0), width, height);
     let render = 0;
     let encodeWait = 0;
     let firstFrame = 0;
     let n = 0;
-    const rendered = gen.render({ request, signal: new AbortController().signal, log: () => undefined });
+    const rendered = gen.render({ request, signal: new AbortController().signal, log: () => undefined, layout });
     const it = transformFrames(rendered, embedder ? [embedder] : []);
     for (;;) {
       const a = performance.now();
@@ -119,7 +127,7 @@ async function main(): Promise<void> {
       if (next.done) break;
       if (n === 0) firstFrame = b - start;
       n++;
-      await enc.write(next.value.rgba);
+      await enc.write(framePixels(next.value));
       encodeWait += performance.now() - b;
     }
     const e0 = performance.now();

@@ -83,7 +83,10 @@ async function main(): Promise<void> {
       generator: clip.generator, formats: ['mp4'], name: clip.name, startTimecode: '00:00:00:00',
     };
     const frames: Uint8Array[] = [];
-    for await (const f of gen.render({ request, signal: new AbortController().signal, log: () => undefined })) frames.push(f.rgba.slice());
+    for await (const f of gen.render({ request, signal: new AbortController().signal, log: () => undefined })) {
+      if (f.layout === 'yuv420p') throw new Error(`${clip.name}: asked for RGBA, got YUV`);
+      frames.push(f.rgba.slice());
+    }
     const payload = payloadFor({ installId: 'bench-install', jobId: `bench-${clip.name}` });
     const embedder = new WatermarkEmbedder();
     embedder.beginWithPayload(payload, W, H);

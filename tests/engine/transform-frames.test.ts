@@ -3,17 +3,17 @@
  * in order, back-pressure kept, a failure ends the job with its own error and nothing left running.
  */
 import { strict as assert } from 'node:assert';
-import type { Frame } from '../../engine/src/generators/types';
+import type { Frame, RgbaFrame } from '../../engine/src/generators/types';
 import type { FrameTransform } from '../../engine/src/provenance/types';
 import { framesInFlight, transformFrames } from '../../engine/src/jobs/transform-frames';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** A source that records how far it has been pulled and whether it was closed. */
-function source(count: number): { frames: AsyncGenerator<Frame>; pulled: () => number; closed: () => boolean } {
+function source(count: number): { frames: AsyncGenerator<RgbaFrame>; pulled: () => number; closed: () => boolean } {
   let pulled = 0;
   let closed = false;
-  async function* gen(): AsyncGenerator<Frame> {
+  async function* gen(): AsyncGenerator<RgbaFrame> {
     try {
       for (let i = 0; i < count; i++) {
         pulled++;
@@ -34,6 +34,7 @@ function slowMarker(parallelism: number, failAt = -1): FrameTransform & { active
     maxActive: 0,
     begin() {},
     async apply(frame: Frame) {
+      if (frame.layout === 'yuv420p') throw new Error('RGBA only');
       t.active++;
       t.maxActive = Math.max(t.maxActive, t.active);
       await sleep(((frame.index * 7) % 5) * 2);
@@ -49,8 +50,8 @@ describe('engine/jobs: transformFrames', () => {
   it('keeps frame order while transforms finish out of order, and works on several at once', async () => {
     const src = source(20);
     const mark = slowMarker(3);
-    const out: Frame[] = [];
-    for await (const f of transformFrames(src.frames, [mark])) out.push(f);
+    const out: RgbaFrame[] = [];
+    for await (const f of transformFrames(src.frames, [mark])) out.push(f as RgbaFrame);
     assert.deepEqual(out.map((f) => f.index), [...Array(20).keys()]);
     assert.ok(out.every((f) => f.rgba[1] === 200 && f.rgba[0] === f.index), 'every frame marked, its own pixels');
     assert.equal(mark.maxActive, 4, 'parallelism + 1 frames handed to the transform at once');

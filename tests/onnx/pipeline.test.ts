@@ -2,6 +2,7 @@
  * The pipeline on tiny random-weight models through the real onnxruntime (CPU provider): shapes for
  * each latent layout and VAE kind, dtype, determinism, guidance, cancel, conditioning and errors.
  */
+import { rgbaOf } from '../helpers/frames';
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -56,7 +57,7 @@ async function render(g: Generator, req: ResolvedRequest, signal = new AbortCont
 
 const digest = (frames: Frame[]): string => {
   const h = createHash('sha256');
-  for (const f of frames) h.update(f.rgba);
+  for (const f of frames) h.update(rgbaOf(f));
   return h.digest('hex');
 };
 
@@ -76,10 +77,10 @@ function shapeOk(frames: Frame[], req: ResolvedRequest): void {
   assert.equal(frames.length, req.frames);
   frames.forEach((f, i) => {
     assert.equal(f.index, i);
-    assert.equal(f.rgba.length, req.width * req.height * 4);
-    for (let p = 3; p < f.rgba.length; p += 4) assert.equal(f.rgba[p], 255);
+    assert.equal(rgbaOf(f).length, req.width * req.height * 4);
+    for (let p = 3; p < rgbaOf(f).length; p += 4) assert.equal(rgbaOf(f)[p], 255);
   });
-  assert.ok(new Set(frames.map((f) => createHash('sha1').update(f.rgba).digest('hex'))).size > 1, 'frames differ from one another');
+  assert.ok(new Set(frames.map((f) => createHash('sha1').update(rgbaOf(f)).digest('hex'))).size > 1, 'frames differ from one another');
 }
 
 describe('onnx pipeline on tiny models', function () {

@@ -1,3 +1,4 @@
+import { rgbaOf } from '../helpers/frames';
 import { strict as assert } from 'node:assert';
 import { chooseProvider, createOnnxBackend, type ProviderEnvironment, type ProviderName } from '../../engine/src/generators/onnx';
 import { PROBE_MODEL_BASE64 } from '../../engine/src/generators/onnx/runtime/probe-model';
@@ -103,7 +104,7 @@ describe('onnx WebGPU provider (a software adapter here, when Vulkan has one)', 
       const req = { prompt: 'pine at dawn', seed: 3, frames: 4, durationSeconds: 0.16, fps: { num: 25, den: 1 }, width: 32, height: 16, generator: 'onnx.tiny', formats: ['mp4' as const], name: 'x', startTimecode: '00:00:00:00' };
       const hashOf = async (b: typeof gpu) => {
         const h = createHash('sha256');
-        for await (const f of b.generators[0]!.render({ request: req, signal: new AbortController().signal, log: () => undefined })) h.update(f.rgba);
+        for await (const f of b.generators[0]!.render({ request: req, signal: new AbortController().signal, log: () => undefined })) h.update(rgbaOf(f));
         return h.digest('hex');
       };
       assert.equal(await hashOf(gpu), await hashOf(cpu));

@@ -4,6 +4,7 @@
  * WebGPU adapter (lavapipe or llvmpipe from Mesa on a CPU machine; see docs/PROCEDURAL.md for the apt
  * packages). Without one they skip and say why; with RUSHES_REQUIRE_GPU=1 they fail instead.
  */
+import { rgbaOf } from '../helpers/frames';
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { framesForDuration, type ResolvedRequest } from '@rushes/shared';
@@ -36,8 +37,8 @@ async function renderAll(g: ProceduralGenerator, req: ResolvedRequest): Promise<
   const signal = new AbortController().signal;
   for await (const f of g.render({ request: req, signal, log: () => undefined })) {
     assert.equal(f.index, frames.length, 'frames arrive in order');
-    assert.equal(f.rgba.length, req.width * req.height * 4);
-    frames.push(f.rgba);
+    assert.equal(rgbaOf(f).length, req.width * req.height * 4);
+    frames.push(rgbaOf(f));
   }
   return frames;
 }

@@ -1,4 +1,5 @@
 /** The watermark on worker threads: the same bytes as the single-thread embedder, and a clean stop. */
+import { rgbaOf } from '../helpers/frames';
 import { strict as assert } from 'node:assert';
 import { ParallelWatermarkEmbedder, WatermarkEmbedder, defaultEmbedWorkers, makePayload } from '../../engine/src/provenance/watermark';
 import { transformFrames } from '../../engine/src/jobs/transform-frames';
@@ -52,8 +53,8 @@ describe('provenance/watermark: embedding on worker threads', function () {
         const expected = frame(f.index);
         serial.apply({ index: f.index, rgba: expected });
         assert.equal(f.index, n++);
-        assert.ok(Buffer.from(f.rgba).equals(Buffer.from(expected)), `frame ${f.index} differs from the single-thread embedder`);
-        assert.ok(!Buffer.from(f.rgba).equals(Buffer.from(frame(f.index))), `frame ${f.index} was not marked`);
+        assert.ok(Buffer.from(rgbaOf(f)).equals(Buffer.from(expected)), `frame ${f.index} differs from the single-thread embedder`);
+        assert.ok(!Buffer.from(rgbaOf(f)).equals(Buffer.from(frame(f.index))), `frame ${f.index} was not marked`);
       }
       assert.equal(n, 8);
     } finally {

@@ -3,6 +3,7 @@
  *   npx tsx tests/testpattern/bench-testpattern.ts 1280x720 240 [preset]
  * Not a test (mocha only runs *.test.ts); numbers depend on the machine.
  */
+import { rgbaOf } from '../helpers/frames';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
 
   let t0 = performance.now();
   let n = 0;
-  for await (const f of gen.render(ctx)) n += f.rgba.length > 0 ? 1 : 0;
+  for await (const f of gen.render(ctx)) n += rgbaOf(f).length > 0 ? 1 : 0;
   const renderS = (performance.now() - t0) / 1000;
   console.log(`render only: ${n} frames ${width}x${height} in ${renderS.toFixed(2)} s = ${(n / renderS).toFixed(1)} fps`);
 
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     outputs: [{ format: 'mp4', path: file }],
     ...(preset ? { x264: { preset } } : {}),
   });
-  for await (const f of gen.render(ctx)) await enc.write(f.rgba);
+  for await (const f of gen.render(ctx)) await enc.write(rgbaOf(f));
   await enc.end();
   const totalS = (performance.now() - t0) / 1000;
   const p = await probe(file);

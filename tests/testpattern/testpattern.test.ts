@@ -1,3 +1,4 @@
+import { rgbaOf } from '../helpers/frames';
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import type { ResolvedRequest } from '@rushes/shared';
@@ -36,7 +37,7 @@ async function renderAll(req: ResolvedRequest, signal = new AbortController().si
   let expected = 0;
   for await (const f of gen.render({ request: req, signal, log: () => undefined })) {
     assert.equal(f.index, expected++);
-    out.push(f.rgba);
+    out.push(rgbaOf(f));
   }
   return out;
 }
@@ -194,7 +195,7 @@ describe('testpattern', () => {
       const file = path.join(dir, 'tp.mp4');
       const enc = startEncoder({ width: req.width, height: req.height, fps: req.fps, frames: req.frames, startTimecode: req.startTimecode, outputs: [{ format: 'mp4', path: file }] });
       for await (const f of createTestPatternGenerator().render({ request: req, signal: new AbortController().signal, log: () => undefined })) {
-        await enc.write(f.rgba);
+        await enc.write(rgbaOf(f));
       }
       await enc.end();
       const p = await probe(file);

@@ -3,11 +3,27 @@
  * sockets, queues or encoders (Remotion's split: composition and rendering here, encoding in media/).
  */
 import type { GeneratorInfo, ResolvedRequest } from '@rushes/shared';
+import type { FrameLayout } from '../media/layout';
+export { frameBytes, type FrameLayout } from '../media/layout';
 
-/** One frame of video: tightly packed 8-bit RGBA, row 0 at the top, width*height*4 bytes. */
-export interface Frame {
+/** One frame of video: 8-bit RGBA unless it says otherwise (media/layout.ts). */
+export type Frame = RgbaFrame | Yuv420Frame;
+
+export interface RgbaFrame {
   index: number;
+  layout?: 'rgba';
   rgba: Uint8Array;
+}
+
+export interface Yuv420Frame {
+  index: number;
+  layout: 'yuv420p';
+  yuv: Uint8Array;
+}
+
+/** The bytes of a frame, whatever its layout. */
+export function framePixels(frame: Frame): Uint8Array {
+  return frame.layout === 'yuv420p' ? frame.yuv : frame.rgba;
 }
 
 export interface RenderContext {
@@ -21,6 +37,8 @@ export interface RenderContext {
    * render is, 0..1. Frame counts are reported by the pipeline itself; this only moves the bar earlier.
    */
   progress?: (fraction: number) => void;
+  /** The layout to yield; 'rgba' when absent. Asked only for a layout that `layouts()` offered. */
+  layout?: FrameLayout;
 }
 
 export interface Generator {
@@ -35,6 +53,8 @@ export interface Generator {
    * generator down (back-pressure) instead of frames piling up in memory.
    */
   render(ctx: RenderContext): AsyncIterable<Frame>;
+  /** The layouts this generator can yield for a request, besides 'rgba' (which every generator yields). */
+  layouts?(request: ResolvedRequest): readonly FrameLayout[];
   /** What the generator wants recorded on the job (e.g. prompt words used and ignored). Called after planning. */
   report?(request: ResolvedRequest): Record<string, unknown>;
   /** Frees GPU devices or worker threads at shutdown. */

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { RushesError, type Job, type Output, type OutputFormat, type ResolvedRequest } from '@rushes/shared';
-import type { Generator } from '../generators/types';
+import { framePixels, type FrameLayout, type Generator } from '../generators/types';
 import type { FrameTransform, JobIdentity, OutputFinisher } from '../provenance/types';
 import { startEncoder, probe, probeSequence, sha256File, sha256Sequence, writePoster } from '../media';
 import type { HomePaths } from '../home';
@@ -71,7 +71,9 @@ export async function runPipeline(job: Job, deps: PipelineDeps): Promise<Pipelin
     const posterIndex = Math.floor(req.frames / 2);
 
     for (const t of deps.transforms) t.begin(deps.identity, req.width, req.height);
+    const layout = chooseLayout(req, generator);
     const encoder = startEncoder({
+      inputLayout: layout,
       width: req.width,
       height: req.height,
       fps: req.fps,
@@ -95,16 +97,20 @@ export async function runPipeline(job: Job, deps: PipelineDeps): Promise<Pipelin
         generatorFraction = Math.min(1, Math.max(generatorFraction, fraction));
         deps.onProgress({ phase: 'running', framesDone: done, frames: req.frames, fraction: Math.max(generatorFraction, done / req.frames) });
       };
-      const rendered = generator.render({ request: req, signal, log: deps.log, progress });
+      const rendered = generator.render({ request: req, signal, log: deps.log, progress, layout });
       for await (const frame of transformFrames(rendered, deps.transforms)) {
         renderMs += performance.now() - mark;
         if (signal.aborted) throw signal.reason;
         if (frame.index !== done) {
           throw new RushesError('E_GENERATOR', `Generator ${generator.info.id} yielded frame ${frame.index} where ${done} was due.`);
         }
-        if (frame.index === posterIndex) posterFrame = Uint8Array.from(frame.rgba);
+        if ((frame.layout ?? 'rgba') !== layout) {
+          throw new RushesError('E_GENERATOR', `Generator ${generator.info.id} yielded a ${frame.layout ?? 'rgba'} frame where ${layout} was asked for.`);
+        }
+        const pixels = framePixels(frame);
+        if (frame.index === posterIndex) posterFrame = Uint8Array.from(pixels);
         const w = performance.now();
-        await encoder.write(frame.rgba);
+        await encoder.write(pixels);
         encodeMs += performance.now() - w;
         done++;
         deps.onProgress({ phase: 'running', framesDone: done, frames: req.frames, fraction: Math.max(generatorFraction, done / req.frames) });
@@ -126,7 +132,7 @@ export async function runPipeline(job: Job, deps: PipelineDeps): Promise<Pipelin
     }
     if (signal.aborted) throw signal.reason;
 
-    if (posterFrame) await writePoster(posterFrame, req.width, req.height, path.join(partial, posterName));
+    if (posterFrame) await writePoster(posterFrame, req.width, req.height, path.join(partial, posterName), { layout });
     for (const t of targets) for (const f of deps.finishers) await f.finish(t.path, t.format, deps.identity);
     if (signal.aborted) throw signal.reason;
 
@@ -141,7 +147,7 @@ export async function runPipeline(job: Job, deps: PipelineDeps): Promise<Pipelin
     fs.renameSync(partial, finalDir);
     const totalMs = performance.now() - t0;
     const timings = { renderMs: round(renderMs), encodeMs: round(encodeMs), otherMs: round(totalMs - renderMs - encodeMs), totalMs: round(totalMs) };
-    return { outputs, report: { ...(generator.report?.(req) ?? {}), timings } };
+    return { outputs, report: { ...(generator.report?.(req) ?? {}), timings, frameLayout: layout } };
   } catch (e) {
     // end() is idempotent: this covers a failure between begin() and the frame loop (a bad encoder spec).
     await Promise.all(deps.transforms.map((t) => t.end?.().catch(() => undefined)));
@@ -151,6 +157,16 @@ export async function runPipeline(job: Job, deps: PipelineDeps): Promise<Pipelin
 }
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+/**
+ * YUV 4:2:0 straight from the generator when every output is MP4 and the generator can make it (on
+ * the GPU): the encoder then only compresses. PNG and ProRes are made from RGBA.
+ */
+export function chooseLayout(req: ResolvedRequest, generator: Pick<Generator, 'layouts'>): FrameLayout {
+  const mp4Only = req.formats.every((f) => f === 'mp4');
+  const even = req.width % 2 === 0 && req.height % 2 === 0;
+  return mp4Only && even && (generator.layouts?.(req) ?? []).includes('yuv420p') ? 'yuv420p' : 'rgba';
+}
 
 /** Probes what was written and refuses to call a job done if the file is not what was asked for. */
 async function describeOutput(

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { RushesError, formatRational, type OutputFormat, type Rational } from '@rushes/shared';
 import { mediaTools, type ToolInfo } from './ffmpeg';
 import { nominalRate, parseTimecode } from './timecode';
+import { frameBytes, type FrameLayout } from './layout';
 
 export interface EncoderOutput {
   format: OutputFormat;
@@ -37,11 +38,16 @@ export interface EncoderSpec {
   signal?: AbortSignal;
   /** libx264 speed/quality trade-off; defaults to DEFAULT_X264. */
   x264?: { preset?: string; crf?: number };
+  /**
+   * What `write()` is given: 'rgba' (default), or 'yuv420p' already in BT.709 limited range (frames made
+   * on the GPU), which goes to x264 with no conversion at all. yuv420p is for MP4 outputs only.
+   */
+  inputLayout?: FrameLayout;
 }
 
 export interface Encoder {
   /** Resolves when ffmpeg's stdin has taken the frame (drained); rejects if ffmpeg has failed. */
-  write(rgba: Uint8Array): Promise<void>;
+  write(pixels: Uint8Array): Promise<void>;
   /** Closes stdin and resolves when ffmpeg exited 0 with every frame written. */
   end(): Promise<void>;
   /** Kills ffmpeg and removes partial outputs. Safe to call at any time, more than once. */
@@ -86,16 +92,19 @@ export function buildEncoderArgs(spec: EncoderSpec): string[] {
   if (n > 1) {
     filters.push(`[0:v]split=${n}${spec.outputs.map((_, i) => `[s${i}]`).join('')}`);
   }
+  const yuvIn = spec.inputLayout === 'yuv420p';
   spec.outputs.forEach((out, i) => {
     const from = n > 1 ? `[s${i}]` : '[0:v]';
+    // YUV input is already what the file stores: the format filter only states it (no scaler is inserted).
     const chain =
-      out.format === 'mp4' ? `${TO_BT709},format=yuv420p` : out.format === 'prores' ? `${TO_BT709},format=yuv422p10le` : 'format=rgb24';
+      out.format === 'mp4' ? (yuvIn ? 'format=yuv420p' : `${TO_BT709},format=yuv420p`) : out.format === 'prores' ? `${TO_BT709},format=yuv422p10le` : 'format=rgb24';
     filters.push(`${from}${chain}[o${i}]`);
   });
 
   const args = [
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y',
-    '-f', 'rawvideo', '-pix_fmt', 'rgba', '-video_size', `${spec.width}x${spec.height}`, '-r', rate,
+    '-f', 'rawvideo', '-pix_fmt', yuvIn ? 'yuv420p' : 'rgba', '-video_size', `${spec.width}x${spec.height}`, '-r', rate,
+    ...(yuvIn ? BT709_TAGS : []),
     '-i', 'pipe:0',
     '-filter_complex', filters.join(';'),
   ];
@@ -149,6 +158,11 @@ function validateSpec(spec: EncoderSpec): void {
   }
   for (const [k, v] of Object.entries(spec.metadata ?? {})) {
     if (!/^[A-Za-z0-9_.-]+$/.test(k) || typeof v !== 'string') bad(`Bad metadata entry "${k}".`);
+  }
+  if (spec.inputLayout !== undefined && spec.inputLayout !== 'rgba') {
+    if (spec.inputLayout !== 'yuv420p') bad(`Unknown input layout "${spec.inputLayout}".`);
+    if (spec.width % 2 || spec.height % 2) bad(`YUV 4:2:0 input needs an even frame size, not ${spec.width}x${spec.height}.`);
+    if (spec.outputs.some((o) => o.format !== 'mp4')) bad('YUV 4:2:0 input can only be written to MP4 (PNG and ProRes are made from RGBA).');
   }
   parseTimecode(spec.startTimecode, spec.fps); // throws E_INVALID with a clear message
 }
@@ -218,7 +232,8 @@ async function spawnEncoder(spec: EncoderSpec, args: string[]): Promise<Encoder>
     throw new RushesError(code, `Cannot create the sequence folder: ${e.message}`);
   });
 
-  const frameBytes = spec.width * spec.height * 4;
+  const layout = spec.inputLayout ?? 'rgba';
+  const frameSize = frameBytes(layout, spec.width, spec.height);
   const child: ChildProcess = spawn(tools.ffmpeg.path, args, { stdio: ['pipe', 'ignore', 'pipe'], windowsHide: true });
   const stdin = child.stdin!;
   const stderrTail: string[] = [];
@@ -338,8 +353,8 @@ async function spawnEncoder(spec: EncoderSpec, args: string[]): Promise<Encoder>
 
     async write(rgba: Uint8Array): Promise<void> {
       if (state !== 'open') throw await closedError();
-      if (rgba.byteLength !== frameBytes) {
-        throw new RushesError('E_INTERNAL', `A frame must be ${spec.width}x${spec.height} RGBA (${frameBytes} bytes), got ${rgba.byteLength} bytes.`);
+      if (rgba.byteLength !== frameSize) {
+        throw new RushesError('E_INTERNAL', `A frame must be ${spec.width}x${spec.height} ${layout} (${frameSize} bytes), got ${rgba.byteLength} bytes.`);
       }
       if (framesWritten >= spec.frames) throw new RushesError('E_INTERNAL', `More than the ${spec.frames} announced frames were written.`);
       framesWritten++;

@@ -9,6 +9,7 @@
 import { RushesError, type GeneratorInfo, type ResolvedRequest } from '@rushes/shared';
 import type { Frame, Generator, RenderContext } from '../types';
 import { plan as planFor, planReport, validatePlan } from './plan';
+import { yuvSupported } from './yuv-size';
 
 export interface ProceduralOptions {
   /** Dawn backends to try in order (default: vulkan then opengles on Linux; RUSHES_GPU_BACKEND overrides). */
@@ -108,6 +109,13 @@ export async function createProceduralGenerator(options: ProceduralOptions = {})
     render(ctx: RenderContext): AsyncIterable<Frame> {
       return renderFrames(ctx);
     },
+    layouts(request: ResolvedRequest) {
+      // The conversion is one compute pass (render/yuv.mts): on a GPU it is free, and it took ffmpeg's
+      // conversion (the encoder's ceiling, ~99 fps at 1080p) off the CPU. On lavapipe the same pass cost
+      // ~10% more CPU per frame than leaving it to ffmpeg, so software backends keep RGBA. A request for
+      // 'yuv420p' in render() is honoured on any backend (tests use that).
+      return gpu && !gpu.software && yuvSupported(request.width, request.height) ? ['yuv420p'] : [];
+    },
     report(request: ResolvedRequest) {
       return { ...planReport(request), backend: info.backend };
     },
@@ -138,8 +146,9 @@ export async function createProceduralGenerator(options: ProceduralOptions = {})
         signal: ctx.signal,
         log: ctx.log,
         ...(options.readbackDepth ? { readbackDepth: options.readbackDepth } : {}),
+        layout: ctx.layout ?? 'rgba',
       });
-      for await (const f of frames) yield { index: f.index, rgba: f.rgba };
+      for await (const f of frames) yield f.layout === 'yuv420p' ? { index: f.index, layout: 'yuv420p', yuv: f.pixels } : { index: f.index, rgba: f.pixels };
     } catch (e) {
       if (e instanceof RushesError) throw e;
       throw new RushesError('E_GENERATOR', `The procedural renderer failed: ${(e as Error).message}`);

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { WatermarkEmbedder, type EmbedOptions } from './embed';
 import type { WatermarkPayload } from './layout';
+import type { FrameLayout } from '../../generators/types';
 
 export interface EmbedWorkerData {
   payload: WatermarkPayload;
@@ -15,9 +16,10 @@ export interface EmbedWorkerData {
 export interface EmbedWorkerRequest {
   id: number;
   index: number;
-  rgba: Uint8Array;
+  layout: FrameLayout;
+  pixels: Uint8Array;
 }
-export type EmbedWorkerReply = { id: number; ok: true; rgba: Uint8Array } | { id: number; ok: false; message: string };
+export type EmbedWorkerReply = { id: number; ok: true; pixels: Uint8Array } | { id: number; ok: false; message: string };
 
 if (parentPort) {
   const port = parentPort;
@@ -27,11 +29,11 @@ if (parentPort) {
   port.on('message', (m: EmbedWorkerRequest) => {
     let reply: EmbedWorkerReply;
     try {
-      embedder.apply({ index: m.index, rgba: m.rgba });
-      reply = { id: m.id, ok: true, rgba: m.rgba };
+      embedder.apply(m.layout === 'yuv420p' ? { index: m.index, layout: 'yuv420p', yuv: m.pixels } : { index: m.index, rgba: m.pixels });
+      reply = { id: m.id, ok: true, pixels: m.pixels };
     } catch (e) {
       reply = { id: m.id, ok: false, message: (e as Error).message };
     }
-    port.postMessage(reply, reply.ok ? [reply.rgba.buffer as ArrayBuffer] : []);
+    port.postMessage(reply, reply.ok ? [reply.pixels.buffer as ArrayBuffer] : []);
   });
 }

@@ -9,11 +9,13 @@
  *   is scaled down as a whole if its expected PSNR would fall below minPsnr.
  * - Speed: the per-pixel loop runs in a WebAssembly SIMD kernel (simd-kernel.ts), with a JS loop of
  *   the same integer arithmetic for widths that are not a multiple of 8.
+ * - Frames made as YUV 4:2:0 on the GPU get the same mark on their Y' plane: +d on R, G and B is
+ *   +d * 219/255 on limited-range Y' (the BT.709 weights sum to 1), and Cb, Cr are left alone.
  *
  * One instance serves one job at a time: begin() resets it for the next job.
  */
 import { RushesError } from '@rushes/shared';
-import type { Frame } from '../../generators/types';
+import { frameBytes, type Frame } from '../../generators/types';
 import type { FrameTransform, JobIdentity } from '../types';
 import { chipSizeFor, renderChipField } from './geometry';
 import { chipValues, payloadFor, type WatermarkPayload } from './layout';
@@ -108,17 +110,40 @@ export class WatermarkEmbedder implements FrameTransform {
   apply(frame: Frame): void {
     const { width, height } = this;
     if (!this.payload) throw new RushesError('E_INTERNAL', 'WatermarkEmbedder.apply() was called before begin().');
-    if (frame.rgba.length !== width * height * 4) {
-      throw new RushesError('E_INTERNAL', `WatermarkEmbedder: a frame is ${frame.rgba.length} bytes, expected ${width}x${height} RGBA.`);
+    const layout = frame.layout ?? 'rgba';
+    const pixels = frame.layout === 'yuv420p' ? frame.yuv : frame.rgba;
+    if (pixels.length !== frameBytes(layout, width, height)) {
+      throw new RushesError('E_INTERNAL', `WatermarkEmbedder: a frame is ${pixels.length} bytes, expected ${width}x${height} ${layout}.`);
     }
-    this.computeStrength(frame.rgba);
+    if (layout === 'yuv420p') {
+      this.computeStrength(lumaSamplerY(pixels), LIMITED_Y_PER_CODE);
+      this.applyLuma(pixels);
+      return;
+    }
+    this.computeStrength(lumaSamplerRgba(pixels), 1);
     if (this.kernel) {
-      this.rgbaIn.set(frame.rgba);
+      this.rgbaIn.set(pixels);
       const o = this.offsets;
       this.kernel.apply(o.rgba, o.pattern, o.strength, width, height, this.gridW, o.dither);
-      frame.rgba.set(this.rgbaIn);
+      pixels.set(this.rgbaIn);
     } else {
-      this.applyJs(frame.rgba);
+      this.applyJs(pixels);
+    }
+  }
+
+  /**
+   * The pattern on a Y' plane (limited range): the same integer arithmetic as applyJs with the strength
+   * already scaled to Y' code values, clamped to the nominal 16..235 as an RGB frame's Y' would be.
+   */
+  private applyLuma(plane: Uint8Array): void {
+    const { width, height, gridW, pattern, strength16, dither } = this;
+    for (let y = 0; y < height; y++) {
+      const srow = (y >> 2) * gridW;
+      for (let x = 0, p = y * width; x < width; x++, p++) {
+        const d = ((pattern[p] as number) * (strength16[srow + (x >> 2)] as number) + ((dither[p] as number) << 2)) >> 10;
+        const v = (plane[p] as number) + d;
+        plane[p] = v < 16 ? 16 : v > 235 ? 235 : v;
+      }
     }
   }
 
@@ -138,19 +163,17 @@ export class WatermarkEmbedder implements FrameTransform {
   }
 
   /**
-   * Strength per masking cell from the luma activity around it, written to strength16 (fixed point).
+   * Strength per masking cell from the luma activity around it, written to strength16 (fixed point),
+   * times `scale` (code values of the plane the pattern goes into per RGB code value).
    * Everything here runs on the 1/4-resolution grid: 1/16 of the pixels.
    */
-  private computeStrength(rgba: Uint8Array): void {
+  private computeStrength(lumaAt: (pixel: number) => number, scale: number): void {
     const { width, height, gridW, gridH, luma, activity, excess: excessOf } = this;
     const n = gridW * gridH;
     for (let j = 0; j < gridH; j++) {
       const y = Math.min(height - 1, j * MASK_CELL + 1);
       const row = y * width;
-      for (let i = 0; i < gridW; i++) {
-        const q = (row + Math.min(width - 1, i * MASK_CELL + 1)) * 4;
-        luma[j * gridW + i] = 0.299 * (rgba[q] as number) + 0.587 * (rgba[q + 1] as number) + 0.114 * (rgba[q + 2] as number);
-      }
+      for (let i = 0; i < gridW; i++) luma[j * gridW + i] = lumaAt(row + Math.min(width - 1, i * MASK_CELL + 1));
     }
     // Activity: per axis, the smallest of the two one-sided 4-pixel differences of the sampled luma and
     // their sum, summed over both axes. Texture differs on both sides; next to a lone edge (a horizon, the rim of
@@ -211,8 +234,21 @@ export class WatermarkEmbedder implements FrameTransform {
       k = qa > 0 ? Math.max(0, (-qb + Math.sqrt(qb * qb - 4 * qa * qc)) / (2 * qa)) : 0;
     }
     const s16 = this.strength16;
-    for (let c = 0; c < n; c++) s16[c] = Math.round((m + k * (excessOf[c] as number)) * STRENGTH_SCALE);
+    for (let c = 0; c < n; c++) s16[c] = Math.round((m + k * (excessOf[c] as number)) * STRENGTH_SCALE * scale);
   }
+}
+
+/** Limited-range Y' code values per full-range RGB code value. */
+const LIMITED_Y_PER_CODE = 219 / 255;
+
+/** Luma 0..255 of a pixel of an RGBA frame (BT.601 weights, as the detector measures it). */
+function lumaSamplerRgba(rgba: Uint8Array): (pixel: number) => number {
+  return (p) => 0.299 * (rgba[p * 4] as number) + 0.587 * (rgba[p * 4 + 1] as number) + 0.114 * (rgba[p * 4 + 2] as number);
+}
+
+/** Luma 0..255 of a pixel of a YUV 4:2:0 frame: its limited-range Y' stretched to full range. */
+function lumaSamplerY(yuv: Uint8Array): (pixel: number) => number {
+  return (p) => ((yuv[p] as number) - 16) / LIMITED_Y_PER_CODE;
 }
 
 /** 3-tap mean along rows, edges clamped. */

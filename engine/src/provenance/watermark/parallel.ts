@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { RushesError } from '@rushes/shared';
-import type { Frame } from '../../generators/types';
+import { frameBytes, framePixels, type Frame } from '../../generators/types';
 import type { FrameTransform, JobIdentity } from '../types';
 import { DEFAULT_EMBED, type EmbedOptions } from './embed';
 import type { EmbedWorkerData, EmbedWorkerReply, EmbedWorkerRequest } from './embed-worker';
@@ -46,7 +46,8 @@ export class ParallelWatermarkEmbedder implements FrameTransform {
   private readonly busy = new Map<Worker, Task>();
   private nextId = 1;
   private failure: Error | null = null;
-  private size = 0;
+  private width = 0;
+  private height = 0;
 
   constructor(
     workers = defaultEmbedWorkers(),
@@ -63,7 +64,8 @@ export class ParallelWatermarkEmbedder implements FrameTransform {
   beginWithPayload(payload: WatermarkPayload, width: number, height: number): void {
     if (this.workers.length) throw new RushesError('E_INTERNAL', 'ParallelWatermarkEmbedder.begin() was called twice.');
     this.payload = payload;
-    this.size = width * height * 4;
+    this.width = width;
+    this.height = height;
     const data: EmbedWorkerData = { payload, width, height, options: this.options };
     const entry = workerEntry();
     for (let i = 0; i < this.parallelism; i++) {
@@ -85,8 +87,11 @@ export class ParallelWatermarkEmbedder implements FrameTransform {
   apply(frame: Frame): Promise<void> {
     if (!this.payload) return Promise.reject(new RushesError('E_INTERNAL', 'ParallelWatermarkEmbedder.apply() was called before begin().'));
     if (this.failure) return Promise.reject(this.failure);
-    if (frame.rgba.length !== this.size) {
-      return Promise.reject(new RushesError('E_INTERNAL', `ParallelWatermarkEmbedder: a frame is ${frame.rgba.length} bytes, expected ${this.size}.`));
+    const layout = frame.layout ?? 'rgba';
+    const expected = frameBytes(layout, this.width, this.height);
+    if (framePixels(frame).length !== expected) {
+      const got = framePixels(frame).length;
+      return Promise.reject(new RushesError('E_INTERNAL', `ParallelWatermarkEmbedder: a ${layout} frame is ${got} bytes, expected ${expected}.`));
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, frame, resolve, reject });
@@ -107,11 +112,11 @@ export class ParallelWatermarkEmbedder implements FrameTransform {
       const w = this.idle.pop()!;
       const task = this.queue.shift()!;
       this.busy.set(w, task);
-      const { rgba } = task.frame;
+      const pixels = framePixels(task.frame);
       // Move the buffer when the frame owns all of it (the renderers' readback does); else copy it.
-      const own = rgba.byteOffset === 0 && rgba.byteLength === rgba.buffer.byteLength && !(rgba.buffer instanceof SharedArrayBuffer);
-      const sent = own ? rgba : rgba.slice();
-      const msg: EmbedWorkerRequest = { id: task.id, index: task.frame.index, rgba: sent };
+      const own = pixels.byteOffset === 0 && pixels.byteLength === pixels.buffer.byteLength && !(pixels.buffer instanceof SharedArrayBuffer);
+      const sent = own ? pixels : pixels.slice();
+      const msg: EmbedWorkerRequest = { id: task.id, index: task.frame.index, layout: task.frame.layout ?? 'rgba', pixels: sent };
       w.postMessage(msg, [sent.buffer as ArrayBuffer]);
     }
   }
@@ -122,7 +127,8 @@ export class ParallelWatermarkEmbedder implements FrameTransform {
     this.busy.delete(w);
     if (this.workers.includes(w)) this.idle.push(w);
     if (m.ok) {
-      task.frame.rgba = m.rgba;
+      if (task.frame.layout === 'yuv420p') task.frame.yuv = m.pixels;
+      else task.frame.rgba = m.pixels;
       task.resolve();
     } else {
       task.reject(new RushesError('E_INTERNAL', `The watermark could not be embedded in frame ${task.frame.index}: ${m.message}`));

@@ -354,6 +354,7 @@ async function encodeSource(model: LoadedModel, host: RuntimeHost, inp: RunInput
   const frames: Float32Array[] = [];
   for await (const f of inp.source!) {
     if (signal.aborted) throw cancelled();
+    if (f.layout === 'yuv420p') throw new Error(`the source generator's frame ${f.index} is YUV 4:2:0; refining needs RGBA`);
     if (f.rgba.length !== plan.width * plan.height * 4) throw new Error(`the source generator's frame ${f.index} is ${f.rgba.length} bytes, not ${plan.width}x${plan.height} RGBA`);
     frames.push(pixelsToPlanar(f.rgba, plan.width, plan.height, 4));
     if (frames.length === plan.frames) break;

@@ -4,7 +4,9 @@
  * that keeps several frames in flight so the GPU renders frame n+1 while frame n is being mapped.
  */
 import * as THREE from 'three/webgpu';
+import type { FrameLayout } from '../../../media/layout.js';
 import type { GpuHandle } from './dawn.mjs';
+import { YuvConverter } from './yuv.mjs';
 
 export interface RenderHost {
   renderer: THREE.WebGPURenderer;
@@ -31,7 +33,8 @@ export async function createRenderHost(gpu: GpuHandle, width: number, height: nu
     texture = device.createTexture({
       size: [width, height],
       format,
-      usage: usage | GPUTextureUsage.RENDER_ATTACHMENT | GPUTextureUsage.COPY_SRC,
+      // TEXTURE_BINDING: the YUV conversion reads it from a compute shader.
+      usage: usage | GPUTextureUsage.RENDER_ATTACHMENT | GPUTextureUsage.COPY_SRC | GPUTextureUsage.TEXTURE_BINDING,
       label: 'rushes-frame',
     });
   };
@@ -115,27 +118,35 @@ interface InFlight {
   mapped: Promise<void>;
 }
 
+export interface ReadbackFrame {
+  index: number;
+  layout: FrameLayout;
+  pixels: Uint8Array;
+}
+
 /**
- * A ring of MAP_READ buffers. `push` records a texture-to-buffer copy and starts mapping; `pop` waits
- * for the oldest copy and returns tightly packed RGBA. With `depth` buffers the GPU can be that many
- * frames ahead of the consumer.
+ * A ring of MAP_READ buffers. `push` records a texture-to-buffer copy (or, for YUV, the conversion and a
+ * buffer copy) and starts mapping; `pop` waits for the oldest copy and returns tightly packed pixels.
+ * With `depth` buffers the GPU can be that many frames ahead of the consumer.
  */
 export class ReadbackRing {
   private readonly free: GPUBuffer[] = [];
   private readonly inFlight: InFlight[] = [];
   private readonly bytesPerRow: number;
+  private readonly yuv: YuvConverter | null;
 
   constructor(
     private readonly device: GPUDevice,
     private readonly width: number,
     private readonly height: number,
     readonly depth = 3,
+    readonly layout: FrameLayout = 'rgba',
   ) {
     this.bytesPerRow = paddedBytesPerRow(width);
+    this.yuv = layout === 'yuv420p' ? new YuvConverter(device, width, height) : null;
+    const size = this.yuv ? this.yuv.bytes : this.bytesPerRow * height;
     for (let i = 0; i < depth; i++) {
-      this.free.push(
-        device.createBuffer({ size: this.bytesPerRow * height, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST, label: `readback-${i}` }),
-      );
+      this.free.push(device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST, label: `readback-${i}` }));
     }
   }
 
@@ -151,23 +162,34 @@ export class ReadbackRing {
     const buffer = this.free.pop();
     if (!buffer) throw new Error('readback ring is full: pop() before push()');
     const encoder = this.device.createCommandEncoder({ label: 'readback' });
-    encoder.copyTextureToBuffer({ texture }, { buffer, bytesPerRow: this.bytesPerRow, rowsPerImage: this.height }, [this.width, this.height]);
+    if (this.yuv) {
+      // One storage buffer serves every frame: the queue runs frame n's copy before frame n+1's pass.
+      this.yuv.encode(encoder, texture);
+      encoder.copyBufferToBuffer(this.yuv.buffer, 0, buffer, 0, this.yuv.bytes);
+    } else {
+      encoder.copyTextureToBuffer({ texture }, { buffer, bytesPerRow: this.bytesPerRow, rowsPerImage: this.height }, [this.width, this.height]);
+    }
     this.device.queue.submit([encoder.finish()]);
     this.inFlight.push({ index, buffer, mapped: buffer.mapAsync(GPUMapMode.READ) });
   }
 
-  async pop(): Promise<{ index: number; rgba: Uint8Array }> {
+  async pop(): Promise<ReadbackFrame> {
     const item = this.inFlight.shift();
     if (!item) throw new Error('readback ring is empty');
     await item.mapped;
     const src = new Uint8Array(item.buffer.getMappedRange());
-    const rowBytes = this.width * 4;
-    const rgba = new Uint8Array(rowBytes * this.height);
-    if (rowBytes === this.bytesPerRow) rgba.set(src.subarray(0, rgba.length));
-    else for (let y = 0; y < this.height; y++) rgba.set(src.subarray(y * this.bytesPerRow, y * this.bytesPerRow + rowBytes), y * rowBytes);
+    let pixels: Uint8Array;
+    if (this.yuv) {
+      pixels = src.slice(0, this.yuv.bytes);
+    } else {
+      const rowBytes = this.width * 4;
+      pixels = new Uint8Array(rowBytes * this.height);
+      if (rowBytes === this.bytesPerRow) pixels.set(src.subarray(0, pixels.length));
+      else for (let y = 0; y < this.height; y++) pixels.set(src.subarray(y * this.bytesPerRow, y * this.bytesPerRow + rowBytes), y * rowBytes);
+    }
     item.buffer.unmap();
     this.free.push(item.buffer);
-    return { index: item.index, rgba };
+    return { index: item.index, layout: this.layout, pixels };
   }
 
   /** Waits for anything still mapping (so buffers are not destroyed mid-map), then frees them. */
@@ -177,5 +199,6 @@ export class ReadbackRing {
       this.free.push(item.buffer);
     }
     for (const b of this.free.splice(0)) b.destroy();
+    this.yuv?.dispose();
   }
 }

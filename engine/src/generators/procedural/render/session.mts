@@ -11,16 +11,14 @@ import type { ScenePlan } from '../plan/schema.js';
 import { cameraPose } from '../sim/camera.js';
 import { stream } from '../sim/rng.js';
 import type { GpuHandle } from './dawn.mjs';
-import { createRenderHost, ReadbackRing } from './host.mjs';
+import { createRenderHost, ReadbackRing, type ReadbackFrame } from './host.mjs';
+import type { FrameLayout } from '../../../media/layout.js';
 import { createOutputPipeline } from './output.mjs';
 import type { BuildContext, Shot } from '../scene/common.mjs';
 import { buildShot } from '../scene/index.mjs';
 import { createParticleLayer, type ParticleLayer } from '../scene/particles.mjs';
 
-export interface RenderFrame {
-  index: number;
-  rgba: Uint8Array;
-}
+export type RenderFrame = ReadbackFrame;
 
 export interface SessionOptions {
   gpu: GpuHandle;
@@ -32,6 +30,8 @@ export interface SessionOptions {
   readbackDepth?: number;
   /** Scales particle and instance counts; defaults from the frame size. */
   detail?: number;
+  /** 'yuv420p' converts on the GPU (render/yuv.mts; the size must pass yuvSupported); default 'rgba'. */
+  layout?: FrameLayout;
 }
 
 export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFrame> {
@@ -75,7 +75,7 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       depthOfField: dofEnabled ? { focusDistance: 10, focalRange: shot.focalRange, bokehScale: gpu.software ? 1.5 : 2.5 } : null,
       overlay: shot.overlay ? { scene: shot.overlay.scene, camera: shot.overlay.camera } : null,
     });
-    ring = new ReadbackRing(gpu.device, width, height, opts.readbackDepth ?? 3);
+    ring = new ReadbackRing(gpu.device, width, height, opts.readbackDepth ?? 3, opts.layout ?? 'rgba');
     opts.log?.('procedural: scene built', { ms: Math.round(performance.now() - t0), backend: gpu.backend, archetype: plan.archetype });
 
     const shutter = 0.5 / (fps.num / fps.den); // 180-degree shutter, for streak lengths

@@ -1,0 +1,91 @@
+/** The encoder and the poster fed YUV 4:2:0 (frames converted on the GPU): no conversion, exact bytes in. */
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildEncoderArgs, mediaTools, probe, startEncoder, writePoster, type EncoderSpec } from '../../engine/src/media';
+
+const W = 160;
+const H = 96;
+
+/** A moving ramp in Y' and a fixed colour cast in Cb/Cr, limited range. */
+function yuvFrame(i: number): Uint8Array {
+  const out = new Uint8Array((W * H * 3) / 2);
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) out[y * W + x] = 16 + ((x * 2 + y + i * 5) % 219);
+  out.fill(100, W * H, W * H + (W * H) / 4);
+  out.fill(170, W * H + (W * H) / 4);
+  return out;
+}
+
+const spec = (dir: string, over: Partial<EncoderSpec> = {}): EncoderSpec => ({
+  width: W, height: H, fps: { num: 24, den: 1 }, frames: 12, startTimecode: '01:00:00:00',
+  outputs: [{ format: 'mp4', path: path.join(dir, 'yuv.mp4') }], inputLayout: 'yuv420p', ...over,
+});
+
+describe('media: YUV 4:2:0 input', function () {
+  this.timeout(60000);
+  let dir: string;
+  before(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'rushes-yuv-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads yuv420p from the pipe and inserts no scaler for MP4', () => {
+    const args = buildEncoderArgs(spec(dir));
+    assert.equal(args[args.indexOf('-pix_fmt') + 1], 'yuv420p');
+    const graph = args[args.indexOf('-filter_complex') + 1]!;
+    assert.doesNotMatch(graph, /scale=/);
+    const rgba = buildEncoderArgs(spec(dir, { inputLayout: 'rgba' }));
+    assert.match(rgba[rgba.indexOf('-filter_complex') + 1]!, /scale=out_color_matrix=bt709/);
+  });
+
+  it('refuses YUV input for PNG or ProRes, odd sizes, and frames of the wrong size', async () => {
+    assert.throws(() => buildEncoderArgs(spec(dir, { outputs: [{ format: 'prores', path: path.join(dir, 'x.mov') }] })), /MP4/);
+    assert.throws(() => buildEncoderArgs(spec(dir, { width: 161 })), /even/);
+    const enc = startEncoder(spec(dir, { outputs: [{ format: 'mp4', path: path.join(dir, 'bad.mp4') }] }));
+    await assert.rejects(enc.write(new Uint8Array(W * H * 4)), /yuv420p \(23040 bytes\)/);
+    await enc.abort();
+  });
+
+  it('writes the Y\' plane it is given: decoded back, within x264 CRF 16 error', async () => {
+    const enc = startEncoder(spec(dir));
+    for (let i = 0; i < 12; i++) await enc.write(yuvFrame(i));
+    await enc.end();
+    const info = await probe(path.join(dir, 'yuv.mp4'));
+    assert.equal(info.frameCount, 12);
+    assert.equal(info.width, W);
+    const { ffmpeg } = await mediaTools();
+    const raw = execFileSync(ffmpeg.path, ['-v', 'error', '-i', path.join(dir, 'yuv.mp4'), '-f', 'rawvideo', '-pix_fmt', 'yuv420p', 'pipe:1'], { maxBuffer: 1 << 26 });
+    assert.equal(raw.length, 12 * ((W * H * 3) / 2));
+    for (const i of [0, 6, 11]) {
+      const want = yuvFrame(i);
+      const got = raw.subarray(i * want.length, (i + 1) * want.length);
+      let err = 0;
+      for (let k = 0; k < want.length; k++) err += Math.abs(want[k]! - got[k]!);
+      // A wrong matrix or range (a conversion slipped in) moves the mean by several code values.
+      assert.ok(err / want.length < 1.5, `frame ${i}: mean error ${(err / want.length).toFixed(2)}`);
+    }
+  });
+
+  it('makes a poster from a YUV frame in the right colours', async () => {
+    const grey = new Uint8Array((W * H * 3) / 2);
+    grey.fill(126, 0, W * H); // Y' 126 limited = (126-16)/219 = 0.502 -> ~128 full range
+    grey.fill(128, W * H);
+    const file = path.join(dir, 'poster.jpg');
+    await writePoster(grey, W, H, file, { layout: 'yuv420p' });
+    assert.ok(statSync(file).size > 100);
+    const { ffmpeg } = await mediaTools();
+    const px = execFileSync(ffmpeg.path, ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1']);
+    const mean = px.reduce((a, v) => a + v, 0) / px.length;
+    assert.ok(Math.abs(mean - 128) < 3, `poster mean ${mean.toFixed(1)}, expected ~128`);
+    // BT.709 red (R'G'B' 1,0,0) in limited range: Y' 63, Cb 102, Cr 240.
+    const red = new Uint8Array((W * H * 3) / 2);
+    red.fill(63, 0, W * H);
+    red.fill(102, W * H, W * H + (W * H) / 4);
+    red.fill(240, W * H + (W * H) / 4);
+    await writePoster(red, W, H, file, { layout: 'yuv420p' });
+    const rgb = execFileSync(ffmpeg.path, ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1']);
+    const channel = (c: number) => rgb.filter((_, k) => k % 3 === c).reduce((a, v) => a + v, 0) / (rgb.length / 3);
+    assert.ok(channel(0) > 245 && channel(1) < 8 && channel(2) < 8, `red poster came out ${[0, 1, 2].map((c) => channel(c).toFixed(0)).join(',')}`);
+    await assert.rejects(writePoster(grey.subarray(1), W, H, file, { layout: 'yuv420p' }), /yuv420p frame/);
+  });
+});

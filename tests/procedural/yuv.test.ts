@@ -1,0 +1,95 @@
+/**
+ * YUV 4:2:0 made on the GPU (render/yuv.mts) against the same frame converted here from its RGBA
+ * (BT.709, limited range, 2x2 mean chroma): every sample within one code value.
+ */
+import { strict as assert } from 'node:assert';
+import type { ResolvedRequest } from '@rushes/shared';
+import { createProceduralGenerator, type ProceduralGenerator } from '../../engine/src/generators/procedural';
+import { yuvSupported } from '../../engine/src/generators/procedural/yuv-size';
+import type { Frame, RenderContext } from '../../engine/src/generators/types';
+
+const W = 256;
+const H = 144;
+
+/** The reference conversion, written out from the definitions (ITU-R BT.709, limited range). */
+export function rgbaToYuv420(rgba: Uint8Array, w: number, h: number): Uint8Array {
+  const out = new Uint8Array((w * h * 3) / 2);
+  const code = (v: number) => Math.min(255, Math.max(0, Math.floor(v + 0.5)));
+  const luma = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  for (let i = 0; i < w * h; i++) out[i] = code(16 + 219 * luma(rgba[i * 4]! / 255, rgba[i * 4 + 1]! / 255, rgba[i * 4 + 2]! / 255));
+  const cw = w / 2;
+  for (let y = 0; y < h / 2; y++) {
+    for (let x = 0; x < cw; x++) {
+      let r = 0, g = 0, b = 0;
+      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) {
+        const p = ((2 * y + dy) * w + 2 * x + dx) * 4;
+        r += rgba[p]! / 255 / 4;
+        g += rgba[p + 1]! / 255 / 4;
+        b += rgba[p + 2]! / 255 / 4;
+      }
+      const yl = luma(r, g, b);
+      out[w * h + y * cw + x] = code(128 + (224 * (b - yl)) / 1.8556);
+      out[w * h + (w * h) / 4 + y * cw + x] = code(128 + (224 * (r - yl)) / 1.5748);
+    }
+  }
+  return out;
+}
+
+function request(): ResolvedRequest {
+  return {
+    prompt: 'teal and orange ribbons motion background', seed: 5, frames: 3, durationSeconds: 0.125, fps: { num: 24, den: 1 },
+    width: W, height: H, generator: 'procedural', formats: ['mp4'], name: 'yuv', startTimecode: '00:00:00:00',
+  };
+}
+
+async function collect(g: ProceduralGenerator, layout: RenderContext['layout']): Promise<Frame[]> {
+  const out: Frame[] = [];
+  for await (const f of g.render({ request: request(), signal: new AbortController().signal, log: () => undefined, ...(layout ? { layout } : {}) })) out.push(f);
+  return out;
+}
+
+describe('procedural: YUV 4:2:0 on the GPU', function () {
+  this.timeout(60000);
+  let g: ProceduralGenerator;
+
+  before(async function () {
+    g = await createProceduralGenerator();
+    if (g.unavailableReason) {
+      if (process.env.RUSHES_REQUIRE_GPU === '1') throw new Error(`No WebGPU adapter: ${g.unavailableReason}`);
+      this.skip();
+    }
+  });
+  after(async () => g?.dispose());
+
+  it('matches the BT.709 limited-range conversion of the RGBA frame within one code value', async () => {
+    const rgb = await collect(g, undefined);
+    const yuv = await collect(g, 'yuv420p');
+    assert.equal(yuv.length, 3);
+    for (let i = 0; i < 3; i++) {
+      const a = rgb[i]!;
+      const b = yuv[i]!;
+      assert.ok(a.layout !== 'yuv420p' && b.layout === 'yuv420p');
+      assert.equal(b.yuv.length, (W * H * 3) / 2);
+      const ref = rgbaToYuv420(a.rgba, W, H);
+      let worst = 0;
+      let worstAt = -1;
+      for (let k = 0; k < ref.length; k++) {
+        const d = Math.abs(ref[k]! - b.yuv[k]!);
+        if (d > worst) [worst, worstAt] = [d, k];
+      }
+      assert.ok(worst <= 1, `frame ${i}: sample ${worstAt} differs by ${worst}`);
+      // Not a degenerate picture: the chroma planes carry colour (the prompt is teal and orange).
+      const cb = b.yuv.subarray(W * H, W * H + (W * H) / 4);
+      assert.ok(Math.max(...cb) - Math.min(...cb) > 20, 'the Cb plane varies');
+    }
+  });
+
+  it('offers YUV to jobs only on a hardware GPU and only for sizes it can pack', () => {
+    const offered = g.layouts?.(request()) ?? [];
+    // On lavapipe the compute pass cost more CPU than ffmpeg's conversion (docs/BENCHMARKS.md).
+    assert.deepEqual(offered, g.info.device === 'gpu' ? ['yuv420p'] : []);
+    assert.equal(yuvSupported(1920, 1080), true);
+    assert.equal(yuvSupported(854, 480), false);
+    assert.equal(yuvSupported(640, 361), false);
+  });
+});
