@@ -9,6 +9,7 @@
  * --watermark adds the job's per-frame transform (the invisible watermark on worker threads, overlapped
  * with rendering as in a job; --watermark-workers N sets the pool, 0 embeds on this thread instead).
  * --no-probe counts nothing with ffprobe (for machines that carry ffmpeg alone: scripts/device/).
+ * --readback-depth N: frames in flight between render and readback (default 3).
  * --layout rgba|yuv420p: the frames' layout; by default what a job would choose (YUV made on the GPU
  * whenever the generator can, as every output here is MP4).
  */
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     watermark: { type: 'boolean', default: false },
     'watermark-workers': { type: 'string' },
     layout: { type: 'string' },
+    'readback-depth': { type: 'string' },
   },
 });
 const seconds = Number(args.seconds);
@@ -81,7 +83,8 @@ interface Row {
 async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   const t0 = performance.now();
-  const gen = await createProceduralGenerator();
+  const depth = args['readback-depth'] === undefined ? undefined : Number(args['readback-depth']);
+  const gen = await createProceduralGenerator(depth ? { readbackDepth: depth } : {});
   const openMs = performance.now() - t0;
   if (gen.unavailableReason) throw new Error(`No WebGPU backend: ${gen.unavailableReason}`);
   console.log(`backend ${gen.info.backend} (opened in ${openMs.toFixed(0)} ms)`);

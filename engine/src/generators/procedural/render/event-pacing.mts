@@ -34,7 +34,7 @@ type SetImmediate = (fn: (...a: unknown[]) => void, ...args: unknown[]) => unkno
  * A `setImmediate` that hands `isPoll` callbacks to the real one while a wait is young and to a 1 ms
  * timer after that, and everything else straight to the real one.
  */
-export function pacedSetImmediate(original: SetImmediate, isPoll: (fn: unknown) => boolean = isDawnPoll): SetImmediate {
+export function pacedSetImmediate(original: SetImmediate, isPoll: (fn: unknown) => boolean = isDawnPoll, spinMs = SPIN_MS): SetImmediate {
   let polling = false; // true while one of the poll callbacks runs
   let waitStarted = 0; // when the current run of back-to-back polls began
   return function setImmediate(fn: (...a: unknown[]) => void, ...args: unknown[]) {
@@ -50,17 +50,21 @@ export function pacedSetImmediate(original: SetImmediate, isPoll: (fn: unknown) 
         polling = false;
       }
     };
-    if (now - waitStarted < SPIN_MS) return original(run);
+    if (now - waitStarted < spinMs) return original(run);
     return setTimeout(run, BACKOFF_MS);
   };
 }
 
-/** Wraps the global `setImmediate` once per process (dawn.node looks it up there on every poll). */
+/**
+ * Wraps the global `setImmediate` once per process (dawn.node looks it up there on every poll).
+ * RUSHES_POLL_SPIN_MS sets the spin window (measuring on a GPU machine, where a core is cheap).
+ */
 export function installEventPacing(): void {
   if (installed) return;
   installed = true;
   const original = globalThis.setImmediate;
-  const paced = pacedSetImmediate(original as unknown as SetImmediate);
+  const spin = Number(process.env.RUSHES_POLL_SPIN_MS);
+  const paced = pacedSetImmediate(original as unknown as SetImmediate, isDawnPoll, Number.isFinite(spin) && spin >= 0 ? spin : SPIN_MS);
   // Keep `setImmediate.__promisify__` and friends that util.promisify looks for.
   Object.assign(paced, original);
   globalThis.setImmediate = paced as unknown as typeof globalThis.setImmediate;
