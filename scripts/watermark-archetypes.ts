@@ -5,7 +5,11 @@
  * by the detector from a 2 s stretch. The same clips unmarked go through the same edits to count false
  * positives. Writes the `watermark-archetypes` section of docs/BENCHMARKS.md.
  *
- *   npx tsx scripts/watermark-archetypes.ts [--only product,text] [--seconds 3.5] [--no-doc]
+ *   npx tsx scripts/watermark-archetypes.ts [--only product,text] [--seconds 3.5] [--no-doc] [--layout yuv420p]
+ *
+ * --layout yuv420p marks the frames as a job on a GPU does: converted to YUV 4:2:0 first (here on the
+ * CPU, with the GPU pass's definition), the mark on the Y' plane, the encoder fed YUV. It writes the
+ * `watermark-archetypes-yuv` section instead.
  *
  * scripts/watermark-bench.ts measures the same detector on synthetic content (fractals, cellular
  * automata, noise, gradients) and on a few hundred unmarked stretches; this one answers "does the mark
@@ -20,13 +24,21 @@ import type { Generator } from '../engine/src/generators/types';
 import { createProceduralGenerator } from '../engine/src/generators/procedural';
 import { createTestPatternGenerator } from '../engine/src/generators/testpattern';
 import { DEFAULT_X264, startEncoder } from '../engine/src/media/encoder';
+import { rgbaToYuv420 } from '../engine/src/media/layout';
 import { DEFAULT_EMBED, WatermarkEmbedder, detectWatermark, payloadFor } from '../engine/src/provenance/watermark';
 import { applyAttack, psnr, type Attack } from '../tests/provenance/watermark-fixtures';
 import { machineLine, writeSection } from './bench-doc';
 
 const { values: args } = parseArgs({
-  options: { only: { type: 'string', default: '' }, seconds: { type: 'string', default: '3.5' }, 'no-doc': { type: 'boolean', default: false } },
+  options: {
+    only: { type: 'string', default: '' },
+    seconds: { type: 'string', default: '3.5' },
+    'no-doc': { type: 'boolean', default: false },
+    layout: { type: 'string', default: 'rgba' },
+  },
 });
+if (args.layout !== 'rgba' && args.layout !== 'yuv420p') throw new Error(`--layout rgba|yuv420p, not "${args.layout}"`);
+const YUV = args.layout === 'yuv420p';
 const W = 1280;
 const H = 720;
 const SECONDS = Number(args.seconds);
@@ -59,7 +71,10 @@ const ATTACKS: Array<{ label: string; attack: Attack | null; detectStart: number
 
 /** Through the engine's own encoder, so the clip is exactly what a job would write. */
 async function encode(frames: Uint8Array[], out: string): Promise<void> {
-  const enc = startEncoder({ width: W, height: H, fps: { num: 24, den: 1 }, frames: frames.length, startTimecode: '00:00:00:00', outputs: [{ format: 'mp4', path: out }] });
+  const enc = startEncoder({
+    width: W, height: H, fps: { num: 24, den: 1 }, frames: frames.length, startTimecode: '00:00:00:00',
+    outputs: [{ format: 'mp4', path: out }], inputLayout: YUV ? 'yuv420p' : 'rgba',
+  });
   for (const f of frames) await enc.write(f);
   await enc.end();
 }
@@ -85,7 +100,7 @@ async function main(): Promise<void> {
     const frames: Uint8Array[] = [];
     for await (const f of gen.render({ request, signal: new AbortController().signal, log: () => undefined })) {
       if (f.layout === 'yuv420p') throw new Error(`${clip.name}: asked for RGBA, got YUV`);
-      frames.push(f.rgba.slice());
+      frames.push(YUV ? rgbaToYuv420(f.rgba, W, H) : f.rgba.slice());
     }
     const payload = payloadFor({ installId: 'bench-install', jobId: `bench-${clip.name}` });
     const embedder = new WatermarkEmbedder();
@@ -94,8 +109,9 @@ async function main(): Promise<void> {
     let minPsnr = Infinity;
     const marked = frames.map((f, index) => {
       const copy = f.slice();
-      embedder.apply({ index, rgba: copy });
-      const p = psnr(f, copy);
+      embedder.apply(YUV ? { index, layout: 'yuv420p', yuv: copy } : { index, rgba: copy });
+      // For YUV frames, PSNR of the Y' plane (the mark leaves Cb and Cr alone).
+      const p = YUV ? psnr(f.subarray(0, W * H), copy.subarray(0, W * H)) : psnr(f, copy);
       psnrSum += p;
       minPsnr = Math.min(minPsnr, p);
       return copy;
@@ -134,15 +150,17 @@ async function main(): Promise<void> {
   const cellText = (c: Cell) => (c.exact ? `payload (z ${c.z.toFixed(1)})` : c.found ? `found, payload lost (z ${c.z.toFixed(1)})` : `**missed** (z ${c.z.toFixed(1)})`);
   const exactPerAttack = ATTACKS.map((_, i) => rows.filter((r) => r.marked[i]!.exact).length);
   const lines = [
-    '## Invisible watermark on Rushes clips, per archetype',
+    YUV ? '## Invisible watermark on Rushes clips, per archetype, marked on the Y\' plane (as on a GPU)' : '## Invisible watermark on Rushes clips, per archetype',
     '',
-    `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}. Command: \`npx tsx scripts/watermark-archetypes.ts\` (${minutes.toFixed(1)} min).`,
+    `Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}. Command: \`npx tsx scripts/watermark-archetypes.ts${YUV ? ' --layout yuv420p' : ''}\` (${minutes.toFixed(1)} min).`,
     '',
     `Each clip: ${SECONDS} s of 1280x720 at 24 fps from the engine's own generators (seed 7), marked by the engine's embedder ` +
       `(minStrength ${DEFAULT_EMBED.minStrength}, maxStrength ${DEFAULT_EMBED.maxStrength}, PSNR floor ${DEFAULT_EMBED.minPsnr} dB), ` +
       `encoded as the engine does (libx264 ${DEFAULT_X264.preset}, CRF ${DEFAULT_X264.crf}). Each edit is one ffmpeg re-encode ` +
       '(libx264 fast; CRF 28 where named, else 18); "all combined" is a trim to 2.5 s + a 10% crop (90% of each side, two offsets) + ' +
-      'a 50% bicubic downscale + CRF 28. The detector reads a 2 s stretch. "payload" = found and all 64 payload bits right; z = sync peak ' +
+      'a 50% bicubic downscale + CRF 28. ' +
+      (YUV ? 'Here the frames were converted to YUV 4:2:0 first and marked on the Y\' plane (PSNR of Y\'), as a job does when the GPU makes YUV. ' : '') +
+      'The detector reads a 2 s stretch. "payload" = found and all 64 payload bits right; z = sync peak ' +
       '(a mark is declared from the sync alone above about 7.1). The unmarked encode of every clip goes through the same edits: a detection there is a false positive.',
     '',
     `| clip | PSNR mean / min | ${ATTACKS.map((a) => a.label).join(' | ')} | false positives |`,
@@ -151,8 +169,9 @@ async function main(): Promise<void> {
     `| **payload exact** | | ${exactPerAttack.map((n) => `${n} of ${rows.length}`).join(' | ')} | ${rows.reduce((s, r) => s + r.falsePositives, 0)} of ${rows.length * ATTACKS.length} |`,
   ];
   if (writeDoc) {
-    writeSection('watermark-archetypes', lines.join('\n'));
-    console.log('wrote the watermark-archetypes section of docs/BENCHMARKS.md');
+    const section = YUV ? 'watermark-archetypes-yuv' : 'watermark-archetypes';
+    writeSection(section, lines.join('\n'));
+    console.log(`wrote the ${section} section of docs/BENCHMARKS.md`);
   } else {
     console.log(lines.join('\n'));
   }

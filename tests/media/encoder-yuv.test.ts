@@ -1,10 +1,11 @@
-/** The encoder and the poster fed YUV 4:2:0 (frames converted on the GPU): no conversion, exact bytes in. */
+/** The encoder and the poster fed YUV 4:2:0 (frames converted on the GPU): no conversion, exact bytes in; the CPU conversion. */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildEncoderArgs, mediaTools, probe, startEncoder, writePoster, type EncoderSpec } from '../../engine/src/media';
+import { rgbaToYuv420 } from '../../engine/src/media/layout';
 
 const W = 160;
 const H = 96;
@@ -87,5 +88,19 @@ describe('media: YUV 4:2:0 input', function () {
     const channel = (c: number) => rgb.filter((_, k) => k % 3 === c).reduce((a, v) => a + v, 0) / (rgb.length / 3);
     assert.ok(channel(0) > 245 && channel(1) < 8 && channel(2) < 8, `red poster came out ${[0, 1, 2].map((c) => channel(c).toFixed(0)).join(',')}`);
     await assert.rejects(writePoster(grey.subarray(1), W, H, file, { layout: 'yuv420p' }), /yuv420p frame/);
+  });
+});
+
+describe('media: rgbaToYuv420', () => {
+  it('follows BT.709 limited range: white, black, red and a 2x2 chroma mean', () => {
+    const px = (r: number, g: number, b: number) => [r, g, b, 255];
+    // 4x2: white, black | red, red  over  white, black | red, red
+    const rgba = Uint8Array.from([...px(255, 255, 255), ...px(0, 0, 0), ...px(255, 0, 0), ...px(255, 0, 0), ...px(255, 255, 255), ...px(0, 0, 0), ...px(255, 0, 0), ...px(255, 0, 0)]);
+    const yuv = rgbaToYuv420(rgba, 4, 2);
+    assert.deepEqual([...yuv.subarray(0, 4)], [235, 16, 63, 63]);
+    // Left block: mid grey, neutral chroma. Right block: BT.709 red, Cb 102, Cr 240.
+    assert.deepEqual([yuv[8], yuv[10]], [128, 128]);
+    assert.deepEqual([yuv[9], yuv[11]], [102, 240]);
+    assert.throws(() => rgbaToYuv420(rgba, 3, 2), /even/);
   });
 });

@@ -1,39 +1,16 @@
 /**
- * YUV 4:2:0 made on the GPU (render/yuv.mts) against the same frame converted here from its RGBA
- * (BT.709, limited range, 2x2 mean chroma): every sample within one code value.
+ * YUV 4:2:0 made on the GPU (render/yuv.mts, WGSL) against the same frame converted on the CPU from
+ * its RGBA (media/layout.ts: BT.709, limited range, 2x2 mean chroma): every sample within one code value.
  */
 import { strict as assert } from 'node:assert';
 import type { ResolvedRequest } from '@rushes/shared';
 import { createProceduralGenerator, type ProceduralGenerator } from '../../engine/src/generators/procedural';
 import { yuvSupported } from '../../engine/src/generators/procedural/yuv-size';
 import type { Frame, RenderContext } from '../../engine/src/generators/types';
+import { rgbaToYuv420 } from '../../engine/src/media/layout';
 
 const W = 256;
 const H = 144;
-
-/** The reference conversion, written out from the definitions (ITU-R BT.709, limited range). */
-export function rgbaToYuv420(rgba: Uint8Array, w: number, h: number): Uint8Array {
-  const out = new Uint8Array((w * h * 3) / 2);
-  const code = (v: number) => Math.min(255, Math.max(0, Math.floor(v + 0.5)));
-  const luma = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  for (let i = 0; i < w * h; i++) out[i] = code(16 + 219 * luma(rgba[i * 4]! / 255, rgba[i * 4 + 1]! / 255, rgba[i * 4 + 2]! / 255));
-  const cw = w / 2;
-  for (let y = 0; y < h / 2; y++) {
-    for (let x = 0; x < cw; x++) {
-      let r = 0, g = 0, b = 0;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) {
-        const p = ((2 * y + dy) * w + 2 * x + dx) * 4;
-        r += rgba[p]! / 255 / 4;
-        g += rgba[p + 1]! / 255 / 4;
-        b += rgba[p + 2]! / 255 / 4;
-      }
-      const yl = luma(r, g, b);
-      out[w * h + y * cw + x] = code(128 + (224 * (b - yl)) / 1.8556);
-      out[w * h + (w * h) / 4 + y * cw + x] = code(128 + (224 * (r - yl)) / 1.5748);
-    }
-  }
-  return out;
-}
 
 function request(): ResolvedRequest {
   return {
