@@ -16,8 +16,8 @@ import type { EmbedWorkerData, EmbedWorkerReply, EmbedWorkerRequest } from './em
 import { payloadFor, type WatermarkPayload } from './layout';
 
 /**
- * Workers for a machine: a third of its CPUs, 1 to 6. The rest are for the renderer's own threads
- * and the encoder; 5 workers on 16 CPUs mark well over 240 frames a second at 1080p.
+ * Workers for a machine: a third of its CPUs, 1 to 6. The rest are for the renderer's own threads and
+ * the encoder. On the 16-CPU GPU machine that is 5, and the job loop stopped waiting on the mark.
  */
 export function defaultEmbedWorkers(cpus = os.availableParallelism()): number {
   return Math.min(6, Math.max(1, Math.floor(cpus / 3)));
@@ -72,7 +72,8 @@ export class ParallelWatermarkEmbedder implements FrameTransform {
       const w = entry.eval
         ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry.file)});`, { eval: true, workerData: data })
         : new Worker(entry.file, { workerData: data });
-      // A job's workers never keep the engine alive; end() stops them.
+      // An idle worker does not keep the process alive (end() stops it); one marking a frame does (ref()
+      // in dispatch), or a script whose only pending work is a frame could exit under it.
       w.unref();
       w.on('message', (m: EmbedWorkerReply) => this.settle(w, m));
       w.on('error', (e) => this.fail(new RushesError('E_INTERNAL', `A watermark worker failed: ${e.message}`)));
@@ -112,6 +113,7 @@ export class ParallelWatermarkEmbedder implements FrameTransform {
       const w = this.idle.pop()!;
       const task = this.queue.shift()!;
       this.busy.set(w, task);
+      w.ref();
       const pixels = framePixels(task.frame);
       // Move the buffer when the frame owns all of it (the renderers' readback does); else copy it.
       const own = pixels.byteOffset === 0 && pixels.byteLength === pixels.buffer.byteLength && !(pixels.buffer instanceof SharedArrayBuffer);
@@ -125,6 +127,7 @@ export class ParallelWatermarkEmbedder implements FrameTransform {
     const task = this.busy.get(w);
     if (!task || task.id !== m.id) return;
     this.busy.delete(w);
+    w.unref();
     if (this.workers.includes(w)) this.idle.push(w);
     if (m.ok) {
       if (task.frame.layout === 'yuv420p') task.frame.yuv = m.pixels;
