@@ -139,10 +139,14 @@ export class WatermarkEmbedder implements FrameTransform {
     const { width, height, gridW, pattern, strength16, dither } = this;
     for (let y = 0; y < height; y++) {
       const srow = (y >> 2) * gridW;
-      for (let x = 0, p = y * width; x < width; x++, p++) {
-        const d = ((pattern[p] as number) * (strength16[srow + (x >> 2)] as number) + ((dither[p] as number) << 2)) >> 10;
-        const v = (plane[p] as number) + d;
-        plane[p] = v < 16 ? 16 : v > 235 ? 235 : v;
+      const rowEnd = (y + 1) * width;
+      // One masking cell (4 pixels of the row) at a time, its strength read once.
+      for (let c = 0, p = y * width; p < rowEnd; c++) {
+        const s = strength16[srow + c] as number;
+        for (const end = Math.min(p + MASK_CELL, rowEnd); p < end; p++) {
+          const v = (plane[p] as number) + (((pattern[p] as number) * s + ((dither[p] as number) << 2)) >> 10);
+          plane[p] = v < 16 ? 16 : v > 235 ? 235 : v;
+        }
       }
     }
   }
