@@ -5,6 +5,7 @@ import { ParallelWatermarkEmbedder, WatermarkEmbedder, defaultEmbedWorkers, make
 import { transformFrames } from '../../engine/src/jobs/transform-frames';
 import type { Frame } from '../../engine/src/generators/types';
 import { mulberry32 } from '../../engine/src/provenance/watermark/prng';
+import { rgbaToYuv420 } from '../../engine/src/media/layout';
 
 const W = 320;
 const H = 184;
@@ -57,6 +58,32 @@ describe('provenance/watermark: embedding on worker threads', function () {
         assert.ok(!Buffer.from(rgbaOf(f)).equals(Buffer.from(frame(f.index))), `frame ${f.index} was not marked`);
       }
       assert.equal(n, 8);
+    } finally {
+      await parallel.end();
+    }
+  });
+
+  it('marks YUV 4:2:0 frames on their Y\' plane exactly as the single-thread embedder does, chroma untouched', async () => {
+    const serial = new WatermarkEmbedder();
+    serial.beginWithPayload(payload, W, H);
+    const parallel = new ParallelWatermarkEmbedder(2);
+    parallel.beginWithPayload(payload, W, H);
+    try {
+      const yuvOf = (i: number) => rgbaToYuv420(frame(i), W, H);
+      async function* frames(): AsyncGenerator<Frame> {
+        for (let i = 0; i < 4; i++) yield { index: i, layout: 'yuv420p', yuv: yuvOf(i) };
+      }
+      for await (const f of transformFrames(frames(), [parallel])) {
+        assert.equal(f.layout, 'yuv420p');
+        if (f.layout !== 'yuv420p') continue;
+        const expected = yuvOf(f.index);
+        serial.apply({ index: f.index, layout: 'yuv420p', yuv: expected });
+        assert.ok(Buffer.from(f.yuv).equals(Buffer.from(expected)), `frame ${f.index} differs`);
+        const plain = yuvOf(f.index);
+        assert.ok(!Buffer.from(f.yuv.subarray(0, W * H)).equals(Buffer.from(plain.subarray(0, W * H))), 'Y\' was marked');
+        assert.ok(Buffer.from(f.yuv.subarray(W * H)).equals(Buffer.from(plain.subarray(W * H))), 'Cb and Cr untouched');
+        assert.ok(f.yuv.subarray(0, W * H).every((v) => v >= 16 && v <= 235), 'Y\' stays in limited range');
+      }
     } finally {
       await parallel.end();
     }
