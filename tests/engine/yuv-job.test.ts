@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import type { Daemon, Generator } from '@rushes/engine';
 import type { NotificationParams, ResolvedRequest } from '@rushes/shared';
 import { chooseLayout } from '../../engine/src/jobs/pipeline';
-import { createProceduralGenerator, type ProceduralGenerator } from '../../engine/src/generators/procedural';
+import type { ProceduralGenerator } from '../../engine/src/generators/procedural';
+import { proceduralOrSkip } from '../helpers/gpu';
 import { connect, ffprobe, runCli, startTestDaemon, tmpHome } from '../helpers/engine';
 import { registryWith } from '../helpers/generators';
 
@@ -36,11 +37,7 @@ describe('engine/jobs: a YUV job end to end', function () {
   let home: string;
 
   before(async function () {
-    gen = await createProceduralGenerator();
-    if (gen.unavailableReason) {
-      if (process.env.RUSHES_REQUIRE_GPU === '1') throw new Error(`No WebGPU adapter: ${gen.unavailableReason}`);
-      this.skip();
-    }
+    gen = await proceduralOrSkip(this);
     // The procedural generator offers YUV on hardware GPUs only; this one offers it here too, so the
     // path a GPU machine takes runs on lavapipe in CI.
     const yuvEverywhere = { ...gen, layouts: () => ['yuv420p'] as const } as unknown as Generator;

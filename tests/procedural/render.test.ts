@@ -4,11 +4,12 @@
  * WebGPU adapter (lavapipe or llvmpipe from Mesa on a CPU machine; see docs/PROCEDURAL.md for the apt
  * packages). Without one they skip and say why; with RUSHES_REQUIRE_GPU=1 they fail instead.
  */
-import { rgbaOf } from '../helpers/frames';
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { framesForDuration, type ResolvedRequest } from '@rushes/shared';
-import { createProceduralGenerator, planPrompt, type ProceduralGenerator, type ScenePlan } from '../../engine/src/generators/procedural';
+import { planPrompt, type ProceduralGenerator, type ScenePlan } from '../../engine/src/generators/procedural';
+import { rgbaOf } from '../helpers/frames';
+import { proceduralOrSkip } from '../helpers/gpu';
 
 const W = 160;
 const H = 90;
@@ -71,13 +72,7 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
   let g: ProceduralGenerator;
 
   before(async function () {
-    g = await createProceduralGenerator();
-    if (g.unavailableReason) {
-      if (process.env.RUSHES_REQUIRE_GPU === '1') throw new Error(`No WebGPU adapter: ${g.unavailableReason}`);
-      // eslint-disable-next-line no-console
-      console.log(`      skipping: no WebGPU adapter on this machine (${g.unavailableReason})`);
-      this.skip();
-    }
+    g = await proceduralOrSkip(this);
   });
 
   after(async () => {

@@ -4,7 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import type { ResolvedRequest } from '@rushes/shared';
-import { createProceduralGenerator, type ProceduralGenerator } from '../../engine/src/generators/procedural';
+import type { ProceduralGenerator } from '../../engine/src/generators/procedural';
+import { proceduralOrSkip } from '../helpers/gpu';
 import { yuvSupported } from '../../engine/src/generators/procedural/yuv-size';
 import type { Frame, RenderContext } from '../../engine/src/generators/types';
 import { rgbaToYuv420 } from '../../engine/src/media/layout';
@@ -30,11 +31,7 @@ describe('procedural: YUV 4:2:0 on the GPU', function () {
   let g: ProceduralGenerator;
 
   before(async function () {
-    g = await createProceduralGenerator();
-    if (g.unavailableReason) {
-      if (process.env.RUSHES_REQUIRE_GPU === '1') throw new Error(`No WebGPU adapter: ${g.unavailableReason}`);
-      this.skip();
-    }
+    g = await proceduralOrSkip(this);
   });
   after(async () => g?.dispose());
 

@@ -116,7 +116,7 @@ export class WatermarkEmbedder implements FrameTransform {
       throw new RushesError('E_INTERNAL', `WatermarkEmbedder: a frame is ${pixels.length} bytes, expected ${width}x${height} ${layout}.`);
     }
     if (layout === 'yuv420p') {
-      this.computeStrength(lumaSamplerY(pixels), LIMITED_Y_PER_CODE);
+      this.computeStrength(lumaSamplerY(pixels, width, height), LIMITED_Y_PER_CODE);
       this.applyLuma(pixels);
       return;
     }
@@ -250,10 +250,30 @@ function lumaSamplerRgba(rgba: Uint8Array): (pixel: number) => number {
   return (p) => 0.299 * (rgba[p * 4] as number) + 0.587 * (rgba[p * 4 + 1] as number) + 0.114 * (rgba[p * 4 + 2] as number);
 }
 
-/** Luma 0..255 of a pixel of a YUV 4:2:0 frame: its limited-range Y' stretched to full range. */
-function lumaSamplerY(yuv: Uint8Array): (pixel: number) => number {
-  return (p) => ((yuv[p] as number) - 16) / LIMITED_Y_PER_CODE;
+/**
+ * Luma 0..255 of a pixel of a YUV 4:2:0 frame, measured as for an RGBA frame: R'G'B' back from Y' and
+ * the pixel's chroma (BT.709, limited range), then the BT.601 weights, so that a frame marked on its Y'
+ * plane gets the strength map it would have had as RGBA. (Y' alone weights red and blue less, which
+ * moved the strength on the night city's warm windows: its mark was weaker after the combined edit.)
+ */
+function lumaSamplerY(yuv: Uint8Array, width: number, height: number): (pixel: number) => number {
+  const plane = width * height;
+  const cw = width / 2;
+  return (p) => {
+    const x = p % width;
+    const y = (p - x) / width;
+    const c = (y >> 1) * cw + (x >> 1);
+    const yl = ((yuv[p] as number) - 16) / 219;
+    const pb = ((yuv[plane + c] as number) - 128) / 224;
+    const pr = ((yuv[plane + plane / 4 + c] as number) - 128) / 224;
+    const r = clamp01(yl + 1.5748 * pr);
+    const b = clamp01(yl + 1.8556 * pb);
+    const g = clamp01((yl - 0.2126 * (yl + 1.5748 * pr) - 0.0722 * (yl + 1.8556 * pb)) / 0.7152);
+    return 255 * (0.299 * r + 0.587 * g + 0.114 * b);
+  };
 }
+
+const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
 
 /** 3-tap mean along rows, edges clamped. */
 function rowPass(src: Float32Array, dst: Float32Array, w: number, h: number): void {
