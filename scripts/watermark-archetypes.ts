@@ -26,7 +26,7 @@ import { createTestPatternGenerator } from '../engine/src/generators/testpattern
 import { DEFAULT_X264, startEncoder } from '../engine/src/media/encoder';
 import { rgbaToYuv420 } from '../engine/src/media/layout';
 import { DEFAULT_EMBED, WatermarkEmbedder, detectWatermark, payloadFor } from '../engine/src/provenance/watermark';
-import { applyAttack, psnr, type Attack } from '../tests/provenance/watermark-fixtures';
+import { applyAttack, psnr, psnrPlane, type Attack } from '../tests/provenance/watermark-fixtures';
 import { machineLine, writeSection } from './bench-doc';
 
 const { values: args } = parseArgs({
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
       const copy = f.slice();
       embedder.apply(YUV ? { index, layout: 'yuv420p', yuv: copy } : { index, rgba: copy });
       // For YUV frames, PSNR of the Y' plane (the mark leaves Cb and Cr alone).
-      const p = YUV ? psnr(f.subarray(0, W * H), copy.subarray(0, W * H)) : psnr(f, copy);
+      const p = YUV ? psnrPlane(f.subarray(0, W * H), copy.subarray(0, W * H)) : psnr(f, copy);
       psnrSum += p;
       minPsnr = Math.min(minPsnr, p);
       return copy;

@@ -133,6 +133,17 @@ export interface EncodeStats {
   applyMs: number;
 }
 
+/** PSNR of one 8-bit plane (a Y' plane), every sample counted. */
+export function psnrPlane(a: Uint8Array, b: Uint8Array): number {
+  let se = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    se += d * d;
+  }
+  return se === 0 ? Infinity : 10 * Math.log10((255 * 255) / (se / a.length));
+}
+
+/** PSNR of two RGBA frames over R, G and B (alpha is not counted). */
 export function psnr(a: Uint8Array, b: Uint8Array): number {
   let se = 0;
   let n = 0;
