@@ -185,8 +185,8 @@ export function startEncoder(spec: EncoderSpec): Encoder {
     get ffmpeg() {
       return session.current?.ffmpeg;
     },
-    async write(rgba) {
-      return (await session.ready).write(rgba);
+    async write(pixels) {
+      return (await session.ready).write(pixels);
     },
     async end() {
       return (await session.ready).end();
@@ -351,15 +351,15 @@ async function spawnEncoder(spec: EncoderSpec, args: string[]): Promise<Encoder>
     },
     ffmpeg: tools.ffmpeg,
 
-    async write(rgba: Uint8Array): Promise<void> {
+    async write(pixels: Uint8Array): Promise<void> {
       if (state !== 'open') throw await closedError();
-      if (rgba.byteLength !== frameSize) {
-        throw new RushesError('E_INTERNAL', `A frame must be ${spec.width}x${spec.height} ${layout} (${frameSize} bytes), got ${rgba.byteLength} bytes.`);
+      if (pixels.byteLength !== frameSize) {
+        throw new RushesError('E_INTERNAL', `A frame must be ${spec.width}x${spec.height} ${layout} (${frameSize} bytes), got ${pixels.byteLength} bytes.`);
       }
       if (framesWritten >= spec.frames) throw new RushesError('E_INTERNAL', `More than the ${spec.frames} announced frames were written.`);
       framesWritten++;
       // Back-pressure: when the stream's buffer is over its mark, wait until the pipe has taken it.
-      if (!stdin.write(rgba)) await drained();
+      if (!stdin.write(pixels)) await drained();
       if (state !== 'open') {
         // ffmpeg is gone: wait for its exit status so that the error says why.
         await exited;
