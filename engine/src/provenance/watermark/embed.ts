@@ -120,7 +120,7 @@ export class WatermarkEmbedder implements FrameTransform {
       this.applyLuma(pixels);
       return;
     }
-    this.computeStrength(lumaSamplerRgba(pixels), 1);
+    this.computeStrength(lumaSamplerRgba(pixels, width), 1);
     if (this.kernel) {
       this.rgbaIn.set(pixels);
       const o = this.offsets;
@@ -171,13 +171,12 @@ export class WatermarkEmbedder implements FrameTransform {
    * times `scale` (code values of the plane the pattern goes into per RGB code value).
    * Everything here runs on the 1/4-resolution grid: 1/16 of the pixels.
    */
-  private computeStrength(lumaAt: (pixel: number) => number, scale: number): void {
+  private computeStrength(lumaAt: (x: number, y: number) => number, scale: number): void {
     const { width, height, gridW, gridH, luma, activity, excess: excessOf } = this;
     const n = gridW * gridH;
     for (let j = 0; j < gridH; j++) {
       const y = Math.min(height - 1, j * MASK_CELL + 1);
-      const row = y * width;
-      for (let i = 0; i < gridW; i++) luma[j * gridW + i] = lumaAt(row + Math.min(width - 1, i * MASK_CELL + 1));
+      for (let i = 0; i < gridW; i++) luma[j * gridW + i] = lumaAt(Math.min(width - 1, i * MASK_CELL + 1), y);
     }
     // Activity: per axis, the smallest of the two one-sided 4-pixel differences of the sampled luma and
     // their sum, summed over both axes. Texture differs on both sides; next to a lone edge (a horizon, the rim of
@@ -246,8 +245,11 @@ export class WatermarkEmbedder implements FrameTransform {
 const LIMITED_Y_PER_CODE = 219 / 255;
 
 /** Luma 0..255 of a pixel of an RGBA frame (BT.601 weights, as the detector measures it). */
-function lumaSamplerRgba(rgba: Uint8Array): (pixel: number) => number {
-  return (p) => 0.299 * (rgba[p * 4] as number) + 0.587 * (rgba[p * 4 + 1] as number) + 0.114 * (rgba[p * 4 + 2] as number);
+function lumaSamplerRgba(rgba: Uint8Array, width: number): (x: number, y: number) => number {
+  return (x, y) => {
+    const q = (y * width + x) * 4;
+    return 0.299 * (rgba[q] as number) + 0.587 * (rgba[q + 1] as number) + 0.114 * (rgba[q + 2] as number);
+  };
 }
 
 /**
@@ -256,14 +258,12 @@ function lumaSamplerRgba(rgba: Uint8Array): (pixel: number) => number {
  * plane gets the strength map it would have had as RGBA. (Y' alone weights red and blue less, which
  * moved the strength on the night city's warm windows: its mark was weaker after the combined edit.)
  */
-function lumaSamplerY(yuv: Uint8Array, width: number, height: number): (pixel: number) => number {
+function lumaSamplerY(yuv: Uint8Array, width: number, height: number): (x: number, y: number) => number {
   const plane = width * height;
   const cw = width / 2;
-  return (p) => {
-    const x = p % width;
-    const y = (p - x) / width;
+  return (x, y) => {
     const c = (y >> 1) * cw + (x >> 1);
-    const yl = ((yuv[p] as number) - 16) / 219;
+    const yl = ((yuv[y * width + x] as number) - 16) / 219;
     const pb = ((yuv[plane + c] as number) - 128) / 224;
     const pr = ((yuv[plane + plane / 4 + c] as number) - 128) / 224;
     const r = clamp01(yl + 1.5748 * pr);
