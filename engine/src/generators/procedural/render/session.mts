@@ -17,6 +17,7 @@ import { createOutputPipeline } from './output.mjs';
 import type { BuildContext, Shot } from '../scene/common.mjs';
 import { buildShot } from '../scene/index.mjs';
 import { createParticleLayer, type ParticleLayer } from '../scene/particles.mjs';
+import { resolveEnvironment } from '../scene/environment.mjs';
 
 export type RenderFrame = ReadbackFrame;
 
@@ -68,6 +69,8 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       shot.scene.add(layer.mesh);
       layers.push(layer);
     }
+    // The image-based light, if anything in the finished shot (particles included) reads it.
+    resolveEnvironment(shot.scene);
     const dofEnabled = plan.camera.shallowDepthOfField;
     output = createOutputPipeline(host.renderer, shot.scene, camera, {
       grade: { ...plan.grade, exposure: plan.grade.exposure + shot.exposureBias },

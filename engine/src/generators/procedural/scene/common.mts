@@ -331,6 +331,7 @@ export function paletteColor(plan: ScenePlan, i: number): THREE.Color {
 }
 
 export function disposeScene(scene: THREE.Object3D): void {
+  (scene as THREE.Scene).environment?.dispose();
   scene.traverse((o) => {
     const mesh = o as THREE.Mesh;
     mesh.geometry?.dispose();

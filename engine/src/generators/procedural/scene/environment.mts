@@ -10,6 +10,39 @@ import type { BuildContext, Lighting } from './common.mjs';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
 
+const requested = new WeakMap<THREE.Scene, () => THREE.Texture | null>();
+
+/**
+ * Asks for an image-based light for `scene`, made by `make` only if, once the shot is complete (its
+ * particles too), something in it reads `scene.environment` (resolveEnvironment). Only three's PBR
+ * materials (Standard, Physical) do; Lambert, Phong and Basic do not. On software backends the terrain,
+ * foliage and night facades are Lambert or Phong, so a forest there needs no PMREM, which took about
+ * 0.7 s of the first frame on lavapipe (three filters at least 256 px per cube face, 256 GGX samples).
+ */
+export function requestEnvironment(scene: THREE.Scene, make: () => THREE.Texture | null): void {
+  requested.set(scene, make);
+}
+
+/** Whether any material in the scene reads `scene.environment`. */
+export function readsEnvironment(scene: THREE.Object3D): boolean {
+  let reads = false;
+  scene.traverse((o) => {
+    const m = (o as THREE.Mesh).material as N;
+    for (const mat of Array.isArray(m) ? m : m ? [m] : []) if (mat.isMeshStandardNodeMaterial && !mat.envNode && !mat.envMap) reads = true;
+  });
+  return reads;
+}
+
+/** Makes the requested environment if the scene reads it. Call once the scene is complete. */
+export function resolveEnvironment(scene: THREE.Scene): void {
+  const make = requested.get(scene);
+  if (!make) return;
+  requested.delete(scene);
+  if (!readsEnvironment(scene)) return;
+  const env = make();
+  if (env) scene.environment = env;
+}
+
 function prefilter(ctx: BuildContext, scene: THREE.Scene): THREE.Texture | null {
   const pmrem = new THREE.PMREMGenerator(ctx.renderer as N);
   try {

@@ -37,7 +37,7 @@ import {
   type Lighting,
   roughMaterial,
 } from './common.mjs';
-import { skyEnvironment } from './environment.mjs';
+import { requestEnvironment, skyEnvironment } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -288,8 +288,7 @@ export function buildNature(ctx: BuildContext): Shot {
   const noise = new ValueNoise2D(ctx.seed, 'terrain');
   const sky = createSky(ctx, L, { clouds: plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover });
   scene.add(sky.mesh);
-  const env = skyEnvironment(ctx, L);
-  if (env) scene.environment = env;
+  requestEnvironment(scene, () => skyEnvironment(ctx, L));
 
   const segs = ctx.software ? 128 : 320;
   let terrain: Terrain | null = null;
@@ -449,7 +448,6 @@ export function buildNature(ctx: BuildContext): Shot {
     },
     dispose() {
       disposeScene(scene);
-      env?.dispose?.();
     },
   } as Shot;
 }

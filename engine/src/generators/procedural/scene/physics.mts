@@ -9,7 +9,7 @@ import { uniform, vec3, float, positionWorld, sin, smoothstep, length, abs } fro
 import { PhysicsSim } from '../sim/physics.js';
 import type { Framing } from '../sim/camera.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, lightingFor, addLights, createSky, addFog, softwareShadows, roughMaterial } from './common.mjs';
-import { studioEnvironment, skyEnvironment } from './environment.mjs';
+import { requestEnvironment, studioEnvironment, skyEnvironment } from './environment.mjs';
 import { studioSweep } from './product.mjs';
 import { createParticleLayer } from './particles.mjs';
 
@@ -35,8 +35,7 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
       sky.time.value = t;
       sky.follow(camera);
     });
-    const env = skyEnvironment(ctx, L);
-    if (env) scene.environment = env;
+    requestEnvironment(scene, () => skyEnvironment(ctx, L));
     const groundColor = plan.setting === 'desert' ? '#c9a06c' : plan.setting === 'meadow' ? '#5d7a3a' : '#55585c';
     const ground = new THREE.Mesh(new THREE.CircleGeometry(400, 64), roughMaterial(ctx, { color: new THREE.Color(groundColor), roughness: 0.9 }));
     ground.rotation.x = -Math.PI / 2;
@@ -52,8 +51,7 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     const sweep = studioSweep(ctx, backdrop, 240, 12, 90);
     sweep.position.set(0, floorY, -10);
     scene.add(sweep);
-    const env = studioEnvironment(ctx, paletteColor(plan, 0));
-    if (env) scene.environment = env;
+    requestEnvironment(scene, () => studioEnvironment(ctx, paletteColor(plan, 0)));
     const key = new THREE.DirectionalLight(new THREE.Color('#fff3e6'), 2.8);
     key.position.set(-8, 14, 9);
     key.castShadow = true;

@@ -9,7 +9,7 @@ import { vec3, uv, mix } from 'three/tsl';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
-import { studioEnvironment } from './environment.mjs';
+import { requestEnvironment, studioEnvironment } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -176,8 +176,7 @@ export function buildProductShot(ctx: BuildContext): Shot {
   scene.background = backdropColor.clone().multiplyScalar(0.3);
   const sweep = studioSweep(ctx, backdropColor);
   scene.add(sweep);
-  const env = studioEnvironment(ctx, paletteColor(plan, 0));
-  if (env) scene.environment = env;
+  requestEnvironment(scene, () => studioEnvironment(ctx, paletteColor(plan, 0)));
   const { group, height } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
   scene.add(group);
 

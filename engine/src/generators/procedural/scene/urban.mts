@@ -28,7 +28,7 @@ import {
 import { ValueNoise2D } from '../sim/noise.js';
 import type { Framing } from '../sim/camera.js';
 import { type BuildContext, type Shot, lightingFor, addLights, addFog, createSky, disposeScene, paletteColor } from './common.mjs';
-import { skyEnvironment } from './environment.mjs';
+import { requestEnvironment, skyEnvironment } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -53,8 +53,7 @@ export function buildUrban(ctx: BuildContext): Shot {
   const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.5, 5000);
   const sky = createSky(ctx, L);
   scene.add(sky.mesh);
-  const env = skyEnvironment(ctx, L);
-  if (env) scene.environment = env;
+  requestEnvironment(scene, () => skyEnvironment(ctx, L));
   const night = plan.timeOfDay === 'night' || plan.timeOfDay === 'dusk';
   const wet = plan.weather.condition === 'rain' || plan.weather.condition === 'storm';
   const subjects = new Set(plan.subjects.map((s) => s.kind));
