@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import {
   CODED_BITS, MESSAGE_BITS, WatermarkEmbedder, analyseResidual, codedBits, detectWatermark, makePayload, payloadFor,
 } from '../../engine/src/provenance/watermark';
-import { convEncode, crc24, viterbiDecode } from '../../engine/src/provenance/watermark/ecc';
+import { convEncode, crc24, listViterbiDecode, viterbiDecode } from '../../engine/src/provenance/watermark/ecc';
 import { bitsToPayload, messageBits, payloadToBits } from '../../engine/src/provenance/watermark/layout';
 import { ResidualAccumulator } from '../../engine/src/provenance/watermark/residual';
 import { detectionFactor, lumaFromRgba } from '../../engine/src/provenance/watermark/luma';
@@ -52,6 +52,30 @@ describe('provenance/watermark: codec and layout', () => {
     const flipped = bits.slice();
     flipped[5] = (flipped[5] as number) ^ 1;
     assert.notEqual(crc24(bits), crc24(flipped));
+  });
+
+  it('lists the most likely messages (the first is Viterbi\'s), and the list with the CRC recovers what Viterbi misses', () => {
+    const rand = mulberry32(11);
+    const gauss = (): number => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+    let viterbiOk = 0;
+    let listOk = 0;
+    let wrongPass = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      const p = makePayload((rand() * 2 ** 32) >>> 0, (rand() * 2 ** 32) >>> 0);
+      const msg = messageBits(payloadToBits(p));
+      // sigma 0.95: at the edge of what the code corrects on its own.
+      const soft = Array.from(convEncode(msg), (b) => (b ? 1 : -1) + 0.95 * gauss());
+      const v = viterbiDecode(soft, MESSAGE_BITS);
+      const list = listViterbiDecode(soft, MESSAGE_BITS, 32);
+      assert.ok(list[0]!.every((b, i) => b === v[i]), 'rank 1 is the Viterbi path');
+      assert.equal(new Set(list.map((m) => m.join(''))).size, list.length, 'distinct messages');
+      if (v.every((b, i) => b === msg[i])) viterbiOk++;
+      const passing = list.find((m) => crc24(m.slice(0, 64)) === parseInt(m.slice(64).join(''), 2));
+      if (passing?.every((b, i) => b === msg[i])) listOk++;
+      else if (passing) wrongPass++;
+    }
+    assert.ok(listOk >= viterbiOk + 5, `list + CRC decoded ${listOk}/40, Viterbi ${viterbiOk}/40`);
+    assert.equal(wrongPass, 0, 'no wrong message passed the CRC');
   });
 
   it('scrambles the coded bits, so an all-zero payload is not an all-zero pattern', () => {

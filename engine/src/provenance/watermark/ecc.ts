@@ -112,3 +112,73 @@ export function viterbiDecode(soft: ArrayLike<number>, messageBits: number): Uin
   }
   return bits.slice(0, messageBits);
 }
+
+/**
+ * List Viterbi (the parallel list Viterbi algorithm): the `listSize` most likely messages of a
+ * terminated code, best first, all distinct. Each state keeps its `listSize` best paths; at each step
+ * a state's list is the best `listSize` of the 2 x `listSize` extensions of its two predecessors' lists.
+ * With a CRC, the first candidate that passes is the decode ("CRC-aided list decoding"): it recovers
+ * messages a single Viterbi path gets a few bits wrong, at the price of `listSize` CRC checks.
+ */
+export function listViterbiDecode(soft: ArrayLike<number>, messageBits: number, listSize: number): Uint8Array[] {
+  const steps = messageBits + K - 1;
+  if (soft.length !== 2 * steps) throw new Error(`listViterbiDecode: expected ${2 * steps} soft values, got ${soft.length}`);
+  const L = Math.max(1, Math.floor(listSize));
+  const NEG = -Infinity;
+  let metric = new Float64Array(STATES * L).fill(NEG);
+  let next = new Float64Array(STATES * L);
+  metric[0] = 0;
+  // For (step, state, rank): the predecessor state and its rank.
+  const prevState = new Int16Array(steps * STATES * L);
+  const prevRank = new Int16Array(steps * STATES * L);
+  const cand: Array<{ m: number; s: number; r: number }> = [];
+  for (let t = 0; t < steps; t++) {
+    next.fill(NEG);
+    const s0 = soft[2 * t] as number;
+    const s1 = soft[2 * t + 1] as number;
+    const tail = t >= messageBits; // tail bits are zero
+    for (let ns = 0; ns < STATES; ns++) {
+      const b = (ns >>> (K - 2)) & 1; // the input bit that leads into ns
+      if (tail && b === 1) continue;
+      cand.length = 0;
+      // Predecessors of ns: s with ((b << (K-2)) | (s >>> 1)) === ns, i.e. s = ((ns << 1) & mask) | low.
+      for (let low = 0; low <= 1; low++) {
+        const s = ((ns << 1) & (STATES - 1)) | low;
+        const o = branchOutputs(s, b);
+        const bm = (o[0] ? s0 : -s0) + (o[1] ? s1 : -s1);
+        for (let r = 0; r < L; r++) {
+          const m = metric[s * L + r] as number;
+          if (m === NEG) break; // each list is sorted, best first
+          cand.push({ m: m + bm, s, r });
+        }
+      }
+      cand.sort((x, y) => y.m - x.m);
+      const n = Math.min(L, cand.length);
+      for (let r = 0; r < n; r++) {
+        const c = cand[r]!;
+        const at = (t * STATES + ns) * L + r;
+        next[ns * L + r] = c.m;
+        prevState[at] = c.s;
+        prevRank[at] = c.r;
+      }
+    }
+    const tmp = metric;
+    metric = next;
+    next = tmp;
+  }
+  const out: Uint8Array[] = [];
+  for (let r0 = 0; r0 < L; r0++) {
+    if ((metric[r0] as number) === NEG) break;
+    const bits = new Uint8Array(steps);
+    let state = 0;
+    let rank = r0;
+    for (let t = steps - 1; t >= 0; t--) {
+      bits[t] = (state >>> (K - 2)) & 1;
+      const at = (t * STATES + state) * L + rank;
+      state = prevState[at] as number;
+      rank = prevRank[at] as number;
+    }
+    out.push(bits.slice(0, messageBits));
+  }
+  return out;
+}
