@@ -6,7 +6,8 @@
  *  - sync test: the pilot correlation peak, in standard deviations of its own correlation surface,
  *    against a normal tail, multiplied by the number of shifts and candidate periods searched;
  *  - message test: the decoded 88-bit message passes its CRC-24, which an unmarked video does with
- *    probability 2^-24 per decode attempt.
+ *    probability 2^-24 per decode attempt (every message checked counts: each candidate geometry,
+ *    each entry of a list decode, each point of the fine period grid).
  * pValue = min(1, 2 * min(p_sync, p_crc)); the mark is reported found when pValue < alpha (1e-6).
  * The payload is reported only when the CRC passes.
  */
@@ -168,7 +169,8 @@ export function analyseResidual(acc: ResidualAccumulator, factor: number, alpha 
   // Decode the leading candidates, sharpened ones first (the pilot peak is broad in period, so the
   // highest peak is not always the most precise geometry); keep the first whose CRC passes.
   const decodeOrder = [...cands.filter((c) => c.refined), ...cands.filter((c) => !c.refined)];
-  const decode = (c: Candidate) => readMessage(readChips(whitenFold(c.folded, READ_WHITENING), c.dx, c.dy));
+  const chipsOf = (c: Candidate) => readChips(whitenFold(c.folded, READ_WHITENING), c.dx, c.dy);
+  const decode = (c: Candidate) => readMessage(chipsOf(c));
   /** The first of `list` whose message passes its CRC, and how many were decoded to find it. */
   const firstPassing = (list: Candidate[]): { c: Candidate; r: ReturnType<typeof decode>; tried: number } | null => {
     for (let i = 0; i < list.length; i++) {
@@ -188,7 +190,7 @@ export function analyseResidual(acc: ResidualAccumulator, factor: number, alpha 
     // The Viterbi path of each was checked in the first round; the rest of each list is new.
     decodes += first.length * (LIST_SIZE - 1);
     for (const c of first) {
-      const r = readMessageList(readChips(whitenFold(c.folded, READ_WHITENING), c.dx, c.dy), LIST_SIZE);
+      const r = readMessageList(chipsOf(c), LIST_SIZE);
       if (r.crcOk) {
         hit = { c, r, tried: 0 };
         break;
