@@ -4,16 +4,15 @@
  * and capped a job at ~45 fps; the frames are independent (the embedder keeps no state between them), so
  * they are handed round a small pool. Each frame's buffer moves to the worker and back without a copy.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { RushesError } from '@rushes/shared';
 import { frameBytes, framePixels, type Frame } from '../../generators/types';
 import type { FrameTransform, JobIdentity } from '../types';
 import { DEFAULT_EMBED, type EmbedOptions } from './embed';
 import type { EmbedWorkerData, EmbedWorkerReply, EmbedWorkerRequest } from './embed-worker';
 import { payloadFor, type WatermarkPayload } from './layout';
+import { startWorker } from '../../worker-thread';
 
 /**
  * Workers for a machine: a third of its CPUs, 1 to 6. The rest are for the renderer's own threads and
@@ -21,13 +20,6 @@ import { payloadFor, type WatermarkPayload } from './layout';
  */
 export function defaultEmbedWorkers(cpus = os.availableParallelism()): number {
   return Math.min(6, Math.max(1, Math.floor(cpus / 3)));
-}
-
-function workerEntry(): { file: string; eval: boolean } {
-  const js = path.join(__dirname, 'embed-worker.js');
-  if (fs.existsSync(js)) return { file: js, eval: false };
-  // Running from TypeScript sources (tests, tsx): load the worker through tsx's CommonJS hook.
-  return { file: path.join(__dirname, 'embed-worker.ts'), eval: true };
 }
 
 interface Task {
@@ -67,11 +59,8 @@ export class ParallelWatermarkEmbedder implements FrameTransform {
     this.width = width;
     this.height = height;
     const data: EmbedWorkerData = { payload, width, height, options: this.options };
-    const entry = workerEntry();
     for (let i = 0; i < this.parallelism; i++) {
-      const w = entry.eval
-        ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry.file)});`, { eval: true, workerData: data })
-        : new Worker(entry.file, { workerData: data });
+      const w = startWorker(__dirname, 'embed-worker', { workerData: data });
       // An idle worker does not keep the process alive (end() stops it); one marking a frame does (ref()
       // in dispatch), or a script whose only pending work is a frame could exit under it.
       w.unref();

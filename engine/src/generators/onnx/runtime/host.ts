@@ -3,9 +3,8 @@
  * worker that dies (out of memory, a crash in a provider) into a job error while the engine goes on;
  * the next request starts a fresh worker.
  */
-import path from 'node:path';
-import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../../worker-thread';
 import { isRef, type SessionMeta, type TensorRef, type WireTensor, type WorkerReply, type WorkerRequest } from './protocol';
 import type { ProviderEnvironment, ProviderName } from './providers';
 
@@ -25,13 +24,6 @@ export class RuntimeError extends Error {
   }
 }
 
-function workerEntry(): { file: string; eval: boolean } {
-  const js = path.join(__dirname, 'worker.js');
-  if (fs.existsSync(js)) return { file: js, eval: false };
-  // Running from TypeScript sources (tests, tsx): load the worker through tsx's CommonJS hook.
-  return { file: path.join(__dirname, 'worker.ts'), eval: true };
-}
-
 export class RuntimeHost {
   private worker: Worker | null = null;
   private nextId = 1;
@@ -43,10 +35,7 @@ export class RuntimeHost {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const entry = workerEntry();
-    const w = entry.eval
-      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry.file)});`, { eval: true, resourceLimits: this.limits() })
-      : new Worker(entry.file, { resourceLimits: this.limits() });
+    const w = startWorker(__dirname, 'worker', { resourceLimits: this.limits() });
     w.unref();
     this.generation++;
     w.on('message', (m: WorkerReply) => {
