@@ -23,7 +23,8 @@ import { DEFAULT_X264, startEncoder } from '../engine/src/media/encoder';
 import { ParallelWatermarkEmbedder, WatermarkEmbedder, makePayload } from '../engine/src/provenance/watermark';
 import { transformFrames } from '../engine/src/jobs/transform-frames';
 import { chooseLayout } from '../engine/src/jobs/pipeline';
-import { framePixels, type FrameLayout } from '../engine/src/generators/types';
+import { framePixels } from '../engine/src/generators/types';
+import { FRAME_LAYOUTS, isFrameLayout } from '../engine/src/media/layout';
 import { probe } from '../engine/src/media/probe';
 import { machineLine, writeSection } from './bench-doc';
 
@@ -52,8 +53,8 @@ const renderOnly = args['render-only'];
 const noProbe = args['no-probe'];
 const watermark = args.watermark;
 const markWorkers = args['watermark-workers'] === undefined ? undefined : Number(args['watermark-workers']);
-if (args.layout !== undefined && args.layout !== 'rgba' && args.layout !== 'yuv420p') throw new Error(`--layout rgba|yuv420p, not "${args.layout}"`);
-const forcedLayout = args.layout as FrameLayout | undefined;
+if (args.layout !== undefined && !isFrameLayout(args.layout)) throw new Error(`--layout ${FRAME_LAYOUTS.join('|')}, not "${args.layout}"`);
+const forcedLayout = args.layout;
 // The doc's table is the default configuration on this machine; variants print only.
 const writeDoc = !args['no-doc'] && !renderOnly && !watermark && !noProbe && width === 1280 && height === 720;
 

@@ -24,7 +24,7 @@ import type { Generator } from '../engine/src/generators/types';
 import { createProceduralGenerator } from '../engine/src/generators/procedural';
 import { createTestPatternGenerator } from '../engine/src/generators/testpattern';
 import { DEFAULT_X264, startEncoder } from '../engine/src/media/encoder';
-import { rgbaToYuv420 } from '../engine/src/media/layout';
+import { FRAME_LAYOUTS, isFrameLayout, rgbaToYuv420 } from '../engine/src/media/layout';
 import { DEFAULT_EMBED, WatermarkEmbedder, detectWatermark, payloadFor } from '../engine/src/provenance/watermark';
 import { applyAttack, psnr, psnrPlane, type Attack } from '../tests/provenance/watermark-fixtures';
 import { machineLine, writeSection } from './bench-doc';
@@ -37,7 +37,7 @@ const { values: args } = parseArgs({
     layout: { type: 'string', default: 'rgba' },
   },
 });
-if (args.layout !== 'rgba' && args.layout !== 'yuv420p') throw new Error(`--layout rgba|yuv420p, not "${args.layout}"`);
+if (!isFrameLayout(args.layout)) throw new Error(`--layout ${FRAME_LAYOUTS.join('|')}, not "${args.layout}"`);
 const YUV = args.layout === 'yuv420p';
 const W = 1280;
 const H = 720;

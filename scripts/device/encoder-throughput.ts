@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_X264, startEncoder } from '../../engine/src/media/encoder';
-import { frameBytes, type FrameLayout } from '../../engine/src/media/layout';
+import { FRAME_LAYOUTS, frameBytes, isFrameLayout } from '../../engine/src/media/layout';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,8 +27,8 @@ async function main(): Promise<void> {
   if (!args.input) throw new Error('--input FILE (raw RGBA frames) is required');
   const width = Number(args.width);
   const height = Number(args.height);
-  if (args.layout !== 'rgba' && args.layout !== 'yuv420p') throw new Error('--layout rgba|yuv420p');
-  const layout: FrameLayout = args.layout;
+  const layout = args.layout;
+  if (!isFrameLayout(layout)) throw new Error(`--layout ${FRAME_LAYOUTS.join('|')}, not "${layout}"`);
   const size = frameBytes(layout, width, height);
   const frames = Math.floor(fs.statSync(args.input).size / size);
   const data = fs.readFileSync(args.input);

@@ -26,6 +26,16 @@ export function framePixels(frame: Frame): Uint8Array {
   return frame.layout === 'yuv420p' ? frame.yuv : frame.rgba;
 }
 
+/** A frame's layout ('rgba' when it does not say). */
+export function frameLayout(frame: Frame): FrameLayout {
+  return frame.layout ?? 'rgba';
+}
+
+/** The frame of a layout over `pixels` (the inverse of framePixels and frameLayout). */
+export function frameOf(index: number, layout: FrameLayout, pixels: Uint8Array): Frame {
+  return layout === 'yuv420p' ? { index, layout, yuv: pixels } : { index, rgba: pixels };
+}
+
 export interface RenderContext {
   request: ResolvedRequest;
   /** Aborted when the job is cancelled or the engine shuts down; stop promptly and throw. */

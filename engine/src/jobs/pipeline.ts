@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { RushesError, type Job, type Output, type OutputFormat, type ResolvedRequest } from '@rushes/shared';
-import { framePixels, type FrameLayout, type Generator } from '../generators/types';
+import { frameLayout, framePixels, type FrameLayout, type Generator } from '../generators/types';
 import type { FrameTransform, JobIdentity, OutputFinisher } from '../provenance/types';
 import { startEncoder, probe, probeSequence, sha256File, sha256Sequence, writePoster } from '../media';
 import type { HomePaths } from '../home';
@@ -104,8 +104,8 @@ export async function runPipeline(job: Job, deps: PipelineDeps): Promise<Pipelin
         if (frame.index !== done) {
           throw new RushesError('E_GENERATOR', `Generator ${generator.info.id} yielded frame ${frame.index} where ${done} was due.`);
         }
-        if ((frame.layout ?? 'rgba') !== layout) {
-          throw new RushesError('E_GENERATOR', `Generator ${generator.info.id} yielded a ${frame.layout ?? 'rgba'} frame where ${layout} was asked for.`);
+        if (frameLayout(frame) !== layout) {
+          throw new RushesError('E_GENERATOR', `Generator ${generator.info.id} yielded a ${frameLayout(frame)} frame where ${layout} was asked for.`);
         }
         const pixels = framePixels(frame);
         if (frame.index === posterIndex) posterFrame = Uint8Array.from(pixels);

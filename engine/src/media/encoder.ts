@@ -13,7 +13,7 @@ import path from 'node:path';
 import { RushesError, formatRational, type OutputFormat, type Rational } from '@rushes/shared';
 import { mediaTools, type ToolInfo } from './ffmpeg';
 import { nominalRate, parseTimecode } from './timecode';
-import { frameBytes, type FrameLayout } from './layout';
+import { frameBytes, isFrameLayout, type FrameLayout } from './layout';
 
 export interface EncoderOutput {
   format: OutputFormat;
@@ -103,7 +103,7 @@ export function buildEncoderArgs(spec: EncoderSpec): string[] {
 
   const args = [
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y',
-    '-f', 'rawvideo', '-pix_fmt', yuvIn ? 'yuv420p' : 'rgba', '-video_size', `${spec.width}x${spec.height}`, '-r', rate,
+    '-f', 'rawvideo', '-pix_fmt', spec.inputLayout ?? 'rgba', '-video_size', `${spec.width}x${spec.height}`, '-r', rate,
     ...(yuvIn ? BT709_TAGS : []),
     '-i', 'pipe:0',
     '-filter_complex', filters.join(';'),
@@ -160,7 +160,7 @@ function validateSpec(spec: EncoderSpec): void {
     if (!/^[A-Za-z0-9_.-]+$/.test(k) || typeof v !== 'string') bad(`Bad metadata entry "${k}".`);
   }
   if (spec.inputLayout !== undefined && spec.inputLayout !== 'rgba') {
-    if (spec.inputLayout !== 'yuv420p') bad(`Unknown input layout "${spec.inputLayout}".`);
+    if (!isFrameLayout(spec.inputLayout)) bad(`Unknown input layout "${spec.inputLayout}".`);
     if (spec.width % 2 || spec.height % 2) bad(`YUV 4:2:0 input needs an even frame size, not ${spec.width}x${spec.height}.`);
     if (spec.outputs.some((o) => o.format !== 'mp4')) bad('YUV 4:2:0 input can only be written to MP4 (PNG and ProRes are made from RGBA).');
   }

@@ -8,6 +8,13 @@
  */
 export type FrameLayout = 'rgba' | 'yuv420p';
 
+/** Every layout; the names are ffmpeg's pix_fmt names for them, so they go to `-pix_fmt` as they are. */
+export const FRAME_LAYOUTS: readonly FrameLayout[] = ['rgba', 'yuv420p'];
+
+export function isFrameLayout(v: unknown): v is FrameLayout {
+  return FRAME_LAYOUTS.includes(v as FrameLayout);
+}
+
 /** Bytes of one frame in a layout. */
 export function frameBytes(layout: FrameLayout, width: number, height: number): number {
   return layout === 'yuv420p' ? (width * height * 3) / 2 : width * height * 4;

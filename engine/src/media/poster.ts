@@ -29,7 +29,7 @@ export async function writePoster(pixels: Uint8Array, width: number, height: num
   filters.push('format=yuvj420p');
   const args = [
     '-hide_banner', '-nostdin', '-loglevel', 'error', '-y',
-    '-f', 'rawvideo', '-pix_fmt', layout === 'yuv420p' ? 'yuv420p' : 'rgba', '-video_size', `${width}x${height}`, '-i', 'pipe:0',
+    '-f', 'rawvideo', '-pix_fmt', layout, '-video_size', `${width}x${height}`, '-i', 'pipe:0',
     '-vf', filters.join(','), '-frames:v', '1', '-q:v', String(opts.quality ?? 3), '-f', 'image2', '-c:v', 'mjpeg', file,
   ];
   await new Promise<void>((resolve, reject) => {

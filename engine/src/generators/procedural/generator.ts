@@ -7,7 +7,7 @@
  * keeps running with its other generators.
  */
 import { RushesError, type GeneratorInfo, type ResolvedRequest } from '@rushes/shared';
-import type { Frame, Generator, RenderContext } from '../types';
+import { frameOf, type Frame, type Generator, type RenderContext } from '../types';
 import { plan as planFor, planReport, validatePlan } from './plan';
 import { yuvSupported } from './yuv-size';
 
@@ -148,7 +148,7 @@ export async function createProceduralGenerator(options: ProceduralOptions = {})
         ...(options.readbackDepth ? { readbackDepth: options.readbackDepth } : {}),
         layout: ctx.layout ?? 'rgba',
       });
-      for await (const f of frames) yield f.layout === 'yuv420p' ? { index: f.index, layout: 'yuv420p', yuv: f.pixels } : { index: f.index, rgba: f.pixels };
+      for await (const f of frames) yield frameOf(f.index, f.layout, f.pixels);
     } catch (e) {
       if (e instanceof RushesError) throw e;
       throw new RushesError('E_GENERATOR', `The procedural renderer failed: ${(e as Error).message}`);

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { WatermarkEmbedder, type EmbedOptions } from './embed';
 import type { WatermarkPayload } from './layout';
-import type { FrameLayout } from '../../generators/types';
+import { frameOf, type FrameLayout } from '../../generators/types';
 
 export interface EmbedWorkerData {
   payload: WatermarkPayload;
@@ -29,7 +29,7 @@ if (parentPort) {
   port.on('message', (m: EmbedWorkerRequest) => {
     let reply: EmbedWorkerReply;
     try {
-      embedder.apply(m.layout === 'yuv420p' ? { index: m.index, layout: 'yuv420p', yuv: m.pixels } : { index: m.index, rgba: m.pixels });
+      embedder.apply(frameOf(m.index, m.layout, m.pixels));
       reply = { id: m.id, ok: true, pixels: m.pixels };
     } catch (e) {
       reply = { id: m.id, ok: false, message: (e as Error).message };

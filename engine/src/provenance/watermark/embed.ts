@@ -15,7 +15,7 @@
  * One instance serves one job at a time: begin() resets it for the next job.
  */
 import { RushesError } from '@rushes/shared';
-import { frameBytes, type Frame } from '../../generators/types';
+import { frameBytes, frameLayout, framePixels, type Frame } from '../../generators/types';
 import type { FrameTransform, JobIdentity } from '../types';
 import { chipSizeFor, renderChipField } from './geometry';
 import { chipValues, payloadFor, type WatermarkPayload } from './layout';
@@ -110,8 +110,8 @@ export class WatermarkEmbedder implements FrameTransform {
   apply(frame: Frame): void {
     const { width, height } = this;
     if (!this.payload) throw new RushesError('E_INTERNAL', 'WatermarkEmbedder.apply() was called before begin().');
-    const layout = frame.layout ?? 'rgba';
-    const pixels = frame.layout === 'yuv420p' ? frame.yuv : frame.rgba;
+    const layout = frameLayout(frame);
+    const pixels = framePixels(frame);
     if (pixels.length !== frameBytes(layout, width, height)) {
       throw new RushesError('E_INTERNAL', `WatermarkEmbedder: a frame is ${pixels.length} bytes, expected ${width}x${height} ${layout}.`);
     }

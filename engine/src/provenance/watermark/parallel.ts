@@ -7,7 +7,7 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { RushesError } from '@rushes/shared';
-import { frameBytes, framePixels, type Frame } from '../../generators/types';
+import { frameBytes, frameLayout, framePixels, type Frame } from '../../generators/types';
 import type { FrameTransform, JobIdentity } from '../types';
 import { DEFAULT_EMBED, type EmbedOptions } from './embed';
 import type { EmbedWorkerData, EmbedWorkerReply, EmbedWorkerRequest } from './embed-worker';
@@ -77,10 +77,10 @@ export class ParallelWatermarkEmbedder implements FrameTransform {
   apply(frame: Frame): Promise<void> {
     if (!this.payload) return Promise.reject(new RushesError('E_INTERNAL', 'ParallelWatermarkEmbedder.apply() was called before begin().'));
     if (this.failure) return Promise.reject(this.failure);
-    const layout = frame.layout ?? 'rgba';
+    const layout = frameLayout(frame);
     const expected = frameBytes(layout, this.width, this.height);
-    if (framePixels(frame).length !== expected) {
-      const got = framePixels(frame).length;
+    const got = framePixels(frame).length;
+    if (got !== expected) {
       return Promise.reject(new RushesError('E_INTERNAL', `ParallelWatermarkEmbedder: a ${layout} frame is ${got} bytes, expected ${expected}.`));
     }
     return new Promise((resolve, reject) => {
@@ -107,7 +107,7 @@ export class ParallelWatermarkEmbedder implements FrameTransform {
       // Move the buffer when the frame owns all of it (the renderers' readback does); else copy it.
       const own = pixels.byteOffset === 0 && pixels.byteLength === pixels.buffer.byteLength && !(pixels.buffer instanceof SharedArrayBuffer);
       const sent = own ? pixels : pixels.slice();
-      const msg: EmbedWorkerRequest = { id: task.id, index: task.frame.index, layout: task.frame.layout ?? 'rgba', pixels: sent };
+      const msg: EmbedWorkerRequest = { id: task.id, index: task.frame.index, layout: frameLayout(task.frame), pixels: sent };
       w.postMessage(msg, [sent.buffer as ArrayBuffer]);
     }
   }

@@ -6,6 +6,7 @@
  * instead of 4. Each invocation does an 8x2 block, so that every store is a whole 32-bit word: the
  * frame width must be a multiple of 8 and the height even (`yuvSupported`, yuv-size.ts).
  */
+import { frameBytes } from '../../../media/layout.js';
 import { yuvSupported } from '../yuv-size.js';
 
 export const YUV_WGSL = /* wgsl */ `
@@ -52,7 +53,6 @@ fn main(@builtin(global_invocation_id) id: vec3u) {
 }
 `;
 
-
 /** Records the conversion of a texture into `buffer` (STORAGE | COPY_SRC, width*height*3/2 bytes). */
 export class YuvConverter {
   readonly buffer: GPUBuffer;
@@ -67,7 +67,7 @@ export class YuvConverter {
     private readonly height: number,
   ) {
     if (!yuvSupported(width, height)) throw new Error(`YUV 4:2:0 on the GPU needs a width that is a multiple of 8 and an even height, not ${width}x${height}`);
-    this.bytes = (width * height * 3) / 2;
+    this.bytes = frameBytes('yuv420p', width, height);
     this.buffer = device.createBuffer({ size: this.bytes, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC, label: 'rushes-yuv' });
     this.params = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, label: 'rushes-yuv-params' });
     device.queue.writeBuffer(this.params, 0, new Uint32Array([width, height, 0, 0]));
