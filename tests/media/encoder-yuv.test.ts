@@ -19,6 +19,12 @@ function yuvFrame(i: number): Uint8Array {
   return out;
 }
 
+/** Every frame of a file, decoded by ffmpeg to raw pixels of `pixFmt`. */
+async function decodeRaw(file: string, pixFmt: string): Promise<Buffer> {
+  const { ffmpeg } = await mediaTools();
+  return execFileSync(ffmpeg.path, ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', pixFmt, 'pipe:1'], { maxBuffer: 1 << 26 });
+}
+
 const spec = (dir: string, over: Partial<EncoderSpec> = {}): EncoderSpec => ({
   width: W, height: H, fps: { num: 24, den: 1 }, frames: 12, startTimecode: '01:00:00:00',
   outputs: [{ format: 'mp4', path: path.join(dir, 'yuv.mp4') }], inputLayout: 'yuv420p', ...over,
@@ -54,8 +60,7 @@ describe('media: YUV 4:2:0 input', function () {
     const info = await probe(path.join(dir, 'yuv.mp4'));
     assert.equal(info.frameCount, 12);
     assert.equal(info.width, W);
-    const { ffmpeg } = await mediaTools();
-    const raw = execFileSync(ffmpeg.path, ['-v', 'error', '-i', path.join(dir, 'yuv.mp4'), '-f', 'rawvideo', '-pix_fmt', 'yuv420p', 'pipe:1'], { maxBuffer: 1 << 26 });
+    const raw = await decodeRaw(path.join(dir, 'yuv.mp4'), 'yuv420p');
     assert.equal(raw.length, 12 * ((W * H * 3) / 2));
     for (const i of [0, 6, 11]) {
       const want = yuvFrame(i);
@@ -74,8 +79,7 @@ describe('media: YUV 4:2:0 input', function () {
     const file = path.join(dir, 'poster.jpg');
     await writePoster(grey, W, H, file, { layout: 'yuv420p' });
     assert.ok(statSync(file).size > 100);
-    const { ffmpeg } = await mediaTools();
-    const px = execFileSync(ffmpeg.path, ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1']);
+    const px = await decodeRaw(file, 'rgb24');
     const mean = px.reduce((a, v) => a + v, 0) / px.length;
     assert.ok(Math.abs(mean - 128) < 3, `poster mean ${mean.toFixed(1)}, expected ~128`);
     // BT.709 red (R'G'B' 1,0,0) in limited range: Y' 63, Cb 102, Cr 240.
@@ -84,7 +88,7 @@ describe('media: YUV 4:2:0 input', function () {
     red.fill(102, W * H, W * H + (W * H) / 4);
     red.fill(240, W * H + (W * H) / 4);
     await writePoster(red, W, H, file, { layout: 'yuv420p' });
-    const rgb = execFileSync(ffmpeg.path, ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1']);
+    const rgb = await decodeRaw(file, 'rgb24');
     const channel = (c: number) => rgb.filter((_, k) => k % 3 === c).reduce((a, v) => a + v, 0) / (rgb.length / 3);
     assert.ok(channel(0) > 245 && channel(1) < 8 && channel(2) < 8, `red poster came out ${[0, 1, 2].map((c) => channel(c).toFixed(0)).join(',')}`);
     await assert.rejects(writePoster(grey.subarray(1), W, H, file, { layout: 'yuv420p' }), /yuv420p frame/);

@@ -29,14 +29,20 @@ function frame(i: number): Uint8Array {
   return rgba;
 }
 
+/** The single-thread embedder and a pool of `workers`, both set up for the same payload and size. */
+function embedders(workers: number): { serial: WatermarkEmbedder; parallel: ParallelWatermarkEmbedder } {
+  const serial = new WatermarkEmbedder();
+  serial.beginWithPayload(payload, W, H);
+  const parallel = new ParallelWatermarkEmbedder(workers);
+  parallel.beginWithPayload(payload, W, H);
+  return { serial, parallel };
+}
+
 describe('provenance/watermark: embedding on worker threads', function () {
   this.timeout(60_000);
 
   it('marks frames exactly as the single-thread embedder does, in order, copying frames it does not own', async () => {
-    const serial = new WatermarkEmbedder();
-    serial.beginWithPayload(payload, W, H);
-    const parallel = new ParallelWatermarkEmbedder(2);
-    parallel.beginWithPayload(payload, W, H);
+    const { serial, parallel } = embedders(2);
     try {
       async function* frames(): AsyncGenerator<Frame> {
         for (let i = 0; i < 8; i++) {
@@ -64,10 +70,7 @@ describe('provenance/watermark: embedding on worker threads', function () {
   });
 
   it('marks YUV 4:2:0 frames on their Y\' plane exactly as the single-thread embedder does, chroma untouched', async () => {
-    const serial = new WatermarkEmbedder();
-    serial.beginWithPayload(payload, W, H);
-    const parallel = new ParallelWatermarkEmbedder(2);
-    parallel.beginWithPayload(payload, W, H);
+    const { serial, parallel } = embedders(2);
     try {
       const yuvOf = (i: number) => rgbaToYuv420(frame(i), W, H);
       async function* frames(): AsyncGenerator<Frame> {
