@@ -48,6 +48,11 @@ interface Hit {
   number?: number;
 }
 
+/**
+ * "motion blur" in a prompt: the film look's 180-degree shutter, 8 instants a frame (enough that a fast
+ * pan reads as a smooth smear rather than 8 ghosts at 1080p; the plan can ask for up to 32).
+ */
+export const MOTION_BLUR = { shutterAngle: 180, samples: 8 } as const;
 const ARCHETYPE_PRIORITY: Archetype[] = ['physics', 'product', 'urban', 'nature', 'abstract', 'text'];
 const PRODUCTS: SubjectKind[] = ['bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb'];
 const ABSTRACT_SUBJECTS: SubjectKind[] = ['gradient', 'shapes', 'rings', 'grid', 'ribbons'];
@@ -344,6 +349,8 @@ export function planPrompt(input: PlanInput): PlanResult {
   const focalLengthMm = first('focalLengthMm') ?? (shot === 'close' ? 85 : shot === 'medium' ? 50 : archetype === 'nature' || archetype === 'urban' ? 28 : 35);
   const dofWord = live.find((h) => h.effect.shallowDepthOfField !== undefined)?.effect.shallowDepthOfField;
   const shallowDepthOfField = dofWord ?? (archetype === 'product' && shot === 'close');
+  // Off unless asked for: it multiplies the render time by its sample count.
+  const motionBlur = live.some((h) => h.effect.motionBlur) ? { ...MOTION_BLUR } : undefined;
 
   // ---------------------------------------------------------------- text
   let text: ScenePlan['text'] = null;
@@ -372,7 +379,7 @@ export function planPrompt(input: PlanInput): PlanResult {
     weather: { condition, fog, cloudCover, wind: clamp(wind, 0, 1) },
     particles,
     palette: { name: paletteName, colors: [...paletteColors] },
-    camera: { move, speed, shot, focalLengthMm, shallowDepthOfField, shake: move === 'handheld' ? 0.6 : 0 },
+    camera: { move, speed, shot, focalLengthMm, shallowDepthOfField, shake: move === 'handheld' ? 0.6 : 0, ...(motionBlur ? { motionBlur } : {}) },
     physics: { events, gravity: 9.81 },
     text,
     motion: { speed: timeScale },
@@ -397,6 +404,7 @@ export function summarize(plan: ScenePlan): string {
   if (plan.particles.length) parts.push(plan.particles.map((p) => p.kind).join('+'));
   if (plan.physics.events.length) parts.push(plan.physics.events.map((e) => `${e.kind} ${e.count} ${e.body}`).join(', '));
   parts.push(`${plan.camera.move} ${Math.round(plan.camera.focalLengthMm)}mm${plan.camera.shallowDepthOfField ? ' shallow DOF' : ''}`);
+  if (plan.camera.motionBlur) parts.push(`motion blur ${plan.camera.motionBlur.shutterAngle}° x${plan.camera.motionBlur.samples}`);
   if (plan.text) parts.push(`${plan.text.mode} "${plan.text.title}"`);
   if (plan.motion.speed !== 1) parts.push(`time x${plan.motion.speed}`);
   return parts.join(' · ');

@@ -119,6 +119,15 @@ export const ScenePlan = Type.Object(
         focalLengthMm: Type.Number({ minimum: 10, maximum: 300, description: 'Full-frame equivalent.' }),
         shallowDepthOfField: Type.Boolean(),
         shake: Type.Number({ minimum: 0, maximum: 1, description: 'Handheld sway on top of the move.' }),
+        motionBlur: Type.Optional(
+          Type.Object(
+            {
+              shutterAngle: Type.Number({ minimum: 1, maximum: 360, description: 'Degrees: 180 is the film look, 360 open for the whole frame.' }),
+              samples: Type.Integer({ minimum: 2, maximum: 32, description: 'Instants rendered and averaged per frame; the render costs this many times more.' }),
+            },
+            { ...Strict, description: 'Camera motion blur. Absent: none (particles still streak as a 180-degree shutter would record them).' },
+          ),
+        ),
       },
       Strict,
     ),

@@ -32,6 +32,8 @@ export interface Effect {
   shot?: 'wide' | 'medium' | 'close';
   focalLengthMm?: number;
   shallowDepthOfField?: boolean;
+  /** Camera motion blur (a 180-degree shutter, averaged over several instants per frame). */
+  motionBlur?: boolean;
   physics?: PhysicsEventKind;
   palette?: string;
   /** A colour word: tints the main subject. */
@@ -163,6 +165,7 @@ const ENTRIES: Entry[] = [
   { words: ['tele', 'telephoto', 'long lens', 'zoom lens', 'compressed', '200mm', '135mm', '85mm'], effect: { focalLengthMm: 135 } },
   { words: ['shallow depth of field', 'shallow dof', 'shallow focus', 'depth of field', 'dof', 'blurry background', 'blurred background', 'cinematic', 'dreamy', 'soft focus'], effect: { shallowDepthOfField: true } },
   { words: ['deep focus', 'everything in focus', 'sharp', 'crisp'], effect: { shallowDepthOfField: false } },
+  { words: ['motion blur', 'motion blurred', 'motion-blurred', 'blurred motion', 'shutter blur', '180 degree shutter', '180-degree shutter', '180° shutter'], effect: { motionBlur: true, excludes: 'motion-blur' } },
 
   // ---------------------------------------------------------------- materials
   { words: ['metal', 'metallic', 'steel', 'aluminium', 'aluminum', 'brushed metal', 'iron'], effect: { material: 'metal' } },

@@ -5,6 +5,9 @@
  *   -> exposure and tone mapping (AgX / ACES / neutral) -> saturation -> vignette
  *   -> Rec.709 display encoding (BT.1886 inverse EOTF, gamma 1/2.4, or the sRGB curve)
  *   -> text overlay composite (antialiased the same way) -> film grain -> triangular dither -> 8-bit RGBA.
+ * With motion blur the scene (and its depth of field) is rendered once per shutter instant and averaged
+ * in linear light into a half-float target (a running mean, ping-ponged between two targets); the
+ * antialiasing and everything after it then run once, on the average.
  * Everything after the scene (and the overlay) is one full-screen pass: on a software rasteriser every
  * extra pass over 1280x720 costs several milliseconds a frame.
  * The dither is +-1 LSB triangular noise from a hash of the pixel and the frame number: it breaks up
@@ -19,6 +22,7 @@ import {
   float,
   uv,
   hash,
+  texture,
   screenCoordinate,
   pow,
   max,
@@ -41,10 +45,21 @@ export interface OutputOptions {
   msaa: boolean;
   depthOfField: { focusDistance: number; focalRange: number; bokehScale: number } | null;
   overlay: { scene: THREE.Scene; camera: THREE.Camera } | null;
+  /** Shutter instants averaged per frame; 1 (or absent) renders the scene once, without motion blur. */
+  subFrames?: number;
 }
 
 export interface OutputPipeline {
   pipeline: THREE.RenderPipeline;
+  /** Shutter instants per frame (1: no motion blur). */
+  subFrames: number;
+  /**
+   * Renders the scene as it is now as instant k (0-based) of the current frame; render() then draws the
+   * frame. Without motion blur there is nothing to do here: render() draws the scene itself.
+   */
+  renderSubFrame(k: number): void;
+  /** Draws the finished frame into the renderer's output texture. */
+  render(): void;
   /** Per-frame values the shader reads. */
   setFrame(index: number): void;
   setFocus(distance: number): void;
@@ -66,17 +81,29 @@ export function createOutputPipeline(
   const focusU = uniform(options.depthOfField?.focusDistance ?? 10);
 
   const scenePass: N = pass(scene, camera, { samples: options.msaa ? 4 : 0 } as any);
-  let color: N = scenePass.getTextureNode('output');
+  const sceneColor: N = scenePass.getTextureNode('output');
   const { width, height } = renderer.getDrawingBufferSize(new THREE.Vector2());
   const texel: [number, number] = [1 / width, 1 / height];
-  // Antialias the scene where MSAA is missing. With depth of field it has to come first: the blur reads
-  // a texture (dof() converts its input into one, the only case with a pass more), and its output node
-  // must stay in the graph for its passes to run.
   const exposureScale = Math.pow(2, grade.exposure);
-  if (!options.msaa) color = fxaaLite(color, { texel, mode: 'hdr-rgb', exposure: exposureScale });
-  if (options.depthOfField) {
-    const viewZ = scenePass.getViewZNode();
-    color = dof(color, viewZ, focusU, options.depthOfField.focalRange, options.depthOfField.bokehScale);
+  const withDepthOfField = (c: N): N => {
+    if (!options.depthOfField) return c;
+    return dof(c, scenePass.getViewZNode(), focusU, options.depthOfField.focalRange, options.depthOfField.bokehScale);
+  };
+  const subFrames = Math.max(1, Math.floor(options.subFrames ?? 1));
+  let color: N;
+  let blur: MotionBlurStage | null = null;
+  if (subFrames > 1) {
+    // Depth of field belongs to each instant (it reads that instant's depth); antialiasing can wait for
+    // the average, where it runs once.
+    blur = createMotionBlurStage(renderer, withDepthOfField(sceneColor), width, height, subFrames);
+    color = blur.average;
+    if (!options.msaa) color = fxaaLite(color, { texel, mode: 'hdr-rgb', exposure: exposureScale });
+  } else {
+    // Antialias the scene where MSAA is missing. With depth of field it has to come first: the blur reads
+    // a texture (dof() converts its input into one, the only case with a pass more), and its output node
+    // must stay in the graph for its passes to run.
+    color = options.msaa ? sceneColor : fxaaLite(sceneColor, { texel, mode: 'hdr-rgb', exposure: exposureScale });
+    color = withDepthOfField(color);
   }
 
   const exposure = float(exposureScale);
@@ -122,6 +149,13 @@ export function createOutputPipeline(
 
   return {
     pipeline,
+    subFrames,
+    renderSubFrame(k: number) {
+      blur?.accumulate(k);
+    },
+    render() {
+      pipeline.render();
+    },
     setFrame(index: number) {
       frameU.value = index;
     },
@@ -130,7 +164,49 @@ export function createOutputPipeline(
     },
     dispose() {
       pipeline.dispose();
+      blur?.dispose();
       scenePass.dispose?.();
+    },
+  };
+}
+
+interface MotionBlurStage {
+  /** The mean of the instants rendered so far this frame (read it after the last one). */
+  average: N;
+  /** Renders `instant` (the scene as it is now) as number k of the frame into the running mean. */
+  accumulate(k: number): void;
+  dispose(): void;
+}
+
+/**
+ * The running mean of the frame's instants: instant k is drawn as mix(previous mean, instant, 1/(k+1))
+ * into one of two half-float targets while the other is read, so no blending state is needed and the
+ * first instant of a frame overwrites whatever the last frame left. Half float keeps 11 significant
+ * bits: the mean of 32 instants is off by well under one 8-bit code value after tone mapping.
+ */
+function createMotionBlurStage(renderer: THREE.WebGPURenderer, instant: N, width: number, height: number, samples: number): MotionBlurStage {
+  const targets = [0, 1].map(
+    () => new THREE.RenderTarget(width, height, { type: THREE.HalfFloatType, depthBuffer: false, generateMipmaps: false }),
+  ) as [THREE.RenderTarget, THREE.RenderTarget];
+  const previous: N = texture(targets[1].texture);
+  const weight = uniform(1);
+  const stage = new THREE.RenderPipeline(renderer);
+  stage.outputColorTransform = false; // linear in, linear out: the grade runs once, after the average
+  stage.outputNode = (vec4 as N)(mix(previous.rgb, instant.rgb, weight), float(1));
+  return {
+    // Instant k is written to targets[k % 2], so the last one of a frame is always in this target.
+    average: texture(targets[(samples - 1) % 2]!.texture),
+    accumulate(k: number) {
+      previous.value = targets[(k + 1) % 2]!.texture;
+      weight.value = 1 / (k + 1);
+      const current = renderer.getRenderTarget();
+      renderer.setRenderTarget(targets[k % 2]!);
+      stage.render();
+      renderer.setRenderTarget(current);
+    },
+    dispose() {
+      stage.dispose();
+      for (const t of targets) t.dispose();
     },
   };
 }

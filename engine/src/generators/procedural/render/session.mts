@@ -9,6 +9,7 @@ import * as THREE from 'three/webgpu';
 import { RushesError, type ResolvedRequest } from '@rushes/shared';
 import type { ScenePlan } from '../plan/schema.js';
 import { cameraPose } from '../sim/camera.js';
+import { exposureSeconds, subFrameTimes, type Shutter } from '../sim/shutter.js';
 import { stream } from '../sim/rng.js';
 import type { GpuHandle } from './dawn.mjs';
 import { createRenderHost, ReadbackRing, type ReadbackFrame } from './host.mjs';
@@ -77,19 +78,21 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       msaa: gpu.msaa,
       depthOfField: dofEnabled ? { focusDistance: 10, focalRange: shot.focalRange, bokehScale: gpu.software ? 1.5 : 2.5 } : null,
       overlay: shot.overlay ? { scene: shot.overlay.scene, camera: shot.overlay.camera } : null,
+      subFrames: plan.camera.motionBlur?.samples ?? 1,
     });
     ring = new ReadbackRing(gpu.device, width, height, opts.readbackDepth ?? 3, opts.layout ?? 'rgba');
     opts.log?.('procedural: scene built', { ms: Math.round(performance.now() - t0), backend: gpu.backend, archetype: plan.archetype });
 
-    const shutter = 0.5 / (fps.num / fps.den); // 180-degree shutter, for streak lengths
-    for (let i = 0; i < frames; i++) {
-      if (opts.signal?.aborted) throw new RushesError('E_CANCELLED', 'The job was cancelled.');
-      const t = (i * fps.den) / fps.num;
-      const u = frames > 1 ? i / (frames - 1) : 0;
-      const simT = t * plan.motion.speed;
-      const pose = cameraPose({ framing: shot.framing, move: plan.camera.move, speed: plan.camera.speed, shake: plan.camera.shake, u, t, seed });
-      const ground = shot.groundHeight(pose.position[0], pose.position[2]);
-      const clearance = Math.max(0.3, shot.framing.distance * 0.03);
+    const motionBlur = plan.camera.motionBlur;
+    const shutter: Shutter = motionBlur ? { angle: motionBlur.shutterAngle, samples: output.subFrames } : { angle: 180, samples: 1 };
+    // Particles draw their own streaks, as long as the shutter is open: they are placed once a frame.
+    const streakSeconds = exposureSeconds(shutter.angle, fps) * plan.motion.speed;
+    const lastFrameTime = ((frames - 1) * fps.den) / fps.num;
+    /** Puts the camera where the move has it at clip time `t`. */
+    const placeCamera = (t: number, u: number): void => {
+      const pose = cameraPose({ framing: shot!.framing, move: plan.camera.move, speed: plan.camera.speed, shake: plan.camera.shake, u, t, seed });
+      const ground = shot!.groundHeight(pose.position[0], pose.position[2]);
+      const clearance = Math.max(0.3, shot!.framing.distance * 0.03);
       if (pose.position[1] < ground + clearance) {
         const lift = ground + clearance - pose.position[1];
         pose.position[1] += lift;
@@ -100,20 +103,41 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       camera.lookAt(...pose.lookAt);
       if (pose.roll) camera.rotateZ(pose.roll);
       camera.updateMatrixWorld();
-      shot.update(simT, u);
+    };
+    const progress = (t: number): number => (lastFrameTime > 0 ? Math.min(1, t / lastFrameTime) : 0);
+    for (let i = 0; i < frames; i++) {
+      if (opts.signal?.aborted) throw new RushesError('E_CANCELLED', 'The job was cancelled.');
+      const t = (i * fps.den) / fps.num;
+      const u = frames > 1 ? i / (frames - 1) : 0;
+      const instants = subFrameTimes(t, shutter, fps, lastFrameTime);
+      const blurred = instants.length > 1;
+      // The title and the particles are placed once, at the frame's own time (particles streak by
+      // themselves); the camera and the shot's moving parts then go through the shutter's instants, in
+      // time order (the simulations only go forward).
+      placeCamera(t, u);
+      if (!blurred) shot.update(t * plan.motion.speed, u);
       shot.overlay?.update(t, u);
-      for (const layer of layers) layer.update(simT, camera, shutter * plan.motion.speed);
-      if (dofEnabled) output.setFocus(camera.position.distanceTo(shot.focusPoint));
+      for (const layer of layers) layer.update(t * plan.motion.speed, camera, streakSeconds);
       output.setFrame(i);
-      host.step(t * 1000);
-      // Frame 0 through three's depth-of-field node came out flat: three's animation loop (and with it
-      // the node frame that drives the blur passes) only starts at the first render. One discarded
-      // render and a step before the real one make frame 0 a real picture.
-      if (i === 0 && dofEnabled) {
-        output.pipeline.render();
-        host.step(t * 1000);
+      for (let k = 0; k < instants.length; k++) {
+        const tk = instants[k]!;
+        if (blurred) {
+          placeCamera(tk, progress(tk));
+          shot.update(tk * plan.motion.speed, progress(tk));
+        }
+        if (dofEnabled) output.setFocus(camera.position.distanceTo(shot.focusPoint));
+        host.step(tk * 1000);
+        // Frame 0 through three's depth-of-field node came out flat: three's animation loop (and with it
+        // the node frame that drives the blur passes) only starts at the first render. One discarded
+        // render and a step before the real one make frame 0 a real picture.
+        if (i === 0 && k === 0 && dofEnabled) {
+          if (blurred) output.renderSubFrame(0);
+          else output.render();
+          host.step(tk * 1000);
+        }
+        output.renderSubFrame(k);
       }
-      output.pipeline.render();
+      output.render();
       ring.push(host.currentTexture(), i);
       if (ring.full) yield await ring.pop();
     }
