@@ -12,6 +12,7 @@
  * --readback-depth N: frames in flight between render and readback (default 3).
  * --layout rgba|yuv420p: the frames' layout; by default what a job would choose (YUV made on the GPU
  * whenever the generator can, as every output here is MP4).
+ * --motion-blur N: every clip with camera motion blur, a 180-degree shutter sampled N times a frame.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,6 +43,7 @@ const { values: args } = parseArgs({
     'watermark-workers': { type: 'string' },
     layout: { type: 'string' },
     'readback-depth': { type: 'string' },
+    'motion-blur': { type: 'string' },
   },
 });
 const seconds = Number(args.seconds);
@@ -56,7 +58,8 @@ const markWorkers = args['watermark-workers'] === undefined ? undefined : Number
 if (args.layout !== undefined && !isFrameLayout(args.layout)) throw new Error(`--layout ${FRAME_LAYOUTS.join('|')}, not "${args.layout}"`);
 const forcedLayout = args.layout;
 // The doc's table is the default configuration on this machine; variants print only.
-const writeDoc = !args['no-doc'] && !renderOnly && !watermark && !noProbe && width === 1280 && height === 720;
+const motionBlurSamples = args['motion-blur'] === undefined ? undefined : Number(args['motion-blur']);
+const writeDoc = !args['no-doc'] && !renderOnly && !watermark && !noProbe && motionBlurSamples === undefined && width === 1280 && height === 720;
 
 const CLIPS: Array<{ archetype: string; prompt: string }> = [
   { archetype: 'nature', prompt: 'slow dolly over a misty pine forest at dawn' },
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
   for (const clip of CLIPS.filter((c) => only.length === 0 || only.includes(c.archetype))) {
     const plan = planPrompt({ prompt: clip.prompt, seed: 1 }).plan;
     if (plan.archetype !== clip.archetype) throw new Error(`"${clip.prompt}" planned as ${plan.archetype}`);
+    if (motionBlurSamples !== undefined) plan.camera.motionBlur = { shutterAngle: 180, samples: motionBlurSamples };
     const request: ResolvedRequest = {
       prompt: clip.prompt,
       seed: 1,
@@ -107,6 +111,7 @@ async function main(): Promise<void> {
       formats: ['mp4'],
       name: clip.archetype,
       startTimecode: '00:00:00:00',
+      ...(motionBlurSamples !== undefined ? { plan } : {}),
     };
     const file = path.join(outDir, `${clip.archetype}.mp4`);
     const start = performance.now();
