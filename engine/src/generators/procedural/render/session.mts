@@ -19,6 +19,7 @@ import type { BuildContext, Shot } from '../scene/common.mjs';
 import { buildShot } from '../scene/index.mjs';
 import { createParticleLayer, type ParticleLayer } from '../scene/particles.mjs';
 import { resolveEnvironment } from '../scene/environment.mjs';
+import { sortStaticInstances } from '../scene/instance-order.mjs';
 
 export type RenderFrame = ReadbackFrame;
 
@@ -70,6 +71,9 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       shot.scene.add(layer.mesh);
       layers.push(layer);
     }
+    // Forests and cities drawn nearest first, as seen from where the camera is halfway through the clip.
+    const midway = cameraPose({ framing: shot.framing, move: plan.camera.move, speed: plan.camera.speed, shake: 0, u: 0.5, t: ctx.duration / 2, seed });
+    sortStaticInstances(shot.scene, new THREE.Vector3(...midway.position));
     // The image-based light, if anything in the finished shot (particles included) reads it.
     resolveEnvironment(shot.scene);
     const dofEnabled = plan.camera.shallowDepthOfField;

@@ -5,6 +5,7 @@
  * prefiltered copy of the sky so it reflects the time of day.
  */
 import * as THREE from 'three/webgpu';
+import { markStaticInstances } from './instance-order.mjs';
 import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
 import {
   uniform,
@@ -175,6 +176,7 @@ export function scatterTrees(
     placed++;
   }
   mesh.count = placed;
+  markStaticInstances(mesh);
   mesh.castShadow = true;
   // Self-shadowing foliage costs a shadow lookup on every tree pixel and barely shows; on a software
   // rasteriser only the ground receives.
@@ -473,6 +475,7 @@ function addRocks(ctx: BuildContext, scene: THREE.Scene, terrain: Terrain, count
     m.compose(new THREE.Vector3(x, terrain.height(x, z) + s * 0.2, z), new THREE.Quaternion().setFromEuler(new THREE.Euler(0, rng.next() * 6, rng.next() * 0.3)), new THREE.Vector3(s, s, s));
     mesh.setMatrixAt(i, m);
   }
+  markStaticInstances(mesh);
   mesh.castShadow = true;
   mesh.receiveShadow = true;
   scene.add(mesh);

@@ -5,6 +5,7 @@
  * all shader work on a handful of draw calls, so a few hundred buildings stay cheap.
  */
 import * as THREE from 'three/webgpu';
+import { markStaticInstances } from './instance-order.mjs';
 import {
   uniform,
   vec3,
@@ -145,6 +146,7 @@ export function buildUrban(ctx: BuildContext): Shot {
     }
   }
   buildings.count = placed;
+  markStaticInstances(buildings);
   buildings.castShadow = !night;
   buildings.receiveShadow = true;
   scene.add(buildings);
