@@ -55,4 +55,42 @@ describe('procedural/environment: made only when read', () => {
     assert.equal(made, 1);
     assert.equal(pbr.environment, texture);
   });
+
+  it('fits the studio light for software backdrops: SH irradiance within 5% of the integral, in a few ms', async () => {
+    const { env, THREE } = await load();
+    const tint = new THREE.Color('#c08040');
+    const t0 = performance.now();
+    const sh = env.studioHarmonics(tint);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 200, `fit took ${ms.toFixed(0)} ms`);
+    // Irradiance by brute force: the radiance times the clamped cosine, over a fine grid of the sphere.
+    const irradiance = (n: InstanceType<ThreeModule['Vector3']>): number[] => {
+      const out = [0, 0, 0];
+      const d = new THREE.Vector3();
+      const rows = 360;
+      const cols = 720;
+      for (let j = 0; j < rows; j++) {
+        const theta = ((j + 0.5) / rows) * Math.PI;
+        const dOmega = (Math.PI / rows) * ((2 * Math.PI) / cols) * Math.sin(theta);
+        for (let i = 0; i < cols; i++) {
+          const phi = ((i + 0.5) / cols) * 2 * Math.PI;
+          d.set(Math.sin(theta) * Math.cos(phi), Math.cos(theta), Math.sin(theta) * Math.sin(phi));
+          const c = Math.max(0, d.dot(n));
+          if (c === 0) continue;
+          const L = env.studioRadianceAt(d, tint);
+          for (let k = 0; k < 3; k++) out[k]! += L[k]! * c * dOmega;
+        }
+      }
+      return out;
+    };
+    // The floor (up), the wall facing the camera (+z), a side, and a slope of the sweep.
+    for (const n of [new THREE.Vector3(0, 1, 0), new THREE.Vector3(0, 0, 1), new THREE.Vector3(-1, 0, 0), new THREE.Vector3(0, 0.7, 0.7).normalize()]) {
+      const exact = irradiance(n);
+      const fit = sh.getIrradianceAt(n, new THREE.Vector3()).toArray();
+      for (let k = 0; k < 3; k++) {
+        const err = Math.abs(fit[k]! - exact[k]!) / exact[k]!;
+        assert.ok(err < 0.05, `normal ${n.toArray().map((v) => v.toFixed(2))}, channel ${k}: fit ${fit[k]!.toFixed(3)}, integral ${exact[k]!.toFixed(3)}`);
+      }
+    }
+  });
 });

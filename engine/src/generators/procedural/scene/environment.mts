@@ -4,7 +4,7 @@
  * reflections on water, chrome and glass come from here.
  */
 import * as THREE from 'three/webgpu';
-import { vec3, vec4, positionLocal, normalize, smoothstep, mix, max, dot, pow, clamp } from 'three/tsl';
+import { vec3, vec4, positionLocal, normalize, normalWorld, smoothstep, mix, max, dot, pow, clamp, uniformArray, getShIrradianceAt } from 'three/tsl';
 import type { BuildContext, Lighting } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -70,22 +70,87 @@ export function skyEnvironment(ctx: BuildContext, L: Lighting): THREE.Texture | 
   return prefilter(ctx, scene);
 }
 
+/** The studio's lights: soft boxes (direction, angular size as 1 - cos, power, colour). */
+const STUDIO_BOXES: ReadonlyArray<{ d: [number, number, number]; size: number; power: number; color: [number, number, number] }> = [
+  { d: [-1, 0.7, 0.8], size: 0.09, power: 6, color: [1, 0.97, 0.92] }, // key
+  { d: [1, 0.3, 0.9], size: 0.06, power: 2.2, color: [0.92, 0.95, 1] }, // fill
+  { d: [0, 1, 0], size: 0.12, power: 3, color: [1, 1, 1] }, // overhead
+  { d: [0.3, 0.2, -1], size: 0.02, power: 10, color: [1, 1, 1] }, // rim strip
+];
+
+/** The studio walls' own dim glow (darker below the horizon). */
+function studioBase(tint: THREE.Color): [number, number, number] {
+  return [0.035 + tint.r * 0.02, 0.036 + tint.g * 0.02, 0.04 + tint.b * 0.02];
+}
+
 /** A photo studio as seen from the product: big soft boxes key and fill, a strip light for the rim. */
 export function studioEnvironment(ctx: BuildContext, tint: THREE.Color): THREE.Texture | null {
   const scene = new THREE.Scene();
   const dir: N = normalize(positionLocal);
-  const base = vec3(0.035, 0.036, 0.04).add(vec3(...tint.toArray()).mul(0.02));
-  let c: N = mix(vec3(0.012), base, smoothstep(-0.3, 0.3, dir.y));
-  const box = (d: [number, number, number], size: number, power: number, color: [number, number, number]) => {
-    const k = dot(dir, normalize(vec3(...d)));
-    c = c.add(vec3(...color).mul(smoothstep(1 - size, 1 - size * 0.7, k).mul(power)));
-  };
-  box([-1, 0.7, 0.8], 0.09, 6, [1, 0.97, 0.92]); // key
-  box([1, 0.3, 0.9], 0.06, 2.2, [0.92, 0.95, 1]); // fill
-  box([0, 1, 0], 0.12, 3, [1, 1, 1]); // overhead
-  box([0.3, 0.2, -1], 0.02, 10, [1, 1, 1]); // rim strip
+  let c: N = mix(vec3(0.012), vec3(...studioBase(tint)), smoothstep(-0.3, 0.3, dir.y));
+  for (const b of STUDIO_BOXES) {
+    const k = dot(dir, normalize(vec3(...b.d)));
+    c = c.add(vec3(...b.color).mul(smoothstep(1 - b.size, 1 - b.size * 0.7, k).mul(b.power)));
+  }
   const mat = new THREE.MeshBasicNodeMaterial({ side: THREE.BackSide, fog: false, depthWrite: false });
   mat.colorNode = vec4(c, 1) as N;
   scene.add(new THREE.Mesh(new THREE.SphereGeometry(50, 48, 24), mat));
   return prefilter(ctx, scene);
+}
+
+/** The studio's radiance in direction `d` (unit length): studioEnvironment's shader, in JavaScript. */
+export function studioRadianceAt(d: THREE.Vector3, tint: THREE.Color): [number, number, number] {
+  const step = (e0: number, e1: number, x: number) => {
+    const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
+    return t * t * (3 - 2 * t);
+  };
+  const base = studioBase(tint);
+  const w = step(-0.3, 0.3, d.y);
+  const c: [number, number, number] = [0, 1, 2].map((i) => 0.012 + (base[i]! - 0.012) * w) as [number, number, number];
+  for (const b of STUDIO_BOXES) {
+    const n = new THREE.Vector3(...b.d).normalize();
+    const k = step(1 - b.size, 1 - b.size * 0.7, d.dot(n)) * b.power;
+    for (let i = 0; i < 3; i++) c[i] = c[i]! + b.color[i]! * k;
+  }
+  return c;
+}
+
+/**
+ * The studio's light on a rough, non-metallic surface without the prefiltered map: its radiance
+ * projected on order-2 spherical harmonics (once, on the CPU) and evaluated per pixel at the surface
+ * normal, as an environment node (EnvironmentNode takes a non-texture node as the cosine-weighted mean
+ * radiance: irradiance / pi). For the studio sweep on software rasterisers, where the two cube-map
+ * lookups of every backdrop pixel cost 20 to 40 ms a frame at 720p; on a rough backdrop the specular
+ * lobe is nearly as wide as the diffuse one, so this reads the same.
+ */
+export function studioAmbient(tint: THREE.Color): N {
+  const coefficients: N = uniformArray(studioHarmonics(tint).coefficients.map((c) => c.clone()));
+  return (getShIrradianceAt as N)(normalWorld, coefficients).div(Math.PI);
+}
+
+/** The studio's radiance projected on order-2 spherical harmonics (three's convention). */
+export function studioHarmonics(tint: THREE.Color): THREE.SphericalHarmonics3 {
+  const sh = new THREE.SphericalHarmonics3();
+  const basis = new Array<number>(9).fill(0);
+  const dir = new THREE.Vector3();
+  // Midpoint rule on the sphere, each sample weighted by its solid angle.
+  const rows = 96;
+  const cols = 192;
+  for (let j = 0; j < rows; j++) {
+    const theta = ((j + 0.5) / rows) * Math.PI;
+    const dOmega = (Math.PI / rows) * ((2 * Math.PI) / cols) * Math.sin(theta);
+    for (let i = 0; i < cols; i++) {
+      const phi = ((i + 0.5) / cols) * 2 * Math.PI;
+      dir.set(Math.sin(theta) * Math.cos(phi), Math.cos(theta), Math.sin(theta) * Math.sin(phi));
+      const L = studioRadianceAt(dir, tint);
+      THREE.SphericalHarmonics3.getBasisAt(dir, basis);
+      for (let k = 0; k < 9; k++) {
+        const w = basis[k]! * dOmega;
+        sh.coefficients[k]!.x += L[0] * w;
+        sh.coefficients[k]!.y += L[1] * w;
+        sh.coefficients[k]!.z += L[2] * w;
+      }
+    }
+  }
+  return sh;
 }

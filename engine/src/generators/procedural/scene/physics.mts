@@ -48,7 +48,7 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     const backdrop = paletteColor(plan, 4).lerp(new THREE.Color('#cfccc6'), 0.6).multiplyScalar(0.7);
     scene.background = backdrop.clone().multiplyScalar(0.25);
     // Wide and deep enough that an orbiting camera never sees past its edges.
-    const sweep = studioSweep(ctx, backdrop, 240, 12, 90);
+    const sweep = studioSweep(ctx, backdrop, paletteColor(plan, 0), { width: 240, radius: 12, floorLen: 90 });
     sweep.position.set(0, floorY, -10);
     scene.add(sweep);
     requestEnvironment(scene, () => studioEnvironment(ctx, paletteColor(plan, 0)));

@@ -9,13 +9,19 @@ import { vec3, uv, mix } from 'three/tsl';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
-import { requestEnvironment, studioEnvironment } from './environment.mjs';
+import { requestEnvironment, studioAmbient, studioEnvironment } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
 
 /** A seamless backdrop: floor curving up into a wall (a cyclorama), open towards the camera. */
-export function studioSweep(ctx: BuildContext, color: THREE.Color, width = 120, radius = 6, floorLen = 30): THREE.Mesh {
+/**
+ * The studio's curved backdrop. `studioTint` is the tint of the studio environment it sits in: on a
+ * software rasteriser the backdrop is lit by that environment's spherical-harmonics fit (studioAmbient)
+ * instead of the prefiltered map.
+ */
+export function studioSweep(ctx: BuildContext, color: THREE.Color, studioTint: THREE.Color, size: { width?: number; radius?: number; floorLen?: number } = {}): THREE.Mesh {
+  const { width = 120, radius = 6, floorLen = 30 } = size;
   const wallLen = 40; // wide and tall enough that an orbiting camera never sees past the edges
   const arc = (Math.PI / 2) * radius;
   const total = floorLen + arc + wallLen;
@@ -44,7 +50,7 @@ export function studioSweep(ctx: BuildContext, color: THREE.Color, width = 120, 
   // Standard, not Lambert, even on software rasterisers: Lambert on this bent plane showed a dark disc
   // on the wall (seen on lavapipe), and the backdrop's soft specular sheen is part of the studio look.
   const mat = new THREE.MeshStandardNodeMaterial({ color, roughness: 0.92, metalness: 0, side: THREE.DoubleSide });
-  void ctx;
+  if (ctx.software) mat.envNode = studioAmbient(studioTint);
   const mesh = new THREE.Mesh(geo, mat);
   mesh.receiveShadow = true;
   return mesh;
@@ -174,7 +180,7 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const subject = plan.subjects[0] ?? { kind: 'orb' as const, material: 'chrome' as const, color: plan.palette.colors[0]!, count: 1 };
   const backdropColor = paletteColor(plan, 2).lerp(new THREE.Color('#d9d6d0'), 0.55).multiplyScalar(0.75);
   scene.background = backdropColor.clone().multiplyScalar(0.3);
-  const sweep = studioSweep(ctx, backdropColor);
+  const sweep = studioSweep(ctx, backdropColor, paletteColor(plan, 0));
   scene.add(sweep);
   requestEnvironment(scene, () => studioEnvironment(ctx, paletteColor(plan, 0)));
   const { group, height } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
