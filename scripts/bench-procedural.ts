@@ -193,7 +193,7 @@ async function main(): Promise<void> {
         'PBR with image-based lighting (dropping the environment map saved 25 to 38 ms a frame on the city, product and physics scenes), shadow ' +
         'lookups, and the one full-screen output pass. Applied on software backends: fixed-tap FXAA inside the output pass instead of 4x MSAA or ' +
         "three's FXAA node and its extra pass, dawn.node's promise polling paced (it spun a core), x264 veryfast, shadow maps rendered once for " +
-        'static scenes, Lambert shading for terrain and foliage, the sky drawn last under the depth test, 3 frames in flight in the readback ring, the image-based light made only when a PBR material reads it, the trees, rocks and towers of one instanced mesh drawn nearest first (so the depth test skips the shading of what they hide: forest 162 -> 124 ms, city 200 -> 121 ms of render CPU a frame), and the studio sweep lit by a spherical-harmonics fit of the studio's light instead of two cube-map lookups a pixel (physics about 160 -> 120 ms).',
+        'static scenes, Lambert shading for terrain and foliage, the sky drawn last under the depth test, 3 frames in flight in the readback ring, the image-based light made only when a PBR material reads it, the trees, rocks and towers of one instanced mesh drawn nearest first (so the depth test skips the shading of what they hide: forest 162 -> 124 ms, city 200 -> 121 ms of render CPU a frame), and the studio sweep lit by a spherical-harmonics fit of the studio light instead of two cube-map lookups a pixel (physics about 160 -> 120 ms).',
     ];
     writeSection('procedural-bench', lines.join('\n'));
     console.log('wrote the procedural-bench section of docs/BENCHMARKS.md');
