@@ -3,9 +3,12 @@
  * (scene/environment.mts): three's PBR materials do, Lambert, Phong and Basic do not.
  */
 import { strict as assert } from 'node:assert';
+import { planPrompt } from '../../engine/src/generators/procedural';
 
 type EnvModule = typeof import('../../engine/src/generators/procedural/scene/environment.mjs', { with: { 'resolution-mode': 'import' } });
 type ThreeModule = typeof import('three/webgpu', { with: { 'resolution-mode': 'import' } });
+type CommonModule = typeof import('../../engine/src/generators/procedural/scene/common.mjs', { with: { 'resolution-mode': 'import' } });
+type Vec3 = InstanceType<ThreeModule['Vector3']>;
 
 async function load(): Promise<{ env: EnvModule; THREE: ThreeModule }> {
   await import('tsx/esm' as string).catch(() => undefined);
@@ -56,40 +59,51 @@ describe('procedural/environment: made only when read', () => {
     assert.equal(pbr.environment, texture);
   });
 
-  it('fits the studio light for software backdrops: SH irradiance within 5% of the integral, in a few ms', async () => {
+  it('fits the studio and the night sky for rough surfaces on software: SH irradiance within 6% of the integral, in a few ms', async () => {
+    // Measured: studio and night sky at most 5.2% off (a wall facing away from the city's glow). A sky
+    // with a sun is too sharp for order-2 harmonics (11% off on the ground at dusk, 7% at golden hour),
+    // so there the prefiltered map stays.
     const { env, THREE } = await load();
+    const common = (await import('../../engine/src/generators/procedural/scene/common.mts' as string)) as CommonModule;
+    const night = common.lightingFor(planPrompt({ prompt: 'city skyline at night', seed: 1 }).plan);
     const tint = new THREE.Color('#c08040');
-    const t0 = performance.now();
-    const sh = env.studioHarmonics(tint);
-    const ms = performance.now() - t0;
-    assert.ok(ms < 200, `fit took ${ms.toFixed(0)} ms`);
-    // Irradiance by brute force: the radiance times the clamped cosine, over a fine grid of the sphere.
-    const irradiance = (n: InstanceType<ThreeModule['Vector3']>): number[] => {
-      const out = [0, 0, 0];
-      const d = new THREE.Vector3();
-      const rows = 360;
-      const cols = 720;
-      for (let j = 0; j < rows; j++) {
-        const theta = ((j + 0.5) / rows) * Math.PI;
-        const dOmega = (Math.PI / rows) * ((2 * Math.PI) / cols) * Math.sin(theta);
-        for (let i = 0; i < cols; i++) {
-          const phi = ((i + 0.5) / cols) * 2 * Math.PI;
-          d.set(Math.sin(theta) * Math.cos(phi), Math.cos(theta), Math.sin(theta) * Math.sin(phi));
-          const c = Math.max(0, d.dot(n));
-          if (c === 0) continue;
-          const L = env.studioRadianceAt(d, tint);
-          for (let k = 0; k < 3; k++) out[k]! += L[k]! * c * dOmega;
+    const cases = [
+      { name: 'studio', fit: () => env.studioHarmonics(tint), radiance: (d: Vec3) => env.studioRadianceAt(d, tint) },
+      { name: 'night sky', fit: () => env.skyHarmonics(night), radiance: (d: Vec3) => env.skyRadianceAt(d, night) },
+    ];
+    for (const c of cases) {
+      const t0 = performance.now();
+      const sh = c.fit();
+      const ms = performance.now() - t0;
+      assert.ok(ms < 200, `${c.name}: fit took ${ms.toFixed(0)} ms`);
+      // Irradiance by brute force: the radiance times the clamped cosine, over a fine grid of the sphere.
+      const irradiance = (n: Vec3): number[] => {
+        const out = [0, 0, 0];
+        const d = new THREE.Vector3();
+        const rows = 360;
+        const cols = 720;
+        for (let j = 0; j < rows; j++) {
+          const theta = ((j + 0.5) / rows) * Math.PI;
+          const dOmega = (Math.PI / rows) * ((2 * Math.PI) / cols) * Math.sin(theta);
+          for (let i = 0; i < cols; i++) {
+            const phi = ((i + 0.5) / cols) * 2 * Math.PI;
+            d.set(Math.sin(theta) * Math.cos(phi), Math.cos(theta), Math.sin(theta) * Math.sin(phi));
+            const cos = Math.max(0, d.dot(n));
+            if (cos === 0) continue;
+            const L = c.radiance(d);
+            for (let k = 0; k < 3; k++) out[k]! += L[k]! * cos * dOmega;
+          }
         }
-      }
-      return out;
-    };
-    // The floor (up), the wall facing the camera (+z), a side, and a slope of the sweep.
-    for (const n of [new THREE.Vector3(0, 1, 0), new THREE.Vector3(0, 0, 1), new THREE.Vector3(-1, 0, 0), new THREE.Vector3(0, 0.7, 0.7).normalize()]) {
-      const exact = irradiance(n);
-      const fit = sh.getIrradianceAt(n, new THREE.Vector3()).toArray();
-      for (let k = 0; k < 3; k++) {
-        const err = Math.abs(fit[k]! - exact[k]!) / exact[k]!;
-        assert.ok(err < 0.05, `normal ${n.toArray().map((v) => v.toFixed(2))}, channel ${k}: fit ${fit[k]!.toFixed(3)}, integral ${exact[k]!.toFixed(3)}`);
+        return out;
+      };
+      // A floor or road (up), a wall facing the camera (+z), a side, and a slope.
+      for (const n of [new THREE.Vector3(0, 1, 0), new THREE.Vector3(0, 0, 1), new THREE.Vector3(-1, 0, 0), new THREE.Vector3(0, 0.7, 0.7).normalize()]) {
+        const exact = irradiance(n);
+        const fit = sh.getIrradianceAt(n, new THREE.Vector3()).toArray();
+        for (let k = 0; k < 3; k++) {
+          const err = Math.abs(fit[k]! - exact[k]!) / exact[k]!;
+          assert.ok(err < 0.06, `${c.name}, normal ${n.toArray().map((v) => v.toFixed(2))}, channel ${k}: fit ${fit[k]!.toFixed(4)}, integral ${exact[k]!.toFixed(4)}`);
+        }
       }
     }
   });

@@ -70,6 +70,19 @@ export function skyEnvironment(ctx: BuildContext, L: Lighting): THREE.Texture | 
   return prefilter(ctx, scene);
 }
 
+/** The sky's radiance in direction `d` (unit length): skyEnvironment's shader, in JavaScript. */
+export function skyRadianceAt(d: THREE.Vector3, L: Lighting): [number, number, number] {
+  const y = Math.min(1, Math.max(0, d.y)) ** 0.5;
+  const g = smoothstepJs(-0.08, 0.02, d.y);
+  const s = Math.max(0, d.dot(L.sunDir));
+  const sun = s ** 200 * L.sunIntensity * 12 + s ** 8 * L.sunIntensity * 0.3;
+  const ch = (k: 'r' | 'g' | 'b') => {
+    const sky = L.horizon[k] * L.skyIntensity * (1 - y) + L.zenith[k] * L.skyIntensity * y;
+    return L.groundColor[k] * 0.5 * (1 - g) + sky * g + L.sunColor[k] * sun;
+  };
+  return [ch('r'), ch('g'), ch('b')];
+}
+
 /** The studio's lights: soft boxes (direction, angular size as 1 - cos, power, colour). */
 const STUDIO_BOXES: ReadonlyArray<{ d: [number, number, number]; size: number; power: number; color: [number, number, number] }> = [
   { d: [-1, 0.7, 0.8], size: 0.09, power: 6, color: [1, 0.97, 0.92] }, // key
@@ -100,10 +113,7 @@ export function studioEnvironment(ctx: BuildContext, tint: THREE.Color): THREE.T
 
 /** The studio's radiance in direction `d` (unit length): studioEnvironment's shader, in JavaScript. */
 export function studioRadianceAt(d: THREE.Vector3, tint: THREE.Color): [number, number, number] {
-  const step = (e0: number, e1: number, x: number) => {
-    const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
-    return t * t * (3 - 2 * t);
-  };
+  const step = smoothstepJs;
   const base = studioBase(tint);
   const w = step(-0.3, 0.3, d.y);
   const c: [number, number, number] = [0, 1, 2].map((i) => 0.012 + (base[i]! - 0.012) * w) as [number, number, number];
@@ -115,25 +125,42 @@ export function studioRadianceAt(d: THREE.Vector3, tint: THREE.Color): [number, 
   return c;
 }
 
+/** GLSL's smoothstep. */
+function smoothstepJs(e0: number, e1: number, x: number): number {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
+  return t * t * (3 - 2 * t);
+}
+
 /**
- * The studio's light on a rough, non-metallic surface without the prefiltered map: its radiance
- * projected on order-2 spherical harmonics (once, on the CPU) and evaluated per pixel at the surface
- * normal, as an environment node (EnvironmentNode takes a non-texture node as the cosine-weighted mean
- * radiance: irradiance / pi). For the studio sweep on software rasterisers, where the two cube-map
- * lookups of every backdrop pixel cost 20 to 40 ms a frame at 720p; on a rough backdrop the specular
- * lobe is nearly as wide as the diffuse one, so this reads the same.
+ * An environment's light on a rough surface without its prefiltered map: the radiance projected on
+ * order-2 spherical harmonics (once, on the CPU) and evaluated per pixel at the surface normal, as an
+ * environment node (EnvironmentNode takes a non-texture node as the cosine-weighted mean radiance:
+ * irradiance / pi). For large rough surfaces on software rasterisers, where the two cube-map lookups of
+ * every pixel cost 20 to 40 ms a 720p frame on lavapipe; on a rough surface the specular lobe is nearly
+ * as wide as the diffuse one, so it reads the same (frames compared: within half a code value on average).
+ * Not for glossy or metallic surfaces: they show the environment's detail, which harmonics do not keep.
  */
-export function studioAmbient(tint: THREE.Color): N {
-  const coefficients: N = uniformArray(studioHarmonics(tint).coefficients.map((c) => c.clone()));
+export function ambientNode(sh: THREE.SphericalHarmonics3): N {
+  const coefficients: N = uniformArray(sh.coefficients.map((c) => c.clone()));
   return (getShIrradianceAt as N)(normalWorld, coefficients).div(Math.PI);
 }
 
 /** The studio's radiance projected on order-2 spherical harmonics (three's convention). */
 export function studioHarmonics(tint: THREE.Color): THREE.SphericalHarmonics3 {
+  return projectRadiance((d) => studioRadianceAt(d, tint));
+}
+
+/** The sky's radiance projected on order-2 spherical harmonics. */
+export function skyHarmonics(L: Lighting): THREE.SphericalHarmonics3 {
+  return projectRadiance((d) => skyRadianceAt(d, L));
+}
+
+function projectRadiance(radiance: (d: THREE.Vector3) => [number, number, number]): THREE.SphericalHarmonics3 {
   const sh = new THREE.SphericalHarmonics3();
   const basis = new Array<number>(9).fill(0);
   const dir = new THREE.Vector3();
-  // Midpoint rule on the sphere, each sample weighted by its solid angle.
+  // Midpoint rule on the sphere, each sample weighted by its solid angle (1.9 degree steps: the sun's
+  // pow(cos, 200) falls to 1/e over about 5.7 degrees).
   const rows = 96;
   const cols = 192;
   for (let j = 0; j < rows; j++) {
@@ -142,7 +169,7 @@ export function studioHarmonics(tint: THREE.Color): THREE.SphericalHarmonics3 {
     for (let i = 0; i < cols; i++) {
       const phi = ((i + 0.5) / cols) * 2 * Math.PI;
       dir.set(Math.sin(theta) * Math.cos(phi), Math.cos(theta), Math.sin(theta) * Math.sin(phi));
-      const L = studioRadianceAt(dir, tint);
+      const L = radiance(dir);
       THREE.SphericalHarmonics3.getBasisAt(dir, basis);
       for (let k = 0; k < 9; k++) {
         const w = basis[k]! * dOmega;

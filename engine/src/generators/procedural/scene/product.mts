@@ -9,7 +9,7 @@ import { vec3, uv, mix } from 'three/tsl';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
-import { requestEnvironment, studioAmbient, studioEnvironment } from './environment.mjs';
+import { ambientNode, requestEnvironment, studioEnvironment, studioHarmonics } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -17,7 +17,7 @@ type N = any;
 /** A seamless backdrop: floor curving up into a wall (a cyclorama), open towards the camera. */
 /**
  * The studio's curved backdrop. `studioTint` is the tint of the studio environment it sits in: on a
- * software rasteriser the backdrop is lit by that environment's spherical-harmonics fit (studioAmbient)
+ * software rasteriser the backdrop is lit by that environment's spherical-harmonics fit (ambientNode)
  * instead of the prefiltered map.
  */
 export function studioSweep(ctx: BuildContext, color: THREE.Color, studioTint: THREE.Color, size: { width?: number; radius?: number; floorLen?: number } = {}): THREE.Mesh {
@@ -50,7 +50,7 @@ export function studioSweep(ctx: BuildContext, color: THREE.Color, studioTint: T
   // Standard, not Lambert, even on software rasterisers: Lambert on this bent plane showed a dark disc
   // on the wall (seen on lavapipe), and the backdrop's soft specular sheen is part of the studio look.
   const mat = new THREE.MeshStandardNodeMaterial({ color, roughness: 0.92, metalness: 0, side: THREE.DoubleSide });
-  if (ctx.software) mat.envNode = studioAmbient(studioTint);
+  if (ctx.software) mat.envNode = ambientNode(studioHarmonics(studioTint));
   const mesh = new THREE.Mesh(geo, mat);
   mesh.receiveShadow = true;
   return mesh;

@@ -29,7 +29,7 @@ import {
 import { ValueNoise2D } from '../sim/noise.js';
 import type { Framing } from '../sim/camera.js';
 import { type BuildContext, type Shot, lightingFor, addLights, addFog, createSky, disposeScene, paletteColor } from './common.mjs';
-import { requestEnvironment, skyEnvironment } from './environment.mjs';
+import { ambientNode, requestEnvironment, skyEnvironment, skyHarmonics } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -65,6 +65,11 @@ export function buildUrban(ctx: BuildContext): Shot {
 
   // ---------------------------------------------------------------- ground and roads
   const groundMat = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color(wet ? '#1a1c20' : '#2a2c30'), roughness: wet ? 0.18 : 0.85, metalness: 0 });
+  // At night on software rasterisers rough surfaces take the sky's light from its spherical-harmonics fit
+  // instead of the prefiltered map (see ambientNode); a wet road keeps the map, whose reflections are its
+  // look, and so does any sky with a sun in it (too sharp for the fit: 11% off on the ground at dusk).
+  const skyAmbient: N = ctx.software && plan.timeOfDay === 'night' ? ambientNode(skyHarmonics(L)) : null;
+  if (skyAmbient && !wet) groundMat.envNode = skyAmbient;
   // Lane markings on the avenues running along z (x near a multiple of BLOCK).
   const lx: N = abs(fract(positionWorld.x.div(BLOCK).add(0.5)).sub(0.5)).mul(BLOCK);
   const dash: N = step(0.5, fract(positionWorld.z.mul(0.08)));
@@ -162,7 +167,9 @@ export function buildUrban(ctx: BuildContext): Shot {
     glowMat.colorNode = vec3(1.0, 0.62, 0.28).mul(float(1).sub(smoothstep(0.0, 1.0, d)).pow(3.0)).mul(night ? 0.8 : 0.05) as N;
     const bulbs = new THREE.InstancedMesh(new THREE.SphereGeometry(0.35, 8, 6), lampMat, lampCount);
     const glows = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), glowMat, lampCount);
-    const poles = new THREE.InstancedMesh(new THREE.CylinderGeometry(0.08, 0.12, 7, 6).translate(0, 3.5, 0), new THREE.MeshStandardNodeMaterial({ color: 0x222428, roughness: 0.6, metalness: 0.6 }), lampCount);
+    const poleMat = new THREE.MeshStandardNodeMaterial({ color: 0x222428, roughness: 0.6, metalness: 0.6 });
+    if (skyAmbient) poleMat.envNode = skyAmbient;
+    const poles = new THREE.InstancedMesh(new THREE.CylinderGeometry(0.08, 0.12, 7, 6).translate(0, 3.5, 0), poleMat, lampCount);
     for (let i = 0; i < lampCount; i++) {
       const side = i % 2 ? 1 : -1;
       const avenue = street ? 0 : (Math.floor(i / 2) % 5) - 2;
