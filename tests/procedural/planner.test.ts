@@ -61,6 +61,13 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('skyscrapers after dark', 2).plan.timeOfDay, 'night');
   });
 
+  it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
+    assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
+    assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');
+    assert.equal(P('city skyline at night', 1).plan.setting, 'city');
+    assert.equal(P('a city at dusk', 1).plan.setting, 'city');
+  });
+
   it('physics words become events with bodies and counts', () => {
     const p = P('12 rubber balls bouncing').plan;
     assert.equal(p.archetype, 'physics');
