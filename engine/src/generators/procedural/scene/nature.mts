@@ -23,6 +23,12 @@ import {
   smoothstep,
   transformNormalToView,
   cameraPosition,
+  abs,
+  dot,
+  clamp,
+  mx_noise_float,
+  normalView,
+  positionViewDirection,
 } from 'three/tsl';
 import { ValueNoise2D } from '../sim/noise.js';
 import type { Framing } from '../sim/camera.js';
@@ -240,28 +246,60 @@ function oceanMaterial(ctx: BuildContext, time: N, L: Lighting): THREE.MeshPhysi
 
 // ------------------------------------------------------------------------------------------ fire
 
+/**
+ * A campfire: a teepee of logs whose lower ends glow, a bed of embers, and flames as a few open cones
+ * drawn additively. Each cone is brightest where it is seen face on (a soft, volumetric edge instead of a
+ * hard silhouette), coloured from a yellow-white core at the base to orange and red at the tips, and cut
+ * by rising noise into tongues, so the flame flickers in shape as well as in size.
+ */
 function buildFire(ctx: BuildContext, scene: THREE.Scene, at: THREE.Vector3, time: N): (t: number) => void {
+  const flicker: N = sin(time.mul(11)).mul(sin(time.mul(5.3).add(1))).mul(0.15).add(0.85);
   const logs = new THREE.Group();
   const wood = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#3a2618'), roughness: 0.9 });
+  // The ends in the fire glow: emission fades out over the lowest 40 cm, patchy like charred wood.
+  const above: N = positionWorld.y.sub(at.y);
+  const char: N = mx_noise_float(positionWorld.mul(9)).mul(0.5).add(0.5);
+  wood.emissiveNode = vec3(1.0, 0.22, 0.03).mul(smoothstep(0.35, 0.02, above)).mul(char.mul(char)).mul(flicker).mul(0.9) as N;
+  // A teepee: five logs leaning in until their tops meet above the middle, their feet in the embers.
+  const lean = 0.45;
+  const up = new THREE.Vector3(0, 1, 0);
   for (let i = 0; i < 5; i++) {
-    const log = new THREE.Mesh(new THREE.CylinderGeometry(0.09, 0.11, 1.3, 7), wood);
-    log.rotation.set(Math.PI / 2 - 0.35, (i / 5) * Math.PI * 2, 0);
-    log.position.set(Math.cos((i / 5) * Math.PI * 2) * 0.3, 0.25, Math.sin((i / 5) * Math.PI * 2) * 0.3);
+    const a = (i / 5) * Math.PI * 2 + 0.4;
+    const log = new THREE.Mesh(new THREE.CylinderGeometry(0.07, 0.1, 1.2, 7), wood);
+    const axis = new THREE.Vector3(-Math.cos(a) * Math.sin(lean), Math.cos(lean), -Math.sin(a) * Math.sin(lean));
+    log.quaternion.setFromUnitVectors(up, axis);
+    log.position.set(Math.cos(a) * 0.28, 0.5, Math.sin(a) * 0.28);
     log.castShadow = true;
     logs.add(log);
   }
   logs.position.copy(at);
   scene.add(logs);
+  // The bed of embers: a glowing disc just above the ground, hottest in the middle, crawling with noise.
+  const bedMat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending, polygonOffset: true, polygonOffsetFactor: -2 });
+  const r: N = positionLocal.xy.length().div(0.6);
+  const glow: N = mx_noise_float(vec3(positionLocal.x.mul(14), positionLocal.y.mul(14), time.mul(0.8))).mul(0.5).add(0.5);
+  bedMat.colorNode = vec3(1.0, 0.28, 0.04).mul(smoothstep(1, 0.2, r)).mul(glow.mul(glow).mul(1.6).add(0.15)).mul(flicker) as N;
+  const bed = new THREE.Mesh(new THREE.CircleGeometry(0.6, 24), bedMat);
+  bed.rotation.x = -Math.PI / 2;
+  bed.position.copy(at).add(new THREE.Vector3(0, 0.04, 0));
+  scene.add(bed);
+
   const flameMat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending, side: THREE.DoubleSide });
-  const h: N = positionLocal.y.add(0.5);
+  const h: N = clamp(positionLocal.y.add(0.5), 0, 1);
   const lick: N = sin(time.mul(9).add(positionLocal.x.mul(7))).mul(0.08).mul(h);
   flameMat.positionNode = positionLocal.add((vec3 as N)(lick, float(0), sin(time.mul(7.3).add(positionLocal.z.mul(6))).mul(0.06).mul(h))) as N;
+  // Tongues: noise rising through the cone; the higher up, the more of it is cut away.
+  const rising: N = mx_noise_float(vec3(positionLocal.x.mul(5), positionLocal.y.mul(3).sub(time.mul(3.2)), positionLocal.z.mul(5))).mul(0.5).add(0.5);
+  const body: N = smoothstep(h.mul(0.9), h.mul(0.9).add(0.25), rising.add(float(0.55).sub(h.mul(0.35))));
+  const faceOn: N = abs(dot(normalView, positionViewDirection));
   const heat: N = float(1).sub(h);
-  flameMat.colorNode = vec3(3.5, 1.3, 0.3).mul(heat.mul(heat)).add(vec3(0.8, 0.15, 0.02).mul(heat)) as N;
+  const colour: N = mix(vec3(0.9, 0.16, 0.02), vec3(1.0, 0.62, 0.22), heat.mul(heat)).add(vec3(0.45, 0.4, 0.3).mul(heat.mul(heat).mul(heat)));
+  // The cone's open base fades in, so no hard rim shows where it meets the embers.
+  flameMat.colorNode = colour.mul(body).mul(faceOn.mul(faceOn)).mul(heat.mul(0.8).add(0.2)).mul(smoothstep(0, 0.12, h)).mul(0.75) as N;
   const flames: THREE.Mesh[] = [];
   for (let i = 0; i < 4; i++) {
-    const f = new THREE.Mesh(new THREE.ConeGeometry(0.32 - i * 0.05, 1.3 - i * 0.15, 10, 4, true), flameMat);
-    f.position.copy(at).add(new THREE.Vector3((i - 1.5) * 0.1, 0.85, ((i % 2) - 0.5) * 0.12));
+    const f = new THREE.Mesh(new THREE.ConeGeometry(0.32 - i * 0.05, 1.3 - i * 0.15, 16, 6, true), flameMat);
+    f.position.copy(at).add(new THREE.Vector3((i - 1.5) * 0.1, 0.8, ((i % 2) - 0.5) * 0.12));
     flames.push(f);
     scene.add(f);
   }
