@@ -61,6 +61,14 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('skyscrapers after dark', 2).plan.timeOfDay, 'night');
   });
 
+  it('petals falling drift as particles; they do not become a physics shot of balls', () => {
+    const petals = P('cherry blossom petals falling in spring', 1).plan;
+    assert.equal(petals.archetype, 'nature');
+    assert.deepEqual(petals.particles.map((p) => p.kind), ['petals']);
+    assert.equal(petals.physics.events.length, 0);
+    assert.equal(P('marbles falling', 1).plan.archetype, 'physics');
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

@@ -1,6 +1,6 @@
 /**
  * Draws a ParticleSystem as one instanced mesh: rain as thin streaks stretched along their velocity
- * (what a 180-degree shutter would record), snow as soft flakes, leaves as tumbling cards, embers and
+ * (what a 180-degree shutter would record), snow as soft flakes, leaves and petals as tumbling cards, embers and
  * sparks as glowing specks, dust as faint motes, bokeh as large soft discs that always face the camera.
  */
 import * as THREE from 'three/webgpu';
@@ -56,18 +56,21 @@ export function createParticleLayer(
       material = m;
       break;
     }
-    case 'leaves': {
-      geometry = new THREE.PlaneGeometry(1, 0.7);
-      const colors = ['#b5532a', '#d9862b', '#a33a1f', '#e0a630', '#7d5a2a'].map((h) => new THREE.Color(h));
+    case 'leaves':
+    case 'petals': {
+      // Leaves: autumn colours, an ellipse pinched at the ends. Petals: blossom pinks and white, rounder.
+      const petals = kind === 'petals';
+      geometry = new THREE.PlaneGeometry(1, petals ? 0.8 : 0.7);
+      const hexes = petals ? ['#f6c1d0', '#f9d9e3', '#ffffff', '#eea9bf', '#fbe7ee'] : ['#b5532a', '#d9862b', '#a33a1f', '#e0a630', '#7d5a2a'];
+      const colors = hexes.map((h) => new THREE.Color(h));
       const pick: N = hash(instanceIndex);
       let col: N = vec3(colors[0]!.r, colors[0]!.g, colors[0]!.b);
       colors.forEach((c, i) => {
         col = mix(col, vec3(c.r, c.g, c.b), smoothstep(i / colors.length - 0.01, i / colors.length, pick));
       });
-      const m = new THREE.MeshStandardNodeMaterial({ side: THREE.DoubleSide, roughness: 0.8, transparent: true });
+      const m = new THREE.MeshStandardNodeMaterial({ side: THREE.DoubleSide, roughness: petals ? 0.6 : 0.8, transparent: true });
       m.colorNode = col;
-      // A leaf-shaped alpha: an ellipse pinched at the ends.
-      const q = uv().sub(0.5).mul(vec3(2, 2.6, 0).xy);
+      const q = uv().sub(0.5).mul(vec3(2, petals ? 2.2 : 2.6, 0).xy);
       m.opacityNode = float(1).sub(smoothstep(0.85, 1.0, length(q))) as N;
       m.alphaTest = 0.5;
       material = m;
@@ -102,7 +105,7 @@ export function createParticleLayer(
   const mesh = new THREE.InstancedMesh(geometry, material, system.count);
   mesh.frustumCulled = false;
   mesh.castShadow = false;
-  mesh.receiveShadow = kind === 'leaves';
+  mesh.receiveShadow = kind === 'leaves' || kind === 'petals';
   mesh.renderOrder = kind === 'bokeh' ? 5 : 2;
   const m4 = new THREE.Matrix4();
   const pos = new THREE.Vector3();
@@ -140,7 +143,7 @@ export function createParticleLayer(
           basis.makeBasis(xAxis, axis, zAxis);
           q.setFromRotationMatrix(basis);
           s.set(size, len, 1);
-        } else if (kind === 'leaves') {
+        } else if (kind === 'leaves' || kind === 'petals') {
           const a = system.spin[i]!;
           q.setFromEuler(new THREE.Euler(a * 1.3, a * 0.7 + system.rand[i]! * 6, a * 0.45));
           s.setScalar(size);

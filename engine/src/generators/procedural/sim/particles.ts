@@ -1,5 +1,5 @@
 /**
- * Particle systems (rain, snow, leaves, embers, dust, bokeh, sparks) integrated on the CPU at a fixed
+ * Particle systems (rain, snow, leaves, petals, embers, dust, bokeh, sparks) integrated on the CPU at a fixed
  * step, independent of the output frame rate: gravity, wind with gusts, and quadratic drag towards
  * each kind's terminal velocity. Particles live in a box around the shot and wrap or respawn inside
  * it, so the density stays constant however long the clip is. Deterministic from the seed.
@@ -32,6 +32,9 @@ export const PARTICLE_SPECS: Record<ParticleKind, ParticleKindSpec> = {
   rain: { maxCount: 2600, gravity: 1, drag: 0.11, windResponse: 0.35, turbulence: 0.2, life: 0, size: [0.012, 0.018] },
   snow: { maxCount: 2600, gravity: 1, drag: 9, windResponse: 0.9, turbulence: 0.6, life: 0, size: [0.05, 0.1] },
   leaves: { maxCount: 600, gravity: 1, drag: 4, windResponse: 1, turbulence: 2.2, life: 0, size: [0.2, 0.34] },
+  // Lighter than leaves: they drift more than they fall.
+  // Larger than life (a real petal is 1 to 2 cm): at B-roll distances that size would not read.
+  petals: { maxCount: 1400, gravity: 0.7, drag: 6, windResponse: 1.2, turbulence: 2.6, life: 0, size: [0.14, 0.24] },
   embers: { maxCount: 500, gravity: -0.25, drag: 2.5, windResponse: 0.6, turbulence: 2.5, life: 3.2, size: [0.012, 0.03] },
   dust: { maxCount: 900, gravity: 0.01, drag: 30, windResponse: 0.4, turbulence: 0.15, life: 0, size: [0.006, 0.018] },
   bokeh: { maxCount: 110, gravity: 0, drag: 40, windResponse: 0.15, turbulence: 0.08, life: 0, size: [0.15, 0.5] },
@@ -146,7 +149,7 @@ export class ParticleSystem {
       this.pos[o] = this.pos[o]! + this.vel[o]! * dt;
       this.pos[o + 1] = this.pos[o + 1]! + this.vel[o + 1]! * dt;
       this.pos[o + 2] = this.pos[o + 2]! + this.vel[o + 2]! * dt;
-      this.spin[i] = this.spin[i]! + dt * (1 + this.rand[i]! * 3) * (this.kind === 'leaves' ? 1.5 : 0.3);
+      this.spin[i] = this.spin[i]! + dt * (1 + this.rand[i]! * 3) * (this.kind === 'leaves' || this.kind === 'petals' ? 1.5 : 0.3);
       if (this.kind === 'sparks') continue;
       // Wrap horizontally, respawn at the top (or bottom for rising kinds) when leaving vertically.
       for (const axis of [0, 2]) {
