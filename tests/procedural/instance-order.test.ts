@@ -49,5 +49,8 @@ describe('procedural/instance order: static instances nearest first', () => {
     // Each instance keeps its own colour.
     assert.deepEqual(sorted.map((s) => s.colour), [3, 5, 0, 2, 4, 1]);
     assert.deepEqual(xs.map((_, i) => at(unmarked, i).x), xs);
+    // Drawn before the rest of the opaque scene (the terrain they stand on).
+    assert.equal(marked.renderOrder, -1);
+    assert.equal(unmarked.renderOrder, 0);
   });
 });

@@ -4,13 +4,16 @@
  * meshes front to back, not the instances inside one. A forest or a city is one InstancedMesh of hundreds
  * of trees or towers, placed in seeded random order, so most of them were shaded and then covered.
  * Sorting the instances by distance from the camera (once, from where the camera is halfway through the
- * clip) lets the near ones hide the far ones.
+ * clip) lets the near ones hide the far ones, and drawing them before the rest of the opaque scene lets
+ * them hide the terrain (forest render CPU on lavapipe: 158 and 144 -> 135 and 114 ms a frame, paired runs).
  */
 import * as THREE from 'three/webgpu';
 
 /** Marks an instanced mesh whose instances never move, so their order may be changed. */
 export function markStaticInstances(mesh: THREE.InstancedMesh): void {
   mesh.userData.staticInstances = true;
+  // Before the other opaque meshes too: trees stand in front of the terrain far more often than behind it.
+  mesh.renderOrder = -1;
 }
 
 /** Reorders every marked instanced mesh of `scene`, nearest to `eye` first. */
