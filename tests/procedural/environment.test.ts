@@ -4,17 +4,14 @@
  */
 import { strict as assert } from 'node:assert';
 import { planPrompt } from '../../engine/src/generators/procedural';
+import { importProcedural, importThree, type ThreeModule } from '../helpers/esm';
 
 type EnvModule = typeof import('../../engine/src/generators/procedural/scene/environment.mjs', { with: { 'resolution-mode': 'import' } });
-type ThreeModule = typeof import('three/webgpu', { with: { 'resolution-mode': 'import' } });
 type CommonModule = typeof import('../../engine/src/generators/procedural/scene/common.mjs', { with: { 'resolution-mode': 'import' } });
 type Vec3 = InstanceType<ThreeModule['Vector3']>;
 
 async function load(): Promise<{ env: EnvModule; THREE: ThreeModule }> {
-  await import('tsx/esm' as string).catch(() => undefined);
-  const env = (await import('../../engine/src/generators/procedural/scene/environment.mts' as string)) as EnvModule;
-  const THREE = (await import('three/webgpu' as string)) as ThreeModule;
-  return { env, THREE };
+  return { env: await importProcedural<EnvModule>('scene/environment.mts'), THREE: await importThree() };
 }
 
 describe('procedural/environment: made only when read', () => {
@@ -64,7 +61,7 @@ describe('procedural/environment: made only when read', () => {
     // with a sun is too sharp for order-2 harmonics (11% off on the ground at dusk, 7% at golden hour),
     // so there the prefiltered map stays.
     const { env, THREE } = await load();
-    const common = (await import('../../engine/src/generators/procedural/scene/common.mts' as string)) as CommonModule;
+    const common = await importProcedural<CommonModule>('scene/common.mts');
     const night = common.lightingFor(planPrompt({ prompt: 'city skyline at night', seed: 1 }).plan);
     const tint = new THREE.Color('#c08040');
     const cases = [
@@ -79,21 +76,12 @@ describe('procedural/environment: made only when read', () => {
       // Irradiance by brute force: the radiance times the clamped cosine, over a fine grid of the sphere.
       const irradiance = (n: Vec3): number[] => {
         const out = [0, 0, 0];
-        const d = new THREE.Vector3();
-        const rows = 360;
-        const cols = 720;
-        for (let j = 0; j < rows; j++) {
-          const theta = ((j + 0.5) / rows) * Math.PI;
-          const dOmega = (Math.PI / rows) * ((2 * Math.PI) / cols) * Math.sin(theta);
-          for (let i = 0; i < cols; i++) {
-            const phi = ((i + 0.5) / cols) * 2 * Math.PI;
-            d.set(Math.sin(theta) * Math.cos(phi), Math.cos(theta), Math.sin(theta) * Math.sin(phi));
-            const cos = Math.max(0, d.dot(n));
-            if (cos === 0) continue;
-            const L = c.radiance(d);
-            for (let k = 0; k < 3; k++) out[k]! += L[k]! * cos * dOmega;
-          }
-        }
+        env.forEachSphereSample(360, 720, (d, dOmega) => {
+          const cos = Math.max(0, d.dot(n));
+          if (cos === 0) return;
+          const L = c.radiance(d);
+          for (let k = 0; k < 3; k++) out[k]! += L[k]! * cos * dOmega;
+        });
         return out;
       };
       // A floor or road (up), a wall facing the camera (+z), a side, and a slope.

@@ -3,12 +3,12 @@
  * itself must stop spinning after a short window, everything else must reach the real setImmediate.
  */
 import { strict as assert } from 'node:assert';
+import { importProcedural } from '../helpers/esm';
 
 type PacingModule = typeof import('../../engine/src/generators/procedural/render/event-pacing.mjs', { with: { 'resolution-mode': 'import' } });
 
 async function load(): Promise<PacingModule> {
-  await import('tsx/esm' as string).catch(() => undefined);
-  return (await import('../../engine/src/generators/procedural/render/event-pacing.mts' as string)) as PacingModule;
+  return importProcedural<PacingModule>('render/event-pacing.mts');
 }
 
 describe('procedural/event pacing', () => {

@@ -4,15 +4,12 @@
  * 162 and 200 to 124 and 121 ms of CPU a frame).
  */
 import { strict as assert } from 'node:assert';
+import { importProcedural, importThree, type ThreeModule } from '../helpers/esm';
 
 type OrderModule = typeof import('../../engine/src/generators/procedural/scene/instance-order.mjs', { with: { 'resolution-mode': 'import' } });
-type ThreeModule = typeof import('three/webgpu', { with: { 'resolution-mode': 'import' } });
 
 async function load(): Promise<{ order: OrderModule; THREE: ThreeModule }> {
-  await import('tsx/esm' as string).catch(() => undefined);
-  const order = (await import('../../engine/src/generators/procedural/scene/instance-order.mts' as string)) as OrderModule;
-  const THREE = (await import('three/webgpu' as string)) as ThreeModule;
-  return { order, THREE };
+  return { order: await importProcedural<OrderModule>('scene/instance-order.mts'), THREE: await importThree() };
 }
 
 describe('procedural/instance order: static instances nearest first', () => {

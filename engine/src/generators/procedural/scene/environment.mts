@@ -158,26 +158,29 @@ export function skyHarmonics(L: Lighting): THREE.SphericalHarmonics3 {
 function projectRadiance(radiance: (d: THREE.Vector3) => [number, number, number]): THREE.SphericalHarmonics3 {
   const sh = new THREE.SphericalHarmonics3();
   const basis = new Array<number>(9).fill(0);
+  // 1.9 degree steps: the sun's pow(cos, 200) falls to 1/e over about 5.7 degrees.
+  forEachSphereSample(96, 192, (dir, dOmega) => {
+    const L = radiance(dir);
+    THREE.SphericalHarmonics3.getBasisAt(dir, basis);
+    for (let k = 0; k < 9; k++) {
+      const w = basis[k]! * dOmega;
+      sh.coefficients[k]!.x += L[0] * w;
+      sh.coefficients[k]!.y += L[1] * w;
+      sh.coefficients[k]!.z += L[2] * w;
+    }
+  });
+  return sh;
+}
+
+/** Midpoint rule on the sphere: a rows x cols grid in (theta, phi), each direction with its solid angle. */
+export function forEachSphereSample(rows: number, cols: number, visit: (dir: THREE.Vector3, dOmega: number) => void): void {
   const dir = new THREE.Vector3();
-  // Midpoint rule on the sphere, each sample weighted by its solid angle (1.9 degree steps: the sun's
-  // pow(cos, 200) falls to 1/e over about 5.7 degrees).
-  const rows = 96;
-  const cols = 192;
   for (let j = 0; j < rows; j++) {
     const theta = ((j + 0.5) / rows) * Math.PI;
     const dOmega = (Math.PI / rows) * ((2 * Math.PI) / cols) * Math.sin(theta);
     for (let i = 0; i < cols; i++) {
       const phi = ((i + 0.5) / cols) * 2 * Math.PI;
-      dir.set(Math.sin(theta) * Math.cos(phi), Math.cos(theta), Math.sin(theta) * Math.sin(phi));
-      const L = radiance(dir);
-      THREE.SphericalHarmonics3.getBasisAt(dir, basis);
-      for (let k = 0; k < 9; k++) {
-        const w = basis[k]! * dOmega;
-        sh.coefficients[k]!.x += L[0] * w;
-        sh.coefficients[k]!.y += L[1] * w;
-        sh.coefficients[k]!.z += L[2] * w;
-      }
+      visit(dir.set(Math.sin(theta) * Math.cos(phi), Math.cos(theta), Math.sin(theta) * Math.sin(phi)), dOmega);
     }
   }
-  return sh;
 }
