@@ -69,6 +69,13 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('marbles falling', 1).plan.archetype, 'physics');
   });
 
+  it('dunes are sand alone; a desert has boulders', () => {
+    const dunes = P('sand dunes at golden hour', 1).plan;
+    assert.equal(dunes.setting, 'desert');
+    assert.ok(!dunes.subjects.some((s) => s.kind === 'rocks'), dunes.subjects.map((s) => s.kind).join(','));
+    assert.ok(P('desert at noon', 1).plan.subjects.some((s) => s.kind === 'rocks'));
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

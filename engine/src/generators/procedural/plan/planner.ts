@@ -251,7 +251,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         addSubject('grass', 1, 'matte', '#5f7f3a');
         if (!excluded('trees')) addSubject(trees ?? 'broadleaf-trees', 14, 'matte', '#4b6b35');
       }
-      if (setting === 'desert') addSubject('rocks', 24, 'stone', '#b07a4f');
+      if (setting === 'desert' && wordSubjects.includes('rocks')) addSubject('rocks', 24, 'stone', '#b07a4f');
       for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature') addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
       if (!excluded('clouds') && setting !== 'forest') addSubject('clouds', 1, 'matte', '#ffffff');
       break;

@@ -64,7 +64,9 @@ const ENTRIES: Entry[] = [
   { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'coast', 'shore', 'beach', 'lake', 'water', 'swell', 'tide'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },
   { words: ['sky', 'skies', 'clouds', 'cloud', 'cloudscape', 'heavens', 'cumulus', 'sunrise', 'sunset'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', excludes: 'clouds' } },
   { words: ['meadow', 'field', 'fields', 'grassland', 'prairie', 'grass', 'countryside', 'pasture', 'farmland', 'landscape', 'nature', 'outdoors'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'grass' } },
-  { words: ['desert', 'dunes', 'dune', 'sand', 'sahara', 'canyon', 'mesa'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
+  { words: ['desert', 'sahara', 'canyon', 'mesa', 'badlands'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
+  // Dunes are sand alone: no boulders on them.
+  { words: ['dunes', 'dune', 'sand dunes', 'sand', 'sandy'], effect: { archetype: A('nature', 3), setting: 'desert' } },
   { words: ['rocks', 'rock', 'boulders', 'stones'], effect: { archetype: A('nature', 1), subject: 'rocks' } },
   { words: ['fire', 'campfire', 'bonfire', 'flames', 'flame', 'fireplace', 'burning'], effect: { archetype: A('nature', 3), subject: 'fire', particles: 'embers', excludes: 'fire' } },
   { words: ['embers', 'ember', 'sparks', 'spark', 'cinders'], effect: { particles: 'embers', excludes: 'embers' } },

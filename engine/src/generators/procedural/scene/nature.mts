@@ -410,9 +410,14 @@ export function buildNature(ctx: BuildContext): Shot {
       break;
     }
     case 'desert': {
+      // Transverse dunes: ridges across the wind with a sharp crest and a smooth trough (1 - |sin| is a
+      // cusp at each crest), meandering with noise, a second, smaller set across them, and ripples.
       const height = (x: number, z: number) => {
-        const dune = Math.sin(x * 0.045 + noise.fbm(x * 0.01, z * 0.01, 3) * 6) * 0.5 + 0.5;
-        return dune * dune * 9 * (0.5 + noise.fbm(x * 0.006, z * 0.006, 3)) + noise.fbm(x * 0.05, z * 0.05, 3) * 1.2;
+        const phase = x * 0.04 + noise.fbm(x * 0.008, z * 0.008, 3) * 7;
+        const ridge = 1 - Math.abs(Math.sin(phase));
+        const cross = 1 - Math.abs(Math.sin(z * 0.055 + x * 0.02 + noise.fbm(x * 0.02, z * 0.02, 2) * 3));
+        const scale = 0.55 + noise.fbm(x * 0.005, z * 0.005, 3);
+        return (ridge * ridge * 7 + cross * cross * 1.5) * scale + noise.fbm(x * 0.05, z * 0.05, 3) * 0.6;
       };
       terrain = buildTerrain(ctx, {
         size: 900,
@@ -421,9 +426,11 @@ export function buildNature(ctx: BuildContext): Shot {
         color: (h, slope, x, z) => new THREE.Color('#c99a62').lerp(new THREE.Color('#e2bd86'), noise.sample(x * 0.08, z * 0.08) * 0.5 + h / 24).lerp(new THREE.Color('#a9774a'), slope * 1.5),
       });
       scene.add(terrain.mesh);
-      addRocks(ctx, scene, terrain, plan.subjects.find((s) => s.kind === 'rocks')?.count ?? 20);
-      framing = { target: [0, 3, -30], distance: 60, azimuth: 0, elevation: 7, travel: 70, minHeight: 2 };
-      focus.set(0, 3, -30);
+      const rocks = plan.subjects.find((s) => s.kind === 'rocks');
+      if (rocks) addRocks(ctx, scene, terrain, rocks.count);
+      // High enough to look over the nearer crests.
+      framing = { target: [0, 4, -40], distance: 80, azimuth: 0, elevation: 10, travel: 70, minHeight: 3 };
+      focus.set(0, 4, -40);
       lightCenter.set(0, 0, -20);
       lightRadius = 60;
       fogScale = 3;
