@@ -196,13 +196,15 @@ export function scatterTrees(
 function oceanMaterial(ctx: BuildContext, time: N, L: Lighting): THREE.MeshPhysicalNodeMaterial {
   const rng = ctx.rng('waves');
   const windDir = rng.range(-0.5, 0.5);
-  const waves = [
-    { amp: 0.55, len: 34, dir: windDir, steep: 0.55 },
-    { amp: 0.32, len: 19, dir: windDir + 0.5, steep: 0.5 },
-    { amp: 0.18, len: 9.5, dir: windDir - 0.6, steep: 0.45 },
-    { amp: 0.09, len: 4.2, dir: windDir + 1.1, steep: 0.4 },
-    { amp: 0.05, len: 2.1, dir: windDir - 1.3, steep: 0.35 },
-  ].map((w) => ({ ...w, amp: w.amp * (0.6 + ctx.plan.weather.wind * 1.2) }));
+  const wind = ctx.plan.weather.wind;
+  // A small spectrum: eight trains from 42 m swell down to 1.6 m chop, each about as tall as a fixed
+  // fraction of its length, the long ones along the wind and the short ones spread wider around it. (Five
+  // hand-placed trains made a visible lattice of dimples near the camera.)
+  const waves = Array.from({ length: 8 }, (_, i) => {
+    const len = 42 * Math.pow(1.6 / 42, i / 7);
+    const spread = 0.25 + (i / 7) * 1.1;
+    return { len, amp: len * 0.0155 * (0.6 + wind * 1.2), dir: windDir + rng.range(-spread, spread), steep: 0.55 - (i / 7) * 0.25, phase: rng.range(0, Math.PI * 2) };
+  });
   // Long waves displace the mesh (vertex stage, sampled finely enough by the grid); all waves shape the
   // normal per pixel, where the short ones fade with distance so the far sea does not alias into noise.
   const p: N = positionLocal;
@@ -220,13 +222,13 @@ function oceanMaterial(ctx: BuildContext, time: N, L: Lighting): THREE.MeshPhysi
     const d = [Math.cos(w.dir), Math.sin(w.dir)] as const;
     const q = w.steep / (k * w.amp * waves.length);
     if (w.len > 8) {
-      const f: N = p.x.mul(d[0]).add(p.z.mul(d[1])).mul(k).sub(time.mul(c * k));
+      const f: N = p.x.mul(d[0]).add(p.z.mul(d[1])).mul(k).sub(time.mul(c * k)).add(w.phase);
       dx = dx.add(cos(f).mul(q * w.amp * d[0]));
       dz = dz.add(cos(f).mul(q * w.amp * d[1]));
       dy = dy.add(sin(f).mul(w.amp));
     }
     const fade: N = float(1).sub(smoothstep(w.len * 10, w.len * 40, dist));
-    const fw: N = pw.x.mul(d[0]).add(pw.z.mul(d[1])).mul(k).sub(time.mul(c * k));
+    const fw: N = pw.x.mul(d[0]).add(pw.z.mul(d[1])).mul(k).sub(time.mul(c * k)).add(w.phase);
     const wa: N = fade.mul(k * w.amp);
     nx = nx.sub(cos(fw).mul(wa).mul(d[0]));
     nz = nz.sub(cos(fw).mul(wa).mul(d[1]));
@@ -236,11 +238,24 @@ function oceanMaterial(ctx: BuildContext, time: N, L: Lighting): THREE.MeshPhysi
   mat.positionNode = p.add(vec3(dx, dy, dz)) as N;
   // The mesh has an identity transform (the plane is rotated in its geometry), so local = world here.
   mat.normalNode = transformNormalToView(normalize(vec3(nx, ny, nz))) as N;
-  // Foam-ish brightening on crests.
-  const crest: N = smoothstep(0.35, 0.9, pw.y);
-  const deep = new THREE.Color('#06283a').lerp(L.horizon, 0.08);
-  const shallow = new THREE.Color('#1f6a78');
-  mat.colorNode = mix(vec3(deep.r, deep.g, deep.b), vec3(shallow.r, shallow.g, shallow.b), crest.mul(0.7)).add(vec3(crest.mul(crest).mul(0.12))) as N;
+  // Crests: the swell's height above still water in units of its RMS height (sum of amp^2 / 2).
+  const rms = Math.sqrt(waves.filter((w) => w.len > 8).reduce((a, w) => a + (w.amp * w.amp) / 2, 0));
+  const crest: N = smoothstep(0.7, 2.0, pw.y.div(rms));
+  const rough = ctx.plan.weather.condition === 'storm' || ctx.plan.weather.condition === 'rain';
+  // Rain and spray roughen the surface: a storm sea mirrors the sky less.
+  if (rough) mat.roughness = 0.2;
+  // Storm water is grey-green and opaque; clear water a deep blue with a lighter tint where it is thin.
+  const deep = new THREE.Color(rough ? '#0d2226' : '#06283a').lerp(L.horizon, 0.08);
+  const shallow = new THREE.Color(rough ? '#2d4a47' : '#1f6a78');
+  let colour: N = mix(vec3(deep.r, deep.g, deep.b), vec3(shallow.r, shallow.g, shallow.b), crest.mul(0.7)).add(vec3(crest.mul(crest).mul(0.12)));
+  if (wind > 0.45) {
+    // Whitecaps: the windier, the more of each crest breaks, torn up by noise that drifts with the wind.
+    const tear: N = mx_noise_float(vec3(pw.x.mul(0.35), pw.z.mul(0.35), time.mul(0.6))).mul(0.5).add(0.5);
+    const foam: N = smoothstep(0.45, 0.8, crest.mul(tear.add(0.3))).mul(Math.min(1, (wind - 0.45) * 2.5));
+    colour = mix(colour, vec3(0.75, 0.78, 0.78), foam.mul(0.85));
+    mat.roughnessNode = mix(float(mat.roughness), float(0.6), foam) as N;
+  }
+  mat.colorNode = colour as N;
   return mat;
 }
 
