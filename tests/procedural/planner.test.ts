@@ -69,6 +69,16 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('marbles falling', 1).plan.archetype, 'physics');
   });
 
+  it('"a glass of whiskey" is a tumbler of whisky, "glass" before a noun is still the material', () => {
+    const whisky = P('a glass of whiskey on a bar', 1);
+    assert.equal(whisky.plan.archetype, 'product');
+    assert.deepEqual(whisky.plan.subjects.map((s) => [s.kind, s.material, s.color]), [['tumbler', 'glass', '#b0601c']]);
+    assert.equal(P('red wine in a wine glass', 1).plan.subjects[0]?.kind, 'wine-glass');
+    const bottle = P('glass bottle on a studio sweep', 1).plan.subjects[0];
+    assert.deepEqual([bottle?.kind, bottle?.material], ['bottle', 'glass']);
+    assert.equal(P('wine bottle, studio', 1).plan.subjects[0]?.kind, 'bottle');
+  });
+
   it('dunes are sand alone; a desert has boulders', () => {
     const dunes = P('sand dunes at golden hour', 1).plan;
     assert.equal(dunes.setting, 'desert');

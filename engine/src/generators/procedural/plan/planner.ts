@@ -62,6 +62,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
+  tumbler: 'product', 'wine-glass': 'product',
 };
 
 /** Reads the prompt into recognised phrases (with negation) and the words left over. */
@@ -274,7 +275,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     case 'product': {
       const kind = wordSubjects.find((s) => SUBJECT_ARCHETYPE[s] === 'product') ?? rng.pick(PRODUCTS);
       const material = wordMaterial ?? defaultProductMaterial(kind, rng.next());
-      addSubject(kind, 1, material, wordColor ?? accent);
+      // A drink's colour is its own (whisky amber, red wine), not the palette's.
+      addSubject(kind, 1, material, wordColor ?? DRINK_COLOURS[kind] ?? accent);
       break;
     }
     case 'text':
@@ -454,8 +456,14 @@ function hslToHex(h: number, s: number, l: number): string {
   return `#${to(f(hh + 1 / 3))}${to(f(hh))}${to(f(hh - 1 / 3))}`;
 }
 
+/** The liquid in a glass, unless a colour word says otherwise. */
+const DRINK_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22' };
+
 function defaultProductMaterial(kind: SubjectKind, r: number): Material {
   switch (kind) {
+    case 'tumbler':
+    case 'wine-glass':
+      return 'glass';
     case 'bottle':
     case 'vase':
       return r < 0.5 ? 'glass' : 'ceramic';

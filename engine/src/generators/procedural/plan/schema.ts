@@ -23,7 +23,7 @@ export const SUBJECT_KINDS = [
   // abstract
   'gradient', 'shapes', 'rings', 'grid', 'ribbons',
   // product
-  'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb',
+  'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass',
   // physics bodies
   'balls', 'cubes', 'dominoes', 'crates', 'marbles',
 ] as const;

@@ -107,6 +107,9 @@ const ENTRIES: Entry[] = [
   { words: ['mug', 'cup', 'coffee cup', 'coffee mug', 'teacup'], effect: { archetype: A('product', 4), subject: 'mug' } },
   { words: ['watch', 'wristwatch', 'clock', 'timepiece'], effect: { archetype: A('product', 4), subject: 'watch' } },
   { words: ['vase', 'jar', 'pot', 'urn', 'candle'], effect: { archetype: A('product', 4), subject: 'vase' } },
+  // "a glass of ..." is the vessel, not the material.
+  { words: ['glass of', 'tumbler', 'rocks glass', 'whiskey', 'whisky', 'bourbon', 'scotch', 'cocktail', 'old fashioned', 'drink', 'glass of whiskey', 'glass of whisky'], effect: { archetype: A('product', 4), subject: 'tumbler' } },
+  { words: ['wine glass', 'wine glasses', 'glass of wine', 'wine', 'red wine', 'goblet'], effect: { archetype: A('product', 4), subject: 'wine-glass' } },
   { words: ['orb', 'sphere', 'globe', 'ball on a pedestal', 'pearl'], effect: { archetype: A('product', 3), subject: 'orb' } },
 
   // ---------------------------------------------------------------- text

@@ -56,6 +56,17 @@ export function studioSweep(ctx: BuildContext, color: THREE.Color, studioTint: T
   return mesh;
 }
 
+/**
+ * A drink: nearly opaque and glossy, in its own colour, drawn after its glass (renderOrder 1): the
+ * transparent meshes share a centre, so three's back-to-front sort left their order to chance, and whisky
+ * drawn first under the glass read as grey water.
+ */
+function drinkMaterial(color: THREE.Color): THREE.MeshPhysicalNodeMaterial {
+  const m = new THREE.MeshPhysicalNodeMaterial({ color, roughness: 0.04, metalness: 0, clearcoat: 1, clearcoatRoughness: 0.02, transparent: true, opacity: 0.93 });
+  m.depthWrite = false;
+  return m;
+}
+
 function lathe(points: Array<[number, number]>, segments = 64): THREE.LatheGeometry {
   return new THREE.LatheGeometry(
     points.map(([r, y]) => new THREE.Vector2(r, y)),
@@ -160,6 +171,29 @@ export function buildProduct(kind: SubjectKind, material: Material, color: THREE
       stand.castShadow = stand.receiveShadow = true;
       group.add(stand);
       height = 3.2;
+      break;
+    }
+    case 'tumbler': {
+      // A heavy-based rocks glass, a finger of whisky and one ice cube. The glass is clear; the subject's
+      // colour is the drink.
+      const glass = makeMaterial(material, new THREE.Color('#ffffff'));
+      add(lathe([[0, 0], [0.7, 0], [0.74, 0.04], [0.78, 1.35], [0.74, 1.35], [0.7, 0.32], [0, 0.32]]), glass);
+      add(lathe([[0, 0.33], [0.69, 0.33], [0.71, 0.8], [0, 0.8]]), drinkMaterial(color)).renderOrder = 1;
+      const ice = makeMaterial('glass', new THREE.Color('#dfeef5'));
+      ice.opacity = 0.35;
+      const cube = add(new RoundedBoxGeometry(0.62, 0.58, 0.6, 3, 0.08), ice, 0.82);
+      cube.rotation.set(0.35, 0.6, 0.2);
+      cube.renderOrder = 2;
+      // Framed with some air above the rim (it is wider than it is tall).
+      height = 1.9;
+      break;
+    }
+    case 'wine-glass': {
+      // Foot, stem and bowl in one profile, the bowl a third full.
+      const glass = makeMaterial(material, new THREE.Color('#ffffff'));
+      add(lathe([[0, 0], [0.62, 0], [0.6, 0.04], [0.08, 0.08], [0.06, 1.1], [0.35, 1.3], [0.62, 1.75], [0.6, 2.45], [0.57, 2.45], [0.58, 1.76], [0.34, 1.34], [0, 1.16]], 96), glass);
+      add(lathe([[0, 1.18], [0.33, 1.35], [0.56, 1.76], [0.57, 1.9], [0, 1.9]], 96), drinkMaterial(color)).renderOrder = 1;
+      height = 2.45;
       break;
     }
     case 'orb':
