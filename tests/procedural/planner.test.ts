@@ -79,6 +79,16 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('wine bottle, studio', 1).plan.subjects[0]?.kind, 'bottle');
   });
 
+  it('bodies without an event get an event that shows them; a collapsing tower is knocked down', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const events = P('marbles rolling down into a bowl', seed).plan.physics.events;
+      assert.equal(events.length, 1);
+      assert.equal(events[0]!.body, 'marbles', `seed ${seed}: ${events[0]!.kind} of ${events[0]!.body}`);
+      assert.notEqual(P('traffic at night on a city street', seed).plan.camera.move, 'orbit', `seed ${seed}: no random orbit down a street`);
+    }
+    assert.deepEqual(P('a tower of wooden crates collapsing', 1).plan.physics.events.map((e) => [e.kind, e.body]), [['collide', 'crates']]);
+  });
+
   it('dunes are sand alone; a desert has boulders', () => {
     const dunes = P('sand dunes at golden hour', 1).plan;
     assert.equal(dunes.setting, 'desert');

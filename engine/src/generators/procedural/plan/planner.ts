@@ -290,10 +290,13 @@ export function planPrompt(input: PlanInput): PlanResult {
   const events: ScenePlan['physics']['events'] = [];
   if (archetype === 'physics') {
     const kinds = [...new Set(live.map((h) => h.effect.physics).filter((k): k is PhysicsEventKind => !!k))];
-    if (kinds.length === 0) kinds.push(rng.pick<PhysicsEventKind>(['fall', 'bounce', 'stack', 'dominoes', 'collide']));
+    const wordBody = first('body');
+    // No event word: one that suits the bodies asked for ("marbles rolling" was once a row of dominoes).
+    if (kinds.length === 0) kinds.push(rng.pick<PhysicsEventKind>(EVENTS_FOR_BODY[wordBody ?? 'any']));
+    // "a tower collapsing": the collision knocks the stack down; two separate events would not.
+    if (kinds.includes('collide') && kinds.includes('stack')) kinds.splice(kinds.indexOf('stack'), 1);
     // "dominoes falling", "balls falling and bouncing": the named event already includes the fall.
     if (kinds.length > 1 && kinds.includes('fall')) kinds.splice(kinds.indexOf('fall'), 1);
-    const wordBody = first('body');
     for (const kind of kinds.slice(0, 2)) {
       const body: BodyKind = kind === 'dominoes' ? 'dominoes' : (wordBody && wordBody !== 'dominoes' ? wordBody : defaultBody(kind, rng.next()));
       const count = clampInt(countWord ?? defaultCount(kind), 1, kind === 'dominoes' ? 120 : 200);
@@ -339,7 +342,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     rng.pick<CameraMove>(
       {
         nature: ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
-        urban: ['drone', 'dolly-in', 'pan-right', 'orbit'],
+        // Down a street an orbit swings the camera through the buildings on either side.
+        urban: setting === 'street' ? ['drone', 'dolly-in', 'pan-right'] : ['drone', 'dolly-in', 'pan-right', 'orbit'],
         abstract: ['dolly-in', 'orbit', 'static'],
         product: ['orbit', 'orbit', 'dolly-in'],
         text: ['dolly-in', 'static'],
@@ -481,6 +485,16 @@ function defaultProductMaterial(kind: SubjectKind, r: number): Material {
       return 'plastic';
   }
 }
+
+/** Events that show a body kind, for prompts that name bodies but no event. */
+const EVENTS_FOR_BODY: Record<BodyKind | 'any', PhysicsEventKind[]> = {
+  any: ['fall', 'bounce', 'stack', 'dominoes', 'collide'],
+  balls: ['fall', 'bounce', 'collide'],
+  marbles: ['fall', 'bounce', 'collide'],
+  cubes: ['fall', 'stack', 'collide'],
+  crates: ['fall', 'stack', 'collide'],
+  dominoes: ['dominoes'],
+};
 
 function defaultBody(kind: PhysicsEventKind, r: number): BodyKind {
   switch (kind) {

@@ -120,6 +120,8 @@ const ENTRIES: Entry[] = [
   { words: ['falling', 'fall', 'falls', 'drop', 'dropping', 'dropped', 'tumbling', 'raining down', 'pouring'], effect: { archetype: A('physics', 2), physics: 'fall' } },
   { words: ['bouncing', 'bounce', 'bounces', 'bouncy', 'rebounding'], effect: { archetype: A('physics', 3), physics: 'bounce' } },
   { words: ['colliding', 'collide', 'collision', 'collisions', 'crash', 'crashing', 'smash', 'smashing', 'impact'], effect: { archetype: A('physics', 3), physics: 'collide' } },
+  // A tower that collapses is the collide event: a projectile knocks a pyramid down.
+  { words: ['collapsing', 'collapse', 'collapses', 'knocked over', 'knocked down', 'knocking down', 'demolished', 'demolition'], effect: { archetype: A('physics', 3), physics: 'collide' } },
   { words: ['stacking', 'stack', 'stacked', 'tower', 'pile', 'piling', 'building blocks'], effect: { archetype: A('physics', 3), physics: 'stack' } },
   { words: ['dominoes', 'domino', 'domino effect', 'chain reaction', 'toppling'], effect: { archetype: A('physics', 4), physics: 'dominoes', body: 'dominoes' } },
   { words: ['splash', 'splashing', 'splashes', 'plunging', 'dropping into water', 'into water', 'splashdown'], effect: { archetype: A('physics', 3), physics: 'splash' } },

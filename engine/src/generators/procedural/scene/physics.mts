@@ -123,6 +123,8 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   const makeMesh = (geo: THREE.BufferGeometry, items: typeof balls) => {
     if (!items.length) return;
     const mat = makeMaterial(bodyMaterial, new THREE.Color('#ffffff'));
+    // Small glass bodies (marbles) at the product glass's opacity all but vanish on a light sweep.
+    if (bodyMaterial === 'glass') mat.opacity = 0.82;
     const mesh = new THREE.InstancedMesh(geo, mat, items.length);
     items.forEach((it, k) => {
       const c = it.b.body === 'dominoes' ? (k % 2 ? new THREE.Color('#f4f1ea') : paletteColor(plan, 0)) : paletteColor(plan, it.b.index + it.b.event);
