@@ -89,6 +89,18 @@ describe('procedural planner: vocabulary', () => {
     assert.deepEqual(P('a tower of wooden crates collapsing', 1).plan.physics.events.map((e) => [e.kind, e.body]), [['collide', 'crates']]);
   });
 
+  it('falling leaves come from broadleaf trees in a forest or a park; "liquid gold" flows in gold', () => {
+    for (let seed = 1; seed <= 8; seed++) {
+      const plan = P('autumn leaves falling', seed).plan;
+      assert.ok(['forest', 'meadow'].includes(plan.setting), `seed ${seed}: ${plan.setting}`);
+      assert.ok(!plan.subjects.some((s) => s.kind === 'pine-trees'), `seed ${seed}: pines`);
+      assert.equal(plan.palette.name, 'autumn');
+    }
+    assert.equal(P('leaves falling in a park', 1).plan.setting, 'meadow');
+    const gold = P('abstract liquid gold flowing', 1);
+    assert.deepEqual([gold.plan.subjects[0]?.kind, gold.plan.palette.name, gold.ignoredWords.length], ['ribbons', 'luxury', 0]);
+  });
+
   it('dunes are sand alone; a desert has boulders', () => {
     const dunes = P('sand dunes at golden hour', 1).plan;
     assert.equal(dunes.setting, 'desert');

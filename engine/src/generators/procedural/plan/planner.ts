@@ -57,6 +57,7 @@ const ARCHETYPE_PRIORITY: Archetype[] = ['physics', 'product', 'urban', 'nature'
 const PRODUCTS: SubjectKind[] = ['bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb'];
 const ABSTRACT_SUBJECTS: SubjectKind[] = ['gradient', 'shapes', 'rings', 'grid', 'ribbons'];
 const NATURE_SETTINGS: Setting[] = ['forest', 'mountains', 'ocean', 'meadow'];
+const TREE_SETTINGS: Setting[] = ['forest', 'meadow'];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', 'broadleaf-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban',
@@ -200,7 +201,10 @@ export function planPrompt(input: PlanInput): PlanResult {
   let setting: Setting;
   switch (archetype) {
     case 'nature':
-      setting = wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'sky', 'meadow', 'desert'].includes(s)) ?? rng.pick(NATURE_SETTINGS);
+      // Falling leaves or petals come from trees: a forest or a meadow, not open sea or bare peaks.
+      setting =
+        wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'sky', 'meadow', 'desert'].includes(s)) ??
+        rng.pick(live.some((h) => h.effect.particles === 'leaves' || h.effect.particles === 'petals') ? TREE_SETTINGS : NATURE_SETTINGS);
       break;
     case 'urban':
       setting = wordSettings.find((s) => s === 'city' || s === 'street') ?? 'city';
@@ -242,7 +246,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   switch (archetype) {
     case 'nature': {
       const trees = wordSubjects.find((s) => s === 'pine-trees' || s === 'broadleaf-trees');
-      if (setting === 'forest') addSubject(trees ?? rng.pick<SubjectKind>(['pine-trees', 'broadleaf-trees']), countWord ?? 160, 'matte', '#3d5a3a');
+      // Leaves fall from broadleaf trees, not from pines.
+      const shedding = live.some((h) => h.effect.particles === 'leaves');
+      if (setting === 'forest') addSubject(trees ?? (shedding ? 'broadleaf-trees' : rng.pick<SubjectKind>(['pine-trees', 'broadleaf-trees'])), countWord ?? 160, 'matte', '#3d5a3a');
       if (setting === 'mountains') {
         addSubject('mountains', 1, 'stone', '#6f6a66');
         if (!excluded('trees')) addSubject(trees ?? 'pine-trees', 90, 'matte', '#33503a');

@@ -60,17 +60,18 @@ const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- nature settings and subjects
   { words: ['forest', 'forests', 'woods', 'woodland', 'woodlands', 'trees', 'tree', 'grove', 'taiga', 'jungle', 'rainforest'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'broadleaf-trees', excludes: 'trees' } },
   { words: ['pine', 'pines', 'pine forest', 'pine trees', 'conifer', 'conifers', 'fir', 'firs', 'spruce', 'evergreen', 'evergreens'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'pine-trees', excludes: 'trees' } },
-  { words: ['mountain', 'mountains', 'peaks', 'peak', 'alps', 'alpine', 'summit', 'ridge', 'ridges', 'range', 'valley', 'hills', 'hill', 'highlands', 'cliffs'], effect: { archetype: A('nature', 3), setting: 'mountains', subject: 'mountains' } },
+  { words: ['mountain', 'mountains', 'peaks', 'peak', 'alps', 'alpine', 'summit', 'ridge', 'ridges', 'range', 'valley', 'highlands', 'cliffs'], effect: { archetype: A('nature', 3), setting: 'mountains', subject: 'mountains' } },
   { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'coast', 'shore', 'beach', 'lake', 'water', 'swell', 'tide'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },
   { words: ['sky', 'skies', 'clouds', 'cloud', 'cloudscape', 'heavens', 'cumulus', 'sunrise', 'sunset'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', excludes: 'clouds' } },
-  { words: ['meadow', 'field', 'fields', 'grassland', 'prairie', 'grass', 'countryside', 'pasture', 'farmland', 'landscape', 'nature', 'outdoors'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'grass' } },
+  { words: ['meadow', 'field', 'fields', 'grassland', 'prairie', 'grass', 'countryside', 'pasture', 'farmland', 'landscape', 'nature', 'outdoors', 'park', 'parks', 'garden', 'gardens', 'lawn', 'hill', 'hills', 'hillside', 'rolling hills'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'grass' } },
   { words: ['desert', 'sahara', 'canyon', 'mesa', 'badlands'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
   // Dunes are sand alone: no boulders on them.
   { words: ['dunes', 'dune', 'sand dunes', 'sand', 'sandy'], effect: { archetype: A('nature', 3), setting: 'desert' } },
   { words: ['rocks', 'rock', 'boulders', 'stones'], effect: { archetype: A('nature', 1), subject: 'rocks' } },
   { words: ['fire', 'campfire', 'bonfire', 'flames', 'flame', 'fireplace', 'burning'], effect: { archetype: A('nature', 3), subject: 'fire', particles: 'embers', excludes: 'fire' } },
   { words: ['embers', 'ember', 'sparks', 'spark', 'cinders'], effect: { particles: 'embers', excludes: 'embers' } },
-  { words: ['leaves', 'leaf', 'falling leaves', 'autumn leaves', 'foliage'], effect: { archetype: A('nature', 2), particles: 'leaves', excludes: 'leaves' } },
+  { words: ['leaves', 'leaf', 'falling leaves', 'foliage'], effect: { archetype: A('nature', 2), particles: 'leaves', excludes: 'leaves' } },
+  { words: ['autumn leaves', 'fall leaves', 'autumn foliage'], effect: { archetype: A('nature', 2), particles: 'leaves', palette: 'autumn', excludes: 'leaves' } },
   { words: ['petals', 'petal', 'falling petals', 'flower petals', 'rose petals'], effect: { archetype: A('nature', 2), particles: 'petals', excludes: 'petals' } },
   { words: ['cherry blossom', 'cherry blossoms', 'blossom', 'blossoms', 'sakura'], effect: { archetype: A('nature', 2), particles: 'petals', setting: 'meadow', excludes: 'petals' } },
   { words: ['autumn', 'fall foliage', 'autumnal'], effect: { archetype: A('nature', 1), particles: 'leaves', palette: 'autumn' } },
@@ -94,6 +95,7 @@ const ENTRIES: Entry[] = [
   { words: ['rings', 'ring', 'circles', 'torus', 'tunnel', 'loops'], effect: { archetype: A('abstract', 3), subject: 'rings' } },
   { words: ['grid', 'grids', 'lattice', 'matrix', 'tiles'], effect: { archetype: A('abstract', 3), subject: 'grid' } },
   { words: ['ribbons', 'ribbon', 'waves of light', 'silk', 'flowing lines', 'lines', 'strands'], effect: { archetype: A('abstract', 3), subject: 'ribbons' } },
+  { words: ['flowing', 'fluid', 'liquid', 'flow', 'wavy', 'undulating'], effect: { archetype: A('abstract', 1), subject: 'ribbons' } },
 
   // ---------------------------------------------------------------- product
   { words: ['product', 'product shot', 'packshot', 'pack shot', 'hero shot', 'commercial', 'advert', 'ad'], effect: { archetype: A('product', 3) } },
@@ -179,7 +181,8 @@ const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- materials
   { words: ['metal', 'metallic', 'steel', 'aluminium', 'aluminum', 'brushed metal', 'iron'], effect: { material: 'metal' } },
   { words: ['chrome', 'mirror', 'reflective', 'shiny', 'polished', 'glossy'], effect: { material: 'chrome' } },
-  { words: ['gold', 'golden metal', 'brass', 'bronze', 'copper'], effect: { material: 'gold' } },
+  // Gold also colours the shot (its palette), which is what "liquid gold" or "gold particles" ask for.
+  { words: ['gold', 'golden metal', 'brass', 'bronze', 'copper'], effect: { material: 'gold', palette: 'luxury' } },
   { words: ['glass', 'crystal', 'transparent', 'translucent', 'clear glass'], effect: { material: 'glass' } },
   { words: ['wood', 'wooden', 'timber', 'oak'], effect: { material: 'wood' } },
   { words: ['stone', 'marble slab', 'concrete', 'granite'], effect: { material: 'stone' } },
