@@ -101,6 +101,15 @@ describe('procedural planner: vocabulary', () => {
     assert.deepEqual([gold.plan.subjects[0]?.kind, gold.plan.palette.name, gold.ignoredWords.length], ['ribbons', 'luxury', 0]);
   });
 
+  it('"neon" is a palette (a neon end card stays a title), "dark clouds" a storm rather than night', () => {
+    const card = P('end card "Thanks for watching" neon', 1).plan;
+    assert.deepEqual([card.archetype, card.palette.name, card.text?.title], ['text', 'neon', 'Thanks for watching']);
+    assert.equal(P('neon city at night', 1).plan.archetype, 'urban');
+    const clouds = P('chapter title "Part Two" over dark clouds', 1).plan;
+    assert.deepEqual([clouds.setting, clouds.weather.condition, clouds.timeOfDay === 'night'], ['sky', 'cloudy', false]);
+    assert.equal(P('dark clouds over the ocean', 1).plan.setting, 'ocean', 'the ground named beats the sky');
+  });
+
   it('dunes are sand alone; a desert has boulders', () => {
     const dunes = P('sand dunes at golden hour', 1).plan;
     assert.equal(dunes.setting, 'desert');

@@ -202,8 +202,10 @@ export function planPrompt(input: PlanInput): PlanResult {
   switch (archetype) {
     case 'nature':
       // Falling leaves or petals come from trees: a forest or a meadow, not open sea or bare peaks.
+      // The sky is the setting only when nothing on the ground is named ("clouds over the ocean" is the ocean).
       setting =
-        wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'sky', 'meadow', 'desert'].includes(s)) ??
+        wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'meadow', 'desert'].includes(s)) ??
+        wordSettings.find((s) => s === 'sky') ??
         rng.pick(live.some((h) => h.effect.particles === 'leaves' || h.effect.particles === 'petals') ? TREE_SETTINGS : NATURE_SETTINGS);
       break;
     case 'urban':

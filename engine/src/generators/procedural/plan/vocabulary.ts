@@ -82,7 +82,7 @@ const ENTRIES: Entry[] = [
   { words: ['city', 'cities', 'skyline', 'city skyline', 'downtown', 'skyscrapers', 'skyscraper', 'metropolis', 'urban', 'cityscape', 'buildings', 'building', 'towers', 'high rises', 'high-rises'], effect: { archetype: A('urban', 3), setting: 'city', subject: 'buildings', excludes: 'buildings' } },
   { words: ['street', 'streets', 'city street', 'city streets', 'urban street', 'downtown street', 'avenue', 'road', 'highway', 'freeway', 'boulevard', 'intersection', 'alley', 'traffic'], effect: { archetype: A('urban', 3), setting: 'street', subject: 'cars', excludes: 'cars' } },
   { words: ['cars', 'car', 'vehicles', 'headlights', 'taillights'], effect: { archetype: A('urban', 2), subject: 'cars', excludes: 'cars' } },
-  { words: ['street lights', 'streetlights', 'street lamps', 'lamps', 'lamp posts', 'streetlamps', 'neon', 'neon lights', 'city lights', 'lights'], effect: { archetype: A('urban', 2), subject: 'street-lights', excludes: 'lights' } },
+  { words: ['street lights', 'streetlights', 'street lamps', 'lamps', 'lamp posts', 'streetlamps', 'neon lights', 'neon signs', 'city lights', 'lights'], effect: { archetype: A('urban', 2), subject: 'street-lights', excludes: 'lights' } },
   { words: ['light trails', 'light streaks', 'long exposure', 'trails', 'streaks'], effect: { archetype: A('urban', 3), subject: 'light-trails', excludes: 'light-trails' } },
 
   // ---------------------------------------------------------------- abstract
@@ -115,7 +115,7 @@ const ENTRIES: Entry[] = [
   { words: ['orb', 'sphere', 'globe', 'ball on a pedestal', 'pearl'], effect: { archetype: A('product', 3), subject: 'orb' } },
 
   // ---------------------------------------------------------------- text
-  { words: ['title', 'title card', 'titles', 'heading', 'opener', 'intro', 'text', 'caption', 'words', 'typography', 'headline', 'logo reveal'], effect: { archetype: A('text', 2), textMode: 'title', excludes: 'text' } },
+  { words: ['title', 'title card', 'titles', 'heading', 'opener', 'intro', 'text', 'caption', 'words', 'typography', 'headline', 'logo reveal', 'end card', 'end screen', 'outro', 'chapter title', 'chapter card', 'title sequence'], effect: { archetype: A('text', 2), textMode: 'title', excludes: 'text' } },
   { words: ['lower third', 'lower thirds', 'lower-third', 'name tag', 'nameplate', 'chyron', 'name strap'], effect: { archetype: A('text', 2), textMode: 'lower-third', excludes: 'text' } },
 
   // ---------------------------------------------------------------- physics
@@ -144,6 +144,8 @@ const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- weather
   { words: ['clear', 'clear sky', 'cloudless', 'fair', 'clear weather'], effect: { condition: 'clear' } },
   { words: ['cloudy', 'overcast', 'grey sky', 'gray sky', 'gloomy'], effect: { condition: 'cloudy', excludes: 'clouds' } },
+  // Dark clouds are heavy weather, not night (and not yet rain).
+  { words: ['dark clouds', 'storm clouds', 'thunderclouds', 'brooding sky', 'moody sky'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', condition: 'cloudy', excludes: 'clouds' } },
   { words: ['fog', 'foggy', 'mist', 'misty', 'haze', 'hazy', 'smoky', 'murky', 'atmospheric'], effect: { condition: 'fog', excludes: 'fog' } },
   { words: ['rain', 'rainy', 'raining', 'rainfall', 'drizzle', 'downpour', 'showers', 'wet', 'raindrops'], effect: { condition: 'rain', particles: 'rain', excludes: 'rain' } },
   { words: ['snow', 'snowy', 'snowing', 'snowfall', 'snowflakes', 'blizzard', 'flurries'], effect: { condition: 'snow', particles: 'snow', excludes: 'snow' } },
