@@ -121,6 +121,8 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');
     assert.equal(P('city skyline at night', 1).plan.setting, 'city');
+    assert.equal(P('snowfall in a quiet town at night', 1).plan.setting, 'town', 'a town is low-rise streets');
+    assert.equal(P('a village at dawn', 1).plan.archetype, 'urban');
     assert.equal(P('a city at dusk', 1).plan.setting, 'city');
   });
 

@@ -209,7 +209,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         rng.pick(live.some((h) => h.effect.particles === 'leaves' || h.effect.particles === 'petals') ? TREE_SETTINGS : NATURE_SETTINGS);
       break;
     case 'urban':
-      setting = wordSettings.find((s) => s === 'city' || s === 'street') ?? 'city';
+      setting = wordSettings.find((s) => s === 'city' || s === 'street' || s === 'town') ?? 'city';
       break;
     case 'product':
       setting = 'studio';
@@ -269,7 +269,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (!excluded('buildings')) addSubject('buildings', countWord ?? 140, 'matte', '#2b2f36');
       const night = timeOfDay === 'night' || timeOfDay === 'dusk';
       if (!excluded('lights') && (night || wordSubjects.includes('street-lights'))) addSubject('street-lights', 16, 'emissive', '#ffb45c');
-      if (!excluded('cars') && (setting === 'street' || wordSubjects.includes('cars') || wordSubjects.includes('light-trails')))
+      if (!excluded('cars') && (setting === 'street' || setting === 'town' || wordSubjects.includes('cars') || wordSubjects.includes('light-trails')))
         addSubject(wordSubjects.includes('light-trails') || night ? 'light-trails' : 'cars', 24, 'emissive', '#ffffff');
       break;
     }
@@ -351,7 +351,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       {
         nature: ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
         // Down a street an orbit swings the camera through the buildings on either side.
-        urban: setting === 'street' ? ['drone', 'dolly-in', 'pan-right'] : ['drone', 'dolly-in', 'pan-right', 'orbit'],
+        urban: setting === 'street' || setting === 'town' ? ['drone', 'dolly-in', 'pan-right'] : ['drone', 'dolly-in', 'pan-right', 'orbit'],
         abstract: ['dolly-in', 'orbit', 'static'],
         product: ['orbit', 'orbit', 'dolly-in'],
         text: ['dolly-in', 'static'],

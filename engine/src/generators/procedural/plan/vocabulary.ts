@@ -81,6 +81,7 @@ const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- urban
   { words: ['city', 'cities', 'skyline', 'city skyline', 'downtown', 'skyscrapers', 'skyscraper', 'metropolis', 'urban', 'cityscape', 'buildings', 'building', 'towers', 'high rises', 'high-rises'], effect: { archetype: A('urban', 3), setting: 'city', subject: 'buildings', excludes: 'buildings' } },
   { words: ['street', 'streets', 'city street', 'city streets', 'urban street', 'downtown street', 'avenue', 'road', 'highway', 'freeway', 'boulevard', 'intersection', 'alley', 'traffic'], effect: { archetype: A('urban', 3), setting: 'street', subject: 'cars', excludes: 'cars' } },
+  { words: ['town', 'towns', 'small town', 'village', 'main street', 'neighborhood', 'neighbourhood', 'suburb'], effect: { archetype: A('urban', 3), setting: 'town' } },
   { words: ['cars', 'car', 'vehicles', 'headlights', 'taillights'], effect: { archetype: A('urban', 2), subject: 'cars', excludes: 'cars' } },
   { words: ['street lights', 'streetlights', 'street lamps', 'lamps', 'lamp posts', 'streetlamps', 'neon lights', 'neon signs', 'city lights', 'lights'], effect: { archetype: A('urban', 2), subject: 'street-lights', excludes: 'lights' } },
   { words: ['light trails', 'light streaks', 'long exposure', 'trails', 'streaks'], effect: { archetype: A('urban', 3), subject: 'light-trails', excludes: 'light-trails' } },

@@ -60,7 +60,9 @@ export function buildUrban(ctx: BuildContext): Shot {
   const subjects = new Set(plan.subjects.map((s) => s.kind));
   const rng = ctx.rng('city');
   const noise = new ValueNoise2D(ctx.seed, 'city');
-  const street = plan.setting === 'street';
+  // A town is a street of low buildings only: no towers, and no downtown.
+  const town = plan.setting === 'town';
+  const street = plan.setting === 'street' || town;
   const glowUpdaters: Array<(t: number) => void> = [];
 
   // ---------------------------------------------------------------- ground and roads
@@ -84,7 +86,7 @@ export function buildUrban(ctx: BuildContext): Shot {
   scene.add(ground);
 
   // ---------------------------------------------------------------- buildings
-  const count = Math.round((plan.subjects.find((s) => s.kind === 'buildings')?.count ?? 140) * (street ? 3 : 8) * Math.max(0.5, ctx.detail));
+  const count = town ? 0 : Math.round((plan.subjects.find((s) => s.kind === 'buildings')?.count ?? 140) * (street ? 3 : 8) * Math.max(0.5, ctx.detail));
   const box = new THREE.BoxGeometry(1, 1, 1);
   box.translate(0, 0.5, 0);
   // At night and dusk on a software rasteriser, Blinn-Phong for the facades: the image-based lighting of a
