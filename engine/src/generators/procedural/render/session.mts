@@ -20,6 +20,7 @@ import { buildShot } from '../scene/index.mjs';
 import { createParticleLayer, type ParticleLayer } from '../scene/particles.mjs';
 import { resolveEnvironment } from '../scene/environment.mjs';
 import { sortStaticInstances } from '../scene/instance-order.mjs';
+import { particleBoxFor } from '../scene/particle-box.mjs';
 
 export type RenderFrame = ReadbackFrame;
 
@@ -65,9 +66,11 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
     camera.updateProjectionMatrix();
 
     const layers: ParticleLayer[] = [];
-    const box = shot.particleBox ?? particleBoxFor(shot);
+    const path = shot.particleBox ? { box: shot.particleBox, fill: 1 } : particleBoxFor(shot, plan, seed, ctx.duration);
+    // A box stretched along the camera's path gets more particles, up to three times, to stay as dense.
+    const fill = Math.min(3, path.fill);
     for (const p of plan.particles) {
-      const layer = createParticleLayer(ctx, p.kind, p.density, box, shot.lighting ?? fallbackLighting(), shot.particleScale ?? 1);
+      const layer = createParticleLayer(ctx, p.kind, p.density * fill, path.box, shot.lighting ?? fallbackLighting(), shot.particleScale ?? 1);
       shot.scene.add(layer.mesh);
       layers.push(layer);
     }
@@ -153,26 +156,6 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
     shot?.dispose();
     host.dispose();
   }
-}
-
-function particleBoxFor(shot: Shot): { center: [number, number, number]; size: [number, number, number] } {
-  // Weather fills the near part of the view, where flakes, drops and leaves are big enough to read: a box
-  // in front of the camera (along its line of sight) up to about 40 m deep, wide enough for the moves.
-  const f = shot.framing;
-  const az = (f.azimuth * Math.PI) / 180;
-  const el = (f.elevation * Math.PI) / 180;
-  const cam: [number, number, number] = [
-    f.target[0] + f.distance * Math.cos(el) * Math.sin(az),
-    f.target[1] + f.distance * Math.sin(el),
-    f.target[2] + f.distance * Math.cos(el) * Math.cos(az),
-  ];
-  const depth = Math.min(f.distance * 0.9, 26);
-  const dir = [-Math.sin(az), -Math.cos(az)];
-  const cx = cam[0] + dir[0]! * depth * 0.5;
-  const cz = cam[2] + dir[1]! * depth * 0.5;
-  const ground = Math.max(shot.groundHeight(cx, cz), cam[1] - depth * 0.6);
-  const height = Math.max(8, depth * 0.7);
-  return { center: [cx, ground + height / 2, cz], size: [depth * 1.3, height, depth] };
 }
 
 function fallbackLighting() {

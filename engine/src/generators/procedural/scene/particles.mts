@@ -43,7 +43,7 @@ export function createParticleLayer(
       const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, side: THREE.DoubleSide });
       const across = float(1).sub(smoothstep(0.0, 0.5, uv().x.sub(0.5).abs()));
       const c = ambient.clone().multiplyScalar(1.4).add(new THREE.Color(0.12, 0.13, 0.15));
-      m.colorNode = vec4(vec3(c.r, c.g, c.b), across.mul(0.35)) as N;
+      m.colorNode = vec4(vec3(c.r, c.g, c.b), across.mul(0.5)) as N;
       material = m;
       break;
     }
@@ -118,6 +118,13 @@ export function createParticleLayer(
   const zero = new THREE.Matrix4().makeScale(0, 0, 0);
   const [smin, smax] = system.spec.size;
   const flicker = (i: number, t: number) => 0.6 + 0.4 * Math.sin(t * (6 + system.rand[i]! * 9) + system.rand[i]! * 40);
+  // A raindrop is a millimetre-wide streak: drawn true to size it is a fraction of a pixel and vanishes,
+  // so streaks are at least this many pixels wide wherever they are (what a lens's blur would show).
+  const MIN_STREAK_PX = 1.6;
+  const pixelAt = (distance: number, camera: THREE.Camera): number => {
+    const fov = (camera as THREE.PerspectiveCamera).fov ?? 40;
+    return (2 * distance * Math.tan((fov * Math.PI) / 360)) / ctx.height;
+  };
 
   return {
     system,
@@ -133,6 +140,7 @@ export function createParticleLayer(
         const size = (smin + (smax - smin) * system.rand[i]!) * scale;
         toCam.copy(camera.position).sub(pos).normalize();
         if (kind === 'rain' || kind === 'sparks') {
+          const width = kind === 'rain' ? Math.max(size, MIN_STREAK_PX * pixelAt(camera.position.distanceTo(pos), camera)) : size;
           vel.fromArray(system.vel, i * 3);
           const speed = vel.length();
           // Streak length: distance travelled while the shutter is open.
@@ -142,7 +150,7 @@ export function createParticleLayer(
           const zAxis = new THREE.Vector3().crossVectors(xAxis, axis).normalize();
           basis.makeBasis(xAxis, axis, zAxis);
           q.setFromRotationMatrix(basis);
-          s.set(size, len, 1);
+          s.set(width, len, 1);
         } else if (kind === 'leaves' || kind === 'petals') {
           const a = system.spin[i]!;
           q.setFromEuler(new THREE.Euler(a * 1.3, a * 0.7 + system.rand[i]! * 6, a * 0.45));
