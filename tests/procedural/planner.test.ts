@@ -110,6 +110,14 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('dark clouds over the ocean', 1).plan.setting, 'ocean', 'the ground named beats the sky');
   });
 
+  it('"heavy" and "light" set how thick the weather is, and are ignored where there is no weather', () => {
+    assert.equal(P('heavy snow in a pine forest', 1).plan.particles[0]?.density, 1);
+    assert.equal(P('light rain on a city street', 1).plan.particles[0]?.density, 0.2);
+    assert.equal(P('snow in a pine forest', 1).plan.particles[0]?.density, 0.5);
+    const blue = P('light blue gradient background', 1);
+    assert.ok(blue.ignoredWords.includes('light') && !blue.usedWords.includes('light'), `used ${blue.usedWords.join(',')}`);
+  });
+
   it('dunes are sand alone; a desert has boulders', () => {
     const dunes = P('sand dunes at golden hour', 1).plan;
     assert.equal(dunes.setting, 'desert');

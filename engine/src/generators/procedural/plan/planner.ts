@@ -337,9 +337,18 @@ export function planPrompt(input: PlanInput): PlanResult {
   if (condition === 'snow') particleKinds.add('snow');
   if (subjects.some((s) => s.kind === 'fire')) particleKinds.add('embers');
   for (const k of [...particleKinds]) if (excluded(k) || excluded('particles') || (k === 'leaves' && excluded('leaves'))) particleKinds.delete(k);
+  const densityWord = first('particleDensity');
+  if (particleKinds.size === 0) {
+    // "heavy" or "light" with no weather or particles to thicken: reported as ignored, not used.
+    for (const h of live.filter((x) => x.effect.particleDensity !== undefined && Object.keys(x.effect).length === 1)) {
+      const at = used.indexOf(h.text);
+      if (at >= 0) used.splice(at, 1);
+      ignored.push(h.text);
+    }
+  }
   const particles = [...particleKinds].slice(0, 4).map((kind) => ({
     kind,
-    density: kind === 'rain' && condition === 'storm' ? 1 : kind === 'bokeh' ? 0.6 : 0.5,
+    density: densityWord ?? (kind === 'rain' && condition === 'storm' ? 1 : kind === 'bokeh' ? 0.6 : 0.5),
   }));
 
   // ---------------------------------------------------------------- camera

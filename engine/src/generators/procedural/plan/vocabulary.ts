@@ -34,6 +34,8 @@ export interface Effect {
   shallowDepthOfField?: boolean;
   /** Camera motion blur (a 180-degree shutter, averaged over several instants per frame). */
   motionBlur?: boolean;
+  /** How thick the weather or particles are: 1 heavy, 0.2 light (the planner's default is 0.5). */
+  particleDensity?: number;
   physics?: PhysicsEventKind;
   palette?: string;
   /** A colour word: tints the main subject. */
@@ -149,6 +151,8 @@ const ENTRIES: Entry[] = [
   { words: ['dark clouds', 'storm clouds', 'thunderclouds', 'brooding sky', 'moody sky'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', condition: 'cloudy', excludes: 'clouds' } },
   { words: ['fog', 'foggy', 'mist', 'misty', 'haze', 'hazy', 'smoky', 'murky', 'atmospheric'], effect: { condition: 'fog', excludes: 'fog' } },
   { words: ['rain', 'rainy', 'raining', 'rainfall', 'drizzle', 'downpour', 'showers', 'wet', 'raindrops'], effect: { condition: 'rain', particles: 'rain', excludes: 'rain' } },
+  { words: ['heavy', 'heavily', 'thick', 'dense', 'pouring', 'blizzard', 'downpour', 'torrential'], effect: { particleDensity: 1 } },
+  { words: ['light', 'gentle', 'sparse', 'a few', 'drizzle', 'flurries'], effect: { particleDensity: 0.2 } },
   { words: ['snow', 'snowy', 'snowing', 'snowfall', 'snowflakes', 'blizzard', 'flurries'], effect: { condition: 'snow', particles: 'snow', excludes: 'snow' } },
   { words: ['storm', 'stormy', 'thunderstorm', 'tempest', 'squall'], effect: { condition: 'storm', particles: 'rain', wind: 0.8, excludes: 'rain' } },
   { words: ['wind', 'windy', 'breeze', 'breezy', 'gusty', 'gale', 'blowing'], effect: { wind: 0.7, excludes: 'wind' } },
