@@ -118,6 +118,13 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(blue.ignoredWords.includes('light') && !blue.usedWords.includes('light'), `used ${blue.usedWords.join(',')}`);
   });
 
+  it('a lake is still water in wooded hills, not the open sea', () => {
+    const lake = P('drone shot over a lake surrounded by forest', 1).plan;
+    assert.equal(lake.setting, 'lake');
+    assert.ok(lake.subjects.some((s) => s.kind === 'pine-trees' || s.kind === 'broadleaf-trees'), lake.subjects.map((s) => s.kind).join(','));
+    assert.equal(P('waves on the sea', 1).plan.setting, 'ocean');
+  });
+
   it('dunes are sand alone; a desert has boulders', () => {
     const dunes = P('sand dunes at golden hour', 1).plan;
     assert.equal(dunes.setting, 'desert');

@@ -150,6 +150,8 @@ export function scatterTrees(
   terrain: Terrain,
   time: N,
   maxSlopeHeight?: number,
+  /** No tree below this height (a shoreline). */
+  minHeight?: number,
 ): THREE.InstancedMesh {
   const rng = ctx.rng(`trees:${kind}`);
   const geo = kind === 'pine-trees' ? pineGeometry() : broadleafGeometry(ctx.seed);
@@ -173,6 +175,7 @@ export function scatterTrees(
     if (area.clearRadius && Math.hypot(x - area.cx, z - area.cz) < area.clearRadius) continue;
     const y = terrain.height(x, z);
     if (maxSlopeHeight !== undefined && y > maxSlopeHeight) continue;
+    if (minHeight !== undefined && y < minHeight) continue;
     const s = 0.7 + rng.next() * 0.8;
     q.setFromAxisAngle(new THREE.Vector3(0, 1, 0), rng.next() * Math.PI * 2);
     m.compose(new THREE.Vector3(x, y - 0.2, z), q, new THREE.Vector3(s, s * (0.85 + rng.next() * 0.4), s));
@@ -193,17 +196,18 @@ export function scatterTrees(
 // ------------------------------------------------------------------------------------------ ocean
 
 /** Gerstner waves: positions and analytic normals in the vertex shader. */
-function oceanMaterial(ctx: BuildContext, time: N, L: Lighting): THREE.MeshPhysicalNodeMaterial {
+/** `calm` scales the waves: a lake is an ocean with a small fraction of its swell. */
+function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1): THREE.MeshPhysicalNodeMaterial {
   const rng = ctx.rng('waves');
   const windDir = rng.range(-0.5, 0.5);
-  const wind = ctx.plan.weather.wind;
+  const wind = ctx.plan.weather.wind * calm;
   // A small spectrum: eight trains from 42 m swell down to 1.6 m chop, each about as tall as a fixed
   // fraction of its length, the long ones along the wind and the short ones spread wider around it. (Five
   // hand-placed trains made a visible lattice of dimples near the camera.)
   const waves = Array.from({ length: 8 }, (_, i) => {
     const len = 42 * Math.pow(1.6 / 42, i / 7);
     const spread = 0.25 + (i / 7) * 1.1;
-    return { len, amp: len * 0.0155 * (0.6 + wind * 1.2), dir: windDir + rng.range(-spread, spread), steep: 0.55 - (i / 7) * 0.25, phase: rng.range(0, Math.PI * 2) };
+    return { len, amp: len * 0.0155 * (0.6 + wind * 1.2) * calm, dir: windDir + rng.range(-spread, spread), steep: 0.55 - (i / 7) * 0.25, phase: rng.range(0, Math.PI * 2) };
   });
   // Long waves displace the mesh (vertex stage, sampled finely enough by the grid); all waves shape the
   // normal per pixel, where the short ones fade with distance so the far sea does not alias into noise.
@@ -407,6 +411,37 @@ export function buildNature(ctx: BuildContext): Shot {
       lightCenter.set(0, 0, -20);
       lightRadius = 40;
       fogScale = 4;
+      break;
+    }
+    case 'lake': {
+      // A forest lake: a bowl in wooded hills, filled to y = 0, its shore wandering with noise, and a calm
+      // surface (the ocean's waves at a sixth of their height).
+      const lakeZ = -70;
+      const height = (x: number, z: number) => {
+        const r = Math.hypot(x * 0.8, z - lakeZ) / (60 + noise.fbm(x * 0.01, z * 0.01, 3) * 30);
+        const bowl = 1 - Math.min(1, Math.max(0, (r - 0.6) / 0.6));
+        return 3 + noise.fbm(x * 0.012, z * 0.012, 5) * 9 + Math.max(0, -z - 200) * 0.12 - bowl * bowl * 10;
+      };
+      terrain = buildTerrain(ctx, { size: 900, segments: segs, height, color: (h, _s, x, z) => (h < 0.6 ? new THREE.Color('#6b6253') : grass(x, z, h)) });
+      scene.add(terrain.mesh);
+      const geo = new THREE.PlaneGeometry(420, 420, ctx.software ? 128 : 256, ctx.software ? 128 : 256);
+      geo.rotateX(-Math.PI / 2);
+      geo.translate(0, 0, lakeZ);
+      const water = new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.17));
+      scene.add(water);
+      const kind = treeSubject?.kind ?? 'pine-trees';
+      // Woods down to the water: dense near the shore, the rest of the ring thinner into the haze.
+      if (treeSubject || subjects.has('pine-trees')) {
+        scene.add(scatterTrees(ctx, kind, Math.max(treeSubject?.count ?? 0, 420), { cx: 0, cz: lakeZ, radius: 120 }, terrain, time, undefined, 1.2));
+        const far = scatterTrees(ctx, kind, 360, { cx: 0, cz: lakeZ - 60, radius: 230, clearRadius: 120 }, terrain, time, undefined, 1.2);
+        far.castShadow = false;
+        scene.add(far);
+      }
+      framing = { target: [0, 2, lakeZ], distance: 130, azimuth: 0, elevation: 16, travel: 90, minHeight: 8 };
+      focus.set(0, 0, lakeZ);
+      lightCenter.set(0, 0, lakeZ);
+      lightRadius = 160;
+      fogScale = 6;
       break;
     }
     case 'sky': {
