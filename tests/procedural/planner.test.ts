@@ -118,6 +118,12 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(blue.ignoredWords.includes('light') && !blue.usedWords.includes('light'), `used ${blue.usedWords.join(',')}`);
   });
 
+  it('a pool is where the splash happens, so "pool" is used', () => {
+    const r = P('balls falling into a pool', 1);
+    assert.deepEqual(r.plan.physics.events.map((e) => e.kind), ['splash']);
+    assert.ok(r.usedWords.includes('pool') && !r.ignoredWords.includes('pool'), r.ignoredWords.join(','));
+  });
+
   it('a lake is still water in wooded hills, not the open sea', () => {
     const lake = P('drone shot over a lake surrounded by forest', 1).plan;
     assert.equal(lake.setting, 'lake');

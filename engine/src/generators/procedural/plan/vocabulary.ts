@@ -130,7 +130,7 @@ const ENTRIES: Entry[] = [
   { words: ['collapsing', 'collapse', 'collapses', 'knocked over', 'knocked down', 'knocking down', 'demolished', 'demolition'], effect: { archetype: A('physics', 3), physics: 'collide' } },
   { words: ['stacking', 'stack', 'stacked', 'tower', 'pile', 'piling', 'building blocks'], effect: { archetype: A('physics', 3), physics: 'stack' } },
   { words: ['dominoes', 'domino', 'domino effect', 'chain reaction', 'toppling'], effect: { archetype: A('physics', 4), physics: 'dominoes', body: 'dominoes' } },
-  { words: ['splash', 'splashing', 'splashes', 'plunging', 'dropping into water', 'into water', 'splashdown'], effect: { archetype: A('physics', 3), physics: 'splash' } },
+  { words: ['splash', 'splashing', 'splashes', 'plunging', 'dropping into water', 'into water', 'splashdown', 'pool', 'into a pool', 'swimming pool', 'water tank', 'tank of water'], effect: { archetype: A('physics', 3), physics: 'splash' } },
   { words: ['physics', 'simulation', 'rigid bodies', 'dynamics'], effect: { archetype: A('physics', 3) } },
   { words: ['balls', 'ball', 'beach balls', 'bowling balls'], effect: { archetype: A('physics', 1), body: 'balls' } },
   { words: ['marbles', 'marble', 'beads', 'pebbles'], effect: { archetype: A('physics', 1), body: 'marbles' } },
