@@ -121,7 +121,7 @@ describe('procedural planner: vocabulary', () => {
   it('a pool is where the splash happens, so "pool" is used', () => {
     const r = P('balls falling into a pool', 1);
     assert.deepEqual(r.plan.physics.events.map((e) => e.kind), ['splash']);
-    assert.ok(r.usedWords.includes('pool') && !r.ignoredWords.includes('pool'), r.ignoredWords.join(','));
+    assert.ok(r.usedWords.some((w) => w.includes('pool')) && r.ignoredWords.length === 0, `used ${r.usedWords.join(',')}; ignored ${r.ignoredWords.join(',')}`);
   });
 
   it('a lake is still water in wooded hills, not the open sea', () => {
