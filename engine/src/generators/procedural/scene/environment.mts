@@ -91,6 +91,9 @@ const STUDIO_BOXES: ReadonlyArray<{ d: [number, number, number]; size: number; p
   { d: [0.3, 0.2, -1], size: 0.02, power: 10, color: [1, 1, 1] }, // rim strip
 ];
 
+/** The boxes' directions, normalised once (the SH fit evaluates the radiance 18,000 times). */
+const STUDIO_BOX_AXES = STUDIO_BOXES.map((b) => new THREE.Vector3(...b.d).normalize());
+
 /** The studio walls' own dim glow (darker below the horizon). */
 function studioBase(tint: THREE.Color): [number, number, number] {
   return [0.035 + tint.r * 0.02, 0.036 + tint.g * 0.02, 0.04 + tint.b * 0.02];
@@ -101,10 +104,10 @@ export function studioEnvironment(ctx: BuildContext, tint: THREE.Color): THREE.T
   const scene = new THREE.Scene();
   const dir: N = normalize(positionLocal);
   let c: N = mix(vec3(0.012), vec3(...studioBase(tint)), smoothstep(-0.3, 0.3, dir.y));
-  for (const b of STUDIO_BOXES) {
-    const k = dot(dir, normalize(vec3(...b.d)));
+  STUDIO_BOXES.forEach((b, j) => {
+    const k = dot(dir, vec3(...STUDIO_BOX_AXES[j]!.toArray()));
     c = c.add(vec3(...b.color).mul(smoothstep(1 - b.size, 1 - b.size * 0.7, k).mul(b.power)));
-  }
+  });
   const mat = new THREE.MeshBasicNodeMaterial({ side: THREE.BackSide, fog: false, depthWrite: false });
   mat.colorNode = vec4(c, 1) as N;
   scene.add(new THREE.Mesh(new THREE.SphereGeometry(50, 48, 24), mat));
@@ -113,15 +116,13 @@ export function studioEnvironment(ctx: BuildContext, tint: THREE.Color): THREE.T
 
 /** The studio's radiance in direction `d` (unit length): studioEnvironment's shader, in JavaScript. */
 export function studioRadianceAt(d: THREE.Vector3, tint: THREE.Color): [number, number, number] {
-  const step = smoothstepJs;
   const base = studioBase(tint);
-  const w = step(-0.3, 0.3, d.y);
+  const w = smoothstepJs(-0.3, 0.3, d.y);
   const c: [number, number, number] = [0, 1, 2].map((i) => 0.012 + (base[i]! - 0.012) * w) as [number, number, number];
-  for (const b of STUDIO_BOXES) {
-    const n = new THREE.Vector3(...b.d).normalize();
-    const k = step(1 - b.size, 1 - b.size * 0.7, d.dot(n)) * b.power;
+  STUDIO_BOXES.forEach((b, j) => {
+    const k = smoothstepJs(1 - b.size, 1 - b.size * 0.7, d.dot(STUDIO_BOX_AXES[j]!)) * b.power;
     for (let i = 0; i < 3; i++) c[i] = c[i]! + b.color[i]! * k;
-  }
+  });
   return c;
 }
 

@@ -195,8 +195,10 @@ export function scatterTrees(
 
 // ------------------------------------------------------------------------------------------ ocean
 
-/** Gerstner waves: positions and analytic normals in the vertex shader. */
-/** `calm` scales the waves: a lake is an ocean with a small fraction of its swell. */
+/**
+ * Gerstner waves: positions and analytic normals in the vertex shader. `calm` scales the waves: a lake is
+ * an ocean with a small fraction of its swell.
+ */
 function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1): THREE.MeshPhysicalNodeMaterial {
   const rng = ctx.rng('waves');
   const windDir = rng.range(-0.5, 0.5);
@@ -272,7 +274,8 @@ function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1): THREE
  * by rising noise into tongues, so the flame flickers in shape as well as in size.
  */
 function buildFire(ctx: BuildContext, scene: THREE.Scene, at: THREE.Vector3, time: N): (t: number) => void {
-  const flicker: N = sin(time.mul(11)).mul(sin(time.mul(5.3).add(1))).mul(0.15).add(0.85);
+  // One flicker for the fire's light and its glowing wood and embers, set each frame by the updater below.
+  const flicker = uniform(1);
   const logs = new THREE.Group();
   const wood = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#3a2618'), roughness: 0.9 });
   // The ends in the fire glow: emission fades out over the lowest 40 cm, patchy like charred wood.
@@ -332,7 +335,8 @@ function buildFire(ctx: BuildContext, scene: THREE.Scene, at: THREE.Vector3, tim
       const k = 1 + 0.18 * Math.sin(t * (7 + i) + phases[i]!) + 0.1 * Math.sin(t * 13.7 + phases[i]! * 2);
       f.scale.set(1, k, 1);
     });
-    light.intensity = 6 * (0.85 + 0.15 * Math.sin(t * 11) * Math.sin(t * 5.3 + 1));
+    flicker.value = 0.85 + 0.15 * Math.sin(t * 11) * Math.sin(t * 5.3 + 1);
+    light.intensity = 6 * flicker.value;
   };
 }
 

@@ -105,7 +105,7 @@ export function createParticleLayer(
   const mesh = new THREE.InstancedMesh(geometry, material, system.count);
   mesh.frustumCulled = false;
   mesh.castShadow = false;
-  mesh.receiveShadow = kind === 'leaves' || kind === 'petals';
+  mesh.receiveShadow = system.spec.tumbles === true;
   mesh.renderOrder = kind === 'bokeh' ? 5 : 2;
   const m4 = new THREE.Matrix4();
   const pos = new THREE.Vector3();
@@ -121,9 +121,10 @@ export function createParticleLayer(
   // A raindrop is a millimetre-wide streak: drawn true to size it is a fraction of a pixel and vanishes,
   // so streaks are at least this many pixels wide wherever they are (what a lens's blur would show).
   const MIN_STREAK_PX = 1.6;
-  const pixelAt = (distance: number, camera: THREE.Camera): number => {
+  /** Metres a pixel covers at 1 m from the camera (the lens does not change within a frame). */
+  const pixelPerMetre = (camera: THREE.Camera): number => {
     const fov = (camera as THREE.PerspectiveCamera).fov ?? 40;
-    return (2 * distance * Math.tan((fov * Math.PI) / 360)) / ctx.height;
+    return (2 * Math.tan((fov * Math.PI) / 360)) / ctx.height;
   };
 
   return {
@@ -131,6 +132,7 @@ export function createParticleLayer(
     mesh,
     update(simTime, camera, shutter) {
       system.advanceTo(simTime);
+      const minStreak = MIN_STREAK_PX * pixelPerMetre(camera);
       for (let i = 0; i < system.count; i++) {
         if (!system.alive(i)) {
           mesh.setMatrixAt(i, zero);
@@ -140,7 +142,7 @@ export function createParticleLayer(
         const size = (smin + (smax - smin) * system.rand[i]!) * scale;
         toCam.copy(camera.position).sub(pos).normalize();
         if (kind === 'rain' || kind === 'sparks') {
-          const width = kind === 'rain' ? Math.max(size, MIN_STREAK_PX * pixelAt(camera.position.distanceTo(pos), camera)) : size;
+          const width = kind === 'rain' ? Math.max(size, minStreak * camera.position.distanceTo(pos)) : size;
           vel.fromArray(system.vel, i * 3);
           const speed = vel.length();
           // Streak length: distance travelled while the shutter is open.
@@ -151,7 +153,7 @@ export function createParticleLayer(
           basis.makeBasis(xAxis, axis, zAxis);
           q.setFromRotationMatrix(basis);
           s.set(width, len, 1);
-        } else if (kind === 'leaves' || kind === 'petals') {
+        } else if (system.spec.tumbles) {
           const a = system.spin[i]!;
           q.setFromEuler(new THREE.Euler(a * 1.3, a * 0.7 + system.rand[i]! * 6, a * 0.45));
           s.setScalar(size);

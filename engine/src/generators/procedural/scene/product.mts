@@ -14,11 +14,10 @@ import { ambientNode, requestEnvironment, studioEnvironment, studioHarmonics } f
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
 
-/** A seamless backdrop: floor curving up into a wall (a cyclorama), open towards the camera. */
 /**
- * The studio's curved backdrop. `studioTint` is the tint of the studio environment it sits in: on a
- * software rasteriser the backdrop is lit by that environment's spherical-harmonics fit (ambientNode)
- * instead of the prefiltered map.
+ * A seamless backdrop: floor curving up into a wall (a cyclorama), open towards the camera. `studioTint`
+ * is the tint of the studio environment it sits in: on a software rasteriser the backdrop is lit by that
+ * environment's spherical-harmonics fit (ambientNode) instead of the prefiltered map.
  */
 export function studioSweep(ctx: BuildContext, color: THREE.Color, studioTint: THREE.Color, size: { width?: number; radius?: number; floorLen?: number } = {}): THREE.Mesh {
   const { width = 120, radius = 6, floorLen = 30 } = size;

@@ -26,15 +26,17 @@ export interface ParticleKindSpec {
   /** Lifetime in seconds (0: lives until it leaves the box). */
   life: number;
   size: [number, number];
+  /** Flat cards that spin as they fall (leaves, petals), drawn in 3D instead of as billboards or streaks. */
+  tumbles?: true;
 }
 
 export const PARTICLE_SPECS: Record<ParticleKind, ParticleKindSpec> = {
   rain: { maxCount: 2600, gravity: 1, drag: 0.11, windResponse: 0.35, turbulence: 0.2, life: 0, size: [0.012, 0.018] },
   snow: { maxCount: 2600, gravity: 1, drag: 9, windResponse: 0.9, turbulence: 0.6, life: 0, size: [0.05, 0.1] },
-  leaves: { maxCount: 600, gravity: 1, drag: 4, windResponse: 1, turbulence: 2.2, life: 0, size: [0.2, 0.34] },
+  leaves: { maxCount: 600, gravity: 1, drag: 4, windResponse: 1, turbulence: 2.2, life: 0, size: [0.2, 0.34], tumbles: true },
   // Lighter than leaves: they drift more than they fall.
   // Larger than life (a real petal is 1 to 2 cm): at B-roll distances that size would not read.
-  petals: { maxCount: 1400, gravity: 0.7, drag: 6, windResponse: 1.2, turbulence: 2.6, life: 0, size: [0.14, 0.24] },
+  petals: { maxCount: 1400, gravity: 0.7, drag: 6, windResponse: 1.2, turbulence: 2.6, life: 0, size: [0.14, 0.24], tumbles: true },
   embers: { maxCount: 500, gravity: -0.25, drag: 2.5, windResponse: 0.6, turbulence: 2.5, life: 3.2, size: [0.012, 0.03] },
   dust: { maxCount: 900, gravity: 0.01, drag: 30, windResponse: 0.4, turbulence: 0.15, life: 0, size: [0.006, 0.018] },
   bokeh: { maxCount: 110, gravity: 0, drag: 40, windResponse: 0.15, turbulence: 0.08, life: 0, size: [0.15, 0.5] },
@@ -149,7 +151,7 @@ export class ParticleSystem {
       this.pos[o] = this.pos[o]! + this.vel[o]! * dt;
       this.pos[o + 1] = this.pos[o + 1]! + this.vel[o + 1]! * dt;
       this.pos[o + 2] = this.pos[o + 2]! + this.vel[o + 2]! * dt;
-      this.spin[i] = this.spin[i]! + dt * (1 + this.rand[i]! * 3) * (this.kind === 'leaves' || this.kind === 'petals' ? 1.5 : 0.3);
+      this.spin[i] = this.spin[i]! + dt * (1 + this.rand[i]! * 3) * (this.spec.tumbles ? 1.5 : 0.3);
       if (this.kind === 'sparks') continue;
       // Wrap horizontally, respawn at the top (or bottom for rising kinds) when leaving vertically.
       for (const axis of [0, 2]) {
