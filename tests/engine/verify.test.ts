@@ -51,6 +51,24 @@ describe('rushes verify', function () {
     assert.equal(v.localJob?.matchedBy, 'watermark');
   });
 
+  it('names the job after the combined edit at CRF 33, by matching the mark against this install\'s jobs', async () => {
+    // Trim, 10% crop, 50% downscale (to 288x162) and CRF 33: past what blind decoding reads on this clip,
+    // so this exercises informed detection (docs/PROVENANCE.md); the combined edit at CRF 28 decodes blind.
+    const attacked = path.join(home, 'combined-crf33.mp4');
+    execFileSync(ffmpeg, ['-v', 'error', '-y', '-ss', '0.4', '-i', clip, '-vf', 'crop=iw*0.9:ih*0.9:iw*0.06:ih*0.02,scale=iw/2:-2', '-c:v', 'libx264', '-crf', '33', '-pix_fmt', 'yuv420p', attacked]);
+    const r = await runCli(['verify', attacked, '--json', '--home', home]);
+    const v = JSON.parse(r.stdout);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(v.watermark.found, true, JSON.stringify(v.watermark));
+    assert.equal(v.watermark.method, 'matched', JSON.stringify(v.watermark));
+    assert.equal(v.watermark.comparedWith, 1);
+    assert.equal(v.watermark.fromThisInstall, true);
+    assert.equal(v.localJob?.id, jobId);
+    assert.equal(v.localJob?.matchedBy, 'watermark');
+    const human = await runCli(['verify', attacked, '--home', home]);
+    assert.match(human.stdout, /matched against this install's 1 job;/);
+  });
+
   it('calls an unmarked clip unmarked (exit 4) and an edited signed clip tampered (exit 5)', async () => {
     const plain = path.join(home, 'plain.mp4');
     execFileSync(ffmpeg, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=640x360:r=24', '-frames:v', '48', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', plain]);

@@ -8,6 +8,7 @@ import {
 } from '../../engine/src/provenance/watermark';
 import { convEncode, crc24, listViterbiDecode, viterbiDecode } from '../../engine/src/provenance/watermark/ecc';
 import { bitsToPayload, messageBits, payloadToBits } from '../../engine/src/provenance/watermark/layout';
+import { INSTALL_CODED_BITS } from '../../engine/src/provenance/watermark/match';
 import { ResidualAccumulator } from '../../engine/src/provenance/watermark/residual';
 import { detectionFactor, lumaFromRgba } from '../../engine/src/provenance/watermark/luma';
 import { normalTail } from '../../engine/src/provenance/watermark/stats';
@@ -76,6 +77,15 @@ describe('provenance/watermark: codec and layout', () => {
     }
     assert.ok(listOk >= viterbiOk + 5, `list + CRC decoded ${listOk}/40, Viterbi ${viterbiOk}/40`);
     assert.equal(wrongPass, 0, 'no wrong message passed the CRC');
+  });
+
+  it('shares the first 64 coded bits between the jobs of one install (what the identity test of informed detection allows for)', () => {
+    const a = codedBits(makePayload(0xcafe0001, 0x00000001));
+    const b = codedBits(makePayload(0xcafe0001, 0xfffffffe));
+    assert.deepEqual(a.slice(0, INSTALL_CODED_BITS), b.slice(0, INSTALL_CODED_BITS));
+    assert.notDeepEqual(a.slice(INSTALL_CODED_BITS, INSTALL_CODED_BITS + 2), b.slice(INSTALL_CODED_BITS, INSTALL_CODED_BITS + 2));
+    const c = codedBits(makePayload(0xcafe0002, 0x00000001));
+    assert.notDeepEqual(a.slice(0, INSTALL_CODED_BITS), c.slice(0, INSTALL_CODED_BITS));
   });
 
   it('scrambles the coded bits, so an all-zero payload is not an all-zero pattern', () => {
@@ -196,6 +206,51 @@ describe('provenance/watermark: detector on frames', () => {
     assert.equal(detectionFactor(1280, 720), 2);
     assert.equal(detectionFactor(576, 324), 1);
     assert.equal(detectionFactor(3840, 2160), 6);
+  });
+
+  it('matches a known payload where the mark is too weak to decode blind, and never reports one that is absent', async () => {
+    // A mark at a tenth of a code value on noise, 1 s: the pilot peak falls short of the sync's level and
+    // the message does not decode, but the 408 data chips of the right payload, taken as one template,
+    // stand well above those of 999 other jobs of the same install.
+    const weak = new WatermarkEmbedder({ minStrength: 0.1, maxStrength: 0.2, activityForMax: 10, minPsnr: 40.5 });
+    weak.beginWithPayload(payload, spec.width, spec.height);
+    let acc: ResidualAccumulator | undefined;
+    for await (const f of asDetectFrames({ ...spec, kind: 'noise', seconds: 1 }, weak)) {
+      const l = lumaFromRgba(f.rgba, f.width, f.height, 1);
+      acc ??= new ResidualAccumulator(l.width, l.height);
+      acc.add(l.luma);
+    }
+    const a = acc as ResidualAccumulator;
+    const others = Array.from({ length: 999 }, (_, k) => makePayload(payload.installHash, (k * 2654435761) >>> 0));
+    const blind = analyseResidual(a, 1);
+    assert.equal(blind.found, false, `blind: z ${blind.syncZ}`);
+    assert.equal(blind.payload, undefined);
+    const informed = analyseResidual(a, 1, 1e-6, [...others.slice(0, 500), payload, ...others.slice(500)]);
+    assert.equal(informed.found, true, JSON.stringify(informed.match));
+    assert.equal(informed.method, 'matched');
+    assert.equal(informed.payload?.hex, payload.hex);
+    assert.equal(informed.match?.candidates, 1000);
+    assert.ok(informed.pValue < 1e-8, `p ${informed.pValue}`);
+    assert.ok(informed.crcOk === false && informed.bitAgreement < 0.9, 'the message itself did not decode');
+    assert.ok((informed.match?.identityPValue ?? 1) < 1e-6, 'its job-specific chips alone name it');
+    // Without the right payload among the candidates (a job of the same install that is not listed: a
+    // third of every candidate's chips still match), no payload is named.
+    const absent = analyseResidual(a, 1, 1e-6, others);
+    assert.equal(absent.payload, undefined, JSON.stringify(absent.match));
+    assert.ok((absent.match?.identityPValue ?? 0) > 1e-3, JSON.stringify(absent.match));
+  });
+
+  it('does not match any of a thousand payloads on unmarked frames, and decodes blind when it can', async () => {
+    const others = Array.from({ length: 1000 }, (_, k) => makePayload(0x0badf00d, (k * 40503 + 17) >>> 0));
+    const unmarked = await detectWatermark(asDetectFrames({ ...spec, kind: 'noise', seconds: 1 }), { knownPayloads: others });
+    assert.equal(unmarked.found, false, `z ${unmarked.match?.z}`);
+    assert.equal(unmarked.payload, undefined);
+    const e = new WatermarkEmbedder();
+    e.beginWithPayload(payload, spec.width, spec.height);
+    const marked = await detectWatermark(asDetectFrames({ ...spec, seconds: 1 }, e), { knownPayloads: others });
+    assert.equal(marked.method, 'decoded', 'a readable message is decoded, whatever is expected');
+    assert.equal(marked.payload?.hex, payload.hex);
+    assert.equal(marked.match, undefined);
   });
 
   it('reports nothing for an empty stretch', () => {

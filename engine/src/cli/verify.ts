@@ -41,7 +41,8 @@ export function describe(r: VerifyReport): string {
   const w = r.watermark;
   if (!w.checked) lines.push(`  Watermark: not checked${w.note ? ` (${w.note})` : ''}`);
   else if (w.found) {
-    lines.push(`  Watermark: found, payload ${w.payload ?? '(did not decode)'}, bit agreement ${w.bitAgreement?.toFixed(3)}, p-value ${w.pValue?.toExponential(1)}, ${w.framesUsed} frames${w.fromThisInstall ? ', made by this install' : ''}`);
+    const how = w.method === 'matched' ? ` (matched against this install's ${w.comparedWith} job${w.comparedWith === 1 ? '' : 's'}; too degraded to decode blind)` : '';
+    lines.push(`  Watermark: found, payload ${w.payload ?? '(did not decode)'}${how}, bit agreement ${w.bitAgreement?.toFixed(3)}, p-value ${w.pValue?.toExponential(1)}, ${w.framesUsed} frames${w.fromThisInstall ? ', made by this install' : ''}`);
   } else lines.push(`  Watermark: not found (bit agreement ${w.bitAgreement?.toFixed(3)}, p-value ${w.pValue?.toExponential(1)})`);
   const j = r.localJob;
   if (j) lines.push(`  Local job: ${j.id}, "${j.prompt}", seed ${j.seed}, created ${j.createdAt} (matched by ${j.matchedBy})`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { RushesError } from '@rushes/shared';
 import { readC2pa, type C2paReport } from './c2pa';
-import { detectWatermark, installHashOf, jobHashOf, type DetectionResult } from './watermark';
+import { detectWatermark, installHashOf, jobHashOf, payloadFor, type DetectionResult, type WatermarkPayload } from './watermark';
 import { homePaths, readInstallId } from '../home';
 import { sha256File } from '../media';
 
@@ -17,8 +17,16 @@ export type Verdict = 'marked' | 'unmarked' | 'tampered';
 export interface WatermarkReport {
   checked: boolean;
   found: boolean;
-  /** installHash and jobHash as 16 hex digits, when the message decoded. */
+  /** installHash and jobHash as 16 hex digits, when the message decoded or matched one of this install's jobs. */
   payload?: string;
+  /**
+   * 'decoded': read blind from the mark (works for any install's clips). 'matched': blind decoding read
+   * no message, but the mark matched one of this install's jobs (informed detection, which holds through
+   * heavier edits).
+   */
+  method?: 'decoded' | 'matched';
+  /** How many of this install's jobs the mark was compared with (informed detection), when it was. */
+  comparedWith?: number;
   /** The payload's install hash matches this install's id. */
   fromThisInstall?: boolean;
   bitAgreement?: number;
@@ -60,8 +68,9 @@ export async function verifyFile(file: string, opts: VerifyOptions = {}): Promis
   // This install's own root is a trust anchor for its own clips: "trusted" then means "made here".
   if (localRoot && fs.existsSync(localRoot)) anchors.push(fs.readFileSync(localRoot, 'utf8'));
   const c2pa = await readC2pa(target, { trustAnchors: anchors });
-  const watermark = await checkWatermark(target, opts);
   const installId = opts.home ? readInstallId(opts.home) : null;
+  const known = opts.home && installId ? localJobPayloads(opts.home, installId) : [];
+  const watermark = await checkWatermark(target, opts, known);
   if (installId && watermark.found && watermark.payload) {
     watermark.fromThisInstall = parseInt(watermark.payload.slice(0, 8), 16) === installHashOf(installId);
   }
@@ -71,13 +80,13 @@ export async function verifyFile(file: string, opts: VerifyOptions = {}): Promis
   return { file: target, verdict, c2pa, watermark, localJob };
 }
 
-async function checkWatermark(target: string, opts: VerifyOptions): Promise<WatermarkReport> {
+async function checkWatermark(target: string, opts: VerifyOptions, known: readonly WatermarkPayload[]): Promise<WatermarkReport> {
   if (fs.statSync(target).isDirectory()) {
     return { checked: false, found: false, note: 'Watermark detection reads video files; for a PNG sequence the sidecar manifest is checked.' };
   }
   let r: DetectionResult;
   try {
-    r = await detectWatermark(target, { start: opts.watermarkStart ?? 0, duration: opts.watermarkDuration ?? 2 });
+    r = await detectWatermark(target, { start: opts.watermarkStart ?? 0, duration: opts.watermarkDuration ?? 2, knownPayloads: known });
   } catch (e) {
     return { checked: false, found: false, note: `Could not decode the video for watermark detection: ${(e as Error).message}` };
   }
@@ -85,10 +94,30 @@ async function checkWatermark(target: string, opts: VerifyOptions): Promise<Wate
     checked: true,
     found: r.found,
     ...(r.payload ? { payload: r.payload.hex } : {}),
+    ...(r.method ? { method: r.method } : {}),
+    ...(r.match ? { comparedWith: r.match.candidates } : {}),
     bitAgreement: r.bitAgreement,
     pValue: r.pValue,
     framesUsed: r.framesUsed,
   };
+}
+
+/**
+ * The payloads of this install's finished jobs, newest first, for informed detection. Capped: each one
+ * costs about a millisecond of matching, and a clip from an older job can still be decoded blind.
+ */
+export const MAX_KNOWN_JOBS = 10_000;
+
+function localJobPayloads(home: string, installId: string): WatermarkPayload[] {
+  const dbFile = homePaths(home).database;
+  if (!fs.existsSync(dbFile)) return [];
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare<[number], { id: string }>("SELECT id FROM jobs WHERE state = 'done' ORDER BY seq DESC LIMIT ?").all(MAX_KNOWN_JOBS);
+    return rows.map((r) => payloadFor({ installId, jobId: r.id }));
+  } finally {
+    db.close();
+  }
 }
 
 interface JobRow {

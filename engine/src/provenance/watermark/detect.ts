@@ -10,16 +10,24 @@
  *    each entry of a list decode, each point of the fine period grid).
  * pValue = min(1, 2 * min(p_sync, p_crc)); the mark is reported found when pValue < alpha (1e-6).
  * The payload is reported only when the CRC passes.
+ *
+ * Informed detection (match.ts): when the caller knows which payloads to expect (`rushes verify` knows
+ * this install's jobs) and blind decoding found no message, each candidate's data chips are correlated
+ * as one template, a third test (p_match, Bonferroni over everything compared); pValue is then
+ * 3 * min of the three. The matching payload is reported when its job-specific chips pass a test of
+ * their own (identity, p < alpha).
  */
 import { RushesError } from '@rushes/shared';
 import { codedSoftValues, readMessage, readMessageList } from './decode';
+import { matchPayloads } from './match';
 import { detectionFactor, lumaFromRgba } from './luma';
 import { ResidualAccumulator } from './residual';
 import { normalTail } from './stats';
 import {
   FOLD_BINS, autocorrelate, axisPeriodCandidates, fold, foldNearest, matchPilot, readChips, refineByHalves, refinePeriods, sweepPeriods, whitenFold,
 } from './sync';
-import type { WatermarkPayload } from './layout';
+import { convEncode } from './ecc';
+import { messageBits, payloadToBits, type WatermarkPayload } from './layout';
 import { readGrayFrames } from './video';
 
 export const DEFAULT_ALPHA = 1e-6;
@@ -66,12 +74,18 @@ export interface DetectOptions {
   alpha?: number;
   ffmpegPath?: string;
   ffprobePath?: string;
+  /** Payloads to expect (informed detection when blind decoding finds none; see match.ts). */
+  knownPayloads?: readonly WatermarkPayload[];
 }
 
 export interface DetectionResult {
   found: boolean;
-  /** Present when the message decoded and passed its CRC. */
+  /** Present when the message decoded and passed its CRC, or when a known payload matched. */
   payload?: WatermarkPayload;
+  /** How the payload was read: decoded blind from the mark, or matched against known payloads. */
+  method?: 'decoded' | 'matched';
+  /** The informed tests, when known payloads were given and blind decoding found no message. */
+  match?: { z: number; pValue: number; identityZ: number; identityPValue: number; candidates: number };
   /** Agreement of the coded bits' hard decisions with the re-encoded decoded message (0.5 = chance). */
   bitAgreement: number;
   pValue: number;
@@ -100,8 +114,11 @@ interface Candidate {
   folded: Float64Array;
 }
 
-/** Analyses an accumulated residual (pure: no I/O). `factor` maps detection pixels to input pixels. */
-export function analyseResidual(acc: ResidualAccumulator, factor: number, alpha = DEFAULT_ALPHA): DetectionResult {
+/**
+ * Analyses an accumulated residual (pure: no I/O). `factor` maps detection pixels to input pixels;
+ * `known` are payloads to match when blind decoding finds no message.
+ */
+export function analyseResidual(acc: ResidualAccumulator, factor: number, alpha = DEFAULT_ALPHA, known: readonly WatermarkPayload[] = []): DetectionResult {
   const { width: w, height: h } = acc;
   const empty: DetectionResult = {
     found: false, bitAgreement: 0.5, pValue: 1, confidence: 0, framesUsed: acc.frames, crcOk: false, syncZ: 0, syncPValue: 1,
@@ -207,10 +224,18 @@ export function analyseResidual(acc: ResidualAccumulator, factor: number, alpha 
   }
   // Every decode is a chance for a wrong message to pass the CRC.
   const crcPValue = read.crcOk ? Math.min(1, decodes * 2 ** -24) : 1;
-  const pValue = Math.min(1, 2 * Math.min(syncPValue, crcPValue));
+  // Informed: the first round's geometries against the expected payloads.
+  const matched = !read.crcOk && known.length > 0 ? matchPayloads(decodeOrder.slice(0, attempts).map((c) => c.folded), known) : null;
+  const tests = matched ? 3 : 2;
+  const pValue = Math.min(1, tests * Math.min(syncPValue, crcPValue, matched?.pValue ?? 1));
+  const useMatch = matched !== null && tests * matched.pValue < alpha && matched.identityPValue < alpha;
+  if (useMatch) chosen = decodeOrder[matched.fold] as Candidate;
+  const dx = useMatch ? matched.dx : chosen.dx;
+  const dy = useMatch ? matched.dy : chosen.dy;
+  const codedSoft = codedSoftValues(readChips(whitenFold(chosen.folded, READ_WHITENING), dx, dy));
   const result: DetectionResult = {
     found: pValue < alpha,
-    bitAgreement: read.bitAgreement,
+    bitAgreement: useMatch ? agreement(codedSoft, convEncode(messageBits(payloadToBits(matched.payload)))) : read.bitAgreement,
     pValue,
     confidence: 1 - pValue,
     framesUsed: acc.frames,
@@ -218,11 +243,28 @@ export function analyseResidual(acc: ResidualAccumulator, factor: number, alpha 
     syncZ: best.z,
     syncPValue,
     period: { x: chosen.px * factor, y: chosen.py * factor },
-    offset: { x: chosen.dx, y: chosen.dy },
-    codedSoft: codedSoftValues(readChips(whitenFold(chosen.folded, READ_WHITENING), chosen.dx, chosen.dy)),
+    offset: { x: dx, y: dy },
+    codedSoft,
   };
-  if (read.crcOk) result.payload = read.payload;
+  if (matched) {
+    const { z, pValue: p, identityZ, identityPValue, candidates } = matched;
+    result.match = { z, pValue: p, identityZ, identityPValue, candidates };
+  }
+  if (read.crcOk) {
+    result.payload = read.payload;
+    result.method = 'decoded';
+  } else if (useMatch) {
+    result.payload = matched.payload;
+    result.method = 'matched';
+  }
   return result;
+}
+
+/** Share of coded bits (unscrambled, as codedSoftValues reads them) whose soft value's sign agrees with `bits`. */
+function agreement(soft: Float64Array, bits: Uint8Array): number {
+  let agree = 0;
+  for (let b = 0; b < bits.length; b++) if (((soft[b] as number) > 0 ? 1 : 0) === bits[b]) agree++;
+  return agree / bits.length;
 }
 
 function isAsyncIterable(x: unknown): x is AsyncIterable<DetectFrame> {
@@ -275,5 +317,5 @@ export async function detectWatermark(source: AsyncIterable<DetectFrame> | strin
   if (!acc) {
     return { found: false, bitAgreement: 0.5, pValue: 1, confidence: 0, framesUsed: 0, crcOk: false, syncZ: 0, syncPValue: 1 };
   }
-  return analyseResidual(acc, factor, alpha);
+  return analyseResidual(acc, factor, alpha, opts.knownPayloads);
 }

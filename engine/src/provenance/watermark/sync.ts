@@ -233,13 +233,16 @@ function foldAt(img: Float32Array, w: number, h: number, px: number, py: number,
 
 let pilotSpectrum: Float64Array | undefined;
 
-/** The pilot pattern sampled on the fold grid (chip i centred at bin 2i + 0.5), as its FFT. */
+/** A chip field sampled on the fold grid (chip i centred at bin 2i + 0.5), as its FFT: a template to correlate. */
+export function templateSpectrum(chips: Float32Array): Float64Array {
+  const t = renderChipField(chips, FOLD_BINS, FOLD_BINS, BINS_PER_CHIP);
+  const T = toComplex(t, FOLD_BINS, FOLD_BINS, FOLD_BINS, FOLD_BINS);
+  fft2d(T, FOLD_BINS, FOLD_BINS);
+  return T;
+}
+
 function pilotTemplateSpectrum(): Float64Array {
-  if (!pilotSpectrum) {
-    const t = renderChipField(pilotChipValues(), FOLD_BINS, FOLD_BINS, BINS_PER_CHIP);
-    pilotSpectrum = toComplex(t, FOLD_BINS, FOLD_BINS, FOLD_BINS, FOLD_BINS);
-    fft2d(pilotSpectrum, FOLD_BINS, FOLD_BINS);
-  }
+  pilotSpectrum ??= templateSpectrum(pilotChipValues());
   return pilotSpectrum;
 }
 
@@ -259,24 +262,74 @@ export interface PilotMatch {
  * spread over all of them, so whitening leaves the pilot peak and flattens the rest.
  */
 export function matchPilot(folded: Float64Array): PilotMatch {
+  return matchTemplate(whitenedSpectrum(folded), pilotTemplateSpectrum());
+}
+
+/** The fold's spectrum with every magnitude set to 1 (phase only; see matchPilot). */
+export function whitenedSpectrum(folded: Float64Array): Float64Array {
   const B = FOLD_BINS;
   const F = toComplex(folded, B, B, B, B);
   fft2d(F, B, B);
-  const T = pilotTemplateSpectrum();
+  for (let i = 0; i < B * B; i++) {
+    const re = F[2 * i] as number;
+    const im = F[2 * i + 1] as number;
+    const mag = Math.sqrt(re * re + im * im) || 1;
+    F[2 * i] = re / mag;
+    F[2 * i + 1] = im / mag;
+  }
+  return F;
+}
+
+/** The correlation of a whitened fold spectrum with a template spectrum at every cyclic shift (interleaved complex; real parts). */
+function correlationSurface(whitened: Float64Array, template: Float64Array): Float64Array {
+  const B = FOLD_BINS;
+  const F = whitened;
+  const T = template;
   const C = new Float64Array(2 * B * B);
   for (let i = 0; i < B * B; i++) {
     const fr = F[2 * i] as number;
     const fi = F[2 * i + 1] as number;
-    const mag = Math.sqrt(fr * fr + fi * fi) || 1;
     const tr = T[2 * i] as number;
     const ti = T[2 * i + 1] as number;
-    // F * conj(T), with F whitened
-    C[2 * i] = (fr * tr + fi * ti) / mag;
-    C[2 * i + 1] = (fi * tr - fr * ti) / mag;
+    // F * conj(T)
+    C[2 * i] = fr * tr + fi * ti;
+    C[2 * i + 1] = fi * tr - fr * ti;
   }
   C[0] = 0;
   C[1] = 0;
   fft2d(C, B, B, true);
+  return C;
+}
+
+/**
+ * The correlation at one shift (the nearest bin to dx, dy), in standard deviations of the whole surface:
+ * a template read where another template's peak put the tile, with no search of its own.
+ */
+export function surfaceZAt(whitened: Float64Array, template: Float64Array, dx: number, dy: number): number {
+  const B = FOLD_BINS;
+  const C = correlationSurface(whitened, template);
+  let s = 0;
+  let s2 = 0;
+  for (let i = 0; i < B * B; i++) {
+    const v = C[2 * i] as number;
+    s += v;
+    s2 += v * v;
+  }
+  const mean = s / (B * B);
+  const sd = Math.sqrt(Math.max(1e-30, s2 / (B * B) - mean * mean));
+  const x = ((Math.round(dx) % B) + B) % B;
+  const y = ((Math.round(dy) % B) + B) % B;
+  return ((C[2 * (y * B + x)] as number) - mean) / sd;
+}
+
+/**
+ * Correlates a whitened fold spectrum (whitenedSpectrum) with a template spectrum (templateSpectrum)
+ * at every cyclic shift: the highest peak, where it is, and its height in standard deviations of the
+ * rest of the surface.
+ */
+export function matchTemplate(whitened: Float64Array, template: Float64Array): PilotMatch {
+  const B = FOLD_BINS;
+  const C = correlationSurface(whitened, template);
   let best = -Infinity;
   let bi = 0;
   for (let i = 0; i < B * B; i++) {
