@@ -69,6 +69,22 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('marbles falling', 1).plan.archetype, 'physics');
   });
 
+  it('confetti and snow that fall are particles over the background asked for, not a pile of falling cubes', () => {
+    const confetti = P('confetti falling on a dark background', 1);
+    assert.equal(confetti.plan.archetype, 'abstract');
+    assert.deepEqual(confetti.plan.particles.map((p) => p.kind), ['confetti']);
+    assert.equal(confetti.plan.physics.events.length, 0);
+    assert.notEqual(confetti.plan.timeOfDay, 'night', '"dark background" is a dark field, not night');
+    assert.ok(confetti.usedWords.includes('dark background'), confetti.usedWords.join(','));
+    const snow = P('falling snow on a black background', 1).plan;
+    assert.equal(snow.archetype, 'abstract');
+    assert.deepEqual(snow.particles.map((p) => p.kind), ['snow']);
+    assert.equal(snow.physics.events.length, 0);
+    assert.equal(P('snow falling on a city street at night', 1).plan.archetype, 'urban');
+    // Named bodies still fall.
+    assert.deepEqual(P('balls falling in the snow', 1).plan.physics.events.map((e) => e.kind), ['fall']);
+  });
+
   it('"a glass of whiskey" is a tumbler of whisky, "glass" before a noun is still the material', () => {
     const whisky = P('a glass of whiskey on a bar', 1);
     assert.equal(whisky.plan.archetype, 'product');

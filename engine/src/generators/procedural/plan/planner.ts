@@ -177,6 +177,10 @@ export function planPrompt(input: PlanInput): PlanResult {
   if (!(hasPhysicsEvent && hasBody) && votes.physics > 0 && Math.max(votes.nature, votes.urban, votes.product, votes.abstract) >= votes.physics) {
     votes.physics = 0;
   }
+  // "falling snow", "confetti falling": with no bodies named, what falls is the particles, not a pile of cubes.
+  if (hasPhysicsEvent && !hasBody && live.some((h) => h.effect.particles || h.effect.condition === 'snow' || h.effect.condition === 'rain')) {
+    votes.physics = 0;
+  }
   let archetype: Archetype;
   const best = Math.max(...Object.values(votes));
   if (best <= 0) {

@@ -76,6 +76,7 @@ const ENTRIES: Entry[] = [
   { words: ['leaves', 'leaf', 'falling leaves', 'foliage'], effect: { archetype: A('nature', 2), particles: 'leaves', excludes: 'leaves' } },
   { words: ['autumn leaves', 'fall leaves', 'autumn foliage'], effect: { archetype: A('nature', 2), particles: 'leaves', palette: 'autumn', excludes: 'leaves' } },
   { words: ['petals', 'petal', 'falling petals', 'flower petals', 'rose petals'], effect: { archetype: A('nature', 2), particles: 'petals', excludes: 'petals' } },
+  { words: ['confetti', 'ticker tape', 'confetti rain', 'confetti shower', 'paper confetti'], effect: { archetype: A('abstract', 2), particles: 'confetti', excludes: 'confetti' } },
   { words: ['cherry blossom', 'cherry blossoms', 'blossom', 'blossoms', 'sakura'], effect: { archetype: A('nature', 2), particles: 'petals', setting: 'meadow', excludes: 'petals' } },
   { words: ['autumn', 'fall foliage', 'autumnal'], effect: { archetype: A('nature', 1), particles: 'leaves', palette: 'autumn' } },
   { words: ['winter', 'wintry', 'frozen', 'icy'], effect: { condition: 'snow', palette: 'winter' } },
@@ -91,6 +92,8 @@ const ENTRIES: Entry[] = [
 
   // ---------------------------------------------------------------- abstract
   { words: ['background', 'backdrop'], effect: { archetype: A('abstract', 1) } },
+  // "on a dark background" asks for a dark field, not for night.
+  { words: ['dark background', 'dark backdrop'], effect: { archetype: A('abstract', 1), color: '#141416' } },
   { words: ['abstract', 'motion background', 'loop', 'loopable', 'seamless', 'motion graphics', 'mograph', 'screensaver', 'wallpaper'], effect: { archetype: A('abstract', 3) } },
   { words: ['gradient', 'gradients', 'colour wash', 'color wash', 'aurora'], effect: { archetype: A('abstract', 3), subject: 'gradient' } },
   { words: ['particles', 'particle', 'particle field', 'dust', 'motes', 'glitter', 'specks'], effect: { archetype: A('abstract', 1), particles: 'dust', excludes: 'particles' } },

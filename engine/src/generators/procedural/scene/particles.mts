@@ -4,7 +4,7 @@
  * sparks as glowing specks, dust as faint motes, bokeh as large soft discs that always face the camera.
  */
 import * as THREE from 'three/webgpu';
-import { uv, vec4, float, smoothstep, length, instanceIndex, hash, mix, vec3 } from 'three/tsl';
+import { uv, vec4, float, smoothstep, step, length, instanceIndex, hash, mix, vec3 } from 'three/tsl';
 import { ParticleSystem, type ParticleBox } from '../sim/particles.js';
 import type { ParticleKind } from '../plan/schema.js';
 import type { BuildContext, Lighting } from './common.mjs';
@@ -53,6 +53,22 @@ export function createParticleLayer(
       const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false });
       const c = kind === 'snow' ? ambient.clone().multiplyScalar(1.6).add(new THREE.Color(0.25, 0.25, 0.27)) : ambient.clone().multiplyScalar(0.9).add(L.sunColor.clone().multiplyScalar(0.3));
       m.colorNode = vec4(vec3(c.r, c.g, c.b), soft(0.2).mul(kind === 'snow' ? 0.9 : 0.45)) as N;
+      material = m;
+      break;
+    }
+    case 'confetti': {
+      // Paper squares in party colours. (Gold foil as a metal went brown: most shots have no environment
+      // for it to reflect, so it is a bright yellow paper instead.)
+      geometry = new THREE.PlaneGeometry(1, 0.72);
+      const hexes = ['#e8344e', '#f5c330', '#2fb4e8', '#ffffff', '#8d4fe0', '#3fcf72', '#ff7ab8', '#ffd966'];
+      const colors = hexes.map((h) => new THREE.Color(h));
+      const pick: N = hash(instanceIndex.add(5));
+      let col: N = vec3(colors[0]!.r, colors[0]!.g, colors[0]!.b);
+      colors.forEach((c, i) => {
+        col = mix(col, vec3(c.r, c.g, c.b), step(i / colors.length, pick));
+      });
+      const m = new THREE.MeshStandardNodeMaterial({ side: THREE.DoubleSide, roughness: 0.45 });
+      m.colorNode = col;
       material = m;
       break;
     }

@@ -1,5 +1,5 @@
 /**
- * Particle systems (rain, snow, leaves, petals, embers, dust, bokeh, sparks) integrated on the CPU at a fixed
+ * Particle systems (rain, snow, leaves, petals, confetti, embers, dust, bokeh, sparks) integrated on the CPU at a fixed
  * step, independent of the output frame rate: gravity, wind with gusts, and quadratic drag towards
  * each kind's terminal velocity. Particles live in a box around the shot and wrap or respawn inside
  * it, so the density stays constant however long the clip is. Deterministic from the seed.
@@ -37,6 +37,9 @@ export const PARTICLE_SPECS: Record<ParticleKind, ParticleKindSpec> = {
   // Lighter than leaves: they drift more than they fall.
   // Larger than life (a real petal is 1 to 2 cm): at B-roll distances that size would not read.
   petals: { maxCount: 1400, gravity: 0.7, drag: 6, windResponse: 1.2, turbulence: 2.6, life: 0, size: [0.14, 0.24], tumbles: true },
+  // Paper squares: they flutter down slower than leaves and catch the light as they turn. Larger than life
+  // (1 to 2 cm) for the same reason as petals.
+  confetti: { maxCount: 1600, gravity: 0.8, drag: 7, windResponse: 1, turbulence: 3, life: 0, size: [0.09, 0.15], tumbles: true },
   embers: { maxCount: 500, gravity: -0.25, drag: 2.5, windResponse: 0.6, turbulence: 2.5, life: 3.2, size: [0.012, 0.03] },
   dust: { maxCount: 900, gravity: 0.01, drag: 30, windResponse: 0.4, turbulence: 0.15, life: 0, size: [0.006, 0.018] },
   bokeh: { maxCount: 110, gravity: 0, drag: 40, windResponse: 0.15, turbulence: 0.08, life: 0, size: [0.15, 0.5] },
