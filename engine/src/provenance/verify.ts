@@ -103,8 +103,10 @@ async function checkWatermark(target: string, opts: VerifyOptions, known: readon
 }
 
 /**
- * The payloads of this install's finished jobs, newest first, for informed detection. Capped: each one
- * costs about a millisecond of matching, and a clip from an older job can still be decoded blind.
+ * The payloads of this install's jobs, newest first, for informed detection: every state, since a job
+ * that failed late (after encoding) may still have left a clip somewhere. Capped: each one costs about a
+ * millisecond of matching; a clip from an older job can still be decoded blind, and the identity test
+ * keeps it from being taken for one on the list (match.ts).
  */
 export const MAX_KNOWN_JOBS = 10_000;
 
@@ -113,7 +115,7 @@ function localJobPayloads(home: string, installId: string): WatermarkPayload[] {
   if (!fs.existsSync(dbFile)) return [];
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare<[number], { id: string }>("SELECT id FROM jobs WHERE state = 'done' ORDER BY seq DESC LIMIT ?").all(MAX_KNOWN_JOBS);
+    const rows = db.prepare<[number], { id: string }>('SELECT id FROM jobs ORDER BY seq DESC LIMIT ?').all(MAX_KNOWN_JOBS);
     return rows.map((r) => payloadFor({ installId, jobId: r.id }));
   } finally {
     db.close();

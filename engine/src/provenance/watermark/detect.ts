@@ -15,11 +15,11 @@
  * this install's jobs) and blind decoding found no message, each candidate's data chips are correlated
  * as one template, a third test (p_match, Bonferroni over everything compared); pValue is then
  * 3 * min of the three. The matching payload is reported when its job-specific chips pass a test of
- * their own (identity, p < alpha).
+ * their own (identity, p < IDENTITY_ALPHA).
  */
 import { RushesError } from '@rushes/shared';
 import { codedSoftValues, readMessage, readMessageList } from './decode';
-import { matchPayloads } from './match';
+import { IDENTITY_ALPHA, matchPayloads } from './match';
 import { detectionFactor, lumaFromRgba } from './luma';
 import { ResidualAccumulator } from './residual';
 import { normalTail } from './stats';
@@ -225,10 +225,10 @@ export function analyseResidual(acc: ResidualAccumulator, factor: number, alpha 
   // Every decode is a chance for a wrong message to pass the CRC.
   const crcPValue = read.crcOk ? Math.min(1, decodes * 2 ** -24) : 1;
   // Informed: the first round's geometries against the expected payloads.
-  const matched = !read.crcOk && known.length > 0 ? matchPayloads(decodeOrder.slice(0, attempts).map((c) => c.folded), known) : null;
+  const matched = !read.crcOk && known.length > 0 ? matchPayloads(decodeOrder.slice(0, attempts), known) : null;
   const tests = matched ? 3 : 2;
   const pValue = Math.min(1, tests * Math.min(syncPValue, crcPValue, matched?.pValue ?? 1));
-  const useMatch = matched !== null && tests * matched.pValue < alpha && matched.identityPValue < alpha;
+  const useMatch = matched !== null && tests * matched.pValue < alpha && matched.identityPValue < IDENTITY_ALPHA;
   if (useMatch) chosen = decodeOrder[matched.fold] as Candidate;
   const dx = useMatch ? matched.dx : chosen.dx;
   const dy = useMatch ? matched.dy : chosen.dy;

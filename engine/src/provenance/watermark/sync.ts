@@ -302,10 +302,11 @@ function correlationSurface(whitened: Float64Array, template: Float64Array): Flo
 }
 
 /**
- * The correlation at one shift (the nearest bin to dx, dy), in standard deviations of the whole surface:
- * a template read where another template's peak put the tile, with no search of its own.
+ * The highest correlation within `radius` bins of a shift (the nearest bin to dx, dy), in standard
+ * deviations of the whole surface: a template read where another template's peak put the tile, searching
+ * (2 radius + 1)^2 shifts instead of all of them.
  */
-export function surfaceZAt(whitened: Float64Array, template: Float64Array, dx: number, dy: number): number {
+export function peakNear(whitened: Float64Array, template: Float64Array, dx: number, dy: number, radius: number): { z: number; dx: number; dy: number } {
   const B = FOLD_BINS;
   const C = correlationSurface(whitened, template);
   let s = 0;
@@ -317,9 +318,18 @@ export function surfaceZAt(whitened: Float64Array, template: Float64Array, dx: n
   }
   const mean = s / (B * B);
   const sd = Math.sqrt(Math.max(1e-30, s2 / (B * B) - mean * mean));
-  const x = ((Math.round(dx) % B) + B) % B;
-  const y = ((Math.round(dy) % B) + B) % B;
-  return ((C[2 * (y * B + x)] as number) - mean) / sd;
+  let best = { z: -Infinity, dx: 0, dy: 0 };
+  const x0 = Math.round(dx);
+  const y0 = Math.round(dy);
+  for (let oy = -radius; oy <= radius; oy++) {
+    for (let ox = -radius; ox <= radius; ox++) {
+      const x = (((x0 + ox) % B) + B) % B;
+      const y = (((y0 + oy) % B) + B) % B;
+      const z = ((C[2 * (y * B + x)] as number) - mean) / sd;
+      if (z > best.z) best = { z, dx: x, dy: y };
+    }
+  }
+  return best;
 }
 
 /**
