@@ -85,6 +85,22 @@ describe('procedural planner: vocabulary', () => {
     assert.deepEqual(P('balls falling in the snow', 1).plan.physics.events.map((e) => e.kind), ['fall']);
   });
 
+  it('"northern lights" is an aurora in a clear night sky over open ground, shot from a tripod', () => {
+    for (const prompt of ['northern lights over snowy mountains', 'aurora borealis', 'the northern lights in Iceland']) {
+      for (const seed of [1, 2, 3]) {
+        const r = P(prompt, seed);
+        assert.equal(r.plan.archetype, 'nature', prompt);
+        assert.ok(r.plan.subjects.some((x) => x.kind === 'aurora'), prompt);
+        assert.equal(r.plan.timeOfDay, 'night');
+        assert.ok(['mountains', 'lake'].includes(r.plan.setting), `${prompt}: ${r.plan.setting}`);
+        assert.ok(['static', 'pan-left', 'pan-right'].includes(r.plan.camera.move), `${prompt}: ${r.plan.camera.move}`);
+        assert.ok(!r.ignoredWords.includes('northern'), r.ignoredWords.join(','));
+      }
+    }
+    assert.equal(P('northern lights over a lake, drone shot', 1).plan.camera.move, 'drone', 'a named move is kept');
+    assert.equal(P('aurora gradient background', 1).plan.archetype, 'abstract', '"aurora" alone is still the colour wash');
+  });
+
   it('"a glass of whiskey" is a tumbler of whisky, "glass" before a noun is still the material', () => {
     const whisky = P('a glass of whiskey on a bar', 1);
     assert.equal(whisky.plan.archetype, 'product');

@@ -130,6 +130,25 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(motion > 0.2, `moves over the clip (mean abs diff ${motion.toFixed(2)})`);
   });
 
+  it('draws the northern lights: green curtains in the upper sky that the same plan without them lacks', async () => {
+    const prompt = 'northern lights over snowy mountains';
+    const req = request(prompt, { frames: 2, width: 240, height: 136 });
+    const planned = planPrompt({ prompt, seed: req.seed }).plan;
+    assert.ok(planned.subjects.some((x) => x.kind === 'aurora'));
+    const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'aurora') };
+    const greenness = (rgba: Uint8Array): number => {
+      // Mean of G - max(R, B) over the top third, where the sky is.
+      let sum = 0;
+      const rows = Math.floor(req.height / 3);
+      for (let i = 0; i < rows * req.width * 4; i += 4) sum += rgba[i + 1]! - Math.max(rgba[i]!, rgba[i + 2]!);
+      return sum / (rows * req.width);
+    };
+    const lit = greenness((await renderAll(g, { ...req, plan: planned }))[1]!);
+    const dark = greenness((await renderAll(g, { ...req, plan: without }))[1]!);
+    assert.ok(dark < 2, `a night sky is not green (${dark.toFixed(1)})`);
+    assert.ok(lit > dark + 15, `aurora: green over the sky ${lit.toFixed(1)} vs ${dark.toFixed(1)} without`);
+  });
+
   it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {
     const prompt = 'snow falling on a meadow at dusk, handheld';
     const a = (await renderAll(g, request(prompt))).map(sha);

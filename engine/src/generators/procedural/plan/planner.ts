@@ -58,8 +58,10 @@ const PRODUCTS: SubjectKind[] = ['bottle', 'can', 'phone', 'box', 'mug', 'watch'
 const ABSTRACT_SUBJECTS: SubjectKind[] = ['gradient', 'shapes', 'rings', 'grid', 'ribbons'];
 const NATURE_SETTINGS: Setting[] = ['forest', 'mountains', 'ocean', 'meadow'];
 const TREE_SETTINGS: Setting[] = ['forest', 'meadow'];
+/** Open ground under a wide sky: a forest's canopy or the open sea would hide or waste it. */
+const AURORA_SETTINGS: Setting[] = ['mountains', 'lake'];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -210,7 +212,13 @@ export function planPrompt(input: PlanInput): PlanResult {
       setting =
         wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'lake', 'meadow', 'desert'].includes(s)) ??
         wordSettings.find((s) => s === 'sky') ??
-        rng.pick(live.some((h) => h.effect.particles === 'leaves' || h.effect.particles === 'petals') ? TREE_SETTINGS : NATURE_SETTINGS);
+        rng.pick(
+          live.some((h) => h.effect.particles === 'leaves' || h.effect.particles === 'petals')
+            ? TREE_SETTINGS
+            : live.some((h) => h.effect.subject === 'aurora')
+              ? AURORA_SETTINGS
+              : NATURE_SETTINGS,
+        );
       break;
     case 'urban':
       setting = wordSettings.find((s) => s === 'city' || s === 'street' || s === 'town') ?? 'city';
@@ -366,7 +374,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     first('camera') ??
     rng.pick<CameraMove>(
       {
-        nature: ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
+        // Aurora footage is shot from a tripod: a drone or a crane would lose the sky.
+        nature: subjects.some((s) => s.kind === 'aurora') ? ['static', 'pan-right', 'pan-left'] : ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
         // Down a street an orbit swings the camera through the buildings on either side.
         urban: setting === 'street' || setting === 'town' ? ['drone', 'dolly-in', 'pan-right'] : ['drone', 'dolly-in', 'pan-right', 'orbit'],
         abstract: ['dolly-in', 'orbit', 'static'],

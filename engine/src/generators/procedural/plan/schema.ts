@@ -17,7 +17,7 @@ export const CONDITIONS = ['clear', 'cloudy', 'fog', 'rain', 'snow', 'storm'] as
 export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'petals', 'confetti', 'embers', 'dust', 'bokeh', 'sparks'] as const;
 export const SUBJECT_KINDS = [
   // nature
-  'pine-trees', 'broadleaf-trees', 'mountains', 'waves', 'clouds', 'rocks', 'grass', 'fire',
+  'pine-trees', 'broadleaf-trees', 'mountains', 'waves', 'clouds', 'rocks', 'grass', 'fire', 'aurora',
   // urban
   'buildings', 'street-lights', 'cars', 'light-trails',
   // abstract

@@ -70,6 +70,7 @@ const ENTRIES: Entry[] = [
   { words: ['desert', 'sahara', 'canyon', 'mesa', 'badlands'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
   // Dunes are sand alone: no boulders on them.
   { words: ['dunes', 'dune', 'sand dunes', 'sand', 'sandy'], effect: { archetype: A('nature', 3), setting: 'desert' } },
+  { words: ['northern lights', 'aurora borealis', 'aurora australis', 'southern lights', 'polar lights'], effect: { archetype: A('nature', 3), subject: 'aurora', timeOfDay: 'night', excludes: 'aurora' } },
   { words: ['rocks', 'rock', 'boulders', 'stones'], effect: { archetype: A('nature', 1), subject: 'rocks' } },
   { words: ['fire', 'campfire', 'bonfire', 'flames', 'flame', 'fireplace', 'burning'], effect: { archetype: A('nature', 3), subject: 'fire', particles: 'embers', excludes: 'fire' } },
   { words: ['embers', 'ember', 'sparks', 'spark', 'cinders'], effect: { particles: 'embers', excludes: 'embers' } },

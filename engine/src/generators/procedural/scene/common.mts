@@ -21,6 +21,8 @@ import {
   clamp,
   mx_cell_noise_float,
   floor as tslFloor,
+  atan,
+  exp,
   Fn,
 } from 'three/tsl';
 import type { ScenePlan, Material, TimeOfDay } from '../plan/schema.js';
@@ -207,8 +209,8 @@ export interface Sky {
   follow(camera: THREE.Camera): void;
 }
 
-/** A sky dome: zenith-to-horizon gradient, sun disc and glow, drifting clouds, stars at night. */
-export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: number; sunVisible?: boolean } = {}): Sky {
+/** A sky dome: zenith-to-horizon gradient, sun disc and glow, drifting clouds, stars at night, an aurora when asked. */
+export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: number; sunVisible?: boolean; aurora?: boolean } = {}): Sky {
   const plan = ctx.plan;
   const time = uniform(0);
   const cloudTex = noiseTexture(ctx.seed, 256, 6, 6);
@@ -247,6 +249,7 @@ export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: numbe
     const star = smoothstep(0.9975, 1.0, cell).mul(L.stars * 3).mul(smoothstep(0.05, 0.4, h));
     sky = sky.add(vec3(star));
   }
+  if (opts.aurora) sky = sky.add(auroraNode(dir, time, cloudTex));
   const mat = new THREE.MeshBasicNodeMaterial({ side: THREE.BackSide, depthWrite: false, fog: false });
   mat.colorNode = vec4(sky, 1) as N;
   const mesh = new THREE.Mesh(new THREE.SphereGeometry(1, 48, 24), mat);
@@ -261,6 +264,31 @@ export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: numbe
       mesh.position.copy(camera.position);
     },
   };
+}
+
+/**
+ * Northern lights: curtains hanging from a wavy lower edge low over the horizon, present on some bearings
+ * and not others (folds), made of fine vertical rays that shimmer, green at the lower edge (oxygen at
+ * about 100 km) fading upwards into a faint magenta. Everything is looked up by bearing (azimuth) and
+ * height above that edge, so the rays stay vertical wherever the camera points. Samples take the top
+ * mip level: the bearing jumps from -0.5 to 0.5 behind the camera, and a derivative-chosen level would
+ * draw a seam there.
+ */
+function auroraNode(dir: N, time: N, noise: THREE.Texture): N {
+  const bearing: N = atan(dir.x, dir.z).div(Math.PI * 2);
+  const at = (u: N, v: N): N => texture(noise, vec2(u, v)).level(float(0));
+  /** One curtain: its lower edge's height and waviness, how often it folds away, how fine its rays are. */
+  const curtain = (base: number, wave: number, u: number, seed: number, rayScale: number): N => {
+    const edge: N = float(base).add(at(bearing.mul(u), time.mul(0.004).add(float(seed))).r.sub(0.5).mul(wave));
+    const folds: N = smoothstep(0.42, 0.58, at(bearing.mul(u), time.mul(0.002).add(float(seed + 0.37))).g);
+    const rays: N = at(bearing.mul(rayScale), time.mul(0.03).add(float(seed + 0.61))).b;
+    const above: N = dir.y.sub(edge);
+    // A bright, sharp lower edge, then a long fade upwards; rays from faint to bright.
+    const glow: N = smoothstep(0.0, 0.012, above).mul(exp(above.mul(-3.6)).add(exp(above.mul(-40)).mul(1.2)));
+    const colour: N = mix(vec3(0.12, 1.0, 0.42), vec3(0.5, 0.12, 0.55), smoothstep(0.06, 0.4, above));
+    return colour.mul(glow.mul(folds).mul(rays.mul(rays).mul(1.1).add(0.12)));
+  };
+  return curtain(0.13, 0.2, 2, 0, 14).add(curtain(0.22, 0.14, 3, 0.5, 23).mul(0.55)).mul(1.3);
 }
 
 // ------------------------------------------------------------------------------------------ materials

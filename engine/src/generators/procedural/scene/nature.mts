@@ -342,6 +342,9 @@ function buildFire(ctx: BuildContext, scene: THREE.Scene, at: THREE.Vector3, tim
 
 // ------------------------------------------------------------------------------------------ shot
 
+/** Degrees above level that an aurora shot looks (a 28 mm lens sees about 23 degrees above its centre). */
+const AURORA_PITCH = 12;
+
 export function buildNature(ctx: BuildContext): Shot {
   const { plan } = ctx;
   const L = lightingFor(plan);
@@ -349,7 +352,10 @@ export function buildNature(ctx: BuildContext): Shot {
   const time = uniform(0);
   const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.3, 4000);
   const noise = new ValueNoise2D(ctx.seed, 'terrain');
-  const sky = createSky(ctx, L, { clouds: plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover });
+  const aurora = plan.subjects.some((s) => s.kind === 'aurora');
+  // An aurora needs a clear sky to be seen through.
+  const clouds = aurora ? Math.min(plan.weather.cloudCover, 0.12) : plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover;
+  const sky = createSky(ctx, L, { clouds, aurora });
   scene.add(sky.mesh);
   requestEnvironment(scene, () => skyEnvironment(ctx, L));
 
@@ -526,6 +532,17 @@ export function buildNature(ctx: BuildContext): Shot {
     focus.copy(at);
     lightCenter.copy(at);
     lightRadius = 15;
+  } else if (aurora) {
+    // Look up into the sky, as aurora photographs do: the camera where it was, the target raised so the
+    // view pitches up by AURORA_PITCH and the horizon sits in the lower third.
+    const [tx, ty, tz] = framing.target;
+    const e = (framing.elevation * Math.PI) / 180;
+    const across = framing.distance * Math.cos(e);
+    // The camera's height over the new target: below it by across x tan(pitch).
+    // Over a lake, less: the water below should stay in the frame (to reflect the sky's glow).
+    const pitch = plan.setting === 'lake' ? 4 : AURORA_PITCH;
+    const up = -across * Math.tan((pitch * Math.PI) / 180);
+    framing = { ...framing, target: [tx, ty + framing.distance * Math.sin(e) - up, tz], distance: Math.hypot(across, up), elevation: (Math.atan2(up, across) * 180) / Math.PI };
   }
   addLights(scene, ctx, L, lightCenter, lightRadius, { staticShadows: true });
   addFog(scene, plan, L, fogScale);
