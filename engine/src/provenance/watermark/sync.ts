@@ -309,18 +309,28 @@ function correlationSurface(whitened: Float64Array, template: Float64Array): Flo
 export function peakNear(whitened: Float64Array, template: Float64Array, dx: number, dy: number, radius: number): { z: number; dx: number; dy: number } {
   const B = FOLD_BINS;
   const C = correlationSurface(whitened, template);
-  let s = 0;
-  let s2 = 0;
-  for (let i = 0; i < B * B; i++) {
-    const v = C[2 * i] as number;
-    s += v;
-    s2 += v * v;
-  }
-  const mean = s / (B * B);
-  const sd = Math.sqrt(Math.max(1e-30, s2 / (B * B) - mean * mean));
-  let best = { z: -Infinity, dx: 0, dy: 0 };
   const x0 = Math.round(dx);
   const y0 = Math.round(dy);
+  // Statistics of the surface outside the searched window (plus a margin: a peak spreads over its
+  // neighbours), as matchTemplate leaves out its peak's neighbourhood.
+  const outside = radius + 2;
+  let s = 0;
+  let s2 = 0;
+  let n = 0;
+  for (let y = 0; y < B; y++) {
+    const ddy = Math.min(Math.abs(y - (((y0 % B) + B) % B)), B - Math.abs(y - (((y0 % B) + B) % B)));
+    for (let x = 0; x < B; x++) {
+      const ddx = Math.min(Math.abs(x - (((x0 % B) + B) % B)), B - Math.abs(x - (((x0 % B) + B) % B)));
+      if (ddx <= outside && ddy <= outside) continue;
+      const v = C[2 * (y * B + x)] as number;
+      s += v;
+      s2 += v * v;
+      n++;
+    }
+  }
+  const mean = s / n;
+  const sd = Math.sqrt(Math.max(1e-30, s2 / n - mean * mean));
+  let best = { z: -Infinity, dx: 0, dy: 0 };
   for (let oy = -radius; oy <= radius; oy++) {
     for (let ox = -radius; ox <= radius; ox++) {
       const x = (((x0 + ox) % B) + B) % B;
