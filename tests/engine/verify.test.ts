@@ -56,7 +56,8 @@ describe('rushes verify', function () {
     // so this exercises informed detection (docs/PROVENANCE.md); the combined edit at CRF 28 decodes blind.
     const attacked = path.join(home, 'combined-crf33.mp4');
     execFileSync(ffmpeg, ['-v', 'error', '-y', '-ss', '0.4', '-i', clip, '-vf', 'crop=iw*0.9:ih*0.9:iw*0.06:ih*0.02,scale=iw/2:-2', '-c:v', 'libx264', '-crf', '33', '-pix_fmt', 'yuv420p', attacked]);
-    const r = await runCli(['verify', attacked, '--json', '--home', home]);
+    // 2 s, as the issue's check reads (verify reads up to 10 s by default: all of this clip).
+    const r = await runCli(['verify', attacked, '--json', '--seconds', '2', '--home', home]);
     const v = JSON.parse(r.stdout);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(v.watermark.found, true, JSON.stringify(v.watermark));
@@ -65,7 +66,7 @@ describe('rushes verify', function () {
     assert.equal(v.watermark.fromThisInstall, true);
     assert.equal(v.localJob?.id, jobId);
     assert.equal(v.localJob?.matchedBy, 'watermark');
-    const human = await runCli(['verify', attacked, '--home', home]);
+    const human = await runCli(['verify', attacked, '--seconds', '2', '--home', home]);
     assert.match(human.stdout, /matched against this install's 1 job;/);
   });
 
@@ -84,5 +85,10 @@ describe('rushes verify', function () {
     assert.equal(JSON.parse(t.stdout).c2pa.status, 'invalid');
     const missing = await runCli(['verify', path.join(home, 'nope.mp4'), '--json', '--home', home]);
     assert.equal(missing.code, 2);
+    for (const bad of [['--start', 'soon'], ['--start', '-1'], ['--seconds', '0'], ['--seconds', '600'], ['--seconds', 'all']]) {
+      const r = await runCli(['verify', clip, '--json', '--home', home, ...bad]);
+      assert.equal(r.code, 2, `${bad.join(' ')}: ${r.stdout}`);
+      assert.match(JSON.parse(r.stdout).error.message, /--(start|seconds)/);
+    }
   });
 });

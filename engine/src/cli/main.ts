@@ -20,6 +20,7 @@ import { requestFromFlags, type GenerateFlags } from './request-options';
 import { waitForJobs, type Finished } from './wait';
 import { runShots } from './shots';
 import { runVerify } from './verify';
+import { DEFAULT_WATERMARK_SECONDS } from '../provenance/verify';
 
 interface Common {
   home?: string;
@@ -217,10 +218,11 @@ export function buildProgram(): Command {
     .description('what provenance a clip carries: C2PA manifest, invisible watermark, and the local job that made it')
     .argument('<file>', 'a video file, or the folder of a PNG sequence')
     .option('--trust-anchor <pem...>', 'PEM certificate(s) to trust as C2PA roots (this install\'s own root is always trusted)')
-    .option('--start <seconds>', 'where to look for the watermark (a 2 s stretch from here; default 0)')
+    .option('--start <seconds>', 'where to start looking for the watermark (default 0)')
+    .option('--seconds <seconds>', `how much of the clip to read for the watermark (default ${DEFAULT_WATERMARK_SECONDS}; any 2 s is enough, more is surer)`)
     .option('--json', 'JSON output')
     .addOption(home)
-    .action(async (file: string, o: Common & { trustAnchor?: string[]; start?: string }) => {
+    .action(async (file: string, o: Common & { trustAnchor?: string[]; start?: string; seconds?: string }) => {
       process.exitCode = await runVerify(file, o);
     });
 

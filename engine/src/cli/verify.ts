@@ -4,17 +4,25 @@
  */
 import fs from 'node:fs';
 import { resolveHome } from '../home';
-import { verifyFile, VERIFY_EXIT, type VerifyReport } from '../provenance/verify';
+import { RushesError } from '@rushes/shared';
+import { DEFAULT_WATERMARK_SECONDS, MAX_WATERMARK_SECONDS, verifyFile, VERIFY_EXIT, type VerifyReport } from '../provenance/verify';
 import { reportError } from './exit';
 
-export async function runVerify(file: string, o: { home?: string; json?: boolean; trustAnchor?: string[]; start?: string }): Promise<number> {
+export async function runVerify(file: string, o: { home?: string; json?: boolean; trustAnchor?: string[]; start?: string; seconds?: string }): Promise<number> {
   const json = !!o.json;
   try {
+    const start = o.start === undefined ? 0 : Number(o.start);
+    const seconds = o.seconds === undefined ? DEFAULT_WATERMARK_SECONDS : Number(o.seconds);
+    if (!(start >= 0) || !Number.isFinite(start)) throw new RushesError('E_INVALID', `--start must be a number of seconds, 0 or more (got "${o.start}").`);
+    if (!(seconds >= 0.5 && seconds <= MAX_WATERMARK_SECONDS)) {
+      throw new RushesError('E_INVALID', `--seconds must be between 0.5 and ${MAX_WATERMARK_SECONDS} (got "${o.seconds}"); 2 s is what detection needs.`);
+    }
     const anchors = (o.trustAnchor ?? []).map((f) => fs.readFileSync(f, 'utf8'));
     const report = await verifyFile(file, {
       home: resolveHome(o.home),
       trustAnchors: anchors,
-      ...(o.start ? { watermarkStart: Number(o.start) } : {}),
+      watermarkStart: start,
+      watermarkDuration: seconds,
     });
     if (json) process.stdout.write(JSON.stringify({ ok: true, ...report }) + '\n');
     else process.stdout.write(describe(report) + '\n');
