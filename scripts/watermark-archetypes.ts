@@ -11,6 +11,11 @@
  * CPU, with the GPU pass's definition), the mark on the Y' plane, the encoder fed YUV. It writes the
  * `watermark-archetypes-yuv` section instead.
  *
+ * Every stretch is read as `rushes verify` reads it: blind first, then (when no message decodes) matched
+ * against the jobs of the install, here the clip's own job among KNOWN_JOBS - 1 others of the same
+ * install. Each marked stretch is also read with its own job left out of the list (a clip from a job the
+ * install no longer lists): no payload may be named then. Unmarked stretches are read with the full list.
+ *
  * scripts/watermark-bench.ts measures the same detector on synthetic content (fractals, cellular
  * automata, noise, gradients) and on a few hundred unmarked stretches; this one answers "does the mark
  * on a Rushes clip survive the edit".
@@ -82,8 +87,17 @@ async function encode(frames: Uint8Array[], out: string): Promise<void> {
 interface Cell {
   found: boolean;
   exact: boolean;
+  method?: 'decoded' | 'matched';
+  /** Sync peak (blind), and the informed match's peak when it ran. */
   z: number;
+  matchZ?: number;
+  /** A payload other than the clip's was named (with or without its job among the candidates). */
+  wrong: boolean;
 }
+
+/** Jobs of the install that informed detection compares with (the clip's own and the others). */
+const KNOWN_JOBS = 1000;
+const otherJobs = Array.from({ length: KNOWN_JOBS - 1 }, (_, k) => payloadFor({ installId: 'bench-install', jobId: `bench-other-${k}` }));
 
 async function main(): Promise<void> {
   const procedural = await createProceduralGenerator();
@@ -130,16 +144,22 @@ async function main(): Promise<void> {
         await applyAttack(src, out, a.attack, W, H);
         return out;
       };
-      const r = await detectWatermark(await edited(markedFile, 'm'), { start: a.detectStart, duration: 2 });
-      cells.push({ found: r.found, exact: r.payload?.hex === payload.hex, z: r.syncZ });
-      const u = await detectWatermark(await edited(plainFile, 'u'), { start: a.detectStart, duration: 2 });
+      const known = [...otherJobs.slice(0, 400), payload, ...otherJobs.slice(400)];
+      const m = await edited(markedFile, 'm');
+      const r = await detectWatermark(m, { start: a.detectStart, duration: 2, knownPayloads: known });
+      const unlisted = await detectWatermark(m, { start: a.detectStart, duration: 2, knownPayloads: otherJobs });
+      cells.push({
+        found: r.found, exact: r.payload?.hex === payload.hex, method: r.method, z: r.syncZ, matchZ: r.match?.z,
+        wrong: (r.payload !== undefined && r.payload.hex !== payload.hex) || (unlisted.payload !== undefined && unlisted.payload.hex !== payload.hex),
+      });
+      const u = await detectWatermark(await edited(plainFile, 'u'), { start: a.detectStart, duration: 2, knownPayloads: known });
       if (u.found) falsePositives++;
     }
     const row = { name: clip.name, prompt: clip.prompt, psnr: psnrSum / frames.length, minPsnr, marked: cells, falsePositives };
     rows.push(row);
     console.log(
       `${clip.name.padEnd(12)} PSNR ${row.psnr.toFixed(1)} dB (min ${minPsnr.toFixed(1)})  ` +
-        cells.map((c, i) => `${ATTACKS[i]!.attack?.name ?? 'none'}:${c.exact ? 'payload' : c.found ? 'found' : 'MISSED'}(z ${c.z.toFixed(1)})`).join('  ') +
+        cells.map((c, i) => `${ATTACKS[i]!.attack?.name ?? 'none'}:${c.wrong ? 'WRONG' : c.exact ? c.method : c.found ? 'found' : 'MISSED'}(z ${c.z.toFixed(1)}${c.matchZ ? `, match ${c.matchZ.toFixed(1)}` : ''})`).join('  ') +
         `  false positives ${falsePositives}/${ATTACKS.length}`,
     );
   }
@@ -147,8 +167,15 @@ async function main(): Promise<void> {
   fs.rmSync(outDir, { recursive: true, force: true });
   const minutes = (performance.now() - started) / 60000;
 
-  const cellText = (c: Cell) => (c.exact ? `payload (z ${c.z.toFixed(1)})` : c.found ? `found, payload lost (z ${c.z.toFixed(1)})` : `**missed** (z ${c.z.toFixed(1)})`);
+  const cellText = (c: Cell): string => {
+    if (c.wrong) return `**wrong payload** (z ${c.z.toFixed(1)})`;
+    if (c.exact && c.method === 'matched') return `payload, matched (blind z ${c.z.toFixed(1)}, match z ${(c.matchZ ?? 0).toFixed(1)})`;
+    if (c.exact) return `payload (z ${c.z.toFixed(1)})`;
+    return c.found ? `found, payload lost (z ${c.z.toFixed(1)})` : `**missed** (z ${c.z.toFixed(1)})`;
+  };
   const exactPerAttack = ATTACKS.map((_, i) => rows.filter((r) => r.marked[i]!.exact).length);
+  const blindPerAttack = ATTACKS.map((_, i) => rows.filter((r) => r.marked[i]!.exact && r.marked[i]!.method === 'decoded').length);
+  const wrong = rows.reduce((s, r) => s + r.marked.filter((c) => c.wrong).length, 0);
   const lines = [
     YUV ? '## Invisible watermark on Rushes clips, per archetype, marked on the Y\' plane (as on a GPU)' : '## Invisible watermark on Rushes clips, per archetype',
     '',
@@ -160,13 +187,16 @@ async function main(): Promise<void> {
       '(libx264 fast; CRF 28 where named, else 18); "all combined" is a trim to 2.5 s + a 10% crop (90% of each side, two offsets) + ' +
       'a 50% bicubic downscale + CRF 28. ' +
       (YUV ? 'Here the frames were converted to YUV 4:2:0 first and marked on the Y\' plane (PSNR of Y\'), as a job does when the GPU makes YUV. ' : '') +
-      'The detector reads a 2 s stretch. "payload" = found and all 64 payload bits right; z = sync peak ' +
-      '(a mark is declared from the sync alone above about 7.1). The unmarked encode of every clip goes through the same edits: a detection there is a false positive.',
+      'The detector reads a 2 s stretch. "payload" = found and all 64 payload bits right, decoded blind; "matched" = the message did not decode blind ' +
+      `and the mark matched the clip's job among ${KNOWN_JOBS} jobs of the same install (informed detection, as \`rushes verify\` does with the install's job list); ` +
+      'z = blind sync peak (a mark is declared from the sync alone above about 7.1), match z = the informed peak. ' +
+      `Each marked stretch is also read with its own job left out of the list: a payload named then would be counted as wrong (${wrong} were). ` +
+      `The unmarked encode of every clip goes through the same edits and is read with the ${KNOWN_JOBS} jobs: a detection there is a false positive.`,
     '',
     `| clip | PSNR mean / min | ${ATTACKS.map((a) => a.label).join(' | ')} | false positives |`,
     `| --- | --- | ${ATTACKS.map(() => '---').join(' | ')} | ---: |`,
     ...rows.map((r) => `| ${r.name} | ${r.psnr.toFixed(1)} / ${r.minPsnr.toFixed(1)} dB | ${r.marked.map(cellText).join(' | ')} | ${r.falsePositives} of ${ATTACKS.length} |`),
-    `| **payload exact** | | ${exactPerAttack.map((n) => `${n} of ${rows.length}`).join(' | ')} | ${rows.reduce((s, r) => s + r.falsePositives, 0)} of ${rows.length * ATTACKS.length} |`,
+    `| **payload exact** (of which blind) | | ${exactPerAttack.map((n, i) => `${n} of ${rows.length} (${blindPerAttack[i]})`).join(' | ')} | ${rows.reduce((s, r) => s + r.falsePositives, 0)} of ${rows.length * ATTACKS.length} |`,
   ];
   if (writeDoc) {
     const section = YUV ? 'watermark-archetypes-yuv' : 'watermark-archetypes';
