@@ -171,7 +171,7 @@ async function main(): Promise<void> {
     if (c.wrong) return `**wrong payload** (z ${c.z.toFixed(1)})`;
     if (c.exact && c.method === 'matched') return `payload, matched (blind z ${c.z.toFixed(1)}, match z ${(c.matchZ ?? 0).toFixed(1)})`;
     if (c.exact) return `payload (z ${c.z.toFixed(1)})`;
-    return c.found ? `found, payload lost (z ${c.z.toFixed(1)})` : `**missed** (z ${c.z.toFixed(1)})`;
+    return c.found ? `found, payload lost (z ${c.z.toFixed(1)}${c.matchZ ? `, match z ${c.matchZ.toFixed(1)}` : ''})` : `**missed** (z ${c.z.toFixed(1)})`;
   };
   const exactPerAttack = ATTACKS.map((_, i) => rows.filter((r) => r.marked[i]!.exact).length);
   const blindPerAttack = ATTACKS.map((_, i) => rows.filter((r) => r.marked[i]!.exact && r.marked[i]!.method === 'decoded').length);
