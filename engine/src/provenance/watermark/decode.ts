@@ -3,7 +3,7 @@
  * (or a list of the most likely messages, checked in order: readMessageList).
  */
 import { CRC_BITS, crc24, convEncode, listViterbiDecode, viterbiDecode } from './ecc';
-import { CODED_BITS, MESSAGE_BITS, PAYLOAD_BITS, bitsToPayload, tileLayout, type WatermarkPayload } from './layout';
+import { CODED_BITS, MESSAGE_BITS, PAYLOAD_BITS, bitsToPayload, payloadBitsOfMessage, tileLayout, type WatermarkPayload } from './layout';
 
 export interface MessageRead {
   payload: WatermarkPayload;
@@ -48,7 +48,7 @@ export function readMessageList(chips: Float64Array, listSize: number): MessageR
 }
 
 function messageRead(msg: Uint8Array, soft: Float64Array, rank: number): MessageRead {
-  const payloadBits = msg.slice(0, PAYLOAD_BITS);
+  const payloadBits = payloadBitsOfMessage(msg);
   let crc = 0;
   for (let i = 0; i < CRC_BITS; i++) crc = (crc << 1) | (msg[PAYLOAD_BITS + i] as number);
   const crcOk = crc24(payloadBits) === crc;

@@ -112,13 +112,33 @@ export function bitsToPayload(bits: ArrayLike<number>): WatermarkPayload {
   return makePayload(a, b);
 }
 
-/** Payload bits followed by their CRC-24 (MSB first). */
+/**
+ * The message the code carries: the install hash and job hash bits interleaved (install bit i, then job
+ * bit i), then the CRC-24 of the payload (MSB first). Interleaved because the convolutional code's output
+ * at each step depends on the last 7 message bits: with the install hash first, the first 64 coded bits
+ * depended on it alone and were the same for every job of an install (a third of the data chips), which
+ * is what matching a clip to one of the install's jobs cannot use. Interleaved, only the first coded pair
+ * is (INSTALL_CODED_BITS in match.ts).
+ */
 export function messageBits(payloadBits: ArrayLike<number>): Uint8Array {
   const msg = new Uint8Array(MESSAGE_BITS);
-  msg.set(Array.from(payloadBits as ArrayLike<number>).slice(0, PAYLOAD_BITS));
+  for (let i = 0; i < 32; i++) {
+    msg[2 * i] = payloadBits[i] as number;
+    msg[2 * i + 1] = payloadBits[32 + i] as number;
+  }
   const crc = crc24(payloadBits);
   for (let i = 0; i < CRC_BITS; i++) msg[PAYLOAD_BITS + i] = (crc >>> (CRC_BITS - 1 - i)) & 1;
   return msg;
+}
+
+/** The payload bits (install hash, then job hash) of a message laid out by messageBits. */
+export function payloadBitsOfMessage(msg: ArrayLike<number>): Uint8Array {
+  const bits = new Uint8Array(PAYLOAD_BITS);
+  for (let i = 0; i < 32; i++) {
+    bits[i] = msg[2 * i] as number;
+    bits[32 + i] = msg[2 * i + 1] as number;
+  }
+  return bits;
 }
 
 /** The scrambled coded bits (0/1) for a payload. */

@@ -14,23 +14,25 @@
  *  - presence: the best candidate's whole data template, Bonferroni over shifts x geometries x
  *    candidates. The data template leaves out the pilot chips, whose peak chose the geometries and the
  *    shifts.
- *  - identity: candidates of one install share their first 64 coded bits (the convolutional code's
- *    output while it reads the 32-bit install hash), a third of the data chips, so a clip from a job
- *    that is not among the candidates (older than the list) lifts every candidate of its install by a
- *    third of its own peak and can pass the presence test. The winner is named only if its job-specific
- *    chips, read at its peak's shift, stand out from those of IDENTITY_DECOYS made-up jobs of the same
- *    install read at the same place: z = (winner - mean of decoys) / their spread, Bonferroni over the
- *    candidates, below IDENTITY_ALPHA. Calibrating on decoys, not on the correlation surface, also counts the chance agreement
- *    between two codewords, which grows with the mark's strength (a wrong job of the install then spreads
- *    more widely than the surface's noise).
+ *  - identity: a clip from a job that is not among the candidates (older than the list) still agrees
+ *    with every candidate of its install wherever their codewords happen to agree: the first coded
+ *    pair (it depends on the install hash alone: the message interleaves install and job bits, see
+ *    messageBits), stretches where the job hashes coincide, and chance. So the winner is named only if
+ *    its job-specific chips, read at its peak's shift, stand out from those of IDENTITY_DECOYS made-up
+ *    jobs of the same install read at the same place: z = (winner - mean of decoys) / their spread,
+ *    Bonferroni over the candidates, below IDENTITY_ALPHA. Calibrating on decoys, not on the correlation
+ *    surface, counts the chance agreement between two codewords, which grows with the mark's strength.
  */
 import { chipValues, makePayload, pilotChipValues, tileLayout, type WatermarkPayload } from './layout';
 import { mulberry32 } from './prng';
 import { normalTail } from './stats';
 import { peakNear, templateSpectrum, whitenedSpectrum } from './sync';
 
-/** Coded bits that depend on the install hash alone (rate 1/2, the first 32 message bits). */
-export const INSTALL_CODED_BITS = 64;
+/**
+ * Coded bits that depend on the install hash alone: the first coded pair (the first message bit). Before
+ * the message interleaved install and job bits it was the first 64, a third of the data chips.
+ */
+export const INSTALL_CODED_BITS = 2;
 /**
  * Shifts searched around the pilot's (bins, each way). The pilot's chips are not the data chips, so the
  * pilot's peak places the tile for the data template without biasing it, and the presence test searches
