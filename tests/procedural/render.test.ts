@@ -149,6 +149,36 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(lit > dark + 15, `aurora: green over the sky ${lit.toFixed(1)} vs ${dark.toFixed(1)} without`);
   });
 
+  it('draws fireworks: bright, coloured bursts on a black field, moving, deterministic', async () => {
+    const prompt = 'fireworks on a black background';
+    const req = request(prompt, { frames: 3, width: 240, height: 136 });
+    const planned = planPrompt({ prompt, seed: req.seed }).plan;
+    assert.ok(planned.subjects.some((x) => x.kind === 'fireworks'));
+    const look = (rgba: Uint8Array): { bright: number; saturated: number; dark: number } => {
+      let bright = 0;
+      let saturated = 0;
+      let dark = 0;
+      for (let i = 0; i < rgba.length; i += 4) {
+        const hi = Math.max(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
+        const lo = Math.min(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!);
+        if (hi < 40) dark++;
+        if (hi > 150) {
+          bright++;
+          if (hi - lo > 60) saturated++;
+        }
+      }
+      return { bright, saturated, dark };
+    };
+    const frames = await renderAll(g, { ...req, plan: planned });
+    const f = look(frames[2]!);
+    const n = req.width * req.height;
+    assert.ok(f.dark > n * 0.8, `the field stays black (${((100 * f.dark) / n).toFixed(0)}% dark)`);
+    assert.ok(f.bright > 150, `bright bursts (${f.bright} bright pixels)`);
+    assert.ok(f.saturated > f.bright / 4, `coloured, not only white (${f.saturated} of ${f.bright})`);
+    assert.ok(meanAbsDiff(frames[0]!, frames[2]!) > 0.3, 'the show moves');
+    assert.deepEqual((await renderAll(g, { ...req, plan: planned })).map(sha), frames.map(sha), 'deterministic');
+  });
+
   it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {
     const prompt = 'snow falling on a meadow at dusk, handheld';
     const a = (await renderAll(g, request(prompt))).map(sha);

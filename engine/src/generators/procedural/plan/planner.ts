@@ -60,6 +60,8 @@ const NATURE_SETTINGS: Setting[] = ['forest', 'mountains', 'ocean', 'meadow'];
 const TREE_SETTINGS: Setting[] = ['forest', 'meadow'];
 /** Open ground under a wide sky: a forest's canopy or the open sea would hide or waste it. */
 const AURORA_SETTINGS: Setting[] = ['mountains', 'lake'];
+/** Fireworks with nowhere named: over water, which doubles them. */
+const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', 'broadleaf-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban',
@@ -217,7 +219,9 @@ export function planPrompt(input: PlanInput): PlanResult {
             ? TREE_SETTINGS
             : live.some((h) => h.effect.subject === 'aurora')
               ? AURORA_SETTINGS
-              : NATURE_SETTINGS,
+              : live.some((h) => h.effect.subject === 'fireworks')
+                ? FIREWORKS_SETTINGS
+                : NATURE_SETTINGS,
         );
       break;
     case 'urban':
@@ -233,9 +237,12 @@ export function planPrompt(input: PlanInput): PlanResult {
       setting = 'void';
   }
 
+  const fireworks = live.some((h) => h.effect.subject === 'fireworks') && !excluded('fireworks');
   const timeOfDay: TimeOfDay =
     first('timeOfDay') ??
-    (archetype === 'urban'
+    (fireworks
+      ? 'night'
+      : archetype === 'urban'
       ? rng.pick<TimeOfDay>(['night', 'night', 'dusk'])
       : archetype === 'nature'
         ? rng.pick<TimeOfDay>(['golden-hour', 'morning', 'dawn', 'noon', 'dusk'])
@@ -243,9 +250,14 @@ export function planPrompt(input: PlanInput): PlanResult {
 
   const palettes = live.map((h) => h.effect.palette).filter((p): p is string => !!p);
   const wordColor = first('color');
+  const background = first('background');
+  // A field with nothing drawn on it but particles or fireworks ("red fireworks on a black background"):
+  // its palette is the background's; a colour word goes to what is in front of it.
+  const bareField = archetype === 'abstract' && !live.some((h) => h.effect.subject && SUBJECT_ARCHETYPE[h.effect.subject] === 'abstract');
+  const paletteBase = background && (bareField || !wordColor) ? background : wordColor;
   // A colour word without a palette word ("purple bokeh") builds the palette around that colour.
-  const paletteName = palettes[0] ?? (wordColor ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool']));
-  const paletteColors = paletteName === 'custom' ? paletteAround(wordColor!) : (PALETTES[paletteName] ?? PALETTES.cool!);
+  const paletteName = palettes[0] ?? (paletteBase ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool']));
+  const paletteColors = paletteName === 'custom' ? paletteAround(paletteBase!) : (PALETTES[paletteName] ?? PALETTES.cool!);
   const wordMaterial = first('material');
   const countHit = live.find((h) => h.effect.count !== undefined || h.number !== undefined);
   const countWord = countHit?.number ?? countHit?.effect.count;
@@ -291,9 +303,10 @@ export function planPrompt(input: PlanInput): PlanResult {
     }
     case 'abstract': {
       const kinds = wordSubjects.filter((s) => SUBJECT_ARCHETYPE[s] === 'abstract');
-      if (kinds.length === 0 && !live.some((h) => h.effect.particles)) kinds.push(rng.pick(ABSTRACT_SUBJECTS));
+      // Particles or fireworks are the subject by themselves: a field behind them, not shapes in front.
+      if (kinds.length === 0 && !live.some((h) => h.effect.particles) && !fireworks) kinds.push(rng.pick(ABSTRACT_SUBJECTS));
       if (kinds.length === 0) kinds.push('gradient');
-      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : 1), wordMaterial ?? (k === 'shapes' ? 'plastic' : 'emissive'), wordColor ?? accent);
+      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : 1), wordMaterial ?? (k === 'shapes' ? 'plastic' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? accent);
       break;
     }
     case 'product': {
@@ -308,6 +321,12 @@ export function planPrompt(input: PlanInput): PlanResult {
       break;
     case 'physics':
       break;
+  }
+  // Fireworks over whatever the shot is (not a studio: there is no sky there). The count is the shells in
+  // the air at once; the colour is the one named, or '#ffffff' for every colour.
+  if (fireworks && archetype !== 'product' && archetype !== 'physics') {
+    const finale = live.some((h) => h.effect.finale);
+    addSubject('fireworks', countWord ?? (finale ? 12 : 4), wordMaterial === 'gold' ? 'gold' : 'emissive', wordColor ?? '#ffffff');
   }
 
   // ---------------------------------------------------------------- physics
@@ -375,9 +394,14 @@ export function planPrompt(input: PlanInput): PlanResult {
     rng.pick<CameraMove>(
       {
         // Aurora footage is shot from a tripod: a drone or a crane would lose the sky.
-        nature: subjects.some((s) => s.kind === 'aurora') ? ['static', 'pan-right', 'pan-left'] : ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
+        // So is a fireworks show: the sky it fills has to stay in the frame.
+        nature: subjects.some((s) => s.kind === 'aurora' || s.kind === 'fireworks') ? ['static', 'pan-right', 'pan-left'] : ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
         // Down a street an orbit swings the camera through the buildings on either side.
-        urban: setting === 'street' || setting === 'town' ? ['drone', 'dolly-in', 'pan-right'] : ['drone', 'dolly-in', 'pan-right', 'orbit'],
+        urban: fireworks
+          ? ['static', 'pan-right', 'pan-left', 'dolly-in']
+          : setting === 'street' || setting === 'town'
+            ? ['drone', 'dolly-in', 'pan-right']
+            : ['drone', 'dolly-in', 'pan-right', 'orbit'],
         abstract: ['dolly-in', 'orbit', 'static'],
         product: ['orbit', 'orbit', 'dolly-in'],
         text: ['dolly-in', 'static'],

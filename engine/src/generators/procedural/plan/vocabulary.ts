@@ -40,11 +40,15 @@ export interface Effect {
   palette?: string;
   /** A colour word: tints the main subject. */
   color?: string;
+  /** The field behind the subject ("on a black background"); the colour words still go to the subject. */
+  background?: string;
   textMode?: 'title' | 'lower-third';
   /** Overall time scale (slow motion). */
   timeScale?: number;
   /** A count word such as "dozens". */
   count?: number;
+  /** A fireworks finale: many shells at once. */
+  finale?: true;
   /** Name used when the term is negated ("no people" -> exclude "people"). */
   excludes?: string;
   /** The term is understood but nothing in the scene can show it (e.g. people): it is reported as ignored unless negated. */
@@ -63,14 +67,18 @@ const ENTRIES: Entry[] = [
   { words: ['forest', 'forests', 'woods', 'woodland', 'woodlands', 'trees', 'tree', 'grove', 'taiga', 'jungle', 'rainforest'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'broadleaf-trees', excludes: 'trees' } },
   { words: ['pine', 'pines', 'pine forest', 'pine trees', 'conifer', 'conifers', 'fir', 'firs', 'spruce', 'evergreen', 'evergreens'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'pine-trees', excludes: 'trees' } },
   { words: ['mountain', 'mountains', 'peaks', 'peak', 'alps', 'alpine', 'summit', 'ridge', 'ridges', 'range', 'valley', 'highlands', 'cliffs'], effect: { archetype: A('nature', 3), setting: 'mountains', subject: 'mountains' } },
-  { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'coast', 'shore', 'beach', 'water', 'swell', 'tide'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },
+  { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'coast', 'shore', 'beach', 'water', 'swell', 'tide', 'harbour', 'harbor', 'bay', 'marina'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },
   { words: ['sky', 'skies', 'clouds', 'cloud', 'cloudscape', 'heavens', 'cumulus', 'sunrise', 'sunset'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', excludes: 'clouds' } },
-  { words: ['lake', 'lakes', 'pond', 'reservoir', 'loch', 'lakeside', 'lakeshore', 'mountain lake', 'forest lake'], effect: { archetype: A('nature', 3), setting: 'lake', subject: 'waves' } },
+  { words: ['lake', 'lakes', 'pond', 'reservoir', 'loch', 'lakeside', 'lakeshore', 'mountain lake', 'forest lake', 'river', 'riverside', 'river bank', 'riverbank'], effect: { archetype: A('nature', 3), setting: 'lake', subject: 'waves' } },
   { words: ['meadow', 'field', 'fields', 'grassland', 'prairie', 'grass', 'countryside', 'pasture', 'farmland', 'landscape', 'nature', 'outdoors', 'park', 'parks', 'garden', 'gardens', 'lawn', 'hill', 'hills', 'hillside', 'rolling hills'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'grass' } },
   { words: ['desert', 'sahara', 'canyon', 'mesa', 'badlands'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
   // Dunes are sand alone: no boulders on them.
   { words: ['dunes', 'dune', 'sand dunes', 'sand', 'sandy'], effect: { archetype: A('nature', 3), setting: 'desert' } },
   { words: ['northern lights', 'aurora borealis', 'aurora australis', 'southern lights', 'polar lights'], effect: { archetype: A('nature', 3), subject: 'aurora', timeOfDay: 'night', excludes: 'aurora' } },
+  // A show over water or a skyline: where it goes is the setting's business (the planner picks water
+  // when nothing else is named); night unless a time is named.
+  { words: ['fireworks', 'firework', 'fireworks display', 'firework display', 'fireworks show', 'pyrotechnics', 'pyrotechnic', 'new year', 'new years', "new year's", 'new years eve', "new year's eve", 'bonfire night', 'guy fawkes', 'diwali'], effect: { archetype: A('nature', 1), subject: 'fireworks', excludes: 'fireworks' } },
+  { words: ['finale', 'grand finale', 'fireworks finale'], effect: { subject: 'fireworks', finale: true, excludes: 'fireworks' } },
   { words: ['rocks', 'rock', 'boulders', 'stones'], effect: { archetype: A('nature', 1), subject: 'rocks' } },
   { words: ['fire', 'campfire', 'bonfire', 'flames', 'flame', 'fireplace', 'burning'], effect: { archetype: A('nature', 3), subject: 'fire', particles: 'embers', excludes: 'fire' } },
   { words: ['embers', 'ember', 'sparks', 'spark', 'cinders'], effect: { particles: 'embers', excludes: 'embers' } },
@@ -94,7 +102,7 @@ const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- abstract
   { words: ['background', 'backdrop'], effect: { archetype: A('abstract', 1) } },
   // "on a dark background" asks for a dark field, not for night.
-  { words: ['dark background', 'dark backdrop'], effect: { archetype: A('abstract', 1), color: '#141416' } },
+  { words: ['dark background', 'dark backdrop', 'black background', 'black backdrop', 'on black'], effect: { archetype: A('abstract', 2), background: '#141416' } },
   { words: ['abstract', 'motion background', 'loop', 'loopable', 'seamless', 'motion graphics', 'mograph', 'screensaver', 'wallpaper'], effect: { archetype: A('abstract', 3) } },
   { words: ['gradient', 'gradients', 'colour wash', 'color wash', 'aurora'], effect: { archetype: A('abstract', 3), subject: 'gradient' } },
   { words: ['particles', 'particle', 'particle field', 'dust', 'motes', 'glitter', 'specks'], effect: { archetype: A('abstract', 1), particles: 'dust', excludes: 'particles' } },

@@ -21,6 +21,7 @@ import { createParticleLayer, type ParticleLayer } from '../scene/particles.mjs'
 import { resolveEnvironment } from '../scene/environment.mjs';
 import { sortStaticInstances } from '../scene/instance-order.mjs';
 import { particleBoxFor } from '../scene/particle-box.mjs';
+import { createFireworksLayer, type FireworksLayer } from '../scene/fireworks.mjs';
 
 export type RenderFrame = ReadbackFrame;
 
@@ -77,6 +78,16 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
     // Forests and cities drawn nearest first, as seen from where the camera is halfway through the clip.
     const midway = cameraPose({ framing: shot.framing, move: plan.camera.move, speed: plan.camera.speed, shake: 0, u: 0.5, t: ctx.duration / 2, seed });
     sortStaticInstances(shot.scene, new THREE.Vector3(...midway.position));
+    // Fireworks go where the camera looks halfway through, and move with time like the shot's own parts.
+    let fireworks: FireworksLayer | null = null;
+    if (plan.subjects.some((s) => s.kind === 'fireworks')) {
+      fireworks = createFireworksLayer(ctx, shot, midway, camera.fov, width / height);
+      shot.scene.add(fireworks.group);
+    }
+    const updateShot = (t: number, u: number): void => {
+      shot!.update(t, u);
+      fireworks?.update(t, camera);
+    };
     // The image-based light, if anything in the finished shot (particles included) reads it.
     resolveEnvironment(shot.scene);
     const dofEnabled = plan.camera.shallowDepthOfField;
@@ -122,7 +133,7 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       // themselves); the camera and the shot's moving parts then go through the shutter's instants, in
       // time order (the simulations only go forward).
       placeCamera(t, u);
-      if (!blurred) shot.update(t * plan.motion.speed, u);
+      if (!blurred) updateShot(t * plan.motion.speed, u);
       shot.overlay?.update(t, u);
       for (const layer of layers) layer.update(t * plan.motion.speed, camera, streakSeconds);
       output.setFrame(i);
@@ -130,7 +141,7 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
         const tk = instants[k]!;
         if (blurred) {
           placeCamera(tk, progress(tk));
-          shot.update(tk * plan.motion.speed, progress(tk));
+          updateShot(tk * plan.motion.speed, progress(tk));
         }
         if (dofEnabled) output.setFocus(camera.position.distanceTo(shot.focusPoint));
         host.step(tk * 1000);

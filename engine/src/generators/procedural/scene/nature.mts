@@ -31,7 +31,7 @@ import {
   positionViewDirection,
 } from 'three/tsl';
 import { ValueNoise2D } from '../sim/noise.js';
-import type { Framing } from '../sim/camera.js';
+import { lookUp, type Framing } from '../sim/camera.js';
 import {
   type BuildContext,
   type Shot,
@@ -353,8 +353,10 @@ export function buildNature(ctx: BuildContext): Shot {
   const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.3, 4000);
   const noise = new ValueNoise2D(ctx.seed, 'terrain');
   const aurora = plan.subjects.some((s) => s.kind === 'aurora');
+  const fireworks = plan.subjects.some((s) => s.kind === 'fireworks');
   // An aurora needs a clear sky to be seen through.
-  const clouds = aurora ? Math.min(plan.weather.cloudCover, 0.12) : plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover;
+  // Fireworks read best against a dark, mostly clear sky too.
+  const clouds = aurora ? Math.min(plan.weather.cloudCover, 0.12) : fireworks ? Math.min(plan.weather.cloudCover, 0.2) : plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover;
   const sky = createSky(ctx, L, { clouds, aurora });
   scene.add(sky.mesh);
   requestEnvironment(scene, () => skyEnvironment(ctx, L));
@@ -532,17 +534,11 @@ export function buildNature(ctx: BuildContext): Shot {
     focus.copy(at);
     lightCenter.copy(at);
     lightRadius = 15;
-  } else if (aurora) {
-    // Look up into the sky, as aurora photographs do: the camera where it was, the target raised so the
-    // view pitches up by AURORA_PITCH and the horizon sits in the lower third.
-    const [tx, ty, tz] = framing.target;
-    const e = (framing.elevation * Math.PI) / 180;
-    const across = framing.distance * Math.cos(e);
-    // The camera's height over the new target: below it by across x tan(pitch).
-    // Over a lake, less: the water below should stay in the frame (to reflect the sky's glow).
-    const pitch = plan.setting === 'lake' ? 4 : AURORA_PITCH;
-    const up = -across * Math.tan((pitch * Math.PI) / 180);
-    framing = { ...framing, target: [tx, ty + framing.distance * Math.sin(e) - up, tz], distance: Math.hypot(across, up), elevation: (Math.atan2(up, across) * 180) / Math.PI };
+  } else if (aurora || fireworks) {
+    // Look up into the sky, as aurora and fireworks photographs do: the camera where it was, the view
+    // pitched up so the horizon sits in the lower third. Over a lake, less: the water below stays in the
+    // frame to reflect the sky's glow.
+    framing = lookUp(framing, plan.setting === 'lake' ? 4 : AURORA_PITCH);
   }
   addLights(scene, ctx, L, lightCenter, lightRadius, { staticShadows: true });
   addFog(scene, plan, L, fogScale);
@@ -554,7 +550,8 @@ export function buildNature(ctx: BuildContext): Shot {
     framing,
     focusPoint: focus,
     focalRange: framing.distance * 0.5,
-    exposureBias: L.exposure,
+    // A night lifted for its own sake would grey the sky behind a show that lights itself.
+    exposureBias: L.exposure - (fireworks && plan.timeOfDay === 'night' ? 0.8 : 0),
     lighting: L,
     groundHeight: ground ? (x, z) => ground.height(x, z) : () => (plan.setting === 'ocean' ? 0.8 : 0),
     particleScale: plan.setting === 'mountains' || plan.setting === 'sky' ? 1 : 1,

@@ -27,7 +27,7 @@ import {
   clamp,
 } from 'three/tsl';
 import { ValueNoise2D } from '../sim/noise.js';
-import type { Framing } from '../sim/camera.js';
+import { lookUp, type Framing } from '../sim/camera.js';
 import { type BuildContext, type Shot, lightingFor, addLights, addFog, createSky, disposeScene, paletteColor } from './common.mjs';
 import { ambientNode, requestEnvironment, skyEnvironment, skyHarmonics } from './environment.mjs';
 
@@ -248,9 +248,13 @@ export function buildUrban(ctx: BuildContext): Shot {
     });
   }
 
+  // Fireworks over the city are shot from across it, about level with the roofs, with the sky above.
+  const fireworks = subjects.has('fireworks');
   const framing: Framing = street
     ? { target: [0, 9, -160], distance: 175, azimuth: 0, elevation: 1.6, travel: 60, minHeight: 2.5 }
-    : { target: [0, 20, -220], distance: 470, azimuth: 10, elevation: 23, travel: 200, minHeight: 60 };
+    : fireworks
+      ? lookUp({ target: [0, 40, -220], distance: 720, azimuth: 10, elevation: 3, travel: 200, minHeight: 20 }, 6)
+      : { target: [0, 20, -220], distance: 470, azimuth: 10, elevation: 23, travel: 200, minHeight: 60 };
   addLights(scene, ctx, L, new THREE.Vector3(0, 0, -150), 260, { staticShadows: !cars });
   addFog(scene, plan, L, street ? 3 : 6);
   return {

@@ -29,6 +29,24 @@ export interface CameraPose {
   roll: number;
 }
 
+/**
+ * The same camera position looking `pitchDeg` above level: the target is raised (and the distance and
+ * elevation recomputed) so a move around it starts where the original framing's camera stood.
+ */
+export function lookUp(framing: Framing, pitchDeg: number): Framing {
+  const [tx, ty, tz] = framing.target;
+  const e = rad(framing.elevation);
+  const across = framing.distance * Math.cos(e);
+  // The camera's height over the new target: below it by across x tan(pitch).
+  const up = -across * Math.tan(rad(pitchDeg));
+  return {
+    ...framing,
+    target: [tx, ty + framing.distance * Math.sin(e) - up, tz],
+    distance: Math.hypot(across, up),
+    elevation: (Math.atan2(up, across) * 180) / Math.PI,
+  };
+}
+
 /** Ease in-out (sine): velocity zero at both ends. */
 export function ease(u: number): number {
   const c = Math.min(1, Math.max(0, u));

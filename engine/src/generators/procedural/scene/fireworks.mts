@@ -1,0 +1,291 @@
+/**
+ * Draws a fireworks show (sim/fireworks.ts) in the part of the sky the camera sees: each star as a
+ * glowing head and a trail of short streaks along the path it just flew (so willows droop in curves),
+ * each rising shell as a dim gold tail, each burst as a brief flash. All additive light, in two
+ * instanced meshes whose instances are refilled every frame, and a light on the scene that follows the
+ * show's brightness and colour (a burst lights the water, the towers, the ground below it).
+ */
+import * as THREE from 'three/webgpu';
+import { uv, vec4, float, smoothstep, length, exp, max } from 'three/tsl';
+import type { BuildContext, Shot } from './common.mjs';
+import type { CameraPose } from '../sim/camera.js';
+import {
+  FIREWORK_COLOURS,
+  planShow,
+  peakActiveStars,
+  risePosition,
+  shellActive,
+  starBrightness,
+  starColour,
+  starOffset,
+  type Shell,
+  type Vec3,
+} from '../sim/fireworks.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+export interface FireworksLayer {
+  group: THREE.Group;
+  shells: Shell[];
+  update(t: number, camera: THREE.Camera): void;
+  dispose(): void;
+}
+
+/** Trail streaks per star at most (a willow's long curve needs them; a peony's short tail uses two). */
+const MAX_SEGMENTS = 10;
+/** A star is never drawn thinner than this many pixels (true to size it would vanish at distance). */
+const MIN_STAR_PX = 1.5;
+/** Average burst radius in metres (sim/fireworks.ts draws 28 to 48). */
+const MEAN_RADIUS_M = 38;
+/** Peak brightness of a star's head and of its trail, in linear light before exposure. */
+const HEAD_GAIN = 2.2;
+const TRAIL_GAIN = 3.2;
+/** Irradiance the show casts at its own distance per unit of its brightness (a flash is about 6). */
+const LIGHT_GAIN = 0.05;
+
+export function createFireworksLayer(
+  ctx: BuildContext,
+  shot: Pick<Shot, 'framing' | 'groundHeight'>,
+  /** Where the camera is halfway through the clip: the show is placed in that view. */
+  midway: CameraPose,
+  /** Vertical field of view in degrees. */
+  fovDeg: number,
+  aspect: number,
+): FireworksLayer {
+  const { plan } = ctx;
+  const subject = plan.subjects.find((s) => s.kind === 'fireworks');
+  const inFlight = subject?.count ?? 4;
+  const cam = new THREE.Vector3(...midway.position);
+  const forward = new THREE.Vector3(...midway.lookAt).sub(cam).normalize();
+  const right = new THREE.Vector3().crossVectors(forward, new THREE.Vector3(0, 1, 0)).normalize();
+  const up = new THREE.Vector3().crossVectors(right, forward).normalize();
+  const tanV = Math.tan((fovDeg * Math.PI) / 360);
+  const tanH = tanV * aspect;
+  const depth = shot.framing.distance * 1.15;
+  const rng = ctx.rng('fireworks:place');
+  const place = (u: number, v: number) => {
+    // Across the frame and in its upper part, at a depth that varies a little from shell to shell.
+    const d = depth * (0.85 + 0.35 * rng.next());
+    const x = (-0.78 + 1.56 * u) * tanH;
+    const y = (0.02 + 0.62 * v) * tanV;
+    const p = cam.clone().addScaledVector(forward, d).addScaledVector(right, x * d).addScaledVector(up, y * d);
+    // The burst's radius is 14 to 22% of the frame's height at its distance.
+    const radius = (0.14 + 0.08 * rng.next()) * 2 * tanV * d;
+    const scale = radius / MEAN_RADIUS_M;
+    const groundY = shot.groundHeight(p.x, p.z);
+    p.y = Math.max(p.y, groundY + radius * 1.6);
+    return { burst: [p.x, p.y, p.z] as Vec3, groundY, scale };
+  };
+  const colours = showColours(subject?.color, subject?.material);
+  const shells = planShow({
+    seed: ctx.seed,
+    from: 0,
+    to: ctx.duration * plan.motion.speed,
+    inFlight,
+    place,
+    colours,
+    detail: ctx.detail,
+    wind: plan.weather.wind * 3,
+  });
+  const peak = Math.max(1, peakActiveStars(shells));
+
+  // Streaks: a unit quad along +Y, soft across its width.
+  const streakMat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending, side: THREE.DoubleSide });
+  const across = float(1).sub(smoothstep(0.0, 0.5, uv().x.sub(0.5).abs()));
+  streakMat.colorNode = vec4(across, across, across, 1) as N;
+  const streaks = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), streakMat, peak * MAX_SEGMENTS);
+  // Heads and flashes: a camera-facing disc with a bright core and a wide falloff (the lens's glow).
+  const glowMat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
+  const r = length(uv().sub(0.5)).mul(2);
+  // Both terms reach zero at the quad's edge, so a large flash shows no rim.
+  const edge = max(float(1).sub(r), 0);
+  const glow = exp(r.mul(r).mul(-9)).add(exp(r.mul(-4)).mul(edge).mul(edge).mul(0.15)).mul(float(1).sub(smoothstep(0.9, 1, r)));
+  glowMat.colorNode = vec4(glow, glow, glow, 1) as N;
+  const glows = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), glowMat, peak + shells.length);
+  for (const mesh of [streaks, glows]) {
+    mesh.instanceColor = new THREE.InstancedBufferAttribute(new Float32Array(mesh.count * 3), 3);
+    mesh.instanceColor.setUsage(THREE.DynamicDrawUsage);
+    mesh.instanceMatrix.setUsage(THREE.DynamicDrawUsage);
+    mesh.frustumCulled = false;
+    mesh.castShadow = false;
+    mesh.receiveShadow = false;
+    mesh.renderOrder = 3;
+  }
+  const capacity = { streaks: streaks.count, glows: glows.count };
+  const group = new THREE.Group();
+  group.add(streaks, glows);
+  // The show lights its surroundings: one unshadowed point light at the brightness-weighted centre of
+  // the bursts, its colour their mix. Its range reaches the ground below the show.
+  const light = new THREE.PointLight(0xffffff, 0, 0, 2);
+  group.add(light);
+
+  const m4 = new THREE.Matrix4();
+  const q = new THREE.Quaternion();
+  const s = new THREE.Vector3();
+  const a = new THREE.Vector3();
+  const b = new THREE.Vector3();
+  const mid = new THREE.Vector3();
+  const axis = new THREE.Vector3();
+  const toCam = new THREE.Vector3();
+  const xAxis = new THREE.Vector3();
+  const zAxis = new THREE.Vector3();
+  const basis = new THREE.Matrix4();
+  const lightPos = new THREE.Vector3();
+  const pixel = (2 * tanV) / ctx.height;
+
+  let nStreak = 0;
+  let nGlow = 0;
+  const pushStreak = (p0: THREE.Vector3, p1: THREE.Vector3, width: number, c: Vec3, k: number, camPos: THREE.Vector3) => {
+    if (nStreak >= capacity.streaks) return;
+    axis.subVectors(p0, p1);
+    const len = axis.length();
+    mid.addVectors(p0, p1).multiplyScalar(0.5);
+    toCam.subVectors(camPos, mid).normalize();
+    if (len < 1e-6) axis.set(0, 1, 0);
+    else axis.divideScalar(len);
+    xAxis.crossVectors(axis, toCam);
+    if (xAxis.lengthSq() < 1e-10) xAxis.set(1, 0, 0);
+    xAxis.normalize();
+    zAxis.crossVectors(xAxis, axis).normalize();
+    basis.makeBasis(xAxis, axis, zAxis);
+    q.setFromRotationMatrix(basis);
+    s.set(width, len + width, 1);
+    m4.compose(mid, q, s);
+    streaks.setMatrixAt(nStreak, m4);
+    const arr = streaks.instanceColor!.array as Float32Array;
+    arr[nStreak * 3] = c[0] * k;
+    arr[nStreak * 3 + 1] = c[1] * k;
+    arr[nStreak * 3 + 2] = c[2] * k;
+    nStreak++;
+  };
+  const pushGlow = (p: THREE.Vector3, size: number, c: Vec3, k: number, camera: THREE.Camera) => {
+    if (nGlow >= capacity.glows) return;
+    s.setScalar(size);
+    m4.compose(p, camera.quaternion, s);
+    glows.setMatrixAt(nGlow, m4);
+    const arr = glows.instanceColor!.array as Float32Array;
+    arr[nGlow * 3] = c[0] * k;
+    arr[nGlow * 3 + 1] = c[1] * k;
+    arr[nGlow * 3 + 2] = c[2] * k;
+    nGlow++;
+  };
+  const gold = FIREWORK_COLOURS.gold!;
+
+  return {
+    group,
+    shells,
+    update(t, camera) {
+      nStreak = 0;
+      nGlow = 0;
+      const camPos = camera.position;
+      let lightSum = 0;
+      const lightColour: Vec3 = [0, 0, 0];
+      lightPos.set(0, 0, 0);
+      for (const shell of shells) {
+        if (!shellActive(shell, t)) continue;
+        const sc = shell.scale;
+        const burst = new THREE.Vector3(...shell.burst);
+        const starWidth = (p: THREE.Vector3) => Math.max(0.9 * sc, MIN_STAR_PX * pixel * camPos.distanceTo(p));
+        if (t < shell.burstTime) {
+          // The rising shell: a dim gold comet and the tail it leaves, fading below.
+          a.set(...risePosition(shell, t));
+          const w = starWidth(a) * 0.8;
+          for (let j = 0; j < 4; j++) {
+            const t0 = Math.max(shell.launchTime, t - j * 0.09);
+            const t1 = Math.max(shell.launchTime, t - (j + 1) * 0.09);
+            if (t0 <= shell.launchTime) break;
+            a.set(...risePosition(shell, t0));
+            b.set(...risePosition(shell, t1));
+            pushStreak(a, b, w, gold, 0.9 * (1 - j / 4), camPos);
+          }
+          a.set(...risePosition(shell, t));
+          pushGlow(a, w * 5, gold, 0.5, camera);
+          continue;
+        }
+        const age = t - shell.burstTime;
+        // The burst's flash: bright for a few hundredths of a second, a large soft glow.
+        if (age < 0.3) {
+          const f = Math.exp(-age / 0.06) * shell.brightness;
+          pushGlow(burst, MEAN_RADIUS_M * sc * 1.2, [1, 0.93, 0.8], 0.5 * f, camera);
+          lightSum += 6 * f;
+          lightColour[0] += 6 * f;
+          lightColour[1] += 5.7 * f;
+          lightColour[2] += 5.1 * f;
+          lightPos.addScaledVector(burst, 6 * f);
+        }
+        const segments = Math.min(MAX_SEGMENTS, Math.max(2, Math.ceil(shell.trail / 0.2)));
+        let shellLight = 0;
+        const sumColour: Vec3 = [0, 0, 0];
+        for (const star of shell.stars) {
+          const k = starBrightness(star, age) * shell.brightness;
+          if (k <= 0) continue;
+          const c = starColour(star, age);
+          const head = starOffset(star.v, age, shell.drag, shell.gravity);
+          a.set(burst.x + head[0] * sc, burst.y + head[1] * sc, burst.z + head[2] * sc);
+          const w = starWidth(a);
+          pushGlow(a, w * 4.5, c, HEAD_GAIN * k, camera);
+          for (let j = 0; j < segments; j++) {
+            const a0 = age - (shell.trail * j) / segments;
+            if (a0 <= 0) break;
+            const a1 = Math.max(0, age - (shell.trail * (j + 1)) / segments);
+            const o0 = j === 0 ? head : starOffset(star.v, a0, shell.drag, shell.gravity);
+            const o1 = starOffset(star.v, a1, shell.drag, shell.gravity);
+            a.set(burst.x + o0[0] * sc, burst.y + o0[1] * sc, burst.z + o0[2] * sc);
+            b.set(burst.x + o1[0] * sc, burst.y + o1[1] * sc, burst.z + o1[2] * sc);
+            // The trail is the star's own light, cooling along it.
+            const fade = (1 - (j + 0.5) / segments) ** 1.6;
+            const kt = starBrightness(star, a0) * shell.brightness * fade;
+            if (kt > 0) pushStreak(a, b, w, starColour(star, a0), TRAIL_GAIN * kt, camPos);
+          }
+          shellLight += k;
+          sumColour[0] += c[0] * k;
+          sumColour[1] += c[1] * k;
+          sumColour[2] += c[2] * k;
+        }
+        if (shellLight > 0) {
+          // A hundred stars light the ground about as much as one flash.
+          const w = shellLight / 60;
+          lightSum += w;
+          for (let i = 0; i < 3; i++) lightColour[i] = lightColour[i]! + (sumColour[i]! / shellLight) * w;
+          lightPos.addScaledVector(burst, w);
+        }
+      }
+      streaks.count = nStreak;
+      glows.count = nGlow;
+      streaks.instanceMatrix.needsUpdate = true;
+      glows.instanceMatrix.needsUpdate = true;
+      streaks.instanceColor!.needsUpdate = true;
+      glows.instanceColor!.needsUpdate = true;
+      if (lightSum > 0) {
+        light.position.copy(lightPos.divideScalar(lightSum));
+        const max = Math.max(lightColour[0]!, lightColour[1]!, lightColour[2]!, 1e-6);
+        light.color.setRGB(lightColour[0]! / max, lightColour[1]! / max, lightColour[2]! / max);
+        // Physical falloff (1/d^2), so the irradiance at the show's distance is lightSum x LIGHT_GAIN.
+        light.intensity = lightSum * depth * depth * LIGHT_GAIN;
+      } else {
+        light.intensity = 0;
+      }
+    },
+    dispose() {
+      streaks.geometry.dispose();
+      glows.geometry.dispose();
+      streakMat.dispose();
+      glowMat.dispose();
+    },
+  };
+}
+
+/** The show's colours: around the colour the prompt named, or all of them. */
+function showColours(hex: string | undefined, material: string | undefined): Vec3[] | undefined {
+  if (material === 'gold') return [FIREWORK_COLOURS.gold!, FIREWORK_COLOURS.gold!, FIREWORK_COLOURS.orange!, FIREWORK_COLOURS.silver!];
+  // The planner's '#ffffff' is "no colour named": every colour.
+  if (!hex || hex === '#ffffff') return undefined;
+  const c = new THREE.Color(hex);
+  // A dark colour word is the background's ("on a black background"), not the show's.
+  if (c.r * 0.2126 + c.g * 0.7152 + c.b * 0.0722 < 0.05) return undefined;
+  const max = Math.max(c.r, c.g, c.b, 1e-6);
+  const named: Vec3 = [c.r / max, c.g / max, c.b / max];
+  // Mostly the named colour, with silver and gold as real shows mix them in.
+  return [named, named, named, FIREWORK_COLOURS.silver!, FIREWORK_COLOURS.gold!];
+}
