@@ -111,6 +111,17 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('wine bottle, studio', 1).plan.subjects[0]?.kind, 'bottle');
   });
 
+  it('a candle is a lit candle in its own wax colour (it was a vase); "candle flame" does not make a campfire', () => {
+    for (const prompt of ['candle flame flickering in the dark, macro', 'candlelight', 'a tealight on a table', 'candles']) {
+      const p = P(prompt, 1).plan;
+      assert.equal(p.archetype, 'product', prompt);
+      assert.deepEqual(p.subjects.map((s) => s.kind), ['candle'], prompt);
+    }
+    assert.equal(P('candle', 1).plan.subjects[0]?.color, '#efe4d2');
+    assert.equal(P('red candle', 1).plan.subjects[0]?.color, '#c8202a');
+    assert.equal(P('ceramic vase', 1).plan.subjects[0]?.kind, 'vase');
+  });
+
   it('bodies without an event get an event that shows them; a collapsing tower is knocked down', () => {
     for (let seed = 1; seed <= 12; seed++) {
       const events = P('marbles rolling down into a bowl', seed).plan.physics.events;

@@ -179,6 +179,27 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.deepEqual((await renderAll(g, { ...req, plan: planned })).map(sha), frames.map(sha), 'deterministic');
   });
 
+  it('lights a candle: a bright warm flame over the wax in a dim room, flickering', async () => {
+    const prompt = 'candle flame in the dark';
+    const req = request(prompt, { frames: 4, width: 240, height: 136, fps: { num: 8, den: 1 } });
+    const planned = planPrompt({ prompt, seed: req.seed }).plan;
+    assert.equal(planned.subjects[0]?.kind, 'candle');
+    const frames = await renderAll(g, { ...req, plan: planned });
+    const f = frames[1]!;
+    let warmBright = 0;
+    let sum = 0;
+    for (let i = 0; i < f.length; i += 4) {
+      const l = 0.2126 * f[i]! + 0.7152 * f[i + 1]! + 0.0722 * f[i + 2]!;
+      sum += l;
+      if (f[i]! > 230 && f[i + 1]! > 150 && f[i]! >= f[i + 2]! + 20) warmBright++;
+    }
+    const mean = sum / (f.length / 4);
+    assert.ok(mean < 90, `a dim, candle-lit frame (mean luma ${mean.toFixed(1)})`);
+    assert.ok(warmBright > 15, `a bright warm flame (${warmBright} pixels)`);
+    // The flame flickers and the light with it, with the camera's move: frames differ.
+    assert.ok(meanAbsDiff(frames[0]!, frames[3]!) > 0.1);
+  });
+
   it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {
     const prompt = 'snow falling on a meadow at dusk, handheld';
     const a = (await renderAll(g, request(prompt))).map(sha);

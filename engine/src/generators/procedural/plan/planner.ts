@@ -67,7 +67,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
-  tumbler: 'product', 'wine-glass': 'product',
+  tumbler: 'product', 'wine-glass': 'product', candle: 'product',
 };
 
 /** Reads the prompt into recognised phrases (with negation) and the words left over. */
@@ -312,8 +312,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     case 'product': {
       const kind = wordSubjects.find((s) => SUBJECT_ARCHETYPE[s] === 'product') ?? rng.pick(PRODUCTS);
       const material = wordMaterial ?? defaultProductMaterial(kind, rng.next());
-      // A drink's colour is its own (whisky amber, red wine), not the palette's.
-      addSubject(kind, 1, material, wordColor ?? DRINK_COLOURS[kind] ?? accent);
+      // A drink's colour is its own (whisky amber, red wine), not the palette's; so is a candle's wax.
+      addSubject(kind, 1, material, wordColor ?? OWN_COLOURS[kind] ?? accent);
       break;
     }
     case 'text':
@@ -519,13 +519,16 @@ function hslToHex(h: number, s: number, l: number): string {
 }
 
 /** The liquid in a glass, unless a colour word says otherwise. */
-const DRINK_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22' };
+/** Products whose colour is their own unless a colour is named: drinks, and candle wax. */
+const OWN_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22', candle: '#efe4d2' };
 
 function defaultProductMaterial(kind: SubjectKind, r: number): Material {
   switch (kind) {
     case 'tumbler':
     case 'wine-glass':
       return 'glass';
+    case 'candle':
+      return 'matte';
     case 'bottle':
     case 'vase':
       return r < 0.5 ? 'glass' : 'ceramic';

@@ -25,7 +25,7 @@ export const SUBJECT_KINDS = [
   // abstract
   'gradient', 'shapes', 'rings', 'grid', 'ribbons',
   // product
-  'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass',
+  'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
   // physics bodies
   'balls', 'cubes', 'dominoes', 'crates', 'marbles',
 ] as const;

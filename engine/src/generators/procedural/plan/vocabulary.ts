@@ -124,7 +124,9 @@ const ENTRIES: Entry[] = [
   { words: ['box', 'package', 'packaging', 'gift box', 'parcel', 'carton'], effect: { archetype: A('product', 3), subject: 'box' } },
   { words: ['mug', 'cup', 'coffee cup', 'coffee mug', 'teacup'], effect: { archetype: A('product', 4), subject: 'mug' } },
   { words: ['watch', 'wristwatch', 'clock', 'timepiece'], effect: { archetype: A('product', 4), subject: 'watch' } },
-  { words: ['vase', 'jar', 'pot', 'urn', 'candle'], effect: { archetype: A('product', 4), subject: 'vase' } },
+  { words: ['vase', 'jar', 'pot', 'urn'], effect: { archetype: A('product', 4), subject: 'vase' } },
+  // A lit candle: the flame is its light (a low-key shot), so "candle flame" and "candlelight" are candles too.
+  { words: ['candle', 'candles', 'candle flame', 'candlelight', 'candle light', 'candlelit', 'pillar candle', 'tea light', 'tealight', 'votive', 'candlestick'], effect: { archetype: A('product', 4), subject: 'candle' } },
   // "a glass of ..." is the vessel, not the material.
   { words: ['glass of', 'tumbler', 'rocks glass', 'whiskey', 'whisky', 'bourbon', 'scotch', 'cocktail', 'old fashioned', 'drink', 'glass of whiskey', 'glass of whisky'], effect: { archetype: A('product', 4), subject: 'tumbler' } },
   { words: ['wine glass', 'wine glasses', 'glass of wine', 'wine', 'red wine', 'goblet'], effect: { archetype: A('product', 4), subject: 'wine-glass' } },

@@ -5,7 +5,8 @@
  */
 import * as THREE from 'three/webgpu';
 import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
-import { vec3, uv, mix } from 'three/tsl';
+import { vec3, uv, mix, smoothstep, positionLocal } from 'three/tsl';
+import { createCandleFlame, type CandleFlame } from './candle.mjs';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
@@ -19,7 +20,14 @@ type N = any;
  * is the tint of the studio environment it sits in: on a software rasteriser the backdrop is lit by that
  * environment's spherical-harmonics fit (ambientNode) instead of the prefiltered map.
  */
-export function studioSweep(ctx: BuildContext, color: THREE.Color, studioTint: THREE.Color, size: { width?: number; radius?: number; floorLen?: number } = {}): THREE.Mesh {
+export function studioSweep(
+  ctx: BuildContext,
+  color: THREE.Color,
+  studioTint: THREE.Color,
+  size: { width?: number; radius?: number; floorLen?: number } = {},
+  /** Scales the studio's light on the backdrop (a candle-lit shot has almost none). */
+  ambient = 1,
+): THREE.Mesh {
   const { width = 120, radius = 6, floorLen = 30 } = size;
   const wallLen = 40; // wide and tall enough that an orbiting camera never sees past the edges
   const arc = (Math.PI / 2) * radius;
@@ -49,7 +57,7 @@ export function studioSweep(ctx: BuildContext, color: THREE.Color, studioTint: T
   // Standard, not Lambert, even on software rasterisers: Lambert on this bent plane showed a dark disc
   // on the wall (seen on lavapipe), and the backdrop's soft specular sheen is part of the studio look.
   const mat = new THREE.MeshStandardNodeMaterial({ color, roughness: 0.92, metalness: 0, side: THREE.DoubleSide });
-  if (ctx.software) mat.envNode = ambientNode(studioHarmonics(studioTint));
+  if (ctx.software || ambient !== 1) mat.envNode = ambientNode(studioHarmonics(studioTint).scale(ambient));
   const mesh = new THREE.Mesh(geo, mat);
   mesh.receiveShadow = true;
   return mesh;
@@ -73,8 +81,8 @@ function lathe(points: Array<[number, number]>, segments = 64): THREE.LatheGeome
   );
 }
 
-/** Builds the product; returns the group (standing on y = 0) and its height. */
-export function buildProduct(kind: SubjectKind, material: Material, color: THREE.Color, ctx: BuildContext): { group: THREE.Group; height: number } {
+/** Builds the product; returns the group (standing on y = 0), its height, and a candle's flame if it has one. */
+export function buildProduct(kind: SubjectKind, material: Material, color: THREE.Color, ctx: BuildContext): { group: THREE.Group; height: number; flame?: CandleFlame } {
   const group = new THREE.Group();
   const main = makeMaterial(material, color);
   const metal = makeMaterial('metal', new THREE.Color('#c9ccd1'));
@@ -195,6 +203,21 @@ export function buildProduct(kind: SubjectKind, material: Material, color: THREE
       height = 2.45;
       break;
     }
+    case 'candle': {
+      // A pillar candle, its top melted into a shallow pool round the wick, the wax glowing where the
+      // flame shines through it (a warm emissive band below the rim stands in for subsurface light).
+      const top = 1.75;
+      const wax = new THREE.MeshStandardNodeMaterial({ color, roughness: 0.5, metalness: 0 });
+      wax.emissiveNode = vec3(1.0, 0.42, 0.12).mul(smoothstep(top - 0.4, top, positionLocal.y).pow(2).mul(0.3)) as N;
+      add(lathe([[0, 0], [0.6, 0], [0.62, 0.03], [0.62, top - 0.02], [0.58, top + 0.015], [0.5, top - 0.04], [0.2, top - 0.1], [0, top - 0.11]], 72), wax);
+      const wick = add(new THREE.CylinderGeometry(0.012, 0.015, 0.16, 8), new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#1b1510'), roughness: 0.9 }), top - 0.03);
+      wick.rotation.z = 0.12;
+      wick.castShadow = false;
+      const flame = createCandleFlame(ctx.seed, 0.5, 7);
+      flame.group.position.y = top + 0.02;
+      group.add(flame.group);
+      return { group, height: 2.3, flame };
+    }
     case 'orb':
     default: {
       add(new THREE.SphereGeometry(0.9, 64, 32), main, 1.25);
@@ -213,26 +236,31 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const subject = plan.subjects[0] ?? { kind: 'orb' as const, material: 'chrome' as const, color: plan.palette.colors[0]!, count: 1 };
   const backdropColor = paletteColor(plan, 2).lerp(new THREE.Color('#d9d6d0'), 0.55).multiplyScalar(0.75);
   scene.background = backdropColor.clone().multiplyScalar(0.3);
-  const sweep = studioSweep(ctx, backdropColor, paletteColor(plan, 0));
-  scene.add(sweep);
-  requestEnvironment(scene, () => studioEnvironment(ctx, paletteColor(plan, 0)));
-  const { group, height } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
+  const { group, height, flame } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
   scene.add(group);
+  // A lit candle is a low-key shot: the flame is the light; the studio is a faint fill and reflects
+  // nothing (no soft boxes in the wax).
+  const studio = flame ? 0.05 : 1;
+  if (flame) scene.background = backdropColor.clone().multiplyScalar(0.02);
+  const sweep = studioSweep(ctx, backdropColor, paletteColor(plan, 0), {}, flame ? 0.03 : 1);
+  scene.add(sweep);
+  if (!flame) requestEnvironment(scene, () => studioEnvironment(ctx, paletteColor(plan, 0)));
 
   // Soft key (large shadow blur), cool fill, hard warm-white rim.
-  const key = new THREE.DirectionalLight(new THREE.Color('#fff4e8'), 2.6);
+  const key = new THREE.DirectionalLight(new THREE.Color('#fff4e8'), 2.6 * studio);
   key.position.set(-5, 7, 5);
-  key.castShadow = true;
+  // By candlelight the faint key casts no shadow of its own (the flame would cast the real one).
+  key.castShadow = !flame;
   key.shadow.mapSize.set(ctx.software ? 1024 : 2048, ctx.software ? 1024 : 2048);
   Object.assign(key.shadow.camera, { left: -5, right: 5, top: 6, bottom: -2, near: 1, far: 30 });
   key.shadow.radius = 6;
   key.shadow.bias = -0.0004;
   softwareShadows(ctx, key);
-  const fill = new THREE.DirectionalLight(new THREE.Color('#dfe8ff'), 0.7);
+  const fill = new THREE.DirectionalLight(new THREE.Color('#dfe8ff'), 0.7 * studio);
   fill.position.set(6, 3, 4);
-  const rim = new THREE.DirectionalLight(new THREE.Color('#ffffff'), 3.2);
+  const rim = new THREE.DirectionalLight(new THREE.Color("#ffffff"), 3.2 * (flame ? 0.06 : 1));
   rim.position.set(2, 5, -7);
-  scene.add(key, fill, rim, new THREE.HemisphereLight(0xffffff, backdropColor, 0.35));
+  scene.add(key, fill, rim, new THREE.HemisphereLight(0xffffff, backdropColor, 0.35 * studio));
 
   const orbiting = plan.camera.move === 'orbit';
   const turns = orbiting ? 0 : 0.35 * plan.camera.speed;
@@ -257,14 +285,16 @@ export function buildProductShot(ctx: BuildContext): Shot {
     framing,
     focusPoint: new THREE.Vector3(0, height * 0.55, 0),
     focalRange: Math.max(1.2, height * 0.9),
-    exposureBias: 0.1,
+    // Candlelight is kept dim: the flame bright, the room falling away into the dark.
+    exposureBias: flame ? -0.4 : 0.1,
     lighting: null,
     groundHeight: () => 0,
     particleBox: { center: [0, height, 0], size: [8, height * 2 + 2, 6] },
     particleScale: 0.35,
     update(t, u) {
       group.rotation.y = spin0 + turns * Math.PI * 2 * u;
-      void t;
+      group.updateMatrixWorld();
+      flame?.update(t, camera);
     },
     dispose() {
       disposeScene(scene);
