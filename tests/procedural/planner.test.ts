@@ -122,6 +122,18 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('ceramic vase', 1).plan.subjects[0]?.kind, 'vase');
   });
 
+  it('steam rises from a hot drink (a mug when nothing is named); the table it stands on is not its material', () => {
+    const kinds = (prompt: string) => P(prompt, 1).plan.subjects.map((s) => s.kind);
+    assert.deepEqual(kinds('hot coffee'), ['mug', 'steam']);
+    assert.deepEqual(kinds('steam rising'), ['mug', 'steam']);
+    assert.deepEqual(kinds('steaming glass of whisky'), ['tumbler', 'steam']);
+    assert.deepEqual(kinds('espresso'), ['mug']);
+    assert.deepEqual(kinds('coffee cup, no steam'), ['mug']);
+    const onTable = P('steam rising from a coffee cup on a wooden table', 1);
+    assert.equal(onTable.plan.subjects[0]?.material, 'ceramic', 'not a wooden mug');
+    assert.ok(onTable.ignoredWords.includes('wooden table'), 'the table is reported as not drawn');
+  });
+
   it('bodies without an event get an event that shows them; a collapsing tower is knocked down', () => {
     for (let seed = 1; seed <= 12; seed++) {
       const events = P('marbles rolling down into a bowl', seed).plan.physics.events;

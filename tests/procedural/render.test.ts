@@ -200,6 +200,35 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(meanAbsDiff(frames[0]!, frames[3]!) > 0.1);
   });
 
+  it('draws steam over a hot drink: pale wisps above the cup that rise from frame to frame', async () => {
+    const prompt = 'steaming cup of coffee';
+    const req = request(prompt, { frames: 3, width: 240, height: 136, fps: { num: 4, den: 1 } });
+    const planned = planPrompt({ prompt, seed: req.seed }).plan;
+    assert.deepEqual(planned.subjects.map((x) => x.kind), ['mug', 'steam']);
+    // The camera holds still, so what changes above the cup is the steam.
+    planned.camera.move = 'static';
+    const frames = await renderAll(g, { ...req, plan: planned });
+    const rows = Math.floor(req.height * 0.4);
+    const wisps = (rgba: Uint8Array): number => {
+      // Pale, neutral pixels clearly brighter than the backdrop's median in the upper part of the frame.
+      const l: number[] = [];
+      for (let i = 0; i < rows * req.width * 4; i += 4) l.push(0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]!);
+      const median = [...l].sort((a, b) => a - b)[l.length >> 1]!;
+      let n = 0;
+      for (let k = 0; k < l.length; k++) {
+        const i = k * 4;
+        if (l[k]! > median + 25 && Math.max(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!) - Math.min(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!) < 30) n++;
+      }
+      return n;
+    };
+    const n = wisps(frames[1]!);
+    assert.ok(n > 200, `steam above the cup (${n} pale pixels)`);
+    let moved = 0;
+    for (let i = 0; i < rows * req.width * 4; i++) moved += Math.abs(frames[0]![i]! - frames[2]![i]!);
+    moved /= rows * req.width * 4;
+    assert.ok(moved > 0.5, `it moves (${moved.toFixed(2)} mean difference above the cup)`);
+  });
+
   it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {
     const prompt = 'snow falling on a meadow at dusk, handheld';
     const a = (await renderAll(g, request(prompt))).map(sha);

@@ -310,10 +310,13 @@ export function planPrompt(input: PlanInput): PlanResult {
       break;
     }
     case 'product': {
-      const kind = wordSubjects.find((s) => SUBJECT_ARCHETYPE[s] === 'product') ?? rng.pick(PRODUCTS);
+      const steam = wordSubjects.includes('steam') && !excluded('steam');
+      // Steam with nothing named to rise from rises from a hot drink.
+      const kind = wordSubjects.find((s) => SUBJECT_ARCHETYPE[s] === 'product') ?? (steam ? 'mug' : rng.pick(PRODUCTS));
       const material = wordMaterial ?? defaultProductMaterial(kind, rng.next());
       // A drink's colour is its own (whisky amber, red wine), not the palette's; so is a candle's wax.
       addSubject(kind, 1, material, wordColor ?? OWN_COLOURS[kind] ?? accent);
+      if (steam && kind !== 'candle') addSubject('steam', 1, 'matte', '#ffffff');
       break;
     }
     case 'text':

@@ -122,7 +122,9 @@ const ENTRIES: Entry[] = [
   { words: ['can', 'soda can', 'tin', 'drink can', 'beer can'], effect: { archetype: A('product', 4), subject: 'can' } },
   { words: ['phone', 'smartphone', 'mobile', 'device', 'tablet', 'gadget'], effect: { archetype: A('product', 4), subject: 'phone' } },
   { words: ['box', 'package', 'packaging', 'gift box', 'parcel', 'carton'], effect: { archetype: A('product', 3), subject: 'box' } },
-  { words: ['mug', 'cup', 'coffee cup', 'coffee mug', 'teacup'], effect: { archetype: A('product', 4), subject: 'mug' } },
+  { words: ['mug', 'cup', 'coffee cup', 'coffee mug', 'teacup', 'coffee', 'tea', 'espresso', 'latte', 'cappuccino', 'hot chocolate', 'cocoa'], effect: { archetype: A('product', 4), subject: 'mug' } },
+  // Steam rises from the product (a mug when none is named).
+  { words: ['steam', 'steaming', 'steamy', 'vapour', 'vapor', 'hot coffee', 'hot tea', 'hot drink', 'freshly brewed'], effect: { archetype: A('product', 2), subject: 'steam', excludes: 'steam' } },
   { words: ['watch', 'wristwatch', 'clock', 'timepiece'], effect: { archetype: A('product', 4), subject: 'watch' } },
   { words: ['vase', 'jar', 'pot', 'urn'], effect: { archetype: A('product', 4), subject: 'vase' } },
   // A lit candle: the flame is its light (a low-key shot), so "candle flame" and "candlelight" are candles too.
@@ -248,6 +250,9 @@ const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- things we understand but never draw
   { words: ['people', 'person', 'man', 'woman', 'men', 'women', 'crowd', 'crowds', 'humans', 'human', 'pedestrians', 'faces', 'face', 'figures', 'kids', 'children', 'actor', 'actors'], effect: { excludes: 'people', unrenderable: true } },
   { words: ['animals', 'animal', 'birds', 'bird', 'dog', 'dogs', 'cat', 'cats', 'deer', 'wildlife', 'fish', 'horses'], effect: { excludes: 'animals', unrenderable: true } },
+  // The surface a product stands on: the studio floor stands in for it, so "wooden" here must not make
+  // the product wooden; reported as ignored.
+  { words: ['table', 'wooden table', 'wood table', 'kitchen table', 'desk', 'wooden desk', 'countertop', 'counter', 'marble table', 'marble countertop', 'wooden surface', 'bar counter'], effect: { excludes: 'table', unrenderable: true } },
   { words: ['logo', 'logos', 'brand', 'branding', 'watermark', 'signage'], effect: { excludes: 'logos', unrenderable: true } },
   { words: ['music', 'sound', 'audio', 'voiceover', 'soundtrack'], effect: { excludes: 'audio', unrenderable: true } },
   { words: ['camera movement', 'camera motion', 'camera move', 'movement', 'motion', 'moving camera'], effect: { excludes: 'camera-motion' } },

@@ -7,6 +7,7 @@ import * as THREE from 'three/webgpu';
 import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
 import { vec3, uv, mix, smoothstep, positionLocal } from 'three/tsl';
 import { createCandleFlame, type CandleFlame } from './candle.mjs';
+import { createSteam } from './steam.mjs';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
@@ -80,6 +81,16 @@ function lathe(points: Array<[number, number]>, segments = 64): THREE.LatheGeome
     segments,
   );
 }
+
+/** Where a vessel's rim is (height, radius), for what rises out of it. */
+const RIMS: Partial<Record<SubjectKind, { y: number; radius: number }>> = {
+  mug: { y: 1.3, radius: 0.62 },
+  tumbler: { y: 1.35, radius: 0.74 },
+  'wine-glass': { y: 2.45, radius: 0.6 },
+  can: { y: 1.9, radius: 0.5 },
+  bottle: { y: 2.65, radius: 0.22 },
+  vase: { y: 2.2, radius: 0.36 },
+};
 
 /** Builds the product; returns the group (standing on y = 0), its height, and a candle's flame if it has one. */
 export function buildProduct(kind: SubjectKind, material: Material, color: THREE.Color, ctx: BuildContext): { group: THREE.Group; height: number; flame?: CandleFlame } {
@@ -234,15 +245,32 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const scene = new THREE.Scene();
   const camera = new THREE.PerspectiveCamera(35, ctx.width / ctx.height, 0.05, 400);
   const subject = plan.subjects[0] ?? { kind: 'orb' as const, material: 'chrome' as const, color: plan.palette.colors[0]!, count: 1 };
-  const backdropColor = paletteColor(plan, 2).lerp(new THREE.Color('#d9d6d0'), 0.55).multiplyScalar(0.75);
+  const steaming = plan.subjects.some((s) => s.kind === 'steam');
+  // Steam is seen by the light it scatters: against a dark backdrop, lit from behind by the rim.
+  const backdropColor = paletteColor(plan, 2).lerp(new THREE.Color('#d9d6d0'), 0.55).multiplyScalar(steaming ? 0.16 : 0.75);
   scene.background = backdropColor.clone().multiplyScalar(0.3);
-  const { group, height, flame } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
+  const { group, height: productHeight, flame } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
   scene.add(group);
+  let height = productHeight;
+  const steam = steaming ? createSteam(ctx.seed, RIMS[subject.kind]?.radius ?? 0.5, 2.4) : null;
+  if (steam) {
+    const rim = RIMS[subject.kind]?.y ?? productHeight;
+    steam.group.position.y = rim - 0.05;
+    group.add(steam.group);
+    if (subject.kind === 'mug') {
+      // A hot drink in it: coffee (or tea) a little below the rim.
+      const drink = new THREE.Mesh(new THREE.CircleGeometry(0.61, 48).rotateX(-Math.PI / 2), new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#2a160b'), roughness: 0.12 }));
+      drink.position.y = rim - 0.14;
+      group.add(drink);
+    }
+    // Frame the plume too: it rises well above the cup.
+    height = Math.max(productHeight, rim + 1.5);
+  }
   // A lit candle is a low-key shot: the flame is the light; the studio is a faint fill and reflects
   // nothing (no soft boxes in the wax).
-  const studio = flame ? 0.05 : 1;
+  const studio = flame ? 0.05 : steaming ? 0.45 : 1;
   if (flame) scene.background = backdropColor.clone().multiplyScalar(0.02);
-  const sweep = studioSweep(ctx, backdropColor, paletteColor(plan, 0), {}, flame ? 0.03 : 1);
+  const sweep = studioSweep(ctx, backdropColor, paletteColor(plan, 0), {}, flame ? 0.03 : steaming ? 0.3 : 1);
   scene.add(sweep);
   if (!flame) requestEnvironment(scene, () => studioEnvironment(ctx, paletteColor(plan, 0)));
 
@@ -295,6 +323,7 @@ export function buildProductShot(ctx: BuildContext): Shot {
       group.rotation.y = spin0 + turns * Math.PI * 2 * u;
       group.updateMatrixWorld();
       flame?.update(t, camera);
+      steam?.update(t, camera);
     },
     dispose() {
       disposeScene(scene);
