@@ -60,6 +60,8 @@ const NATURE_SETTINGS: Setting[] = ['forest', 'mountains', 'ocean', 'meadow'];
 const TREE_SETTINGS: Setting[] = ['forest', 'meadow'];
 /** Open ground under a wide sky: a forest's canopy or the open sea would hide or waste it. */
 const AURORA_SETTINGS: Setting[] = ['mountains', 'lake'];
+/** Lightning with nowhere named: over open country or sea, where the whole bolt is seen. */
+const LIGHTNING_SETTINGS: Setting[] = ['ocean', 'meadow', 'mountains', 'desert'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
@@ -221,7 +223,9 @@ export function planPrompt(input: PlanInput): PlanResult {
               ? AURORA_SETTINGS
               : live.some((h) => h.effect.subject === 'fireworks')
                 ? FIREWORKS_SETTINGS
-                : NATURE_SETTINGS,
+                : live.some((h) => h.effect.subject === 'lightning')
+                  ? LIGHTNING_SETTINGS
+                  : NATURE_SETTINGS,
         );
       break;
     case 'urban':
@@ -238,10 +242,13 @@ export function planPrompt(input: PlanInput): PlanResult {
   }
 
   const fireworks = live.some((h) => h.effect.subject === 'fireworks') && !excluded('fireworks');
+  const lightning = live.some((h) => h.effect.subject === 'lightning') && !excluded('lightning');
   const timeOfDay: TimeOfDay =
     first('timeOfDay') ??
     (fireworks
       ? 'night'
+      : lightning
+        ? rng.pick<TimeOfDay>(['dusk', 'night'])
       : archetype === 'urban'
       ? rng.pick<TimeOfDay>(['night', 'night', 'dusk'])
       : archetype === 'nature'
@@ -331,6 +338,7 @@ export function planPrompt(input: PlanInput): PlanResult {
     const finale = live.some((h) => h.effect.finale);
     addSubject('fireworks', countWord ?? (finale ? 12 : 4), wordMaterial === 'gold' ? 'gold' : 'emissive', wordColor ?? '#ffffff');
   }
+  if (lightning && archetype !== 'product' && archetype !== 'physics') addSubject('lightning', 1, 'emissive', '#dfe4ff');
 
   // ---------------------------------------------------------------- physics
   const events: ScenePlan['physics']['events'] = [];
@@ -398,9 +406,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       {
         // Aurora footage is shot from a tripod: a drone or a crane would lose the sky.
         // So is a fireworks show: the sky it fills has to stay in the frame.
-        nature: subjects.some((s) => s.kind === 'aurora' || s.kind === 'fireworks') ? ['static', 'pan-right', 'pan-left'] : ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
+        nature: subjects.some((s) => s.kind === 'aurora' || s.kind === 'fireworks' || s.kind === 'lightning') ? ['static', 'pan-right', 'pan-left'] : ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
         // Down a street an orbit swings the camera through the buildings on either side.
-        urban: fireworks
+        urban: fireworks || lightning
           ? ['static', 'pan-right', 'pan-left', 'dolly-in']
           : setting === 'street' || setting === 'town'
             ? ['drone', 'dolly-in', 'pan-right']

@@ -20,8 +20,8 @@ export const SUBJECT_KINDS = [
   'pine-trees', 'broadleaf-trees', 'mountains', 'waves', 'clouds', 'rocks', 'grass', 'fire', 'aurora',
   // urban
   'buildings', 'street-lights', 'cars', 'light-trails',
-  // any outdoor or dark shot: a fireworks show in the sky (count: shells in the air at once)
-  'fireworks',
+  // any outdoor or dark shot: a fireworks show in the sky (count: shells in the air at once), lightning
+  'fireworks', 'lightning',
   // abstract
   'gradient', 'shapes', 'rings', 'grid', 'ribbons',
   // product

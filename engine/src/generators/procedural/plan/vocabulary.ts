@@ -171,7 +171,8 @@ const ENTRIES: Entry[] = [
   { words: ['heavy', 'heavily', 'thick', 'dense', 'pouring', 'blizzard', 'downpour', 'torrential'], effect: { particleDensity: 1 } },
   { words: ['light', 'gentle', 'sparse', 'a few', 'drizzle', 'flurries'], effect: { particleDensity: 0.2 } },
   { words: ['snow', 'snowy', 'snowing', 'snowfall', 'snowflakes', 'blizzard', 'flurries'], effect: { condition: 'snow', particles: 'snow', excludes: 'snow' } },
-  { words: ['storm', 'stormy', 'thunderstorm', 'tempest', 'squall'], effect: { condition: 'storm', particles: 'rain', wind: 0.8, excludes: 'rain' } },
+  { words: ['lightning', 'lightning bolt', 'lightning bolts', 'lightning strike', 'lightning strikes', 'lightning storm', 'thunderstorm', 'thunderstorms', 'thunder', 'electrical storm', 'thunder and lightning'], effect: { archetype: A('nature', 1), subject: 'lightning', condition: 'storm', particles: 'rain', wind: 0.8, excludes: 'lightning' } },
+  { words: ['storm', 'stormy', 'tempest', 'squall'], effect: { condition: 'storm', particles: 'rain', wind: 0.8, excludes: 'rain' } },
   { words: ['wind', 'windy', 'breeze', 'breezy', 'gusty', 'gale', 'blowing'], effect: { wind: 0.7, excludes: 'wind' } },
   { words: ['calm', 'still', 'tranquil', 'serene', 'peaceful', 'quiet'], effect: { wind: 0.05, speed: 0.7 } },
 

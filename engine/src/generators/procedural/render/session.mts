@@ -22,6 +22,7 @@ import { resolveEnvironment } from '../scene/environment.mjs';
 import { sortStaticInstances } from '../scene/instance-order.mjs';
 import { particleBoxFor } from '../scene/particle-box.mjs';
 import { createFireworksLayer, type FireworksLayer } from '../scene/fireworks.mjs';
+import { createLightningLayer, type LightningLayer } from '../scene/lightning.mjs';
 
 export type RenderFrame = ReadbackFrame;
 
@@ -78,15 +79,22 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
     // Forests and cities drawn nearest first, as seen from where the camera is halfway through the clip.
     const midway = cameraPose({ framing: shot.framing, move: plan.camera.move, speed: plan.camera.speed, shake: 0, u: 0.5, t: ctx.duration / 2, seed });
     sortStaticInstances(shot.scene, new THREE.Vector3(...midway.position));
-    // Fireworks go where the camera looks halfway through, and move with time like the shot's own parts.
+    // Fireworks and lightning go where the camera looks halfway through, and move with time like the
+    // shot's own parts.
     let fireworks: FireworksLayer | null = null;
     if (plan.subjects.some((s) => s.kind === 'fireworks')) {
       fireworks = createFireworksLayer(ctx, shot, midway, camera.fov, width / height);
       shot.scene.add(fireworks.group);
     }
+    let lightning: LightningLayer | null = null;
+    if (plan.subjects.some((s) => s.kind === 'lightning')) {
+      lightning = createLightningLayer(ctx, shot, midway, camera.fov, width / height);
+      shot.scene.add(lightning.group);
+    }
     const updateShot = (t: number, u: number): void => {
       shot!.update(t, u);
       fireworks?.update(t, camera);
+      lightning?.update(t, camera);
     };
     // The image-based light, if anything in the finished shot (particles included) reads it.
     resolveEnvironment(shot.scene);

@@ -6,7 +6,8 @@
  * show's brightness and colour (a burst lights the water, the towers, the ground below it).
  */
 import * as THREE from 'three/webgpu';
-import { uv, vec4, float, smoothstep, length, exp, max } from 'three/tsl';
+import { createGlowBatch, createStreakBatch } from './light-batch.mjs';
+import { viewPlacer } from './view-placer.mjs';
 import type { BuildContext, Shot } from './common.mjs';
 import type { CameraPose } from '../sim/camera.js';
 import {
@@ -21,9 +22,6 @@ import {
   type Shell,
   type Vec3,
 } from '../sim/fireworks.js';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type N = any;
 
 export interface FireworksLayer {
   group: THREE.Group;
@@ -56,20 +54,14 @@ export function createFireworksLayer(
   const { plan } = ctx;
   const subject = plan.subjects.find((s) => s.kind === 'fireworks');
   const inFlight = subject?.count ?? 4;
-  const cam = new THREE.Vector3(...midway.position);
-  const forward = new THREE.Vector3(...midway.lookAt).sub(cam).normalize();
-  const right = new THREE.Vector3().crossVectors(forward, new THREE.Vector3(0, 1, 0)).normalize();
-  const up = new THREE.Vector3().crossVectors(right, forward).normalize();
-  const tanV = Math.tan((fovDeg * Math.PI) / 360);
-  const tanH = tanV * aspect;
+  const view = viewPlacer(midway, fovDeg, aspect);
+  const tanV = view.tanV;
   const depth = shot.framing.distance * 1.15;
   const rng = ctx.rng('fireworks:place');
   const place = (u: number, v: number) => {
     // Across the frame and in its upper part, at a depth that varies a little from shell to shell.
     const d = depth * (0.85 + 0.35 * rng.next());
-    const x = (-0.78 + 1.56 * u) * tanH;
-    const y = (0.02 + 0.62 * v) * tanV;
-    const p = cam.clone().addScaledVector(forward, d).addScaledVector(right, x * d).addScaledVector(up, y * d);
+    const p = view.at(-0.78 + 1.56 * u, 0.02 + 0.62 * v, d);
     // The burst's radius is 14 to 22% of the frame's height at its distance.
     const radius = (0.14 + 0.08 * rng.next()) * 2 * tanV * d;
     const scale = radius / MEAN_RADIUS_M;
@@ -90,94 +82,29 @@ export function createFireworksLayer(
   });
   const peak = Math.max(1, peakActiveStars(shells));
 
-  // Streaks: a unit quad along +Y, soft across its width.
-  const streakMat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending, side: THREE.DoubleSide });
-  const across = float(1).sub(smoothstep(0.0, 0.5, uv().x.sub(0.5).abs()));
-  streakMat.colorNode = vec4(across, across, across, 1) as N;
-  const streaks = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), streakMat, peak * MAX_SEGMENTS);
-  // Heads and flashes: a camera-facing disc with a bright core and a wide falloff (the lens's glow).
-  const glowMat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
-  const r = length(uv().sub(0.5)).mul(2);
-  // Both terms reach zero at the quad's edge, so a large flash shows no rim.
-  const edge = max(float(1).sub(r), 0);
-  const glow = exp(r.mul(r).mul(-9)).add(exp(r.mul(-4)).mul(edge).mul(edge).mul(0.15)).mul(float(1).sub(smoothstep(0.9, 1, r)));
-  glowMat.colorNode = vec4(glow, glow, glow, 1) as N;
-  const glows = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), glowMat, peak + shells.length);
-  for (const mesh of [streaks, glows]) {
-    mesh.instanceColor = new THREE.InstancedBufferAttribute(new Float32Array(mesh.count * 3), 3);
-    mesh.instanceColor.setUsage(THREE.DynamicDrawUsage);
-    mesh.instanceMatrix.setUsage(THREE.DynamicDrawUsage);
-    mesh.frustumCulled = false;
-    mesh.castShadow = false;
-    mesh.receiveShadow = false;
-    mesh.renderOrder = 3;
-  }
-  const capacity = { streaks: streaks.count, glows: glows.count };
+  const streaks = createStreakBatch(peak * MAX_SEGMENTS);
+  const glows = createGlowBatch(peak + shells.length);
   const group = new THREE.Group();
-  group.add(streaks, glows);
+  group.add(streaks.mesh, glows.mesh);
   // The show lights its surroundings: one unshadowed point light at the brightness-weighted centre of
   // the bursts, its colour their mix. Its range reaches the ground below the show.
   const light = new THREE.PointLight(0xffffff, 0, 0, 2);
   group.add(light);
 
-  const m4 = new THREE.Matrix4();
-  const q = new THREE.Quaternion();
-  const s = new THREE.Vector3();
   const a = new THREE.Vector3();
   const b = new THREE.Vector3();
-  const mid = new THREE.Vector3();
-  const axis = new THREE.Vector3();
-  const toCam = new THREE.Vector3();
-  const xAxis = new THREE.Vector3();
-  const zAxis = new THREE.Vector3();
-  const basis = new THREE.Matrix4();
   const lightPos = new THREE.Vector3();
   const pixel = (2 * tanV) / ctx.height;
-
-  let nStreak = 0;
-  let nGlow = 0;
-  const pushStreak = (p0: THREE.Vector3, p1: THREE.Vector3, width: number, c: Vec3, k: number, camPos: THREE.Vector3) => {
-    if (nStreak >= capacity.streaks) return;
-    axis.subVectors(p0, p1);
-    const len = axis.length();
-    mid.addVectors(p0, p1).multiplyScalar(0.5);
-    toCam.subVectors(camPos, mid).normalize();
-    if (len < 1e-6) axis.set(0, 1, 0);
-    else axis.divideScalar(len);
-    xAxis.crossVectors(axis, toCam);
-    if (xAxis.lengthSq() < 1e-10) xAxis.set(1, 0, 0);
-    xAxis.normalize();
-    zAxis.crossVectors(xAxis, axis).normalize();
-    basis.makeBasis(xAxis, axis, zAxis);
-    q.setFromRotationMatrix(basis);
-    s.set(width, len + width, 1);
-    m4.compose(mid, q, s);
-    streaks.setMatrixAt(nStreak, m4);
-    const arr = streaks.instanceColor!.array as Float32Array;
-    arr[nStreak * 3] = c[0] * k;
-    arr[nStreak * 3 + 1] = c[1] * k;
-    arr[nStreak * 3 + 2] = c[2] * k;
-    nStreak++;
-  };
-  const pushGlow = (p: THREE.Vector3, size: number, c: Vec3, k: number, camera: THREE.Camera) => {
-    if (nGlow >= capacity.glows) return;
-    s.setScalar(size);
-    m4.compose(p, camera.quaternion, s);
-    glows.setMatrixAt(nGlow, m4);
-    const arr = glows.instanceColor!.array as Float32Array;
-    arr[nGlow * 3] = c[0] * k;
-    arr[nGlow * 3 + 1] = c[1] * k;
-    arr[nGlow * 3 + 2] = c[2] * k;
-    nGlow++;
-  };
+  const pushStreak = (p0: THREE.Vector3, p1: THREE.Vector3, width: number, c: Vec3, k: number, camPos: THREE.Vector3) => streaks.push(p0, p1, width, c, k, camPos);
+  const pushGlow = (p: THREE.Vector3, size: number, c: Vec3, k: number, camera: THREE.Camera) => glows.push(p, size, c, k, camera);
   const gold = FIREWORK_COLOURS.gold!;
 
   return {
     group,
     shells,
     update(t, camera) {
-      nStreak = 0;
-      nGlow = 0;
+      streaks.begin();
+      glows.begin();
       const camPos = camera.position;
       let lightSum = 0;
       const lightColour: Vec3 = [0, 0, 0];
@@ -251,12 +178,8 @@ export function createFireworksLayer(
           lightPos.addScaledVector(burst, w);
         }
       }
-      streaks.count = nStreak;
-      glows.count = nGlow;
-      streaks.instanceMatrix.needsUpdate = true;
-      glows.instanceMatrix.needsUpdate = true;
-      streaks.instanceColor!.needsUpdate = true;
-      glows.instanceColor!.needsUpdate = true;
+      streaks.end();
+      glows.end();
       if (lightSum > 0) {
         light.position.copy(lightPos.divideScalar(lightSum));
         const max = Math.max(lightColour[0]!, lightColour[1]!, lightColour[2]!, 1e-6);
@@ -268,10 +191,10 @@ export function createFireworksLayer(
       }
     },
     dispose() {
-      streaks.geometry.dispose();
-      glows.geometry.dispose();
-      streakMat.dispose();
-      glowMat.dispose();
+      for (const m of [streaks.mesh, glows.mesh]) {
+        m.geometry.dispose();
+        (m.material as THREE.Material).dispose();
+      }
     },
   };
 }

@@ -354,6 +354,7 @@ export function buildNature(ctx: BuildContext): Shot {
   const noise = new ValueNoise2D(ctx.seed, 'terrain');
   const aurora = plan.subjects.some((s) => s.kind === 'aurora');
   const fireworks = plan.subjects.some((s) => s.kind === 'fireworks');
+  const lightning = plan.subjects.some((s) => s.kind === 'lightning');
   // An aurora needs a clear sky to be seen through.
   // Fireworks read best against a dark, mostly clear sky too.
   const clouds = aurora ? Math.min(plan.weather.cloudCover, 0.12) : fireworks ? Math.min(plan.weather.cloudCover, 0.2) : plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover;
@@ -534,8 +535,8 @@ export function buildNature(ctx: BuildContext): Shot {
     focus.copy(at);
     lightCenter.copy(at);
     lightRadius = 15;
-  } else if (aurora || fireworks) {
-    // Look up into the sky, as aurora and fireworks photographs do: the camera where it was, the view
+  } else if (aurora || fireworks || lightning) {
+    // Look up into the sky, as aurora, fireworks and lightning photographs do: the camera where it was, the view
     // pitched up so the horizon sits in the lower third. Over a lake, less: the water below stays in the
     // frame to reflect the sky's glow.
     framing = lookUp(framing, plan.setting === 'lake' ? 4 : AURORA_PITCH);

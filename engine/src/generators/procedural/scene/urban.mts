@@ -248,8 +248,9 @@ export function buildUrban(ctx: BuildContext): Shot {
     });
   }
 
-  // Fireworks over the city are shot from across it, about level with the roofs, with the sky above.
-  const fireworks = subjects.has('fireworks');
+  // Fireworks and lightning over the city are shot from across it, about level with the roofs, with the
+  // sky above.
+  const fireworks = subjects.has('fireworks') || subjects.has('lightning');
   const framing: Framing = street
     ? { target: [0, 9, -160], distance: 175, azimuth: 0, elevation: 1.6, travel: 60, minHeight: 2.5 }
     : fireworks

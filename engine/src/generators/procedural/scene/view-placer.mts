@@ -1,0 +1,28 @@
+/**
+ * Places things in the part of the world the camera sees: a point given as a position in the frame
+ * (x and y from -1 to 1, as on screen) and a distance along the view, for a camera pose and lens. Sky
+ * events (fireworks, lightning) are put where the camera looks halfway through the clip this way.
+ */
+import * as THREE from 'three/webgpu';
+import type { CameraPose } from '../sim/camera.js';
+
+export interface ViewPlacer {
+  camera: THREE.Vector3;
+  /** tan of half the vertical field of view: a frame is 2 x tanV x distance high. */
+  tanV: number;
+  at(x: number, y: number, distance: number): THREE.Vector3;
+}
+
+export function viewPlacer(pose: CameraPose, fovDeg: number, aspect: number): ViewPlacer {
+  const cam = new THREE.Vector3(...pose.position);
+  const forward = new THREE.Vector3(...pose.lookAt).sub(cam).normalize();
+  const right = new THREE.Vector3().crossVectors(forward, new THREE.Vector3(0, 1, 0)).normalize();
+  const up = new THREE.Vector3().crossVectors(right, forward).normalize();
+  const tanV = Math.tan((fovDeg * Math.PI) / 360);
+  const tanH = tanV * aspect;
+  return {
+    camera: cam,
+    tanV,
+    at: (x, y, d) => cam.clone().addScaledVector(forward, d).addScaledVector(right, x * tanH * d).addScaledVector(up, y * tanV * d),
+  };
+}
