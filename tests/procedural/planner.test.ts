@@ -85,6 +85,17 @@ describe('procedural planner: vocabulary', () => {
     assert.deepEqual(P('balls falling in the snow', 1).plan.physics.events.map((e) => e.kind), ['fall']);
   });
 
+  it('"gold confetti" is gold: the gold palette (a dark warm field), not golden hour or gold metal', () => {
+    for (const prompt of ['gold confetti', 'golden confetti falling on a black background', 'gold glitter']) {
+      const p = P(prompt, 1);
+      assert.equal(p.plan.palette.name, 'gold', prompt);
+      assert.deepEqual(p.plan.particles.map((x) => x.kind), ['confetti'], prompt);
+      assert.notEqual(p.plan.timeOfDay, 'golden-hour', prompt);
+      assert.deepEqual(p.ignoredWords, [], prompt);
+    }
+    assert.notEqual(P('confetti', 1).plan.palette.name, 'gold');
+  });
+
   it('"northern lights" is an aurora in a clear night sky over open ground, shot from a tripod', () => {
     for (const prompt of ['northern lights over snowy mountains', 'aurora borealis', 'the northern lights in Iceland']) {
       for (const seed of [1, 2, 3]) {

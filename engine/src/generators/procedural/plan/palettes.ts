@@ -16,6 +16,9 @@ export const PALETTES: Record<string, string[]> = {
   autumn: ['#d1495b', '#edae49', '#c1666b', '#8f3b1b', '#e07b39'],
   winter: ['#dbe9f4', '#9bb7d4', '#5f7fa3', '#f7fbff', '#2e4057'],
   lush: ['#6a994e', '#a7c957', '#f2e8cf', '#386641', '#bc4749'],
+  // Only from words ("gold confetti"): a dark warm field that gold pieces stand out on (the confetti's
+  // own golds are in the particle layer).
+  gold: ['#3a2c14', '#5e4719', '#120e08', '#c9a227', '#f5e6b8'],
 };
 
 /** Which palettes suit an archetype when the prompt names none. */

@@ -57,10 +57,11 @@ export function createParticleLayer(
       break;
     }
     case 'confetti': {
-      // Paper squares in party colours. (Gold foil as a metal went brown: most shots have no environment
+      // Paper squares. (Gold foil as a metal went brown: most shots have no environment
       // for it to reflect, so it is a bright yellow paper instead.)
       geometry = new THREE.PlaneGeometry(1, 0.72);
-      const hexes = ['#e8344e', '#f5c330', '#2fb4e8', '#ffffff', '#8d4fe0', '#3fcf72', '#ff7ab8', '#ffd966'];
+      // Gold confetti when asked for ("gold confetti" is the gold palette), party colours otherwise.
+      const hexes = plan.palette.name === 'gold' ? ['#e2b13c', '#f5d77a', '#b8862b', '#fff3cf', '#d9a441', '#f2f2f2'] : ['#e8344e', '#f5c330', '#2fb4e8', '#ffffff', '#8d4fe0', '#3fcf72', '#ff7ab8', '#ffd966'];
       const colors = hexes.map((h) => new THREE.Color(h));
       const pick: N = hash(instanceIndex.add(5));
       let col: N = vec3(colors[0]!.r, colors[0]!.g, colors[0]!.b);
