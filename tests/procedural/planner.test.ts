@@ -85,6 +85,20 @@ describe('procedural planner: vocabulary', () => {
     assert.deepEqual(P('balls falling in the snow', 1).plan.physics.events.map((e) => e.kind), ['fall']);
   });
 
+  it('"milky way", "starry sky", "astrophotography" are the Milky Way in a clear night over open ground, from a tripod', () => {
+    for (const prompt of ['the milky way', 'starry sky', 'astrophotography timelapse', 'galaxy over the desert']) {
+      for (const seed of [1, 2, 3]) {
+        const p = P(prompt, seed).plan;
+        assert.ok(p.subjects.some((s) => s.kind === 'milky-way'), prompt);
+        assert.equal(p.timeOfDay, 'night', prompt);
+        assert.equal(p.weather.condition, 'clear', `${prompt}: an overcast night has no stars`);
+        assert.ok(['mountains', 'lake', 'desert'].includes(p.setting), `${prompt}: ${p.setting}`);
+        assert.ok(['static', 'pan-left', 'pan-right'].includes(p.camera.move), `${prompt}: ${p.camera.move}`);
+      }
+    }
+    assert.equal(P('galaxy over the desert', 1).plan.setting, 'desert');
+  });
+
   it('"gold confetti" is gold: the gold palette (a dark warm field), not golden hour or gold metal', () => {
     for (const prompt of ['gold confetti', 'golden confetti falling on a black background', 'gold glitter']) {
       const p = P(prompt, 1);

@@ -229,6 +229,24 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(moved > 0.5, `it moves (${moved.toFixed(2)} mean difference above the cup)`);
   });
 
+  it('draws the Milky Way: a bright band across a clear night sky that a plain night lacks', async () => {
+    const prompt = 'the milky way over the mountains';
+    const req = request(prompt, { frames: 2, width: 240, height: 136 });
+    const planned = planPrompt({ prompt, seed: req.seed }).plan;
+    assert.ok(planned.subjects.some((x) => x.kind === 'milky-way'));
+    const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'milky-way') };
+    const skyLuma = (rgba: Uint8Array): number => {
+      // The brightest tenth of the top third: where the band crosses it.
+      const l: number[] = [];
+      for (let i = 0; i < Math.floor(req.height / 3) * req.width * 4; i += 4) l.push(0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]!);
+      l.sort((a, b) => b - a);
+      return l.slice(0, l.length / 10).reduce((a, b) => a + b, 0) / (l.length / 10);
+    };
+    const band = skyLuma((await renderAll(g, { ...req, plan: planned }))[1]!);
+    const plain = skyLuma((await renderAll(g, { ...req, plan: without }))[1]!);
+    assert.ok(band > plain + 25, `brightest tenth of the upper sky: ${band.toFixed(1)} with the Milky Way, ${plain.toFixed(1)} without`);
+  });
+
   it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {
     const prompt = 'snow falling on a meadow at dusk, handheld';
     const a = (await renderAll(g, request(prompt))).map(sha);

@@ -60,12 +60,14 @@ const NATURE_SETTINGS: Setting[] = ['forest', 'mountains', 'ocean', 'meadow'];
 const TREE_SETTINGS: Setting[] = ['forest', 'meadow'];
 /** Open ground under a wide sky: a forest's canopy or the open sea would hide or waste it. */
 const AURORA_SETTINGS: Setting[] = ['mountains', 'lake'];
+/** The Milky Way over dark open ground: mountains, a lake or the desert. */
+const MILKY_WAY_SETTINGS: Setting[] = ['mountains', 'lake', 'desert'];
 /** Lightning with nowhere named: over open country or sea, where the whole bolt is seen. */
 const LIGHTNING_SETTINGS: Setting[] = ['ocean', 'meadow', 'mountains', 'desert'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -225,7 +227,9 @@ export function planPrompt(input: PlanInput): PlanResult {
                 ? FIREWORKS_SETTINGS
                 : live.some((h) => h.effect.subject === 'lightning')
                   ? LIGHTNING_SETTINGS
-                  : NATURE_SETTINGS,
+                  : live.some((h) => h.effect.subject === 'milky-way')
+                    ? MILKY_WAY_SETTINGS
+                    : NATURE_SETTINGS,
         );
       break;
     case 'urban':
@@ -247,8 +251,9 @@ export function planPrompt(input: PlanInput): PlanResult {
     first('timeOfDay') ??
     (fireworks
       ? 'night'
-      : lightning
-        ? rng.pick<TimeOfDay>(['dusk', 'night'])
+      : lightning || live.some((h) => h.effect.subject === 'fire' && !excluded('fire'))
+        ? // Storms and fires are shot as the light goes: a fire's glow is lost in daylight.
+          rng.pick<TimeOfDay>(['dusk', 'night'])
       : archetype === 'urban'
       ? rng.pick<TimeOfDay>(['night', 'night', 'dusk'])
       : archetype === 'nature'
@@ -361,7 +366,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   }
 
   // ---------------------------------------------------------------- weather and particles
-  const condition = first('condition') ?? (archetype === 'nature' || archetype === 'urban' ? rng.pick(['clear', 'clear', 'cloudy'] as const) : 'clear');
+  // Night-sky subjects need the sky clear unless the prompt said otherwise (an overcast night has no stars).
+  const skyShow = subjects.some((s) => s.kind === 'aurora' || s.kind === 'milky-way' || s.kind === 'fireworks');
+  const condition = first('condition') ?? (!skyShow && (archetype === 'nature' || archetype === 'urban') ? rng.pick(['clear', 'clear', 'cloudy'] as const) : 'clear');
   const windWord = live.find((h) => h.effect.wind !== undefined)?.effect.wind;
   const wind = excluded('wind') ? 0 : windWord ?? (condition === 'storm' ? 0.8 : 0.2);
   const fog = excluded('fog')
@@ -406,7 +413,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       {
         // Aurora footage is shot from a tripod: a drone or a crane would lose the sky.
         // So is a fireworks show: the sky it fills has to stay in the frame.
-        nature: subjects.some((s) => s.kind === 'aurora' || s.kind === 'fireworks' || s.kind === 'lightning') ? ['static', 'pan-right', 'pan-left'] : ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
+        nature: subjects.some((s) => s.kind === 'aurora' || s.kind === 'fireworks' || s.kind === 'lightning' || s.kind === 'milky-way') ? ['static', 'pan-right', 'pan-left'] : ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
         // Down a street an orbit swings the camera through the buildings on either side.
         urban: fireworks || lightning
           ? ['static', 'pan-right', 'pan-left', 'dolly-in']

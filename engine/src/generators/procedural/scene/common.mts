@@ -24,6 +24,9 @@ import {
   atan,
   exp,
   Fn,
+  cos,
+  sin,
+  cross,
 } from 'three/tsl';
 import type { ScenePlan, Material, TimeOfDay } from '../plan/schema.js';
 import { tileableNoiseRGBA } from '../sim/noise.js';
@@ -210,7 +213,7 @@ export interface Sky {
 }
 
 /** A sky dome: zenith-to-horizon gradient, sun disc and glow, drifting clouds, stars at night, an aurora when asked. */
-export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: number; sunVisible?: boolean; aurora?: boolean } = {}): Sky {
+export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: number; sunVisible?: boolean; aurora?: boolean; milkyWay?: boolean } = {}): Sky {
   const plan = ctx.plan;
   const time = uniform(0);
   const cloudTex = noiseTexture(ctx.seed, 256, 6, 6);
@@ -245,9 +248,12 @@ export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: numbe
     sky = mix(sky, shade, density.mul(0.92));
   }
   if (L.stars > 0) {
-    const cell: N = mx_cell_noise_float(tslFloor(dir.mul(420)));
+    // With the Milky Way the sky turns about the pole in a time lapse (the classic star-trail move).
+    const starDir: N = opts.milkyWay ? celestialTurn(dir, time.mul(Math.max(0, plan.motion.speed - 1) * 0.03)) : dir;
+    const cell: N = mx_cell_noise_float(tslFloor(starDir.mul(420)));
     const star = smoothstep(0.9975, 1.0, cell).mul(L.stars * 3).mul(smoothstep(0.05, 0.4, h));
     sky = sky.add(vec3(star));
+    if (opts.milkyWay) sky = sky.add(milkyWayNode(starDir, cloudTex).mul(smoothstep(0.0, 0.25, h)));
   }
   if (opts.aurora) sky = sky.add(auroraNode(dir, time, cloudTex));
   const mat = new THREE.MeshBasicNodeMaterial({ side: THREE.BackSide, depthWrite: false, fog: false });
@@ -264,6 +270,43 @@ export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: numbe
       mesh.position.copy(camera.position);
     },
   };
+}
+
+/** The pole the night sky turns about: 40 degrees up, to the north-east of the default view. */
+const POLE = new THREE.Vector3(0.45, Math.sin((40 * Math.PI) / 180), -0.55).normalize();
+/** The Milky Way's plane: its normal, chosen so the band arches across the default view at about 60 degrees. */
+const GALACTIC_NORMAL = new THREE.Vector3(0.82, 0.38, 0.42).normalize();
+/** Where along the band its bright core is (in the band's plane), and the band's other in-plane axis. */
+const GALACTIC_CORE = new THREE.Vector3(-0.35, 0.42, -0.84).projectOnPlane(GALACTIC_NORMAL).normalize();
+const GALACTIC_SIDE = new THREE.Vector3().crossVectors(GALACTIC_NORMAL, GALACTIC_CORE);
+
+/** A direction turned by `angle` radians about the celestial pole (Rodrigues' formula). */
+function celestialTurn(dir: N, angle: N): N {
+  const k = vec3(POLE.x, POLE.y, POLE.z);
+  const c: N = cos(angle);
+  const sn: N = sin(angle);
+  return dir.mul(c).add(cross(k, dir).mul(sn)).add(k.mul(dot(k, dir)).mul(float(1).sub(c)));
+}
+
+/**
+ * The Milky Way: a band of unresolved starlight along a great circle, brightest towards the galactic core,
+ * mottled by star clouds and split by dark dust lanes, with many more faint stars within it.
+ */
+function milkyWayNode(dir: N, noise: THREE.Texture): N {
+  const b: N = dot(dir, vec3(GALACTIC_NORMAL.x, GALACTIC_NORMAL.y, GALACTIC_NORMAL.z));
+  const core: N = max(dot(dir, vec3(GALACTIC_CORE.x, GALACTIC_CORE.y, GALACTIC_CORE.z)), 0);
+  // Coordinates along and across the band for the noise (sampled at the top mip: the angle wraps).
+  const along: N = atan(dot(dir, vec3(GALACTIC_SIDE.x, GALACTIC_SIDE.y, GALACTIC_SIDE.z)), dot(dir, vec3(GALACTIC_CORE.x, GALACTIC_CORE.y, GALACTIC_CORE.z))).div(Math.PI * 2);
+  const at = (u: N, v: N): N => texture(noise, vec2(u, v)).level(float(0));
+  const width: N = float(0.1).add(core.mul(core).mul(0.08));
+  const band: N = exp(b.div(width).mul(b.div(width)).mul(-1));
+  const clouds: N = at(along.mul(5), b.mul(2.5).add(0.5)).r;
+  const dust: N = smoothstep(0.45, 0.7, at(along.mul(8).add(0.3), b.mul(4).add(0.2)).g).mul(exp(b.div(0.035).mul(b.div(0.035)).mul(-1)));
+  const light: N = band.mul(clouds.mul(clouds).mul(1.6).add(0.15)).mul(float(0.35).add(pow(core, 6).mul(1.4))).mul(float(1).sub(dust.mul(0.85)));
+  const tint: N = mix(vec3(0.55, 0.62, 0.85), vec3(1.0, 0.82, 0.6), pow(core, 4));
+  // Faint stars that only the band has: a finer cell grid, thresholded by the band's light.
+  const faint: N = smoothstep(0.992, 1.0, mx_cell_noise_float(tslFloor(dir.mul(900)))).mul(band).mul(1.6);
+  return tint.mul(light.mul(0.16)).add(vec3(faint));
 }
 
 /**

@@ -355,10 +355,11 @@ export function buildNature(ctx: BuildContext): Shot {
   const aurora = plan.subjects.some((s) => s.kind === 'aurora');
   const fireworks = plan.subjects.some((s) => s.kind === 'fireworks');
   const lightning = plan.subjects.some((s) => s.kind === 'lightning');
+  const milkyWay = plan.subjects.some((s) => s.kind === 'milky-way') && plan.timeOfDay === 'night';
   // An aurora needs a clear sky to be seen through.
   // Fireworks read best against a dark, mostly clear sky too.
-  const clouds = aurora ? Math.min(plan.weather.cloudCover, 0.12) : fireworks ? Math.min(plan.weather.cloudCover, 0.2) : plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover;
-  const sky = createSky(ctx, L, { clouds, aurora });
+  const clouds = aurora || milkyWay ? Math.min(plan.weather.cloudCover, 0.08) : fireworks ? Math.min(plan.weather.cloudCover, 0.2) : plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover;
+  const sky = createSky(ctx, L, { clouds, aurora, milkyWay });
   scene.add(sky.mesh);
   requestEnvironment(scene, () => skyEnvironment(ctx, L));
 
@@ -535,7 +536,7 @@ export function buildNature(ctx: BuildContext): Shot {
     focus.copy(at);
     lightCenter.copy(at);
     lightRadius = 15;
-  } else if (aurora || fireworks || lightning) {
+  } else if (aurora || fireworks || lightning || milkyWay) {
     // Look up into the sky, as aurora, fireworks and lightning photographs do: the camera where it was, the view
     // pitched up so the horizon sits in the lower third. Over a lake, less: the water below stays in the
     // frame to reflect the sky's glow.
@@ -552,7 +553,7 @@ export function buildNature(ctx: BuildContext): Shot {
     focusPoint: focus,
     focalRange: framing.distance * 0.5,
     // A night lifted for its own sake would grey the sky behind a show that lights itself.
-    exposureBias: L.exposure - (fireworks && plan.timeOfDay === 'night' ? 0.8 : 0),
+    exposureBias: L.exposure - ((fireworks || milkyWay) && plan.timeOfDay === 'night' ? 0.8 : 0),
     lighting: L,
     groundHeight: ground ? (x, z) => ground.height(x, z) : () => (plan.setting === 'ocean' ? 0.8 : 0),
     particleScale: plan.setting === 'mountains' || plan.setting === 'sky' ? 1 : 1,
