@@ -99,6 +99,21 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('galaxy over the desert', 1).plan.setting, 'desert');
   });
 
+  it('smoke is wisps on a dark field, tinted by a colour word; where a shot has no place for it, it is reported as ignored', () => {
+    const p = P('smoke drifting across a dark background', 1);
+    assert.equal(p.plan.archetype, 'abstract');
+    assert.deepEqual(p.plan.subjects.map((s) => s.kind).sort(), ['gradient', 'smoke']);
+    assert.equal(p.plan.palette.colors[0], '#141416');
+    const blue = P('blue smoke', 1).plan;
+    assert.equal(blue.subjects.find((s) => s.kind === 'smoke')?.color, '#2657c9');
+    assert.equal(blue.palette.colors[0], '#0e0f12', 'the field stays dark');
+    const forest = P('smoke over a pine forest', 1);
+    assert.equal(forest.plan.archetype, 'nature');
+    assert.ok(forest.ignoredWords.includes('smoke') && !forest.usedWords.includes('smoke'));
+    const studio = P('perfume bottle in a studio, fireworks', 1);
+    assert.ok(studio.ignoredWords.includes('fireworks'));
+  });
+
   it('"gold confetti" is gold: the gold palette (a dark warm field), not golden hour or gold metal', () => {
     for (const prompt of ['gold confetti', 'golden confetti falling on a black background', 'gold glitter']) {
       const p = P(prompt, 1);

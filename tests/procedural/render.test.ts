@@ -247,6 +247,27 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(band > plain + 25, `brightest tenth of the upper sky: ${band.toFixed(1)} with the Milky Way, ${plain.toFixed(1)} without`);
   });
 
+  it('draws smoke: pale wisps over a dark field that drift from frame to frame', async () => {
+    const prompt = 'smoke on a black background';
+    const req = request(prompt, { frames: 3, width: 240, height: 136, fps: { num: 2, den: 1 } });
+    const planned = planPrompt({ prompt, seed: req.seed }).plan;
+    assert.ok(planned.subjects.some((x) => x.kind === 'smoke'));
+    const frames = await renderAll(g, { ...req, plan: planned });
+    let dark = 0;
+    let pale = 0;
+    const f = frames[1]!;
+    for (let i = 0; i < f.length; i += 4) {
+      const hi = Math.max(f[i]!, f[i + 1]!, f[i + 2]!);
+      const lo = Math.min(f[i]!, f[i + 1]!, f[i + 2]!);
+      if (hi < 40) dark++;
+      if (hi > 90 && hi - lo < 30) pale++;
+    }
+    const n = f.length / 4;
+    assert.ok(dark > n * 0.3, `a dark field (${((100 * dark) / n).toFixed(0)}% dark)`);
+    assert.ok(pale > n * 0.02, `pale wisps (${((100 * pale) / n).toFixed(1)}% of the frame)`);
+    assert.ok(meanAbsDiff(frames[0]!, frames[2]!) > 0.5, 'it drifts');
+  });
+
   it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {
     const prompt = 'snow falling on a meadow at dusk, handheld';
     const a = (await renderAll(g, request(prompt))).map(sha);

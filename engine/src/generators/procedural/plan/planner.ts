@@ -266,7 +266,10 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A field with nothing drawn on it but particles or fireworks ("red fireworks on a black background"):
   // its palette is the background's; a colour word goes to what is in front of it.
   const bareField = archetype === 'abstract' && !live.some((h) => h.effect.subject && SUBJECT_ARCHETYPE[h.effect.subject] === 'abstract');
-  const paletteBase = background && (bareField || !wordColor) ? background : wordColor;
+  // Smoke and fireworks alone on a field are seen against the dark: the field is the background named, or
+  // near black, and a colour word tints them instead.
+  const overField = bareField && live.some((h) => h.effect.subject === 'smoke' || h.effect.subject === 'fireworks');
+  const paletteBase = overField ? (background ?? '#0e0f12') : background && (bareField || !wordColor) ? background : wordColor;
   // A colour word without a palette word ("purple bokeh") builds the palette around that colour.
   const paletteName = palettes[0] ?? (paletteBase ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool']));
   const paletteColors = paletteName === 'custom' ? paletteAround(paletteBase!) : (PALETTES[paletteName] ?? PALETTES.cool!);
@@ -316,7 +319,7 @@ export function planPrompt(input: PlanInput): PlanResult {
     case 'abstract': {
       const kinds = wordSubjects.filter((s) => SUBJECT_ARCHETYPE[s] === 'abstract');
       // Particles or fireworks are the subject by themselves: a field behind them, not shapes in front.
-      if (kinds.length === 0 && !live.some((h) => h.effect.particles) && !fireworks) kinds.push(rng.pick(ABSTRACT_SUBJECTS));
+      if (kinds.length === 0 && !live.some((h) => h.effect.particles) && !fireworks && !overField) kinds.push(rng.pick(ABSTRACT_SUBJECTS));
       if (kinds.length === 0) kinds.push('gradient');
       for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : 1), wordMaterial ?? (k === 'shapes' ? 'plastic' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? accent);
       break;
@@ -344,6 +347,19 @@ export function planPrompt(input: PlanInput): PlanResult {
     addSubject('fireworks', countWord ?? (finale ? 12 : 4), wordMaterial === 'gold' ? 'gold' : 'emissive', wordColor ?? '#ffffff');
   }
   if (lightning && archetype !== 'product' && archetype !== 'physics') addSubject('lightning', 1, 'emissive', '#dfe4ff');
+  const smoke = live.some((h) => h.effect.subject === 'smoke') && !excluded('smoke');
+  if (smoke && archetype === 'abstract') addSubject('smoke', 1, 'matte', wordColor ?? '#cfd3d8');
+  // Words for things this shot has no place for (smoke in a landscape, fireworks in a studio) are
+  // reported as ignored, not used.
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam'] as const) {
+    if (subjects.some((s) => s.kind === kind)) continue;
+    for (const h of live.filter((x) => x.effect.subject === kind)) {
+      const at = used.indexOf(h.text);
+      if (at < 0) continue;
+      used.splice(at, 1);
+      ignored.push(h.text);
+    }
+  }
 
   // ---------------------------------------------------------------- physics
   const events: ScenePlan['physics']['events'] = [];

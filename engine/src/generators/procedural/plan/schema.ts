@@ -26,8 +26,8 @@ export const SUBJECT_KINDS = [
   'gradient', 'shapes', 'rings', 'grid', 'ribbons',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
-  // rising from the product (a hot drink)
-  'steam',
+  // rising from the product (a hot drink); drifting over an abstract field
+  'steam', 'smoke',
   // physics bodies
   'balls', 'cubes', 'dominoes', 'crates', 'marbles',
 ] as const;

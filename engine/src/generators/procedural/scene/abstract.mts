@@ -24,6 +24,7 @@ import {
   hash,
 } from 'three/tsl';
 import type { Framing } from '../sim/camera.js';
+import { createSmoke } from './steam.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, disposeScene, softwareShadows } from './common.mjs';
 import { requestEnvironment, studioEnvironment } from './environment.mjs';
 
@@ -147,6 +148,14 @@ export function buildAbstract(ctx: BuildContext): Shot {
       }
       blocks.instanceMatrix.needsUpdate = true;
     });
+  }
+  if (kinds.has('smoke')) {
+    // Smoke over the field, filling the frame at the framing's distance.
+    const s = plan.subjects.find((x) => x.kind === 'smoke')!;
+    const smoke = createSmoke(ctx.seed, framing.distance * 1.6, framing.distance * 0.9, new THREE.Color(s.color));
+    smoke.group.position.set(...framing.target);
+    scene.add(smoke.group);
+    updaters.push((t) => smoke.update(t, camera));
   }
   if (kinds.has('ribbons') || kinds.size === 0 || (kinds.size === 1 && kinds.has('gradient') && plan.particles.length === 0)) {
     const n = plan.subjects.find((x) => x.kind === 'ribbons')?.count ?? 5;
