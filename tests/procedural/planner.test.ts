@@ -114,6 +114,15 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(studio.ignoredWords.includes('fireworks'));
   });
 
+  it('soap bubbles are particles that float (over a field, or over the place named)', () => {
+    for (const prompt of ['soap bubbles floating', 'bubbles on a black background', 'bubbles over a meadow']) {
+      const p = P(prompt, 1);
+      assert.deepEqual(p.plan.particles.map((x) => x.kind), ['bubbles'], prompt);
+      assert.deepEqual(p.ignoredWords, [], prompt);
+    }
+    assert.equal(P('bubbles over a meadow', 1).plan.archetype, 'nature');
+  });
+
   it('"gold confetti" is gold: the gold palette (a dark warm field), not golden hour or gold metal', () => {
     for (const prompt of ['gold confetti', 'golden confetti falling on a black background', 'gold glitter']) {
       const p = P(prompt, 1);

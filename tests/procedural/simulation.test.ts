@@ -97,6 +97,15 @@ describe('procedural particles', () => {
     assert.ok(meanVx(snow) > 1, 'wind pushes snow sideways');
   });
 
+  it('soap bubbles drift slowly and rise a little; they do not fall like snow', () => {
+    const bubbles = new ParticleSystem('bubbles', 1, box, 0, 9.81, 2);
+    bubbles.advanceTo(3);
+    const vy = bubbles.vel.filter((_, i) => i % 3 === 1).reduce((a, b) => a + b, 0) / bubbles.count;
+    const speed = Math.sqrt(bubbles.vel.reduce((a, b) => a + b * b, 0) / bubbles.count);
+    assert.ok(vy > 0, `they rise on average (${vy.toFixed(3)} m/s)`);
+    assert.ok(speed < 1, `and drift slowly (${speed.toFixed(2)} m/s rms)`);
+  });
+
   it('stays inside its box and is deterministic', () => {
     const a = new ParticleSystem('leaves', 0.5, box, 0.5, 9.81, 3);
     const b = new ParticleSystem('leaves', 0.5, box, 0.5, 9.81, 3);

@@ -1,10 +1,11 @@
 /**
  * Draws a ParticleSystem as one instanced mesh: rain as thin streaks stretched along their velocity
  * (what a 180-degree shutter would record), snow as soft flakes, leaves and petals as tumbling cards, embers and
- * sparks as glowing specks, dust as faint motes, bokeh as large soft discs that always face the camera.
+ * sparks as glowing specks, dust as faint motes, bokeh as large soft discs that always face the camera,
+ * soap bubbles as clear discs with an iridescent rim and a window's highlight.
  */
 import * as THREE from 'three/webgpu';
-import { uv, vec4, float, smoothstep, step, length, instanceIndex, hash, mix, vec3 } from 'three/tsl';
+import { uv, vec2, vec4, float, smoothstep, step, length, instanceIndex, hash, mix, vec3, cos, exp } from 'three/tsl';
 import { ParticleSystem, type ParticleBox } from '../sim/particles.js';
 import type { ParticleKind } from '../plan/schema.js';
 import type { BuildContext, Lighting } from './common.mjs';
@@ -99,6 +100,22 @@ export function createParticleLayer(
       const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
       const hot = kind === 'embers' ? new THREE.Color(3.2, 1.1, 0.25) : new THREE.Color(1.6, 1.7, 1.9);
       m.colorNode = vec4(vec3(hot.r, hot.g, hot.b).mul(soft(0.1)), 1) as N;
+      material = m;
+      break;
+    }
+    case 'bubbles': {
+      // A soap film: clear in the middle, bright at the rim where the film is seen edge-on, its colour
+      // swirling through thin-film hues; a small highlight of the light it reflects.
+      geometry = new THREE.PlaneGeometry(1, 1);
+      const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
+      const p: N = uv().sub(0.5).mul(2);
+      const d: N = length(p);
+      const inside: N = float(1).sub(smoothstep(0.96, 1.0, d));
+      const rim: N = smoothstep(0.55, 0.96, d).mul(inside);
+      const swirl: N = hash(instanceIndex.add(31)).add(p.x.mul(0.35)).add(p.y.mul(0.6)).add(d.mul(0.8));
+      const film: N = vec3(cos(swirl.mul(6.283)), cos(swirl.mul(6.283).add(2.1)), cos(swirl.mul(6.283).add(4.2))).mul(0.5).add(0.5);
+      const spot: N = exp(length(p.sub(vec2(-0.38, 0.42))).pow(2).mul(-60));
+      m.colorNode = vec4(film.mul(rim.mul(0.55).add(inside.mul(0.03))).add(vec3(spot.mul(1.6))), 1) as N;
       material = m;
       break;
     }

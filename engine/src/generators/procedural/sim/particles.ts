@@ -1,5 +1,5 @@
 /**
- * Particle systems (rain, snow, leaves, petals, confetti, embers, dust, bokeh, sparks) integrated on the CPU at a fixed
+ * Particle systems (rain, snow, leaves, petals, confetti, embers, dust, bokeh, sparks, bubbles) integrated on the CPU at a fixed
  * step, independent of the output frame rate: gravity, wind with gusts, and quadratic drag towards
  * each kind's terminal velocity. Particles live in a box around the shot and wrap or respawn inside
  * it, so the density stays constant however long the clip is. Deterministic from the seed.
@@ -43,6 +43,9 @@ export const PARTICLE_SPECS: Record<ParticleKind, ParticleKindSpec> = {
   embers: { maxCount: 500, gravity: -0.25, drag: 2.5, windResponse: 0.6, turbulence: 2.5, life: 3.2, size: [0.012, 0.03] },
   dust: { maxCount: 900, gravity: 0.01, drag: 30, windResponse: 0.4, turbulence: 0.15, life: 0, size: [0.006, 0.018] },
   bokeh: { maxCount: 110, gravity: 0, drag: 40, windResponse: 0.15, turbulence: 0.08, life: 0, size: [0.15, 0.5] },
+  // Soap bubbles: nearly weightless, they drift and rise a little on the air. Larger than life (a real one
+  // is 3 to 9 cm) for the same reason as petals.
+  bubbles: { maxCount: 140, gravity: -0.04, drag: 14, windResponse: 0.8, turbulence: 0.35, life: 0, size: [0.28, 0.75] },
   sparks: { maxCount: 700, gravity: 1, drag: 0.6, windResponse: 0.1, turbulence: 0.3, life: 1.4, size: [0.015, 0.03] },
 };
 
