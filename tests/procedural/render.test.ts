@@ -268,6 +268,20 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(meanAbsDiff(frames[0]!, frames[2]!) > 0.5, 'it drifts');
   });
 
+  it('turns broadleaf canopies in autumn: the same forest, redder than green', async () => {
+    const req = request('broadleaf forest, static', { frames: 1, width: 240, height: 136 });
+    const summer = planPrompt({ prompt: 'broadleaf forest, static', seed: req.seed }).plan;
+    const autumn = { ...summer, palette: { name: 'autumn', colors: ['#d1495b', '#edae49', '#c1666b', '#8f3b1b', '#e07b39'] } };
+    const warmth = (rgba: Uint8Array): number => {
+      let sum = 0;
+      for (let i = 0; i < rgba.length; i += 4) sum += rgba[i]! - rgba[i + 1]!;
+      return sum / (rgba.length / 4);
+    };
+    const green = warmth((await renderAll(g, { ...req, plan: summer }))[0]!);
+    const turned = warmth((await renderAll(g, { ...req, plan: autumn }))[0]!);
+    assert.ok(turned > green + 15, `mean R - G: ${turned.toFixed(1)} in autumn, ${green.toFixed(1)} in summer`);
+  });
+
   it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {
     const prompt = 'snow falling on a meadow at dusk, handheld';
     const a = (await renderAll(g, request(prompt))).map(sha);

@@ -105,7 +105,10 @@ function pineGeometry(): THREE.BufferGeometry {
   return mergeGeometries(parts.map((p) => (p.index ? p.toNonIndexed() : p)))!;
 }
 
-function broadleafGeometry(seed: number): THREE.BufferGeometry {
+/** Autumn canopies: orange, rust, red and gold (linear light after three's sRGB conversion). */
+const AUTUMN_FOLIAGE = ['#c8631f', '#d98a2b', '#a8401e', '#e0a630'];
+
+function broadleafGeometry(seed: number, autumn = false): THREE.BufferGeometry {
   const noise = new ValueNoise2D(seed, 'leafblob');
   const parts: THREE.BufferGeometry[] = [];
   const trunk = new THREE.CylinderGeometry(0.14, 0.26, 3, 6);
@@ -128,7 +131,7 @@ function broadleafGeometry(seed: number): THREE.BufferGeometry {
     }
     g.computeVertexNormals();
     g.translate(x, y, z);
-    paint(g, new THREE.Color('#3f6a2e').lerp(new THREE.Color('#5b8a3c'), b / blobs.length));
+    paint(g, autumn ? new THREE.Color(AUTUMN_FOLIAGE[b % AUTUMN_FOLIAGE.length]!) : new THREE.Color('#3f6a2e').lerp(new THREE.Color('#5b8a3c'), b / blobs.length));
     parts.push(g);
   });
   return mergeGeometries(parts.map((p) => (p.index ? p.toNonIndexed() : p)))!;
@@ -140,6 +143,14 @@ function paint(g: THREE.BufferGeometry, c: THREE.Color): void {
   for (let i = 0; i < n; i++) colors.set([c.r, c.g, c.b], i * 3);
   g.setAttribute('color', new THREE.BufferAttribute(colors, 3));
 }
+
+/** Per-tree tints over the autumn canopy: as is, redder, yellower, or still partly green. */
+const AUTUMN_TINTS: Array<[number, number, number]> = [
+  [1, 1, 1],
+  [1.15, 0.55, 0.6],
+  [1.05, 1.35, 1.1],
+  [0.55, 1.5, 0.9],
+];
 
 /** Instanced trees on the terrain, swaying with the wind (top moves most, each tree in its own phase). */
 export function scatterTrees(
@@ -154,7 +165,10 @@ export function scatterTrees(
   minHeight?: number,
 ): THREE.InstancedMesh {
   const rng = ctx.rng(`trees:${kind}`);
-  const geo = kind === 'pine-trees' ? pineGeometry() : broadleafGeometry(ctx.seed);
+  // In autumn broadleaf canopies turn (pines stay green); each tree is tinted redder, yellower or still
+  // half green, so a hillside is a mix.
+  const autumn = kind === 'broadleaf-trees' && ctx.plan.palette.name === 'autumn';
+  const geo = kind === 'pine-trees' ? pineGeometry() : broadleafGeometry(ctx.seed, autumn);
   const mat = roughMaterial(ctx, { vertexColors: true, roughness: 0.85 });
   const wind = 0.15 + ctx.plan.weather.wind * 0.9;
   const phase: N = hash(instanceIndex).mul(6.283);
@@ -181,7 +195,11 @@ export function scatterTrees(
     m.compose(new THREE.Vector3(x, y - 0.2, z), q, new THREE.Vector3(s, s * (0.85 + rng.next() * 0.4), s));
     mesh.setMatrixAt(placed, m);
     color.setHSL(0.3 + (rng.next() - 0.5) * 0.08, 0.25 + rng.next() * 0.2, 0.45 + rng.next() * 0.2);
-    mesh.setColorAt(placed, color.multiplyScalar(1.6));
+    if (autumn) {
+      const tint = AUTUMN_TINTS[Math.floor(rng.next() * AUTUMN_TINTS.length)]!;
+      color.setRGB(tint[0], tint[1], tint[2]).multiplyScalar(0.75 + rng.next() * 0.3);
+      mesh.setColorAt(placed, color);
+    } else mesh.setColorAt(placed, color.multiplyScalar(1.6));
     placed++;
   }
   mesh.count = placed;
