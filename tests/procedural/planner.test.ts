@@ -123,6 +123,11 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('bubbles over a meadow', 1).plan.archetype, 'nature');
   });
 
+  it('a river is a river (a channel through wooded hills), not a round lake', () => {
+    for (const prompt of ['aerial shot of a winding river', 'a creek in the forest', 'riverside at dawn']) assert.equal(P(prompt, 1).plan.setting, 'river', prompt);
+    assert.equal(P('a lake in the mountains', 1).plan.setting, 'lake');
+  });
+
   it('"gold confetti" is gold: the gold palette (a dark warm field), not golden hour or gold metal', () => {
     for (const prompt of ['gold confetti', 'golden confetti falling on a black background', 'gold glitter']) {
       const p = P(prompt, 1);

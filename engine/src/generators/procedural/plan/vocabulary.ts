@@ -69,7 +69,8 @@ const ENTRIES: Entry[] = [
   { words: ['mountain', 'mountains', 'peaks', 'peak', 'alps', 'alpine', 'summit', 'ridge', 'ridges', 'range', 'valley', 'highlands', 'cliffs'], effect: { archetype: A('nature', 3), setting: 'mountains', subject: 'mountains' } },
   { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'coast', 'shore', 'beach', 'water', 'swell', 'tide', 'harbour', 'harbor', 'bay', 'marina'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },
   { words: ['sky', 'skies', 'clouds', 'cloud', 'cloudscape', 'heavens', 'cumulus', 'sunrise', 'sunset'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', excludes: 'clouds' } },
-  { words: ['lake', 'lakes', 'pond', 'reservoir', 'loch', 'lakeside', 'lakeshore', 'mountain lake', 'forest lake', 'river', 'riverside', 'river bank', 'riverbank'], effect: { archetype: A('nature', 3), setting: 'lake', subject: 'waves' } },
+  { words: ['lake', 'lakes', 'pond', 'reservoir', 'loch', 'lakeside', 'lakeshore', 'mountain lake', 'forest lake'], effect: { archetype: A('nature', 3), setting: 'lake', subject: 'waves' } },
+  { words: ['river', 'rivers', 'riverside', 'river bank', 'riverbank', 'stream', 'creek', 'brook', 'winding river', 'river valley', 'meandering river'], effect: { archetype: A('nature', 3), setting: 'river', subject: 'waves' } },
   { words: ['meadow', 'field', 'fields', 'grassland', 'prairie', 'grass', 'countryside', 'pasture', 'farmland', 'landscape', 'nature', 'outdoors', 'park', 'parks', 'garden', 'gardens', 'lawn', 'hill', 'hills', 'hillside', 'rolling hills'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'grass' } },
   { words: ['desert', 'sahara', 'canyon', 'mesa', 'badlands'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
   // Dunes are sand alone: no boulders on them.

@@ -476,6 +476,39 @@ export function buildNature(ctx: BuildContext): Shot {
       fogScale = 6;
       break;
     }
+    case 'river': {
+      // A river meandering through wooded hills towards the horizon: a channel carved along a wandering
+      // centre line and filled to y = 0 (calm water, the ocean's waves at a sixth of their height).
+      const phase = noise.sample(3.1, 7.7) * 6;
+      const centre = (z: number) => 38 * Math.sin(z / 70 + phase) + 14 * Math.sin(z / 27 + phase * 1.7);
+      const height = (x: number, z: number) => {
+        const w = 16 + noise.fbm(z * 0.01, 4.2, 2) * 8;
+        const d = Math.abs(x - centre(z));
+        const carve = 1 - Math.min(1, Math.max(0, (d - w) / 18));
+        return 3 + noise.fbm(x * 0.012, z * 0.012, 5) * 9 + Math.max(0, -z - 260) * 0.1 - carve * carve * 11;
+      };
+      terrain = buildTerrain(ctx, { size: 900, segments: segs, height, color: (h, _s, x, z) => (h < 0.6 ? new THREE.Color('#6b6253') : grass(x, z, h)) });
+      scene.add(terrain.mesh);
+      const geo = new THREE.PlaneGeometry(240, 900, ctx.software ? 48 : 96, ctx.software ? 192 : 384);
+      geo.rotateX(-Math.PI / 2);
+      geo.translate(0, 0, -330);
+      scene.add(new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.17)));
+      const kind = treeSubject?.kind ?? 'broadleaf-trees';
+      if (treeSubject || subjects.has('pine-trees') || subjects.has('broadleaf-trees')) {
+        scene.add(scatterTrees(ctx, kind, Math.max(treeSubject?.count ?? 0, 460), { cx: 0, cz: -120, radius: 150 }, terrain, time, undefined, 1.2));
+        const far = scatterTrees(ctx, kind, 380, { cx: 0, cz: -330, radius: 260, clearRadius: 150 }, terrain, time, undefined, 1.2);
+        far.castShadow = false;
+        scene.add(far);
+      }
+      // From above the water, looking down the river; a drone follows it.
+      const tz = -90;
+      framing = { target: [centre(tz), 0, tz], distance: 110, azimuth: 0, elevation: 24, travel: 110, minHeight: 10 };
+      focus.set(centre(tz), 0, tz);
+      lightCenter.set(0, 0, -100);
+      lightRadius = 170;
+      fogScale = 6;
+      break;
+    }
     case 'sky': {
       terrain = buildTerrain(ctx, {
         size: 1200,
@@ -558,7 +591,7 @@ export function buildNature(ctx: BuildContext): Shot {
     // Look up into the sky, as aurora, fireworks and lightning photographs do: the camera where it was, the view
     // pitched up so the horizon sits in the lower third. Over a lake, less: the water below stays in the
     // frame to reflect the sky's glow.
-    framing = lookUp(framing, plan.setting === 'lake' ? 4 : AURORA_PITCH);
+    framing = lookUp(framing, plan.setting === 'lake' || plan.setting === 'river' ? 4 : AURORA_PITCH);
   }
   addLights(scene, ctx, L, lightCenter, lightRadius, { staticShadows: true });
   addFog(scene, plan, L, fogScale);
