@@ -126,6 +126,10 @@ describe('procedural planner: vocabulary', () => {
   it('a river is a river (a channel through wooded hills), not a round lake', () => {
     for (const prompt of ['aerial shot of a winding river', 'a creek in the forest', 'riverside at dawn']) assert.equal(P(prompt, 1).plan.setting, 'river', prompt);
     assert.equal(P('a lake in the mountains', 1).plan.setting, 'lake');
+    const fall = P('waterfall in a lush forest', 1).plan;
+    assert.equal(fall.setting, 'river', 'a waterfall is where a river falls over a cliff');
+    assert.ok(fall.subjects.some((s) => s.kind === 'waterfall'));
+    assert.ok(!P('river, no waterfall', 1).plan.subjects.some((s) => s.kind === 'waterfall'));
   });
 
   it('"gold confetti" is gold: the gold palette (a dark warm field), not golden hour or gold metal', () => {

@@ -17,7 +17,7 @@ export const CONDITIONS = ['clear', 'cloudy', 'fog', 'rain', 'snow', 'storm'] as
 export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'petals', 'confetti', 'embers', 'dust', 'bokeh', 'sparks', 'bubbles'] as const;
 export const SUBJECT_KINDS = [
   // nature
-  'pine-trees', 'broadleaf-trees', 'mountains', 'waves', 'clouds', 'rocks', 'grass', 'fire', 'aurora', 'milky-way',
+  'pine-trees', 'broadleaf-trees', 'mountains', 'waves', 'clouds', 'rocks', 'grass', 'fire', 'aurora', 'milky-way', 'waterfall',
   // urban
   'buildings', 'street-lights', 'cars', 'light-trails',
   // any outdoor or dark shot: a fireworks show in the sky (count: shells in the air at once), lightning

@@ -71,6 +71,7 @@ const ENTRIES: Entry[] = [
   { words: ['sky', 'skies', 'clouds', 'cloud', 'cloudscape', 'heavens', 'cumulus', 'sunrise', 'sunset'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', excludes: 'clouds' } },
   { words: ['lake', 'lakes', 'pond', 'reservoir', 'loch', 'lakeside', 'lakeshore', 'mountain lake', 'forest lake'], effect: { archetype: A('nature', 3), setting: 'lake', subject: 'waves' } },
   { words: ['river', 'rivers', 'riverside', 'river bank', 'riverbank', 'stream', 'creek', 'brook', 'winding river', 'river valley', 'meandering river'], effect: { archetype: A('nature', 3), setting: 'river', subject: 'waves' } },
+  { words: ['waterfall', 'waterfalls', 'cascade', 'cascades', 'cascading water', 'falling water', 'plunge pool'], effect: { archetype: A('nature', 4), setting: 'river', subject: 'waterfall', excludes: 'waterfall' } },
   { words: ['meadow', 'field', 'fields', 'grassland', 'prairie', 'grass', 'countryside', 'pasture', 'farmland', 'landscape', 'nature', 'outdoors', 'park', 'parks', 'garden', 'gardens', 'lawn', 'hill', 'hills', 'hillside', 'rolling hills'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'grass' } },
   { words: ['desert', 'sahara', 'canyon', 'mesa', 'badlands'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
   // Dunes are sand alone: no boulders on them.

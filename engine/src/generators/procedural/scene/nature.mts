@@ -45,6 +45,7 @@ import {
   roughMaterial,
 } from './common.mjs';
 import { requestEnvironment, skyEnvironment } from './environment.mjs';
+import { createWaterfall } from './waterfall.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -157,7 +158,7 @@ export function scatterTrees(
   ctx: BuildContext,
   kind: 'pine-trees' | 'broadleaf-trees',
   count: number,
-  area: { cx: number; cz: number; radius: number; clearRadius?: number },
+  area: { cx: number; cz: number; radius: number; clearRadius?: number; keep?: (x: number, z: number) => boolean },
   terrain: Terrain,
   time: N,
   maxSlopeHeight?: number,
@@ -187,6 +188,7 @@ export function scatterTrees(
     const x = area.cx + Math.cos(a) * r;
     const z = area.cz + Math.sin(a) * r;
     if (area.clearRadius && Math.hypot(x - area.cx, z - area.cz) < area.clearRadius) continue;
+    if (area.keep && !area.keep(x, z)) continue;
     const y = terrain.height(x, z);
     if (maxSlopeHeight !== undefined && y > maxSlopeHeight) continue;
     if (minHeight !== undefined && y < minHeight) continue;
@@ -360,6 +362,9 @@ function buildFire(ctx: BuildContext, scene: THREE.Scene, at: THREE.Vector3, tim
 
 // ------------------------------------------------------------------------------------------ shot
 
+/** Metres the river falls at a waterfall. */
+const FALL_HEIGHT = 26;
+
 /** Degrees above level that an aurora shot looks (a 28 mm lens sees about 23 degrees above its centre). */
 const AURORA_PITCH = 12;
 
@@ -373,6 +378,7 @@ export function buildNature(ctx: BuildContext): Shot {
   const aurora = plan.subjects.some((s) => s.kind === 'aurora');
   const fireworks = plan.subjects.some((s) => s.kind === 'fireworks');
   const lightning = plan.subjects.some((s) => s.kind === 'lightning');
+  const waterfall = plan.subjects.some((s) => s.kind === 'waterfall');
   const milkyWay = plan.subjects.some((s) => s.kind === 'milky-way') && plan.timeOfDay === 'night';
   // An aurora needs a clear sky to be seen through.
   // Fireworks read best against a dark, mostly clear sky too.
@@ -478,32 +484,60 @@ export function buildNature(ctx: BuildContext): Shot {
     }
     case 'river': {
       // A river meandering through wooded hills towards the horizon: a channel carved along a wandering
-      // centre line and filled to y = 0 (calm water, the ocean's waves at a sixth of their height).
+      // centre line and filled to y = 0 (calm water, the ocean's waves at a sixth of their height). With a
+      // waterfall, the land upstream of a cliff stands FALL_HEIGHT higher, the river falling over it.
       const phase = noise.sample(3.1, 7.7) * 6;
       const centre = (z: number) => 38 * Math.sin(z / 70 + phase) + 14 * Math.sin(z / 27 + phase * 1.7);
-      const height = (x: number, z: number) => {
+      const fallZ = -150;
+      // The cliff line wanders back from the fall on either side (never towards the camera, where it would
+      // hide the plunge pool), so it is not a straight wall.
+      const cliffZ = (x: number) => fallZ - Math.min(1, Math.abs(x - centre(fallZ)) / 50) * (8 + noise.fbm(x * 0.012, 9.3, 3) * 40);
+      const step = (x: number, z: number) => (waterfall ? FALL_HEIGHT * Math.min(1, Math.max(0, (cliffZ(x) - z) / 5 + 0.5)) : 0);
+      const channel = (x: number, z: number) => {
         const w = 16 + noise.fbm(z * 0.01, 4.2, 2) * 8;
-        const d = Math.abs(x - centre(z));
-        const carve = 1 - Math.min(1, Math.max(0, (d - w) / 18));
-        return 3 + noise.fbm(x * 0.012, z * 0.012, 5) * 9 + Math.max(0, -z - 260) * 0.1 - carve * carve * 11;
+        return 1 - Math.min(1, Math.max(0, (Math.abs(x - centre(z)) - w) / 18));
       };
-      terrain = buildTerrain(ctx, { size: 900, segments: segs, height, color: (h, _s, x, z) => (h < 0.6 ? new THREE.Color('#6b6253') : grass(x, z, h)) });
+      const height = (x: number, z: number) => {
+        const carve = channel(x, z);
+        return step(x, z) + 3 + noise.fbm(x * 0.012, z * 0.012, 5) * 9 + Math.max(0, -z - 260) * 0.1 - carve * carve * 11;
+      };
+      terrain = buildTerrain(ctx, { size: 900, segments: segs, height, color: (h, _s, x, z) => (h < step(x, z) + 0.6 ? new THREE.Color('#6b6253') : grass(x, z, h)) });
       scene.add(terrain.mesh);
-      const geo = new THREE.PlaneGeometry(240, 900, ctx.software ? 48 : 96, ctx.software ? 192 : 384);
-      geo.rotateX(-Math.PI / 2);
-      geo.translate(0, 0, -330);
-      scene.add(new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.17)));
+      const water = (z0: number, z1: number, y: number) => {
+        const geo = new THREE.PlaneGeometry(240, z1 - z0, ctx.software ? 48 : 96, Math.round((ctx.software ? 192 : 384) * ((z1 - z0) / 900)));
+        geo.rotateX(-Math.PI / 2);
+        geo.translate(0, y, (z0 + z1) / 2);
+        scene.add(new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.17)));
+      };
+      if (waterfall) {
+        water(fallZ, 120, 0);
+        water(-780, fallZ, FALL_HEIGHT);
+        const lip = new THREE.Vector3(centre(fallZ), FALL_HEIGHT, fallZ);
+        const fall = createWaterfall(ctx.seed, lip, 30, FALL_HEIGHT, L);
+        scene.add(fall.group);
+        updaters.push((t) => fall.update(t, camera));
+      } else {
+        water(-780, 120, 0);
+      }
       const kind = treeSubject?.kind ?? 'broadleaf-trees';
       if (treeSubject || subjects.has('pine-trees') || subjects.has('broadleaf-trees')) {
-        scene.add(scatterTrees(ctx, kind, Math.max(treeSubject?.count ?? 0, 460), { cx: 0, cz: -120, radius: 150 }, terrain, time, undefined, 1.2));
-        const far = scatterTrees(ctx, kind, 380, { cx: 0, cz: -330, radius: 260, clearRadius: 150 }, terrain, time, undefined, 1.2);
+        // Not in the river (upstream of a fall the water is high, so the height test alone would not do).
+        const dry = (x: number, z: number) => channel(x, z) < 0.35;
+        scene.add(scatterTrees(ctx, kind, Math.max(treeSubject?.count ?? 0, 460), { cx: 0, cz: -120, radius: 150, keep: dry }, terrain, time, undefined, 1.2));
+        const far = scatterTrees(ctx, kind, 380, { cx: 0, cz: -330, radius: 260, clearRadius: 150, keep: dry }, terrain, time, undefined, 1.2);
         far.castShadow = false;
         scene.add(far);
       }
-      // From above the water, looking down the river; a drone follows it.
-      const tz = -90;
-      framing = { target: [centre(tz), 0, tz], distance: 110, azimuth: 0, elevation: 24, travel: 110, minHeight: 10 };
-      focus.set(centre(tz), 0, tz);
+      if (waterfall) {
+        // From downstream, looking up at the fall over the plunge pool.
+        framing = { target: [centre(fallZ), FALL_HEIGHT * 0.5, fallZ], distance: 95, azimuth: 0, elevation: 6, travel: 40, minHeight: 6 };
+        focus.set(centre(fallZ), FALL_HEIGHT * 0.5, fallZ);
+      } else {
+        // From above the water, looking down the river; a drone follows it.
+        const tz = -90;
+        framing = { target: [centre(tz), 0, tz], distance: 110, azimuth: 0, elevation: 24, travel: 110, minHeight: 10 };
+        focus.set(centre(tz), 0, tz);
+      }
       lightCenter.set(0, 0, -100);
       lightRadius = 170;
       fogScale = 6;

@@ -123,3 +123,10 @@ export function createSmoke(seed: number, width: number, height: number, colour:
     },
   );
 }
+
+/** Spray and mist rising from a plunge pool `width` wide, up to about `height`: soft, pale, slow. */
+export function createMist(seed: number, width: number, height: number): Plumes {
+  const style: PlumeStyle = { width: [0.2, 0.25], bend: 0.6, rise: [0.05, 0.08], opacity: 0.38, colour: new THREE.Color(0.9, 0.92, 0.95), fadeFrom: 0.3 };
+  const count = 4;
+  return plumes(seed, 'mist', count, style, (card, i, rng) => card.position.set((i / (count - 1) - 0.5) * width * 0.6 + rng.range(-0.05, 0.05) * width, 0, rng.range(-0.1, 0.1) * width), [width * 0.6, height]);
+}
