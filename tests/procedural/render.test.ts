@@ -10,6 +10,7 @@ import { framesForDuration, type ResolvedRequest } from '@rushes/shared';
 import { planPrompt, type ProceduralGenerator, type ScenePlan } from '../../engine/src/generators/procedural';
 import { rgbaOf } from '../helpers/frames';
 import { proceduralOrSkip } from '../helpers/gpu';
+import { planStrikes } from '../../engine/src/generators/procedural/sim/lightning';
 
 const W = 160;
 const H = 90;
@@ -282,6 +283,29 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     const green = warmth((await renderAll(g, { ...req, plan: summer }))[0]!);
     const turned = warmth((await renderAll(g, { ...req, plan: autumn }))[0]!);
     assert.ok(turned > green + 15, `mean R - G: ${turned.toFixed(1)} in autumn, ${green.toFixed(1)} in summer`);
+  });
+
+  it('a strike lights the frame: the brightest frame outshines the same shot without lightning', async () => {
+    const prompt = 'lightning storm over the ocean at night';
+    const planned = planPrompt({ prompt, seed: 3 }).plan;
+    const fps = { num: 24, den: 1 };
+    const frames = 36;
+    const req = request(prompt, { seed: 3, frames, fps });
+    const peak = async (p: typeof planned): Promise<number> => {
+      let best = 0;
+      for await (const f of g.render({ request: { ...req, plan: p }, signal: new AbortController().signal, log: () => undefined })) {
+        const d = rgbaOf(f);
+        let sum = 0;
+        for (let i = 0; i < d.length; i += 4) sum += 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
+        best = Math.max(best, sum / (d.length / 4));
+      }
+      return best;
+    };
+    const strike = planStrikes(3, frames / 24);
+    assert.ok(strike.length >= 1, 'a strike falls inside the clip');
+    const lit = await peak(planned);
+    const dark = await peak({ ...planned, subjects: planned.subjects.filter((s) => s.kind !== 'lightning') });
+    assert.ok(lit > dark + 4, `brightest frame: mean luma ${lit.toFixed(1)} with lightning, ${dark.toFixed(1)} without`);
   });
 
   it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {

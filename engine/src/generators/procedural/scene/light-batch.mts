@@ -31,9 +31,11 @@ function additive(): THREE.MeshBasicNodeMaterial {
   return new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending, side: THREE.DoubleSide });
 }
 
-function batch(material: THREE.Material, capacity: number): { mesh: THREE.InstancedMesh; colours: Float32Array } {
-  const mesh = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), material, Math.max(1, capacity));
-  const colours = new Float32Array(mesh.count * 3);
+/** An instanced mesh of unit quads with a colour per instance, refilled from index 0 every frame. */
+function batch(material: THREE.Material, capacity: number) {
+  const cap = Math.max(1, capacity);
+  const mesh = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), material, cap);
+  const colours = new Float32Array(cap * 3);
   mesh.instanceColor = new THREE.InstancedBufferAttribute(colours, 3);
   mesh.instanceColor.setUsage(THREE.DynamicDrawUsage);
   mesh.instanceMatrix.setUsage(THREE.DynamicDrawUsage);
@@ -42,24 +44,6 @@ function batch(material: THREE.Material, capacity: number): { mesh: THREE.Instan
   mesh.receiveShadow = false;
   mesh.renderOrder = 3;
   mesh.count = 0;
-  return { mesh, colours };
-}
-
-export function createStreakBatch(capacity: number): StreakBatch {
-  const m = additive();
-  const across = float(1).sub(smoothstep(0.0, 0.5, uv().x.sub(0.5).abs()));
-  m.colorNode = vec4(across, across, across, 1) as N;
-  const { mesh, colours } = batch(m, capacity);
-  const cap = Math.max(1, capacity);
-  const axis = new THREE.Vector3();
-  const mid = new THREE.Vector3();
-  const toCam = new THREE.Vector3();
-  const xAxis = new THREE.Vector3();
-  const zAxis = new THREE.Vector3();
-  const basis = new THREE.Matrix4();
-  const q = new THREE.Quaternion();
-  const s = new THREE.Vector3();
-  const m4 = new THREE.Matrix4();
   let n = 0;
   return {
     mesh,
@@ -69,8 +53,38 @@ export function createStreakBatch(capacity: number): StreakBatch {
       mesh.instanceMatrix.needsUpdate = true;
       mesh.instanceColor!.needsUpdate = true;
     },
+    /** Places the next instance (false when the batch is full). */
+    add(matrix: THREE.Matrix4, c: readonly number[], k: number): boolean {
+      if (n >= cap) return false;
+      mesh.setMatrixAt(n, matrix);
+      colours[n * 3] = c[0]! * k;
+      colours[n * 3 + 1] = c[1]! * k;
+      colours[n * 3 + 2] = c[2]! * k;
+      n++;
+      return true;
+    },
+  };
+}
+
+export function createStreakBatch(capacity: number): StreakBatch {
+  const m = additive();
+  const across = float(1).sub(smoothstep(0.0, 0.5, uv().x.sub(0.5).abs()));
+  m.colorNode = vec4(across, across, across, 1) as N;
+  const b = batch(m, capacity);
+  const axis = new THREE.Vector3();
+  const mid = new THREE.Vector3();
+  const toCam = new THREE.Vector3();
+  const xAxis = new THREE.Vector3();
+  const zAxis = new THREE.Vector3();
+  const basis = new THREE.Matrix4();
+  const q = new THREE.Quaternion();
+  const s = new THREE.Vector3();
+  const m4 = new THREE.Matrix4();
+  return {
+    mesh: b.mesh,
+    begin: b.begin,
+    end: b.end,
     push(p0, p1, width, c, k, camPos) {
-      if (n >= cap) return;
       axis.subVectors(p0, p1);
       const len = axis.length();
       mid.addVectors(p0, p1).multiplyScalar(0.5);
@@ -85,12 +99,7 @@ export function createStreakBatch(capacity: number): StreakBatch {
       q.setFromRotationMatrix(basis);
       // The quad overlaps its neighbours by its width, so a chain of streaks has no gaps at the joints.
       s.set(width, len + width, 1);
-      m4.compose(mid, q, s);
-      mesh.setMatrixAt(n, m4);
-      colours[n * 3] = c[0]! * k;
-      colours[n * 3 + 1] = c[1]! * k;
-      colours[n * 3 + 2] = c[2]! * k;
-      n++;
+      b.add(m4.compose(mid, q, s), c, k);
     },
   };
 }
@@ -102,28 +111,15 @@ export function createGlowBatch(capacity: number): GlowBatch {
   const edge = max(float(1).sub(r), 0);
   const glow = exp(r.mul(r).mul(-9)).add(exp(r.mul(-4)).mul(edge).mul(edge).mul(0.15)).mul(float(1).sub(smoothstep(0.9, 1, r)));
   m.colorNode = vec4(glow, glow, glow, 1) as N;
-  const { mesh, colours } = batch(m, capacity);
-  const cap = Math.max(1, capacity);
+  const b = batch(m, capacity);
   const s = new THREE.Vector3();
   const m4 = new THREE.Matrix4();
-  let n = 0;
   return {
-    mesh,
-    begin: () => void (n = 0),
-    end() {
-      mesh.count = n;
-      mesh.instanceMatrix.needsUpdate = true;
-      mesh.instanceColor!.needsUpdate = true;
-    },
+    mesh: b.mesh,
+    begin: b.begin,
+    end: b.end,
     push(p, size, c, k, camera) {
-      if (n >= cap) return;
-      s.setScalar(size);
-      m4.compose(p, camera.quaternion, s);
-      mesh.setMatrixAt(n, m4);
-      colours[n * 3] = c[0]! * k;
-      colours[n * 3 + 1] = c[1]! * k;
-      colours[n * 3 + 2] = c[2]! * k;
-      n++;
+      b.add(m4.compose(p, camera.quaternion, s.setScalar(size)), c, k);
     },
   };
 }
