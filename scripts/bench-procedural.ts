@@ -13,6 +13,8 @@
  * --layout rgba|yuv420p: the frames' layout; by default what a job would choose (YUV made on the GPU
  * whenever the generator can, as every output here is MP4).
  * --motion-blur N: every clip with camera motion blur, a 180-degree shutter sampled N times a frame.
+ * --prompt "..." (repeatable): these prompts instead of the six archetype clips (prints only; the row's
+ * label is the archetype the planner chose).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,6 +46,7 @@ const { values: args } = parseArgs({
     layout: { type: 'string' },
     'readback-depth': { type: 'string' },
     'motion-blur': { type: 'string' },
+    prompt: { type: 'string', multiple: true },
   },
 });
 const seconds = Number(args.seconds);
@@ -59,9 +62,10 @@ if (args.layout !== undefined && !isFrameLayout(args.layout)) throw new Error(`-
 const forcedLayout = args.layout;
 // The doc's table is the default configuration on this machine; variants print only.
 const motionBlurSamples = args['motion-blur'] === undefined ? undefined : Number(args['motion-blur']);
-const writeDoc = !args['no-doc'] && !renderOnly && !watermark && !noProbe && motionBlurSamples === undefined && width === 1280 && height === 720;
+const extraPrompts = args.prompt ?? [];
+const writeDoc = !args['no-doc'] && !renderOnly && !watermark && !noProbe && motionBlurSamples === undefined && width === 1280 && height === 720 && extraPrompts.length === 0;
 
-const CLIPS: Array<{ archetype: string; prompt: string }> = [
+const ARCHETYPE_CLIPS: Array<{ archetype: string; prompt: string }> = [
   { archetype: 'nature', prompt: 'slow dolly over a misty pine forest at dawn' },
   { archetype: 'urban', prompt: 'city skyline at night with light trails, drone shot' },
   { archetype: 'abstract', prompt: 'teal and orange ribbons motion background loop' },
@@ -69,6 +73,9 @@ const CLIPS: Array<{ archetype: string; prompt: string }> = [
   { archetype: 'text', prompt: 'title card "Rushes" "A procedural B-roll engine"' },
   { archetype: 'physics', prompt: 'dominoes toppling in a chain reaction, orbit' },
 ];
+const CLIPS = extraPrompts.length
+  ? extraPrompts.map((prompt) => ({ archetype: planPrompt({ prompt, seed: 1 }).plan.archetype, prompt }))
+  : ARCHETYPE_CLIPS;
 
 interface Row {
   archetype: string;
