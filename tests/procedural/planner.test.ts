@@ -190,6 +190,8 @@ describe('procedural planner: vocabulary', () => {
     const onTable = P('steam rising from a coffee cup on a wooden table', 1);
     assert.equal(onTable.plan.subjects[0]?.material, 'ceramic', 'not a wooden mug');
     assert.ok(onTable.ignoredWords.includes('wooden table'), 'the table is reported as not drawn');
+    const onBlack = P('coffee mug on a black background', 1).plan.subjects[0];
+    assert.notEqual(onBlack?.color, '#141416', 'the mug is not the background colour');
   });
 
   it('bodies without an event get an event that shows them; a collapsing tower is knocked down', () => {

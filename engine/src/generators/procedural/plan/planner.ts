@@ -330,7 +330,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       const kind = wordSubjects.find((s) => SUBJECT_ARCHETYPE[s] === 'product') ?? (steam ? 'mug' : rng.pick(PRODUCTS));
       const material = wordMaterial ?? defaultProductMaterial(kind, rng.next());
       // A drink's colour is its own (whisky amber, red wine), not the palette's; so is a candle's wax.
-      addSubject(kind, 1, material, wordColor ?? OWN_COLOURS[kind] ?? accent);
+      // "on a black background" built the palette round black: the product itself is not black then.
+      addSubject(kind, 1, material, wordColor ?? OWN_COLOURS[kind] ?? (background ? '#e6e1d8' : accent));
       if (steam && kind !== 'candle') addSubject('steam', 1, 'matte', '#ffffff');
       break;
     }
