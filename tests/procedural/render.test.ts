@@ -308,6 +308,19 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(lit > dark + 4, `brightest frame: mean luma ${lit.toFixed(1)} with lightning, ${dark.toFixed(1)} without`);
   });
 
+  it('sets a product on black when asked ("on a black background"), not on a grey sweep', async () => {
+    const dark = async (prompt: string): Promise<number> => {
+      const req = request(prompt, { frames: 1, width: 200, height: 112 });
+      const f = (await renderAll(g, req))[0]!;
+      let n = 0;
+      for (let i = 0; i < f.length; i += 4) if (Math.max(f[i]!, f[i + 1]!, f[i + 2]!) < 24) n++;
+      return n / (f.length / 4);
+    };
+    const black = await dark('perfume bottle on a black background');
+    const sweep = await dark('perfume bottle on a studio sweep');
+    assert.ok(black > 0.5 && sweep < 0.1, `share of near-black pixels: ${black.toFixed(2)} on black, ${sweep.toFixed(2)} on the sweep`);
+  });
+
   it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {
     const prompt = 'snow falling on a meadow at dusk, handheld';
     const a = (await renderAll(g, request(prompt))).map(sha);

@@ -247,7 +247,10 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const subject = plan.subjects[0] ?? { kind: 'orb' as const, material: 'chrome' as const, color: plan.palette.colors[0]!, count: 1 };
   const steaming = plan.subjects.some((s) => s.kind === 'steam');
   // Steam is seen by the light it scatters: against a dark backdrop, lit from behind by the rim.
-  const backdropColor = paletteColor(plan, 2).lerp(new THREE.Color('#d9d6d0'), 0.55).multiplyScalar(steaming ? 0.16 : 0.75);
+  // A palette built round a near-black ("on a black background", "black bottle") asks for a dark set.
+  const lead = paletteColor(plan, 0);
+  const darkSet = plan.palette.name === 'custom' && lead.r * 0.2126 + lead.g * 0.7152 + lead.b * 0.0722 < 0.01;
+  const backdropColor = paletteColor(plan, 2).lerp(new THREE.Color('#d9d6d0'), 0.55).multiplyScalar(steaming ? 0.16 : darkSet ? 0.015 : 0.75);
   scene.background = backdropColor.clone().multiplyScalar(0.3);
   const { group, height: productHeight, flame } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
   scene.add(group);
@@ -271,8 +274,10 @@ export function buildProductShot(ctx: BuildContext): Shot {
   // nothing (no soft boxes in the wax).
   const studio = flame ? 0.05 : steaming ? 0.45 : 1;
   if (flame) scene.background = backdropColor.clone().multiplyScalar(0.02);
-  const sweep = studioSweep(ctx, backdropColor, paletteColor(plan, 0), {}, flame ? 0.03 : steaming ? 0.3 : 1);
-  scene.add(sweep);
+  const sweep = studioSweep(ctx, backdropColor, paletteColor(plan, 0), {}, flame ? 0.03 : steaming || darkSet ? 0.3 : 1);
+  // On black there is no sweep: its sheen under the key read as grey however dark its colour.
+  if (darkSet && !flame) scene.background = new THREE.Color(0.004, 0.004, 0.005);
+  else scene.add(sweep);
   if (!flame) requestEnvironment(scene, () => studioEnvironment(ctx, paletteColor(plan, 0)));
 
   // Soft key (large shadow blur), cool fill, hard warm-white rim.
