@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { LEXICON } from '../../engine/src/generators/procedural/plan/vocabulary';
 import { plan, planWithReport, planReport, validatePlan, type ScenePlan } from '../../engine/src/generators/procedural';
 
 const P = (prompt: string, seed = 1, durationSeconds?: number) =>
@@ -130,6 +131,20 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(fall.setting, 'river', 'a waterfall is where a river falls over a cliff');
     assert.ok(fall.subjects.some((s) => s.kind === 'waterfall'));
     assert.ok(!P('river, no waterfall', 1).plan.subjects.some((s) => s.kind === 'waterfall'));
+  });
+
+  it('hot-air balloons fly over open country in the morning, or over the place named', () => {
+    const p = P('hot air balloons over a valley', 1).plan;
+    assert.ok(p.subjects.some((s) => s.kind === 'hot-air-balloons'));
+    assert.ok(['dawn', 'morning', 'golden-hour'].includes(p.timeOfDay));
+    assert.equal(P('hot air balloons over a city', 1).plan.archetype, 'urban', 'one spelling is one vote: the city wins');
+    assert.equal(P('a single hot air balloon', 1).plan.subjects.find((s) => s.kind === 'hot-air-balloons')?.count, 1);
+    assert.ok(P('perfume bottle, hot air balloon', 1).ignoredWords.includes('hot air balloon'));
+  });
+
+  it('counts a phrase once however many spellings of it an entry lists', () => {
+    // "lower third" and "lower-third" are one phrase: its vote is the entry's, not twice it.
+    assert.deepEqual(LEXICON.phrases.get('lower third')?.archetype, { text: 2 });
   });
 
   it('"gold confetti" is gold: the gold palette (a dark warm field), not golden hour or gold metal', () => {

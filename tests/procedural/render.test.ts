@@ -321,6 +321,21 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(black > 0.5 && sweep < 0.1, `share of near-black pixels: ${black.toFixed(2)} on black, ${sweep.toFixed(2)} on the sweep`);
   });
 
+  it('floats hot-air balloons: saturated colours in the sky that the same shot without them lacks', async () => {
+    const prompt = 'hot air balloons over a meadow, static';
+    const req = request(prompt, { frames: 1, width: 240, height: 136 });
+    const planned = planPrompt({ prompt, seed: req.seed }).plan;
+    const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'hot-air-balloons') };
+    const vivid = (rgba: Uint8Array): number => {
+      let n = 0;
+      for (let i = 0; i < rgba.length; i += 4) if (Math.max(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!) - Math.min(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!) > 70) n++;
+      return n;
+    };
+    const withBalloons = vivid((await renderAll(g, { ...req, plan: planned }))[0]!);
+    const plain = vivid((await renderAll(g, { ...req, plan: without }))[0]!);
+    assert.ok(withBalloons > plain + 150, `vivid pixels: ${withBalloons} with balloons, ${plain} without`);
+  });
+
   it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {
     const prompt = 'snow falling on a meadow at dusk, handheld';
     const a = (await renderAll(g, request(prompt))).map(sha);

@@ -64,6 +64,8 @@ const AURORA_SETTINGS: Setting[] = ['mountains', 'lake'];
 const MILKY_WAY_SETTINGS: Setting[] = ['mountains', 'lake', 'desert'];
 /** Lightning with nowhere named: over open country or sea, where the whole bolt is seen. */
 const LIGHTNING_SETTINGS: Setting[] = ['ocean', 'meadow', 'mountains', 'desert'];
+/** Balloons with nowhere named: over open country or a valley. */
+const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
@@ -229,7 +231,9 @@ export function planPrompt(input: PlanInput): PlanResult {
                   ? LIGHTNING_SETTINGS
                   : live.some((h) => h.effect.subject === 'milky-way')
                     ? MILKY_WAY_SETTINGS
-                    : NATURE_SETTINGS,
+                    : live.some((h) => h.effect.subject === 'hot-air-balloons')
+                      ? BALLOON_SETTINGS
+                      : NATURE_SETTINGS,
         );
       break;
     case 'urban':
@@ -247,10 +251,14 @@ export function planPrompt(input: PlanInput): PlanResult {
 
   const fireworks = live.some((h) => h.effect.subject === 'fireworks') && !excluded('fireworks');
   const lightning = live.some((h) => h.effect.subject === 'lightning') && !excluded('lightning');
+  const balloons = live.some((h) => h.effect.subject === 'hot-air-balloons') && !excluded('balloons');
   const timeOfDay: TimeOfDay =
     first('timeOfDay') ??
     (fireworks
       ? 'night'
+      : balloons
+        ? // Balloons fly in the calm of early morning.
+          rng.pick<TimeOfDay>(['dawn', 'morning', 'golden-hour'])
       : lightning || live.some((h) => h.effect.subject === 'fire' && !excluded('fire'))
         ? // Storms and fires are shot as the light goes: a fire's glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
@@ -348,11 +356,12 @@ export function planPrompt(input: PlanInput): PlanResult {
     addSubject('fireworks', countWord ?? (finale ? 12 : 4), wordMaterial === 'gold' ? 'gold' : 'emissive', wordColor ?? '#ffffff');
   }
   if (lightning && archetype !== 'product' && archetype !== 'physics') addSubject('lightning', 1, 'emissive', '#dfe4ff');
+  if (balloons && (archetype === 'nature' || archetype === 'urban')) addSubject('hot-air-balloons', clampInt(countWord ?? 9, 1, 24), 'matte', '#e0312b');
   const smoke = live.some((h) => h.effect.subject === 'smoke') && !excluded('smoke');
   if (smoke && archetype === 'abstract') addSubject('smoke', 1, 'matte', wordColor ?? '#cfd3d8');
   // Words for things this shot has no place for (smoke in a landscape, fireworks in a studio) are
   // reported as ignored, not used.
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam'] as const) {
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons'] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     for (const h of live.filter((x) => x.effect.subject === kind)) {
       const at = used.indexOf(h.text);

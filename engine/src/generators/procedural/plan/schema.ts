@@ -20,8 +20,9 @@ export const SUBJECT_KINDS = [
   'pine-trees', 'broadleaf-trees', 'mountains', 'waves', 'clouds', 'rocks', 'grass', 'fire', 'aurora', 'milky-way', 'waterfall',
   // urban
   'buildings', 'street-lights', 'cars', 'light-trails',
-  // any outdoor or dark shot: a fireworks show in the sky (count: shells in the air at once), lightning
-  'fireworks', 'lightning',
+  // any outdoor shot: a fireworks show in the sky (count: shells in the air at once), lightning, hot-air
+  // balloons (count: how many)
+  'fireworks', 'lightning', 'hot-air-balloons',
   // abstract
   'gradient', 'shapes', 'rings', 'grid', 'ribbons',
   // product

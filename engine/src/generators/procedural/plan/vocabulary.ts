@@ -80,6 +80,7 @@ const ENTRIES: Entry[] = [
   // A show over water or a skyline: where it goes is the setting's business (the planner picks water
   // when nothing else is named); night unless a time is named.
   { words: ['fireworks', 'firework', 'fireworks display', 'firework display', 'fireworks show', 'pyrotechnics', 'pyrotechnic', 'new year', 'new years', "new year's", 'new years eve', "new year's eve", 'bonfire night', 'guy fawkes', 'diwali'], effect: { archetype: A('nature', 1), subject: 'fireworks', excludes: 'fireworks' } },
+  { words: ['hot air balloon', 'hot air balloons', 'balloon festival', 'balloon flight', 'montgolfier', 'montgolfiere'], effect: { archetype: A('nature', 2), subject: 'hot-air-balloons', excludes: 'balloons' } },
   { words: ['finale', 'grand finale', 'fireworks finale'], effect: { subject: 'fireworks', finale: true, excludes: 'fireworks' } },
   { words: ['milky way', 'the milky way', 'galaxy', 'galaxies', 'astrophotography', 'starry sky', 'starry night', 'night sky', 'starfield', 'star field', 'stars timelapse', 'star timelapse', 'star trails', 'astro timelapse'], effect: { archetype: A('nature', 3), subject: 'milky-way', timeOfDay: 'night', excludes: 'stars' } },
   { words: ['rocks', 'rock', 'boulders', 'stones'], effect: { archetype: A('nature', 1), subject: 'rocks' } },
@@ -287,8 +288,10 @@ function build(): Lexicon {
   const phrases = new Map<string, Effect>();
   let maxWords = 1;
   for (const entry of ENTRIES) {
-    for (const w of entry.words) {
-      const key = w.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
+    // Spellings that normalise alike ("push-in", "push in") are one phrase: counted once, or their votes
+    // would add up ("hot-air balloons" doubled its archetype vote and outvoted "city").
+    for (const w of new Set(entry.words.map((x) => x.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ').trim()))) {
+      const key = w;
       // A word listed under two concepts ("sunrise": sky and dawn) carries both; on a clash of the same
       // field the first listed wins, and archetype votes add up.
       const prev = phrases.get(key);

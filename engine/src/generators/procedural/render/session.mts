@@ -23,6 +23,7 @@ import { sortStaticInstances } from '../scene/instance-order.mjs';
 import { particleBoxFor } from '../scene/particle-box.mjs';
 import { createFireworksLayer, type FireworksLayer } from '../scene/fireworks.mjs';
 import { createLightningLayer, type LightningLayer } from '../scene/lightning.mjs';
+import { createBalloons, type Balloons } from '../scene/balloons.mjs';
 
 export type RenderFrame = ReadbackFrame;
 
@@ -91,10 +92,17 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       lightning = createLightningLayer(ctx, shot, midway, camera.fov, width / height);
       shot.scene.add(lightning.group);
     }
+    let balloons: Balloons | null = null;
+    const balloonSubject = plan.subjects.find((s) => s.kind === 'hot-air-balloons');
+    if (balloonSubject) {
+      balloons = createBalloons(ctx, shot, midway, camera.fov, width / height, balloonSubject.count);
+      shot.scene.add(balloons.group);
+    }
     const updateShot = (t: number, u: number): void => {
       shot!.update(t, u);
       fireworks?.update(t, camera);
       lightning?.update(t, camera);
+      balloons?.update(t);
     };
     // The image-based light, if anything in the finished shot (particles included) reads it.
     resolveEnvironment(shot.scene);
