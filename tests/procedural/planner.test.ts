@@ -147,6 +147,14 @@ describe('procedural planner: vocabulary', () => {
     assert.deepEqual(LEXICON.phrases.get('lower third')?.archetype, { text: 2 });
   });
 
+  it('a sunset or sunrise turns the sun into the frame (outdoors, not at night, not in a studio)', () => {
+    assert.equal(P('sunset over the ocean', 1).plan.camera.faceSun, true);
+    assert.equal(P('sunrise over misty mountains', 1).plan.camera.faceSun, true);
+    assert.equal(P('ocean waves', 1).plan.camera.faceSun, undefined, 'plans without it are unchanged');
+    assert.equal(P('perfume bottle at sunset', 1).plan.camera.faceSun, undefined);
+    assert.equal(P('city skyline at night, backlit', 1).plan.camera.faceSun, undefined, 'no sun at night');
+  });
+
   it('"gold confetti" is gold: the gold palette (a dark warm field), not golden hour or gold metal', () => {
     for (const prompt of ['gold confetti', 'golden confetti falling on a black background', 'gold glitter']) {
       const p = P(prompt, 1);

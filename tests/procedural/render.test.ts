@@ -336,6 +336,23 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(withBalloons > plain + 150, `vivid pixels: ${withBalloons} with balloons, ${plain} without`);
   });
 
+  it('puts the sun in a sunset: a bright disc and its path on the water that the same dusk without it lacks', async () => {
+    const prompt = 'sunset over the ocean, static';
+    const req = request(prompt, { frames: 1, width: 240, height: 136 });
+    const planned = planPrompt({ prompt, seed: req.seed }).plan;
+    assert.equal(planned.camera.faceSun, true);
+    const { faceSun: _, ...camera } = planned.camera;
+    void _;
+    const bright = (rgba: Uint8Array): number => {
+      let n = 0;
+      for (let i = 0; i < rgba.length; i += 4) if (0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]! > 200) n++;
+      return n;
+    };
+    const sun = bright((await renderAll(g, { ...req, plan: planned }))[0]!);
+    const away = bright((await renderAll(g, { ...req, plan: { ...planned, camera } }))[0]!);
+    assert.ok(sun > away + 60, `bright pixels: ${sun} facing the sun, ${away} without`);
+  });
+
   it('is deterministic: same plan and seed give identical frames; another seed differs', async () => {
     const prompt = 'snow falling on a meadow at dusk, handheld';
     const a = (await renderAll(g, request(prompt))).map(sha);

@@ -459,6 +459,8 @@ export function planPrompt(input: PlanInput): PlanResult {
   const shallowDepthOfField = dofWord ?? (archetype === 'product' && shot === 'close');
   // Off unless asked for: it multiplies the render time by its sample count.
   const motionBlur = live.some((h) => h.effect.motionBlur) ? { ...MOTION_BLUR } : undefined;
+  // The sun in the frame only where there is a sky with a sun in it to show.
+  const faceSun = live.some((h) => h.effect.faceSun) && (archetype === 'nature' || archetype === 'urban') && timeOfDay !== 'night';
 
   // ---------------------------------------------------------------- text
   let text: ScenePlan['text'] = null;
@@ -487,7 +489,7 @@ export function planPrompt(input: PlanInput): PlanResult {
     weather: { condition, fog, cloudCover, wind: clamp(wind, 0, 1) },
     particles,
     palette: { name: paletteName, colors: [...paletteColors] },
-    camera: { move, speed, shot, focalLengthMm, shallowDepthOfField, shake: move === 'handheld' ? 0.6 : 0, ...(motionBlur ? { motionBlur } : {}) },
+    camera: { move, speed, shot, focalLengthMm, shallowDepthOfField, shake: move === 'handheld' ? 0.6 : 0, ...(faceSun ? { faceSun } : {}), ...(motionBlur ? { motionBlur } : {}) },
     physics: { events, gravity: 9.81 },
     text,
     motion: { speed: timeScale },

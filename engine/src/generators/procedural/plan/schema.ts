@@ -124,6 +124,9 @@ export const ScenePlan = Type.Object(
         focalLengthMm: Type.Number({ minimum: 10, maximum: 300, description: 'Full-frame equivalent.' }),
         shallowDepthOfField: Type.Boolean(),
         shake: Type.Number({ minimum: 0, maximum: 1, description: 'Handheld sway on top of the move.' }),
+        faceSun: Type.Optional(
+          Type.Boolean({ description: 'Sunsets and sunrises: the sun low in the frame, the shot backlit (the sun turns to where the camera looks).' }),
+        ),
         motionBlur: Type.Optional(
           Type.Object(
             {

@@ -34,6 +34,8 @@ export interface Effect {
   shallowDepthOfField?: boolean;
   /** Camera motion blur (a 180-degree shutter, averaged over several instants per frame). */
   motionBlur?: boolean;
+  /** The sun in the frame (a sunset or sunrise shot), backlit. */
+  faceSun?: boolean;
   /** How thick the weather or particles are: 1 heavy, 0.2 light (the planner's default is 0.5). */
   particleDensity?: number;
   physics?: PhysicsEventKind;
@@ -209,6 +211,7 @@ const ENTRIES: Entry[] = [
   { words: ['tele', 'telephoto', 'long lens', 'zoom lens', 'compressed', '200mm', '135mm', '85mm'], effect: { focalLengthMm: 135 } },
   { words: ['shallow depth of field', 'shallow dof', 'shallow focus', 'depth of field', 'dof', 'blurry background', 'blurred background', 'cinematic', 'dreamy', 'soft focus'], effect: { shallowDepthOfField: true } },
   { words: ['deep focus', 'everything in focus', 'sharp', 'crisp'], effect: { shallowDepthOfField: false } },
+  { words: ['sunset', 'sunsets', 'sunrise', 'sunrises', 'setting sun', 'rising sun', 'into the sun', 'backlit', 'back lit', 'sun flare', 'low sun'], effect: { faceSun: true } },
   { words: ['motion blur', 'motion blurred', 'motion-blurred', 'blurred motion', 'shutter blur', '180 degree shutter', '180-degree shutter', '180° shutter'], effect: { motionBlur: true, excludes: 'motion-blur' } },
 
   // ---------------------------------------------------------------- materials

@@ -102,8 +102,12 @@ const LIGHTING: Record<TimeOfDay, { elev: number; az: number; sun: string; sunI:
 
 export function lightingFor(plan: ScenePlan): Lighting {
   const p = LIGHTING[plan.timeOfDay];
-  const el = (Math.max(p.elev, -4) * Math.PI) / 180;
-  const az = (p.az * Math.PI) / 180;
+  // A sunset or sunrise shot turns the sun to where the shots look (along -Z, a little to the left) and
+  // keeps it just above the horizon, so its disc and glow are in the frame and the scene is backlit.
+  const faceSun = plan.camera.faceSun === true;
+  const elevDeg = faceSun ? Math.min(Math.max(p.elev, 1.5), 6) : p.elev;
+  const el = (Math.max(elevDeg, -4) * Math.PI) / 180;
+  const az = ((faceSun ? 192 : p.az) * Math.PI) / 180;
   const overcast = plan.weather.cloudCover > 0.6 ? (plan.weather.cloudCover - 0.6) / 0.4 : 0;
   const sunColor = new THREE.Color(p.sun);
   const zenith = new THREE.Color(p.zen);
@@ -231,7 +235,10 @@ export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: numbe
   if (sunUp) {
     const glow = pow(cosSun, 6).mul(0.35).add(pow(cosSun, 64).mul(0.6));
     sky = sky.add(sunCol.mul(glow).mul(L.sunIntensity * 0.35));
-    sky = sky.add(sunCol.mul(smoothstep(0.9994, 0.9997, cosSun)).mul(40 * Math.max(0.2, L.sunIntensity / 3)));
+    // Near the horizon the disc is dimmed and reddened by the long path through the air: a sunset's sun
+    // is orange, not a white hole in the sky.
+    const low = L.sunDir.y < Math.sin((7 * Math.PI) / 180) ? 0.22 : 1;
+    sky = sky.add(sunCol.mul(smoothstep(0.9994, 0.9997, cosSun)).mul(40 * Math.max(0.2, L.sunIntensity / 3) * low));
   }
   const cover = opts.clouds ?? plan.weather.cloudCover;
   if (cover > 0.02) {
