@@ -248,9 +248,9 @@ export function buildUrban(ctx: BuildContext): Shot {
     });
   }
 
-  // Fireworks and lightning over the city are shot from across it, about level with the roofs, with the
-  // sky above.
-  const fireworks = subjects.has('fireworks') || subjects.has('lightning');
+  // Fireworks, lightning and a sunset over the city are shot from across it, about level with the roofs,
+  // with the sky above (from the usual height the sun's disc is out of the frame).
+  const fireworks = subjects.has('fireworks') || subjects.has('lightning') || plan.camera.faceSun === true;
   const framing: Framing = street
     ? { target: [0, 9, -160], distance: 175, azimuth: 0, elevation: 1.6, travel: 60, minHeight: 2.5 }
     : fireworks
