@@ -133,6 +133,15 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(!P('river, no waterfall', 1).plan.subjects.some((s) => s.kind === 'waterfall'));
   });
 
+  it('a beach or shore is the coast (sand, surf); open water is the ocean', () => {
+    assert.equal(P('tropical beach at noon', 1).plan.setting, 'coast');
+    const rocky = P('waves crashing on a rocky shore', 1);
+    assert.equal(rocky.plan.setting, 'coast');
+    assert.ok(rocky.plan.subjects.some((s) => s.kind === 'rocks'));
+    assert.deepEqual(rocky.ignoredWords, []);
+    assert.equal(P('ocean waves, drone', 1).plan.setting, 'ocean');
+  });
+
   it('hot-air balloons fly over open country in the morning, or over the place named', () => {
     const p = P('hot air balloons over a valley', 1).plan;
     assert.ok(p.subjects.some((s) => s.kind === 'hot-air-balloons'));

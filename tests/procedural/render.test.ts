@@ -89,6 +89,7 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     ['nature', 'pine forest at golden hour with falling leaves, dolly in'],
     ['nature', 'drone over a winding river in an autumn forest'],
     ['nature', 'waterfall in a forest, static'],
+    ['nature', 'waves breaking on a sandy beach'],
     ['urban', 'city skyline at night with light trails, drone'],
     ['abstract', 'vibrant geometric shapes floating, orbit'],
     ['product', 'chrome watch on a studio sweep, turntable'],

@@ -218,7 +218,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // Falling leaves or petals come from trees: a forest or a meadow, not open sea or bare peaks.
       // The sky is the setting only when nothing on the ground is named ("clouds over the ocean" is the ocean).
       setting =
-        wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'lake', 'river', 'meadow', 'desert'].includes(s)) ??
+        wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'meadow', 'desert'].includes(s)) ??
         wordSettings.find((s) => s === 'sky') ??
         rng.pick(
           live.some((h) => h.effect.particles === 'leaves' || h.effect.particles === 'petals')
@@ -302,7 +302,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         addSubject('mountains', 1, 'stone', '#6f6a66');
         if (!excluded('trees')) addSubject(trees ?? 'pine-trees', 90, 'matte', '#33503a');
       }
-      if (setting === 'ocean') addSubject('waves', 1, 'matte', '#1d4e6b');
+      if (setting === 'ocean' || setting === 'coast') addSubject('waves', 1, 'matte', '#1d4e6b');
       if (setting === 'lake' || setting === 'river') {
         addSubject('waves', 1, 'matte', '#1d4e6b');
         if (!excluded('trees')) addSubject(trees ?? (shedding ? 'broadleaf-trees' : 'pine-trees'), 220, 'matte', '#33503a');

@@ -219,9 +219,10 @@ export function scatterTrees(
  * Gerstner waves: positions and analytic normals in the vertex shader. `calm` scales the waves: a lake is
  * an ocean with a small fraction of its swell.
  */
-function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1): THREE.MeshStandardNodeMaterial {
+function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?: { z: number }): THREE.MeshStandardNodeMaterial {
   const rng = ctx.rng('waves');
-  const windDir = rng.range(-0.5, 0.5);
+  // Towards a beach the swell runs in to the shore (+z), refracted square to it.
+  const windDir = rng.range(-0.5, 0.5) * (shore ? 0.3 : 1) + (shore ? Math.PI / 2 : 0);
   const wind = ctx.plan.weather.wind * calm;
   // A small spectrum: eight trains from 42 m swell down to 1.6 m chop, each about as tall as a fixed
   // fraction of its length, the long ones along the wind and the short ones spread wider around it. (Five
@@ -285,6 +286,21 @@ function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1): THREE
     const foam: N = smoothstep(0.45, 0.8, crest.mul(tear.add(0.3))).mul(Math.min(1, (wind - 0.45) * 2.5));
     colour = mix(colour, vec3(0.75, 0.78, 0.78), foam.mul(0.85));
     mat.roughnessNode = mix(float(mat.roughness), float(0.6), foam) as N;
+  }
+  if (shore) {
+    // The shallows: lighter, greener water over the sand, and surf: lines of foam that run in with the
+    // swell, break up towards the beach, and a swash line where each wave runs up the sand.
+    const off: N = float(shore.z).sub(pw.z);
+    const shallow2 = new THREE.Color('#3e8f8a');
+    colour = mix(colour, vec3(shallow2.r, shallow2.g, shallow2.b), float(1).sub(smoothstep(2, 22, off)).mul(0.55));
+    const tear: N = mx_noise_float(vec3(pw.x.mul(0.18), off.mul(0.25), time.mul(0.35))).mul(0.5).add(0.5);
+    const lines: N = sin(off.mul(0.75).add(time.mul(1.7)).add(tear.mul(2.5))).mul(0.5).add(0.5);
+    const band: N = float(1).sub(smoothstep(4, 26, off)).mul(smoothstep(-1.5, 1, off));
+    const surf: N = smoothstep(0.55, 0.9, lines.mul(tear.add(0.35))).mul(band);
+    const swash: N = float(1).sub(smoothstep(0, 2.5, off.abs())).mul(tear.add(0.2));
+    const foam: N = clamp(surf.add(swash), 0, 1);
+    colour = mix(colour, vec3(0.82, 0.85, 0.85), foam.mul(0.9));
+    mat.roughnessNode = mix(float(mat.roughness), float(0.7), foam) as N;
   }
   mat.colorNode = colour as N;
   return mat;
@@ -453,6 +469,34 @@ export function buildNature(ctx: BuildContext): Shot {
       focus.set(0, 0, -30);
       lightCenter.set(0, 0, -20);
       lightRadius = 40;
+      fogScale = 4;
+      break;
+    }
+    case 'coast': {
+      // A beach: sand rising gently from under the sea towards the camera, the shoreline across the lower
+      // part of the frame, the swell running in and breaking into surf (oceanMaterial's shore option).
+      const shoreZ = -11;
+      // Steep enough near the water that the swell's crests (about a metre here) do not flood the sand.
+      const height = (x: number, z: number) => Math.max(-4, (z - shoreZ) * 0.13 + noise.fbm(x * 0.05, z * 0.05, 3) * 0.2 - 0.1);
+      terrain = buildTerrain(ctx, {
+        size: 400,
+        segments: segs,
+        height,
+        color: (h, slope, x, z) =>
+          new THREE.Color('#d8bf94').lerp(new THREE.Color('#b89a70'), Math.max(0, Math.min(1, 0.6 - h * 0.8))).lerp(new THREE.Color('#e8d6b4'), noise.sample(x * 0.2, z * 0.2) * 0.25 + slope * 0.2),
+      });
+      terrain.mesh.position.z = 0;
+      scene.add(terrain.mesh);
+      if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10);
+      const geo = new THREE.PlaneGeometry(900, 900, ctx.software ? 320 : 640, ctx.software ? 320 : 640);
+      geo.rotateX(-Math.PI / 2);
+      const water = new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.8, { z: shoreZ }));
+      water.receiveShadow = false;
+      scene.add(water);
+      framing = { target: [0, 1.0, -40], distance: 52, azimuth: 0, elevation: 6, travel: 40, minHeight: 2.2 };
+      focus.set(0, 0, -25);
+      lightCenter.set(0, 0, -10);
+      lightRadius = 50;
       fogScale = 4;
       break;
     }
