@@ -306,6 +306,15 @@ function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?
   return mat;
 }
 
+/** The sea to the horizon: a finely divided plane for the swell (oceanMaterial), at y = 0. */
+function openSea(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?: { z: number }): THREE.Mesh {
+  const geo = new THREE.PlaneGeometry(900, 900, ctx.software ? 320 : 640, ctx.software ? 320 : 640);
+  geo.rotateX(-Math.PI / 2);
+  const water = new THREE.Mesh(geo, oceanMaterial(ctx, time, L, calm, shore));
+  water.receiveShadow = false;
+  return water;
+}
+
 // ------------------------------------------------------------------------------------------ fire
 
 /**
@@ -460,11 +469,7 @@ export function buildNature(ctx: BuildContext): Shot {
       break;
     }
     case 'ocean': {
-      const geo = new THREE.PlaneGeometry(900, 900, ctx.software ? 320 : 640, ctx.software ? 320 : 640);
-      geo.rotateX(-Math.PI / 2);
-      const water = new THREE.Mesh(geo, oceanMaterial(ctx, time, L));
-      water.receiveShadow = false;
-      scene.add(water);
+      scene.add(openSea(ctx, time, L));
       framing = { target: [0, 1.2, -40], distance: 46, azimuth: 0, elevation: 5, travel: 60, minHeight: 2.2 };
       focus.set(0, 0, -30);
       lightCenter.set(0, 0, -20);
@@ -485,14 +490,9 @@ export function buildNature(ctx: BuildContext): Shot {
         color: (h, slope, x, z) =>
           new THREE.Color('#d8bf94').lerp(new THREE.Color('#b89a70'), Math.max(0, Math.min(1, 0.6 - h * 0.8))).lerp(new THREE.Color('#e8d6b4'), noise.sample(x * 0.2, z * 0.2) * 0.25 + slope * 0.2),
       });
-      terrain.mesh.position.z = 0;
       scene.add(terrain.mesh);
       if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10);
-      const geo = new THREE.PlaneGeometry(900, 900, ctx.software ? 320 : 640, ctx.software ? 320 : 640);
-      geo.rotateX(-Math.PI / 2);
-      const water = new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.8, { z: shoreZ }));
-      water.receiveShadow = false;
-      scene.add(water);
+      scene.add(openSea(ctx, time, L, 0.8, { z: shoreZ }));
       framing = { target: [0, 1.0, -40], distance: 52, azimuth: 0, elevation: 6, travel: 40, minHeight: 2.2 };
       focus.set(0, 0, -25);
       lightCenter.set(0, 0, -10);
