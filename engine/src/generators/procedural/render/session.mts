@@ -21,9 +21,18 @@ import { createParticleLayer, type ParticleLayer } from '../scene/particles.mjs'
 import { resolveEnvironment } from '../scene/environment.mjs';
 import { sortStaticInstances } from '../scene/instance-order.mjs';
 import { particleBoxFor } from '../scene/particle-box.mjs';
-import { createFireworksLayer, type FireworksLayer } from '../scene/fireworks.mjs';
-import { createLightningLayer, type LightningLayer } from '../scene/lightning.mjs';
-import { createBalloons, type Balloons } from '../scene/balloons.mjs';
+import { createFireworksLayer } from '../scene/fireworks.mjs';
+import { createLightningLayer } from '../scene/lightning.mjs';
+import { createBalloons } from '../scene/balloons.mjs';
+import type { ViewLayerFactory } from '../scene/view-placer.mjs';
+import type { SubjectKind } from '../plan/schema.js';
+
+/** Subjects drawn as layers placed in the camera's view rather than built by the shot's own builder. */
+const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
+  fireworks: createFireworksLayer,
+  lightning: createLightningLayer,
+  'hot-air-balloons': createBalloons,
+};
 
 export type RenderFrame = ReadbackFrame;
 
@@ -80,29 +89,16 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
     // Forests and cities drawn nearest first, as seen from where the camera is halfway through the clip.
     const midway = cameraPose({ framing: shot.framing, move: plan.camera.move, speed: plan.camera.speed, shake: 0, u: 0.5, t: ctx.duration / 2, seed });
     sortStaticInstances(shot.scene, new THREE.Vector3(...midway.position));
-    // Fireworks and lightning go where the camera looks halfway through, and move with time like the
-    // shot's own parts.
-    let fireworks: FireworksLayer | null = null;
-    if (plan.subjects.some((s) => s.kind === 'fireworks')) {
-      fireworks = createFireworksLayer(ctx, shot, midway, camera.fov, width / height);
-      shot.scene.add(fireworks.group);
-    }
-    let lightning: LightningLayer | null = null;
-    if (plan.subjects.some((s) => s.kind === 'lightning')) {
-      lightning = createLightningLayer(ctx, shot, midway, camera.fov, width / height);
-      shot.scene.add(lightning.group);
-    }
-    let balloons: Balloons | null = null;
-    const balloonSubject = plan.subjects.find((s) => s.kind === 'hot-air-balloons');
-    if (balloonSubject) {
-      balloons = createBalloons(ctx, shot, midway, camera.fov, width / height, balloonSubject.count);
-      shot.scene.add(balloons.group);
-    }
+    // Fireworks, lightning and balloons go where the camera looks halfway through, and move with time
+    // like the shot's own parts.
+    const viewLayers = plan.subjects.flatMap((s) => {
+      const make = VIEW_LAYERS[s.kind];
+      return make ? [make(ctx, shot!, midway, camera.fov, width / height)] : [];
+    });
+    for (const layer of viewLayers) shot.scene.add(layer.group);
     const updateShot = (t: number, u: number): void => {
       shot!.update(t, u);
-      fireworks?.update(t, camera);
-      lightning?.update(t, camera);
-      balloons?.update(t);
+      for (const layer of viewLayers) layer.update(t, camera);
     };
     // The image-based light, if anything in the finished shot (particles included) reads it.
     resolveEnvironment(shot.scene);

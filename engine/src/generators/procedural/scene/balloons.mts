@@ -6,18 +6,11 @@
  */
 import * as THREE from 'three/webgpu';
 import { positionGeometry, instanceIndex, hash, atan, floor, fract, mix, vec3, step, float } from 'three/tsl';
-import type { BuildContext, Shot } from './common.mjs';
 import { roughMaterial } from './common.mjs';
-import type { CameraPose } from '../sim/camera.js';
-import { viewPlacer } from './view-placer.mjs';
+import { viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
-
-export interface Balloons {
-  group: THREE.Group;
-  update(t: number): void;
-}
 
 /** Envelope height in metres (a typical balloon is 20 to 25 m tall). */
 const ENVELOPE_M = 22;
@@ -32,10 +25,10 @@ function envelopeGeometry(): THREE.LatheGeometry {
   return new THREE.LatheGeometry(profile.map(([r, y]) => new THREE.Vector2(r, y)), 48);
 }
 
-export function createBalloons(ctx: BuildContext, shot: Pick<Shot, 'framing' | 'groundHeight'>, midway: CameraPose, fovDeg: number, aspect: number, count: number): Balloons {
+export const createBalloons: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspect) => {
   const view = viewPlacer(midway, fovDeg, aspect);
   const rng = ctx.rng('balloons');
-  const n = Math.max(1, Math.min(24, count));
+  const n = Math.max(1, Math.min(24, ctx.plan.subjects.find((s) => s.kind === 'hot-air-balloons')?.count ?? 9));
   // Gores: the envelope's angle cut into 16 panels; each balloon picks two colours from the list by its
   // own hash and alternates them (a third on every fourth panel).
   // positionGeometry, not positionLocal: instancing rewrites the local position to the placed one.
@@ -100,4 +93,4 @@ export function createBalloons(ctx: BuildContext, shot: Pick<Shot, 'framing' | '
       baskets.instanceMatrix.needsUpdate = true;
     },
   };
-}
+};

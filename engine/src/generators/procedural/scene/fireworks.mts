@@ -7,9 +7,7 @@
  */
 import * as THREE from 'three/webgpu';
 import { createGlowBatch, createStreakBatch } from './light-batch.mjs';
-import { viewPlacer } from './view-placer.mjs';
-import type { BuildContext, Shot } from './common.mjs';
-import type { CameraPose } from '../sim/camera.js';
+import { viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
 import {
   FIREWORK_COLOURS,
   planShow,
@@ -19,16 +17,8 @@ import {
   starBrightness,
   starColour,
   starOffset,
-  type Shell,
   type Vec3,
 } from '../sim/fireworks.js';
-
-export interface FireworksLayer {
-  group: THREE.Group;
-  shells: Shell[];
-  update(t: number, camera: THREE.Camera): void;
-  dispose(): void;
-}
 
 /** Trail streaks per star at most (a willow's long curve needs them; a peony's short tail uses two). */
 const MAX_SEGMENTS = 10;
@@ -42,15 +32,8 @@ const TRAIL_GAIN = 3.2;
 /** Irradiance the show casts at its own distance per unit of its brightness (a flash is about 6). */
 const LIGHT_GAIN = 0.05;
 
-export function createFireworksLayer(
-  ctx: BuildContext,
-  shot: Pick<Shot, 'framing' | 'groundHeight'>,
-  /** Where the camera is halfway through the clip: the show is placed in that view. */
-  midway: CameraPose,
-  /** Vertical field of view in degrees. */
-  fovDeg: number,
-  aspect: number,
-): FireworksLayer {
+/** The show, placed in the view of the camera halfway through the clip. */
+export const createFireworksLayer: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspect) => {
   const { plan } = ctx;
   const subject = plan.subjects.find((s) => s.kind === 'fireworks');
   const inFlight = subject?.count ?? 4;
@@ -95,13 +78,10 @@ export function createFireworksLayer(
   const b = new THREE.Vector3();
   const lightPos = new THREE.Vector3();
   const pixel = (2 * tanV) / ctx.height;
-  const pushStreak = (p0: THREE.Vector3, p1: THREE.Vector3, width: number, c: Vec3, k: number, camPos: THREE.Vector3) => streaks.push(p0, p1, width, c, k, camPos);
-  const pushGlow = (p: THREE.Vector3, size: number, c: Vec3, k: number, camera: THREE.Camera) => glows.push(p, size, c, k, camera);
   const gold = FIREWORK_COLOURS.gold!;
 
   return {
     group,
-    shells,
     update(t, camera) {
       streaks.begin();
       glows.begin();
@@ -124,17 +104,17 @@ export function createFireworksLayer(
             if (t0 <= shell.launchTime) break;
             a.set(...risePosition(shell, t0));
             b.set(...risePosition(shell, t1));
-            pushStreak(a, b, w, gold, 0.9 * (1 - j / 4), camPos);
+            streaks.push(a, b, w, gold, 0.9 * (1 - j / 4), camPos);
           }
           a.set(...risePosition(shell, t));
-          pushGlow(a, w * 5, gold, 0.5, camera);
+          glows.push(a, w * 5, gold, 0.5, camera);
           continue;
         }
         const age = t - shell.burstTime;
         // The burst's flash: bright for a few hundredths of a second, a large soft glow.
         if (age < 0.3) {
           const f = Math.exp(-age / 0.06) * shell.brightness;
-          pushGlow(burst, MEAN_RADIUS_M * sc * 1.2, [1, 0.93, 0.8], 0.5 * f, camera);
+          glows.push(burst, MEAN_RADIUS_M * sc * 1.2, [1, 0.93, 0.8], 0.5 * f, camera);
           lightSum += 6 * f;
           lightColour[0] += 6 * f;
           lightColour[1] += 5.7 * f;
@@ -151,7 +131,7 @@ export function createFireworksLayer(
           const head = starOffset(star.v, age, shell.drag, shell.gravity);
           a.set(burst.x + head[0] * sc, burst.y + head[1] * sc, burst.z + head[2] * sc);
           const w = starWidth(a);
-          pushGlow(a, w * 4.5, c, HEAD_GAIN * k, camera);
+          glows.push(a, w * 4.5, c, HEAD_GAIN * k, camera);
           for (let j = 0; j < segments; j++) {
             const a0 = age - (shell.trail * j) / segments;
             if (a0 <= 0) break;
@@ -163,7 +143,7 @@ export function createFireworksLayer(
             // The trail is the star's own light, cooling along it.
             const fade = (1 - (j + 0.5) / segments) ** 1.6;
             const kt = starBrightness(star, a0) * shell.brightness * fade;
-            if (kt > 0) pushStreak(a, b, w, starColour(star, a0), TRAIL_GAIN * kt, camPos);
+            if (kt > 0) streaks.push(a, b, w, starColour(star, a0), TRAIL_GAIN * kt, camPos);
           }
           shellLight += k;
           sumColour[0] += c[0] * k;
@@ -190,14 +170,8 @@ export function createFireworksLayer(
         light.intensity = 0;
       }
     },
-    dispose() {
-      for (const m of [streaks.mesh, glows.mesh]) {
-        m.geometry.dispose();
-        (m.material as THREE.Material).dispose();
-      }
-    },
   };
-}
+};
 
 /** The show's colours: around the colour the prompt named, or all of them. */
 function showColours(hex: string | undefined, material: string | undefined): Vec3[] | undefined {

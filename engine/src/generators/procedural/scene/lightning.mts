@@ -6,17 +6,9 @@
  * the frame that was exposed while it happened (a frame rate's instants alone would miss most).
  */
 import * as THREE from 'three/webgpu';
-import type { BuildContext, Shot } from './common.mjs';
-import type { CameraPose } from '../sim/camera.js';
-import { planStrikes, strikeBrightness, type Strike } from '../sim/lightning.js';
+import { planStrikes, strikeBrightness } from '../sim/lightning.js';
 import { createGlowBatch, createStreakBatch } from './light-batch.mjs';
-import { viewPlacer } from './view-placer.mjs';
-
-export interface LightningLayer {
-  group: THREE.Group;
-  strikes: Strike[];
-  update(t: number, camera: THREE.Camera): void;
-}
+import { viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
 
 const CHANNEL: readonly number[] = [0.86, 0.88, 1];
 const GLOW: readonly number[] = [0.55, 0.6, 1];
@@ -25,7 +17,7 @@ const EXPOSURE = 1 / 48;
 /** A channel is drawn at least this many pixels wide. */
 const MIN_PX = 1.6;
 
-export function createLightningLayer(ctx: BuildContext, shot: Pick<Shot, 'framing' | 'groundHeight'>, midway: CameraPose, fovDeg: number, aspect: number): LightningLayer {
+export const createLightningLayer: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspect) => {
   const view = viewPlacer(midway, fovDeg, aspect);
   const strikes = planStrikes(ctx.seed, ctx.duration * ctx.plan.motion.speed);
   // Each bolt's end points in the world: the ground under its landing point, the cloud base above the frame.
@@ -54,7 +46,6 @@ export function createLightningLayer(ctx: BuildContext, shot: Pick<Shot, 'framin
 
   return {
     group,
-    strikes,
     update(t, camera) {
       streaks.begin();
       glows.begin();
@@ -90,4 +81,4 @@ export function createLightningLayer(ctx: BuildContext, shot: Pick<Shot, 'framin
       light.intensity = 3.5 * flash;
     },
   };
-}
+};

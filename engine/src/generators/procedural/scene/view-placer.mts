@@ -5,6 +5,16 @@
  */
 import * as THREE from 'three/webgpu';
 import type { CameraPose } from '../sim/camera.js';
+import type { BuildContext, Shot } from './common.mjs';
+
+/** Something placed in the camera's view that moves with clip time (fireworks, lightning, balloons). */
+export interface ViewLayer {
+  group: THREE.Group;
+  update(t: number, camera: THREE.Camera): void;
+}
+
+/** Builds a view layer for the shot, placed in the view of the camera halfway through the clip. */
+export type ViewLayerFactory = (ctx: BuildContext, shot: Pick<Shot, 'framing' | 'groundHeight'>, midway: CameraPose, fovDeg: number, aspect: number) => ViewLayer;
 
 export interface ViewPlacer {
   camera: THREE.Vector3;

@@ -64,6 +64,8 @@ export interface Shell {
   gravity: number;
   trail: number;
   stars: Star[];
+  /** When its last star burns out (the burst plus the longest star life). */
+  endTime: number;
   /** Brightness multiplier (finales are brighter). */
   brightness: number;
 }
@@ -154,6 +156,7 @@ export function planShow(opts: ShowOptions): Shell[] {
       gravity: 9.81 * spec.droop,
       trail: spec.trail,
       stars,
+      endTime: burstTime + stars.reduce((m, s) => Math.max(m, s.life), 0),
       brightness: rng.range(0.8, 1.2),
     });
   }
@@ -200,13 +203,7 @@ export function risePosition(shell: Shell, t: number): Vec3 {
 
 /** The shell is in the air, burning, or both, at time t. */
 export function shellActive(shell: Shell, t: number): boolean {
-  return t >= shell.launchTime && t <= shell.burstTime + maxLife(shell);
-}
-
-export function maxLife(shell: Shell): number {
-  let m = 0;
-  for (const s of shell.stars) m = Math.max(m, s.life);
-  return m;
+  return t >= shell.launchTime && t <= shell.endTime;
 }
 
 /** The most stars burning or shells rising at once (checked at each launch, where the count can rise), for sizing draw buffers. */
