@@ -68,6 +68,14 @@ const LIGHTNING_SETTINGS: Setting[] = ['ocean', 'meadow', 'mountains', 'desert']
 const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
+/** Where a shot of these goes when the prompt names nowhere; the first named in this order decides. */
+const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
+  ['aurora', AURORA_SETTINGS],
+  ['fireworks', FIREWORKS_SETTINGS],
+  ['lightning', LIGHTNING_SETTINGS],
+  ['milky-way', MILKY_WAY_SETTINGS],
+  ['hot-air-balloons', BALLOON_SETTINGS],
+];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', 'broadleaf-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban',
@@ -223,17 +231,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         rng.pick(
           live.some((h) => h.effect.particles === 'leaves' || h.effect.particles === 'petals')
             ? TREE_SETTINGS
-            : live.some((h) => h.effect.subject === 'aurora')
-              ? AURORA_SETTINGS
-              : live.some((h) => h.effect.subject === 'fireworks')
-                ? FIREWORKS_SETTINGS
-                : live.some((h) => h.effect.subject === 'lightning')
-                  ? LIGHTNING_SETTINGS
-                  : live.some((h) => h.effect.subject === 'milky-way')
-                    ? MILKY_WAY_SETTINGS
-                    : live.some((h) => h.effect.subject === 'hot-air-balloons')
-                      ? BALLOON_SETTINGS
-                      : NATURE_SETTINGS,
+            : (SKY_SUBJECT_SETTINGS.find(([kind]) => live.some((h) => h.effect.subject === kind))?.[1] ?? NATURE_SETTINGS),
         );
       break;
     case 'urban':

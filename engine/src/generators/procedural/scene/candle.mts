@@ -7,6 +7,7 @@
 import * as THREE from 'three/webgpu';
 import { uv, vec3, vec4, float, smoothstep, clamp, pow, sin, abs, length, exp, max, mix, uniform } from 'three/tsl';
 import { shake1D } from '../sim/noise.js';
+import { yawTowardCamera } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -57,7 +58,6 @@ export function createCandleFlame(seed: number, height: number, lightIntensity: 
 
   const flickerA = shake1D(seed, 'candle:flicker');
   const flickerB = shake1D(seed, 'candle:gust');
-  const toCam = new THREE.Vector3();
   const at = new THREE.Vector3();
   return {
     group,
@@ -72,17 +72,9 @@ export function createCandleFlame(seed: number, height: number, lightIntensity: 
       flame.scale.set(1, k, 1);
       light.intensity = lightIntensity * (0.9 + 0.1 * f - 0.05 * Math.abs(g));
       // Turn the cards about the vertical towards the camera (the flame stays upright).
-      group.getWorldPosition(at);
-      toCam.subVectors(camera.position, at);
-      const yaw = Math.atan2(toCam.x, toCam.z) - (group.parent ? worldYaw(group.parent) : 0);
-      flame.rotation.y = yaw;
+      flame.rotation.y = yawTowardCamera(camera, group.getWorldPosition(at), group.parent);
       glow.quaternion.copy(camera.quaternion);
       if (group.parent) glow.quaternion.premultiply(group.parent.getWorldQuaternion(new THREE.Quaternion()).invert());
     },
   };
-}
-
-function worldYaw(o: THREE.Object3D): number {
-  const q = o.getWorldQuaternion(new THREE.Quaternion());
-  return new THREE.Euler().setFromQuaternion(q, 'YXZ').y;
 }

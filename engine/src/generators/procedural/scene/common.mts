@@ -402,6 +402,15 @@ export function roughMaterial(
   return new THREE.MeshStandardNodeMaterial({ ...common, roughness: params.roughness, metalness: 0 });
 }
 
+/**
+ * The turn about the vertical, in `frame`'s coordinates (a product's turntable), that faces a card at
+ * world position `at` towards the camera: flames, steam and mist stay upright as the camera moves.
+ */
+export function yawTowardCamera(camera: THREE.Camera, at: THREE.Vector3, frame: THREE.Object3D | null): number {
+  const frameYaw = frame ? new THREE.Euler().setFromQuaternion(frame.getWorldQuaternion(new THREE.Quaternion()), 'YXZ').y : 0;
+  return Math.atan2(camera.position.x - at.x, camera.position.z - at.z) - frameYaw;
+}
+
 /** Palette colour i (wrapping), as a THREE.Color. */
 export function paletteColor(plan: ScenePlan, i: number): THREE.Color {
   const list = plan.palette.colors;

@@ -552,11 +552,13 @@ export function buildNature(ctx: BuildContext): Shot {
       };
       terrain = buildTerrain(ctx, { size: 900, segments: segs, height, color: (h, _s, x, z) => (h < step(x, z) + 0.6 ? new THREE.Color('#6b6253') : grass(x, z, h)) });
       scene.add(terrain.mesh);
+      // Above and below a fall the same water: one material (one shader to compile) for both stretches.
+      const riverWater = oceanMaterial(ctx, time, L, 0.17);
       const water = (z0: number, z1: number, y: number) => {
         const geo = new THREE.PlaneGeometry(240, z1 - z0, ctx.software ? 48 : 96, Math.round((ctx.software ? 192 : 384) * ((z1 - z0) / 900)));
         geo.rotateX(-Math.PI / 2);
         geo.translate(0, y, (z0 + z1) / 2);
-        scene.add(new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.17)));
+        scene.add(new THREE.Mesh(geo, riverWater));
       };
       if (waterfall) {
         water(fallZ, 120, 0);

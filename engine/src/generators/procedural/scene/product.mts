@@ -251,7 +251,6 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const lead = paletteColor(plan, 0);
   const darkSet = plan.palette.name === 'custom' && lead.r * 0.2126 + lead.g * 0.7152 + lead.b * 0.0722 < 0.01;
   const backdropColor = paletteColor(plan, 2).lerp(new THREE.Color('#d9d6d0'), 0.55).multiplyScalar(steaming ? 0.16 : darkSet ? 0.015 : 0.75);
-  scene.background = backdropColor.clone().multiplyScalar(0.3);
   const { group, height: productHeight, flame } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
   scene.add(group);
   let height = productHeight;
@@ -273,11 +272,10 @@ export function buildProductShot(ctx: BuildContext): Shot {
   // A lit candle is a low-key shot: the flame is the light; the studio is a faint fill and reflects
   // nothing (no soft boxes in the wax).
   const studio = flame ? 0.05 : steaming ? 0.45 : 1;
-  if (flame) scene.background = backdropColor.clone().multiplyScalar(0.02);
-  const sweep = studioSweep(ctx, backdropColor, paletteColor(plan, 0), {}, flame ? 0.03 : steaming || darkSet ? 0.3 : 1);
   // On black there is no sweep: its sheen under the key read as grey however dark its colour.
-  if (darkSet && !flame) scene.background = new THREE.Color(0.004, 0.004, 0.005);
-  else scene.add(sweep);
+  const onBlack = darkSet && !flame;
+  scene.background = onBlack ? new THREE.Color(0.004, 0.004, 0.005) : backdropColor.clone().multiplyScalar(flame ? 0.02 : 0.3);
+  if (!onBlack) scene.add(studioSweep(ctx, backdropColor, paletteColor(plan, 0), {}, flame ? 0.03 : steaming ? 0.3 : 1));
   if (!flame) requestEnvironment(scene, () => studioEnvironment(ctx, paletteColor(plan, 0)));
 
   // Soft key (large shadow blur), cool fill, hard warm-white rim.
@@ -292,7 +290,7 @@ export function buildProductShot(ctx: BuildContext): Shot {
   softwareShadows(ctx, key);
   const fill = new THREE.DirectionalLight(new THREE.Color('#dfe8ff'), 0.7 * studio);
   fill.position.set(6, 3, 4);
-  const rim = new THREE.DirectionalLight(new THREE.Color("#ffffff"), 3.2 * (flame ? 0.06 : 1));
+  const rim = new THREE.DirectionalLight(new THREE.Color('#ffffff'), 3.2 * (flame ? 0.06 : 1));
   rim.position.set(2, 5, -7);
   scene.add(key, fill, rim, new THREE.HemisphereLight(0xffffff, backdropColor, 0.35 * studio));
 

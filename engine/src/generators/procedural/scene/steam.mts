@@ -6,7 +6,7 @@
  */
 import * as THREE from 'three/webgpu';
 import { uv, vec2, vec3, vec4, float, smoothstep, texture, exp, sin, uniform } from 'three/tsl';
-import { noiseTexture } from './common.mjs';
+import { noiseTexture, yawTowardCamera } from './common.mjs';
 import { stream } from '../sim/rng.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -76,17 +76,14 @@ function plumes(seed: number, name: string, count: number, style: PlumeStyle, pl
     group.add(card);
   }
   const at = new THREE.Vector3();
-  const parentQ = new THREE.Quaternion();
   return {
     group,
     update(t, camera) {
       time.value = t;
       // Face the camera about the vertical, in the parent's frame (a product turns on its turntable).
-      const parentYaw = group.parent ? new THREE.Euler().setFromQuaternion(group.parent.getWorldQuaternion(parentQ), 'YXZ').y : 0;
       cards.forEach((c, i) => {
         drift(c, t, i);
-        c.getWorldPosition(at);
-        c.rotation.y = Math.atan2(camera.position.x - at.x, camera.position.z - at.z) - parentYaw;
+        c.rotation.y = yawTowardCamera(camera, c.getWorldPosition(at), group.parent);
       });
     },
   };

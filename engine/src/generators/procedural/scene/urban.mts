@@ -250,10 +250,10 @@ export function buildUrban(ctx: BuildContext): Shot {
 
   // Fireworks, lightning and a sunset over the city are shot from across it, about level with the roofs,
   // with the sky above (from the usual height the sun's disc is out of the frame).
-  const fireworks = subjects.has('fireworks') || subjects.has('lightning') || plan.camera.faceSun === true;
+  const skyShot = subjects.has('fireworks') || subjects.has('lightning') || plan.camera.faceSun === true;
   const framing: Framing = street
     ? { target: [0, 9, -160], distance: 175, azimuth: 0, elevation: 1.6, travel: 60, minHeight: 2.5 }
-    : fireworks
+    : skyShot
       ? lookUp({ target: [0, 40, -220], distance: 720, azimuth: 10, elevation: 3, travel: 200, minHeight: 20 }, 6)
       : { target: [0, 20, -220], distance: 470, azimuth: 10, elevation: 23, travel: 200, minHeight: 60 };
   addLights(scene, ctx, L, new THREE.Vector3(0, 0, -150), 260, { staticShadows: !cars });
