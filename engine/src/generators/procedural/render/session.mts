@@ -20,6 +20,7 @@ import { buildShot } from '../scene/index.mjs';
 import { createParticleLayer, type ParticleLayer } from '../scene/particles.mjs';
 import { resolveEnvironment } from '../scene/environment.mjs';
 import { sortStaticInstances } from '../scene/instance-order.mjs';
+import { dropIdleShadows } from '../scene/idle-shadows.mjs';
 import { particleBoxFor } from '../scene/particle-box.mjs';
 import { createFireworksLayer } from '../scene/fireworks.mjs';
 import { createLightningLayer } from '../scene/lightning.mjs';
@@ -102,6 +103,7 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
     };
     // The image-based light, if anything in the finished shot (particles included) reads it.
     resolveEnvironment(shot.scene);
+    dropIdleShadows(shot.scene);
     const dofEnabled = plan.camera.shallowDepthOfField;
     output = createOutputPipeline(host.renderer, shot.scene, camera, {
       grade: { ...plan.grade, exposure: plan.grade.exposure + shot.exposureBias },
