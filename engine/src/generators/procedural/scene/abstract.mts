@@ -26,7 +26,7 @@ import {
 import type { Framing } from '../sim/camera.js';
 import { createSmoke } from './steam.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, disposeScene, softwareShadows } from './common.mjs';
-import { requestEnvironment, studioEnvironment } from './environment.mjs';
+import { useStudioEnvironment } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -64,7 +64,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.1, 2000);
   const dome = gradientDome(ctx, time);
   scene.add(dome);
-  requestEnvironment(scene, () => studioEnvironment(ctx, paletteColor(plan, 0)));
+  useStudioEnvironment(scene, paletteColor(plan, 0));
   const rng = ctx.rng('abstract');
   const loop = (2 * Math.PI) / Math.max(ctx.duration, 0.5);
   const updaters: Array<(t: number) => void> = [];

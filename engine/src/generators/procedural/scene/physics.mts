@@ -9,7 +9,7 @@ import { uniform, vec3, float, positionWorld, sin, smoothstep, length, abs } fro
 import { PhysicsSim } from '../sim/physics.js';
 import type { Framing } from '../sim/camera.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, lightingFor, addLights, createSky, addFog, softwareShadows, roughMaterial } from './common.mjs';
-import { requestEnvironment, studioEnvironment, skyEnvironment } from './environment.mjs';
+import { requestEnvironment, useStudioEnvironment, skyEnvironment } from './environment.mjs';
 import { studioSweep } from './product.mjs';
 import { createParticleLayer } from './particles.mjs';
 
@@ -51,7 +51,7 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     const sweep = studioSweep(ctx, backdrop, paletteColor(plan, 0), { width: 240, radius: 12, floorLen: 90 });
     sweep.position.set(0, floorY, -10);
     scene.add(sweep);
-    requestEnvironment(scene, () => studioEnvironment(ctx, paletteColor(plan, 0)));
+    useStudioEnvironment(scene, paletteColor(plan, 0));
     const key = new THREE.DirectionalLight(new THREE.Color('#fff3e6'), 2.8);
     key.position.set(-8, 14, 9);
     key.castShadow = true;

@@ -11,7 +11,7 @@ import { createSteam } from './steam.mjs';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
-import { ambientNode, requestEnvironment, studioEnvironment, studioHarmonics } from './environment.mjs';
+import { ambientNode, useStudioEnvironment, studioHarmonics } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -276,7 +276,7 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const onBlack = darkSet && !flame;
   scene.background = onBlack ? new THREE.Color(0.004, 0.004, 0.005) : backdropColor.clone().multiplyScalar(flame ? 0.02 : 0.3);
   if (!onBlack) scene.add(studioSweep(ctx, backdropColor, paletteColor(plan, 0), {}, flame ? 0.03 : steaming ? 0.3 : 1));
-  if (!flame) requestEnvironment(scene, () => studioEnvironment(ctx, paletteColor(plan, 0)));
+  if (!flame) useStudioEnvironment(scene, paletteColor(plan, 0));
 
   // Soft key (large shadow blur), cool fill, hard warm-white rim.
   const key = new THREE.DirectionalLight(new THREE.Color('#fff4e8'), 2.6 * studio);
