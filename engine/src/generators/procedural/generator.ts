@@ -57,6 +57,7 @@ export async function createProceduralGenerator(options: ProceduralOptions = {})
   try {
     const dawn = await importRender<DawnModule>('./render/dawn.mjs');
     session = await importRender<SessionModule>('./render/session.mjs');
+    session.warmUp();
     gpu = await dawn.openGpu(options.backends ? { backends: options.backends } : {});
     options.log?.('procedural: WebGPU backend chosen', { backend: gpu.backend, adapter: gpu.adapterDescription });
   } catch (e) {

@@ -27,6 +27,7 @@ import { createLightningLayer } from '../scene/lightning.mjs';
 import { createBalloons } from '../scene/balloons.mjs';
 import type { ViewLayerFactory } from '../scene/view-placer.mjs';
 import type { SubjectKind } from '../plan/schema.js';
+import { initRapier } from '../sim/physics.js';
 
 /** Subjects drawn as layers placed in the camera's view rather than built by the shot's own builder. */
 const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
@@ -36,6 +37,14 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
 };
 
 export type RenderFrame = ReadbackFrame;
+
+/**
+ * Compiles Rapier's WASM (about 0.2 s here) in the background, so that it happens while the GPU opens
+ * rather than in the first physics job's first frame. Failures surface again in that job.
+ */
+export function warmUp(): void {
+  initRapier().catch(() => undefined);
+}
 
 export interface SessionOptions {
   gpu: GpuHandle;

@@ -63,8 +63,12 @@ let rapierReady: Promise<void> | null = null;
 export function initRapier(): Promise<void> {
   if (!rapierReady) {
     // rapier3d-compat inlines its WASM; init() compiles it once per process.
+    // It warns about its own deprecated init signature; other warnings meanwhile (it may compile while
+    // the GPU opens) still get through.
     const warn = console.warn;
-    console.warn = () => undefined; // it warns about its own deprecated init signature
+    console.warn = (...args: unknown[]) => {
+      if (!String(args[0]).includes('deprecated parameters for the initialization function')) warn(...args);
+    };
     rapierReady = RAPIER.init().finally(() => {
       console.warn = warn;
     });
