@@ -217,7 +217,12 @@ export interface Sky {
 }
 
 /** A sky dome: zenith-to-horizon gradient, sun disc and glow, drifting clouds, stars at night, an aurora when asked. */
-export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: number; sunVisible?: boolean; aurora?: boolean; milkyWay?: boolean } = {}): Sky {
+/**
+ * The sky dome, centred on the camera. `radius` (2 km unless given) is how far the ground can be seen: the
+ * dome is drawn last under the depth test, so it covers whatever lies beyond it; it must stay inside the
+ * camera's far plane.
+ */
+export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: number; sunVisible?: boolean; aurora?: boolean; milkyWay?: boolean; radius?: number } = {}): Sky {
   const plan = ctx.plan;
   const time = uniform(0);
   const cloudTex = noiseTexture(ctx.seed, 256, 6, 6);
@@ -266,7 +271,7 @@ export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: numbe
   const mat = new THREE.MeshBasicNodeMaterial({ side: THREE.BackSide, depthWrite: false, fog: false });
   mat.colorNode = vec4(sky, 1) as N;
   const mesh = new THREE.Mesh(new THREE.SphereGeometry(1, 48, 24), mat);
-  mesh.scale.setScalar(2000);
+  mesh.scale.setScalar(opts.radius ?? 2000);
   // Drawn after the opaque scene with the depth test on, so only the pixels where sky shows are shaded.
   mesh.renderOrder = 10;
   mesh.frustumCulled = false;

@@ -23,6 +23,7 @@ import {
   smoothstep,
   uv,
   fwidth,
+  cameraPosition,
   max,
   clamp,
 } from 'three/tsl';
@@ -46,9 +47,63 @@ function filteredPulse(a: number, b: number, x: N, w: N): N {
 const BLOCK = 34; // metres between street centre lines
 const STREET = 12;
 
+/**
+ * Past the built blocks the city goes on to the haze as low rises seen from above (it was an empty grid
+ * of pavements): each block a patchwork of roofs, at night with lit windows and sodium lights along the
+ * streets, busier and quieter districts, some blocks dark. Every pattern is box-filtered by the pixel's
+ * footprint (filteredPulse, as the facades' windows are), and every per-cell choice gives way to its
+ * mean as its cells shrink below a pixel, so the distance becomes an even glow instead of moire and
+ * sparkle. The lights fade out before the sky dome (2 km from the camera) covers the ground, so the
+ * carpet ends in haze rather than at an edge.
+ */
+function outskirts(extent: number, night: boolean): { roofMask: N; roof: N; light: N | null } {
+  const x: N = positionWorld.x;
+  const z: N = positionWorld.z;
+  const built: N = step(abs(x), extent * BLOCK).mul(step(z, 3 * BLOCK)).mul(step(-2 * extent * BLOCK, z));
+  const outside: N = float(1).sub(built);
+  // Street grid in block units: a block is fract(u) in [6/34, 28/34] (the pavement's isBlock, filtered).
+  const u: N = x.div(BLOCK);
+  const v: N = z.div(BLOCK);
+  const uw: N = max(fwidth(u), 1e-5);
+  const vw: N = max(fwidth(v), 1e-5);
+  const edge = STREET / 2 / BLOCK;
+  const onBlock: N = filteredPulse(edge, 1 - edge, u, uw).mul(filteredPulse(edge, 1 - edge, v, vw));
+  /** A per-cell value that gives way to `mean` once a cell of `size` block units is under a pixel. */
+  const settle = (value: N, mean: number, size: number): N => mix(value, float(mean), smoothstep(0.4, 1.0, max(uw, vw).div(size)));
+  const lot: N = floor(vec2(u, v).mul(4));
+  const roofTone: N = settle(hash(lot.x.mul(12.9).add(lot.y.mul(78.2))), 0.5, 0.25);
+  const roof: N = mix(vec3(0.07, 0.07, 0.075), vec3(0.17, 0.15, 0.13), roofTone);
+  if (!night) return { roofMask: outside.mul(onBlock), roof, light: null };
+
+  const windowCell: N = vec2(x, z).div(3);
+  const windowFootprint: N = max(fwidth(windowCell), vec2(1e-4, 1e-4));
+  const windows: N = filteredPulse(0.3, 0.7, windowCell.x, windowFootprint.x).mul(filteredPulse(0.3, 0.7, windowCell.y, windowFootprint.y));
+  const district: N = floor(vec2(u, v).div(4));
+  const block: N = floor(vec2(u, v));
+  const busy: N = hash(district.x.mul(5.7).add(district.y.mul(93.1))).mul(0.8).add(0.2).mul(settle(step(0.2, hash(block.x.mul(7.9).add(block.y.mul(61.3)))), 0.8, 1));
+  const share: N = settle(hash(lot.x.mul(3.1).add(lot.y.mul(41.7))), 0.5, 0.25).mul(0.5).add(0.05).mul(busy);
+  const windowId: N = floor(windowCell);
+  const lit: N = mix(step(float(1).sub(share), hash(windowId.x.mul(17.3).add(windowId.y.mul(251.9)))), share, smoothstep(0.5, 1.0, max(windowFootprint.x, windowFootprint.y)));
+  const warm = new THREE.Color('#ffc27a');
+  const cool = new THREE.Color('#cfe3ff');
+  const windowColor: N = mix(vec3(warm.r, warm.g, warm.b), vec3(cool.r, cool.g, cool.b), settle(step(0.8, roofTone), 0.2, 0.25));
+  // Street lights 1.2 m across, every 25 m along both kerbs of every street (5.5 m from its centre line).
+  const kerb = 5.5 / BLOCK;
+  const half = 0.6 / BLOCK;
+  const kerbs = (t: N, w: N): N => filteredPulse(kerb - half, kerb + half, t, w).add(filteredPulse(1 - kerb - half, 1 - kerb + half, t, w));
+  const every = BLOCK / 25;
+  const spaced = (t: N, w: N): N => filteredPulse(0.5 - half * every, 0.5 + half * every, t.mul(every), w.mul(every));
+  const lamps: N = kerbs(u, uw).mul(spaced(v, vw)).add(kerbs(v, vw).mul(spaced(u, uw)));
+  const fade: N = smoothstep(1950, 1100, positionWorld.sub(cameraPosition).length());
+  const light: N = windowColor.mul(windows.mul(lit).mul(onBlock).mul(1.2)).add(vec3(1.0, 0.55, 0.2).mul(lamps.mul(float(1).sub(onBlock)).mul(6)));
+  return { roofMask: outside.mul(onBlock), roof, light: light.mul(outside).mul(fade) };
+}
+
 export function buildUrban(ctx: BuildContext): Shot {
   const { plan } = ctx;
   const L = lightingFor(plan);
+  // A city's own light hides all but a few stars: its night sky has none unless the stars are asked for.
+  if (!plan.subjects.some((s) => s.kind === 'milky-way')) L.stars = 0;
   const scene = new THREE.Scene();
   const time = uniform(0);
   const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.5, 5000);
@@ -79,7 +134,11 @@ export function buildUrban(ctx: BuildContext): Shot {
   const sidewalk: N = step(STREET / 2, lx);
   const lz: N = abs(fract(positionWorld.z.div(BLOCK).add(0.5)).sub(0.5)).mul(BLOCK);
   const isBlock: N = sidewalk.mul(step(STREET / 2, lz));
-  groundMat.colorNode = mix(vec3(wet ? 0.02 : 0.035), vec3(0.09, 0.09, 0.095), isBlock).add(vec3(0.5, 0.48, 0.4).mul(marking).mul(float(1).sub(isBlock))) as N;
+  const pavement: N = mix(vec3(wet ? 0.02 : 0.035), vec3(0.09, 0.09, 0.095), isBlock).add(vec3(0.5, 0.48, 0.4).mul(marking).mul(float(1).sub(isBlock)));
+  const extent = street ? 6 : 14;
+  const sprawl = outskirts(extent, night);
+  groundMat.colorNode = mix(pavement, sprawl.roof, sprawl.roofMask) as N;
+  if (sprawl.light) groundMat.emissiveNode = sprawl.light;
   const ground = new THREE.Mesh(new THREE.PlaneGeometry(4000, 4000), groundMat);
   ground.rotation.x = -Math.PI / 2;
   ground.receiveShadow = true;
@@ -126,7 +185,6 @@ export function buildUrban(ctx: BuildContext): Shot {
   const m = new THREE.Matrix4();
   const color = new THREE.Color();
   let placed = 0;
-  const extent = street ? 6 : 14;
   // Fill blocks nearest the downtown centre first, so any building count makes a full skyline.
   const blocks: Array<[number, number]> = [];
   for (let bx = -extent; bx < extent; bx++) for (let bz = -extent * 2; bz <= 2; bz++) if (!(street && bx === -1)) blocks.push([bx, bz]);
