@@ -294,6 +294,34 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('a city at dusk', 1).plan.setting, 'city');
   });
 
+  it('a road with a landscape named runs through that landscape; a road alone or in a town is a street', () => {
+    const kinds = (p: ScenePlan) => p.subjects.map((s) => s.kind);
+    const mountain = P('sports car on a mountain road', 1);
+    assert.deepEqual([mountain.plan.archetype, mountain.plan.setting], ['nature', 'mountains'], 'it was a city street with towers');
+    assert.ok(kinds(mountain.plan).includes('road') && kinds(mountain.plan).includes('cars'));
+    assert.deepEqual(mountain.ignoredWords, []);
+    assert.equal(mountain.plan.camera.move, 'drone', 'a car on a road is a chase shot unless a move is named');
+    const desert = P('highway through the desert, drone shot', 1).plan;
+    assert.deepEqual([desert.archetype, desert.setting], ['nature', 'desert']);
+    assert.ok(kinds(desert).includes('road') && !kinds(desert).includes('cars'), 'no car unless one is asked for');
+    assert.equal(P('car driving on a country road', 1).plan.setting, 'meadow');
+    assert.equal(P('aerial of a winding road through a forest', 1).plan.setting, 'forest');
+    const red = P('a red car driving through the mountains at dusk', 1).plan;
+    assert.ok(kinds(red).includes('road'), 'a car in a landscape needs a road');
+    assert.equal(red.subjects.find((s) => s.kind === 'cars')!.color, '#c8202a', 'the colour named is the car\'s');
+    assert.equal(P('a car on a country road, dolly in', 1).plan.camera.move, 'dolly-in', 'a named move is kept');
+    const noCar = P('forest road without cars', 1).plan;
+    assert.ok(kinds(noCar).includes('road') && !kinds(noCar).includes('cars'));
+    // Streets stay streets.
+    assert.deepEqual([P('city road at night', 1).plan.archetype, P('traffic on a highway at night', 1).plan.setting], ['urban', 'street']);
+    assert.equal(P('a road', 1).plan.setting, 'street');
+    assert.equal(P('cars on a road in a small town', 1).plan.archetype, 'urban');
+    // Where no road can be drawn, the road words are reported as ignored, not used.
+    const sea = P('ocean waves with cars', 1);
+    assert.equal(sea.plan.archetype, 'nature');
+    assert.ok(sea.ignoredWords.includes('cars'), `ignored: ${sea.ignoredWords.join(', ')}`);
+  });
+
   it('physics words become events with bodies and counts', () => {
     const p = P('12 rubber balls bouncing').plan;
     assert.equal(p.archetype, 'physics');

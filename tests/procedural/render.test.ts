@@ -337,6 +337,30 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(withBalloons > plain + 150, `vivid pixels: ${withBalloons} with balloons, ${plain} without`);
   });
 
+  it('lays a road through a landscape with a car driving on it, chased by the drone', async () => {
+    const prompt = 'a red car on a country road at noon';
+    const req = request(prompt, { frames: 6, width: 240, height: 136, fps: { num: 2, den: 1 }, durationSeconds: 3 });
+    const planned = planPrompt({ prompt, seed: req.seed }).plan;
+    assert.deepEqual([planned.setting, planned.camera.move], ['meadow', 'drone']);
+    const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'road' && x.kind !== 'cars') };
+    // Asphalt: dark and grey (grass is green, sky is blue); car paint: saturated red.
+    const count = (rgba: Uint8Array, test: (r: number, g: number, b: number) => boolean): number => {
+      let n = 0;
+      for (let i = 0; i < rgba.length; i += 4) if (test(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!)) n++;
+      return n;
+    };
+    const asphalt = (r: number, g: number, b: number) => Math.max(r, g, b) < 110 && Math.max(r, g, b) - Math.min(r, g, b) < 14;
+    const red = (r: number, g: number, b: number) => r > 90 && r > 2 * g && r > 2 * b;
+    const road = await renderAll(g, { ...req, plan: planned });
+    const plain = await renderAll(g, { ...req, plan: without });
+    const withRoad = count(road[0]!, asphalt);
+    const noRoad = count(plain[0]!, asphalt);
+    assert.ok(withRoad > noRoad + 1500, `asphalt pixels: ${withRoad} with the road, ${noRoad} without`);
+    // The car is in the frame from the first frame to the last (the drone keeps pace with it).
+    for (const i of [0, road.length - 1]) assert.ok(count(road[i]!, red) > 40, `red car pixels in frame ${i}: ${count(road[i]!, red)}`);
+    assert.equal(count(plain[0]!, red), 0);
+  });
+
   it('puts the sun in a sunset: a bright disc and its path on the water that the same dusk without it lacks', async () => {
     const prompt = 'sunset over the ocean, static';
     const req = request(prompt, { frames: 1, width: 240, height: 136 });

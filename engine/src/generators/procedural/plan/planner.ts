@@ -68,6 +68,10 @@ const LIGHTNING_SETTINGS: Setting[] = ['ocean', 'meadow', 'mountains', 'desert']
 const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
+/** A car's paint when no colour is named: red, white, black, silver, deep blue. */
+const CAR_PAINTS = ['#a3131c', '#e4e4e2', '#16181c', '#8f969d', '#1b3a73'];
+/** Landscapes a road can run through (scene/road.mts). */
+const ROAD_SETTINGS: Setting[] = ['mountains', 'desert', 'meadow', 'forest'];
 /** Where a shot of these goes when the prompt names nowhere; the first named in this order decides. */
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
@@ -187,7 +191,17 @@ export function planPrompt(input: PlanInput): PlanResult {
 
   // ---------------------------------------------------------------- archetype
   const votes: Record<Archetype, number> = { nature: 0, urban: 0, abstract: 0, product: 0, text: 0, physics: 0 };
-  for (const h of live) for (const [k, v] of Object.entries(h.effect.archetype ?? {})) votes[k as Archetype] += v ?? 0;
+  // A road or a car with a landscape named and no town ("a sports car on a mountain road", "highway
+  // through the desert", "driving through the forest") is that landscape with a road through it: their
+  // votes go to nature. A road alone, or in a city or a town, stays a street.
+  const landscape = live.some((h) => h.effect.setting && ROAD_SETTINGS.includes(h.effect.setting));
+  const townNamed = live.some((h) => h.effect.setting === 'city' || h.effect.setting === 'town' || (h.effect.setting === 'street' && h.effect.subject !== 'road'));
+  const onTheRoad = (h: Hit) => h.effect.subject === 'road' || h.effect.subject === 'cars';
+  const ruralRoad = landscape && !townNamed && live.some(onTheRoad) && !excluded('road');
+  for (const h of live) {
+    const archetypeVotes = ruralRoad && onTheRoad(h) ? { nature: 3 } : (h.effect.archetype ?? {});
+    for (const [k, v] of Object.entries(archetypeVotes)) votes[k as Archetype] += v ?? 0;
+  }
   const quotes = excluded('text') ? [] : split.quotes;
   const hasPhysicsEvent = live.some((h) => h.effect.physics);
   const hasBody = live.some((h) => h.effect.body);
@@ -311,6 +325,11 @@ export function planPrompt(input: PlanInput): PlanResult {
       }
       if (setting === 'desert' && wordSubjects.includes('rocks')) addSubject('rocks', 24, 'stone', '#b07a4f');
       for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature') addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
+        addSubject('road', 1, 'matte', '#2a2b2e');
+        // A named colour is the car's ("a red sports car"); one car unless a number is given.
+        if (wordSubjects.includes('cars') && !excluded('cars')) addSubject('cars', clampInt(countWord ?? 1, 1, 6), 'metal', wordColor ?? rng.pick(CAR_PAINTS));
+      }
       if (!excluded('clouds') && setting !== 'forest') addSubject('clouds', 1, 'matte', '#ffffff');
       break;
     }
@@ -358,8 +377,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   const smoke = live.some((h) => h.effect.subject === 'smoke') && !excluded('smoke');
   if (smoke && archetype === 'abstract') addSubject('smoke', 1, 'matte', wordColor ?? '#cfd3d8');
   // Words for things this shot has no place for (smoke in a landscape, fireworks in a studio) are
-  // reported as ignored, not used.
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons'] as const) {
+  // reported as ignored, not used. Road and car words are used by a street, or by a landscape with a road.
+  const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', ...(roadless ? (['road', 'cars'] as const) : [])] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     for (const h of live.filter((x) => x.effect.subject === kind)) {
       const at = used.indexOf(h.text);
@@ -437,7 +457,12 @@ export function planPrompt(input: PlanInput): PlanResult {
       {
         // Aurora footage is shot from a tripod: a drone or a crane would lose the sky.
         // So is a fireworks show: the sky it fills has to stay in the frame.
-        nature: subjects.some((s) => s.kind === 'aurora' || s.kind === 'fireworks' || s.kind === 'lightning' || s.kind === 'milky-way') ? ['static', 'pan-right', 'pan-left'] : ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
+        // A car on a road is followed by a drone (the chase shot); any other move watches it drive away.
+        nature: subjects.some((s) => s.kind === 'aurora' || s.kind === 'fireworks' || s.kind === 'lightning' || s.kind === 'milky-way')
+          ? ['static', 'pan-right', 'pan-left']
+          : subjects.some((s) => s.kind === 'cars')
+            ? ['drone']
+            : ['drone', 'dolly-in', 'pan-right', 'crane-up', 'pan-left'],
         // Down a street an orbit swings the camera through the buildings on either side.
         urban: fireworks || lightning
           ? ['static', 'pan-right', 'pan-left', 'dolly-in']

@@ -105,9 +105,16 @@ const ENTRIES: Entry[] = [
 
   // ---------------------------------------------------------------- urban
   { words: ['city', 'cities', 'skyline', 'city skyline', 'downtown', 'skyscrapers', 'skyscraper', 'metropolis', 'urban', 'cityscape', 'buildings', 'building', 'towers', 'high rises', 'high-rises'], effect: { archetype: A('urban', 3), setting: 'city', subject: 'buildings', excludes: 'buildings' } },
-  { words: ['street', 'streets', 'city street', 'city streets', 'urban street', 'downtown street', 'avenue', 'road', 'highway', 'freeway', 'boulevard', 'intersection', 'alley', 'traffic'], effect: { archetype: A('urban', 3), setting: 'street', subject: 'cars', excludes: 'cars' } },
+  { words: ['street', 'streets', 'city street', 'city streets', 'urban street', 'downtown street', 'avenue', 'boulevard', 'intersection', 'alley', 'traffic'], effect: { archetype: A('urban', 3), setting: 'street', subject: 'cars', excludes: 'cars' } },
+  // A road alone is a street; with a landscape named ("highway through the desert") the planner makes it
+  // a road through that landscape (subject 'road'). Phrases that name their landscape say so themselves.
+  { words: ['road', 'roads', 'highway', 'highways', 'freeway', 'motorway', 'winding road', 'open road', 'road trip', 'scenic road', 'scenic drive', 'empty road', 'lonely road', 'long road'], effect: { archetype: A('urban', 3), setting: 'street', subject: 'road', excludes: 'road' } },
+  { words: ['mountain road', 'mountain roads', 'mountain pass', 'alpine road', 'mountain highway'], effect: { archetype: A('nature', 3), setting: 'mountains', subject: 'road', excludes: 'road' } },
+  { words: ['desert road', 'desert highway', 'route 66'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'road', excludes: 'road' } },
+  { words: ['country road', 'country roads', 'country lane', 'dirt road', 'gravel road', 'farm road', 'rural road', 'back road', 'back roads'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'road', excludes: 'road' } },
+  { words: ['forest road', 'road through the forest', 'woodland road'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'road', excludes: 'road' } },
   { words: ['town', 'towns', 'small town', 'village', 'main street', 'neighborhood', 'neighbourhood', 'suburb'], effect: { archetype: A('urban', 3), setting: 'town' } },
-  { words: ['cars', 'car', 'vehicles', 'headlights', 'taillights'], effect: { archetype: A('urban', 2), subject: 'cars', excludes: 'cars' } },
+  { words: ['cars', 'car', 'vehicles', 'vehicle', 'headlights', 'taillights', 'sports car', 'sports cars', 'sedan', 'suv', 'driving', 'drives', 'road trip car'], effect: { archetype: A('urban', 2), subject: 'cars', excludes: 'cars' } },
   { words: ['street lights', 'streetlights', 'street lamps', 'lamps', 'lamp posts', 'streetlamps', 'neon lights', 'neon signs', 'city lights', 'lights'], effect: { archetype: A('urban', 2), subject: 'street-lights', excludes: 'lights' } },
   { words: ['light trails', 'light streaks', 'long exposure', 'trails', 'streaks'], effect: { archetype: A('urban', 3), subject: 'light-trails', excludes: 'light-trails' } },
 

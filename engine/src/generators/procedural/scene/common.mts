@@ -21,6 +21,7 @@ import {
   clamp,
   mx_cell_noise_float,
   floor as tslFloor,
+  fract,
   atan,
   exp,
   Fn,
@@ -398,6 +399,16 @@ export function makeMaterial(material: Material, color: THREE.ColorRepresentatio
  * shading looks nearly the same as the full PBR model at a fraction of the per-pixel cost; on a GPU they
  * get the PBR model.
  */
+/**
+ * Share of [x - w/2, x + w/2] covered by the periodic pulse that is 1 on [a, b) of every unit cell: the
+ * difference of the pulse train's running integral, divided by the width. With w the pixel's footprint
+ * (fwidth), a box-filtered stripe: it averages out instead of aliasing when stripes get smaller than pixels.
+ */
+export function filteredPulse(a: number, b: number, x: N, w: N): N {
+  const integral = (t: N): N => tslFloor(t).mul(b - a).add(clamp(fract(t), a, b).sub(a));
+  return integral(x.add(w.mul(0.5))).sub(integral(x.sub(w.mul(0.5)))).div(w);
+}
+
 export function roughMaterial(
   ctx: BuildContext,
   params: { vertexColors?: boolean; roughness: number; color?: THREE.Color; side?: THREE.Side },

@@ -46,6 +46,7 @@ import {
 } from './common.mjs';
 import { requestEnvironment, skyEnvironment } from './environment.mjs';
 import { createWaterfall } from './waterfall.mjs';
+import { type RoadPath, carveRoad, offRoad, buildRoadMesh, createCar, roadHeading } from './road.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -428,6 +429,17 @@ export function buildNature(ctx: BuildContext): Shot {
   const subjects = new Set(plan.subjects.map((s) => s.kind));
   const treeSubject = plan.subjects.find((s) => s.kind === 'pine-trees' || s.kind === 'broadleaf-trees') as { kind: 'pine-trees' | 'broadleaf-trees'; count: number } | undefined;
   const snowy = plan.weather.condition === 'snow';
+  // A road through the landscape (scene/road.mts): its centre line winds with the setting's character,
+  // the terrain is levelled under it, and trees and rocks keep off it.
+  const road: RoadPath | null = subjects.has('road') ? roadPathFor(plan.setting, noise) : null;
+  let roadBed: ((z: number) => number) | null = null;
+  const withRoad = (height: (x: number, z: number) => number, opts: Parameters<typeof carveRoad>[2] = {}) => {
+    if (!road) return height;
+    const carved = carveRoad(height, road, opts);
+    roadBed = carved.bed;
+    return carved.height;
+  };
+  const clearOfRoad = (x: number, z: number) => !road || offRoad(road, x, z);
   const grass = (x: number, z: number, h: number) => {
     const v = noise.fbm(x * 0.02 + 50, z * 0.02, 3);
     const c = new THREE.Color('#4c6b2f').lerp(new THREE.Color('#7a8a3e'), v);
@@ -448,7 +460,8 @@ export function buildNature(ctx: BuildContext): Shot {
       terrain = buildTerrain(ctx, {
         size: 5000,
         segments: ctx.software ? 256 : 512,
-        height,
+        // The road is levelled through the valley and climbs the slopes where the range begins.
+        height: withRoad(height, { weight: (z) => 1 - Math.min(1, Math.max(0, (-z - 380) / 140)) }),
         color: (h, slope, x, z) => {
           const rock = new THREE.Color('#6a625c').lerp(new THREE.Color('#8a8179'), noise.sample(x * 0.02, z * 0.02));
           const green = grass(x, z, h);
@@ -460,7 +473,7 @@ export function buildNature(ctx: BuildContext): Shot {
       });
       scene.add(terrain.mesh);
       const tree = treeSubject?.kind ?? 'pine-trees';
-      if (treeSubject || subjects.has('pine-trees')) scene.add(scatterTrees(ctx, tree, treeSubject?.count ?? 120, { cx: 0, cz: -120, radius: 200, clearRadius: 25 }, terrain, time, 40));
+      if (treeSubject || subjects.has('pine-trees')) scene.add(scatterTrees(ctx, tree, treeSubject?.count ?? 120, { cx: 0, cz: -120, radius: 200, clearRadius: 25, ...(road ? { keep: clearOfRoad } : {}) }, terrain, time, 40));
       framing = { target: [0, 140, -1900], distance: 2000, azimuth: 0, elevation: 1.5, travel: 500, minHeight: 25 };
       focus.set(0, 200, -1900);
       lightCenter.set(0, 0, -150);
@@ -491,7 +504,7 @@ export function buildNature(ctx: BuildContext): Shot {
           new THREE.Color('#d8bf94').lerp(new THREE.Color('#b89a70'), Math.max(0, Math.min(1, 0.6 - h * 0.8))).lerp(new THREE.Color('#e8d6b4'), noise.sample(x * 0.2, z * 0.2) * 0.25 + slope * 0.2),
       });
       scene.add(terrain.mesh);
-      if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10);
+      if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10, road ? clearOfRoad : undefined);
       scene.add(openSea(ctx, time, L, 0.8, { z: shoreZ }));
       framing = { target: [0, 1.0, -40], distance: 52, azimuth: 0, elevation: 6, travel: 40, minHeight: 2.2 };
       focus.set(0, 0, -25);
@@ -622,12 +635,13 @@ export function buildNature(ctx: BuildContext): Shot {
       terrain = buildTerrain(ctx, {
         size: 900,
         segments: segs,
-        height,
+        // A highway runs level over the dunes on a wide, smoothed bed.
+        height: withRoad(height, { verge: 5, blend: 16, smooth: 30 }),
         color: (h, slope, x, z) => new THREE.Color('#c99a62').lerp(new THREE.Color('#e2bd86'), noise.sample(x * 0.08, z * 0.08) * 0.5 + h / 24).lerp(new THREE.Color('#a9774a'), slope * 1.5),
       });
       scene.add(terrain.mesh);
       const rocks = plan.subjects.find((s) => s.kind === 'rocks');
-      if (rocks) addRocks(ctx, scene, terrain, rocks.count);
+      if (rocks) addRocks(ctx, scene, terrain, rocks.count, road ? clearOfRoad : undefined);
       // High enough to look over the nearer crests.
       framing = { target: [0, 4, -40], distance: 80, azimuth: 0, elevation: 10, travel: 70, minHeight: 3 };
       focus.set(0, 4, -40);
@@ -640,21 +654,22 @@ export function buildNature(ctx: BuildContext): Shot {
     case 'meadow':
     default: {
       const forest = plan.setting === 'forest';
-      const height = (x: number, z: number) => noise.fbm(x * 0.012, z * 0.012, 5) * (forest ? 10 : 7) + Math.max(0, -z - 120) * 0.08;
+      const height = withRoad((x: number, z: number) => noise.fbm(x * 0.012, z * 0.012, 5) * (forest ? 10 : 7) + Math.max(0, -z - 120) * 0.08);
       terrain = buildTerrain(ctx, { size: 700, segments: segs, height, color: (h, _s, x, z) => grass(x, z, h) });
       scene.add(terrain.mesh);
       const kind = treeSubject?.kind ?? 'broadleaf-trees';
       if (treeSubject || !forest) {
         const count = forest ? Math.max(treeSubject?.count ?? 0, 320) : (treeSubject?.count ?? 14);
-        scene.add(scatterTrees(ctx, kind, count, { cx: 0, cz: forest ? -30 : -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : 12 }, terrain, time));
+        const keep = road ? { keep: clearOfRoad } : {};
+        scene.add(scatterTrees(ctx, kind, count, { cx: 0, cz: forest ? -30 : -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : 12, ...keep }, terrain, time));
         if (forest) {
           // The far forest is lost in the haze: it casts no shadow.
-          const far = scatterTrees(ctx, kind, Math.round(count * 0.8), { cx: 0, cz: -170, radius: 130 }, terrain, time);
+          const far = scatterTrees(ctx, kind, Math.round(count * 0.8), { cx: 0, cz: -170, radius: 130, ...keep }, terrain, time);
           far.castShadow = false;
           scene.add(far);
         }
       }
-      if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10);
+      if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10, road ? clearOfRoad : undefined);
       framing = forest
         ? { target: [0, 7, -30], distance: 62, azimuth: 0, elevation: 14, travel: 50, minHeight: 4 }
         : { target: [0, 3, -35], distance: 48, azimuth: 0, elevation: 6, travel: 40, minHeight: 2 };
@@ -663,6 +678,37 @@ export function buildNature(ctx: BuildContext): Shot {
       lightRadius = forest ? 75 : 60;
       fogScale = forest ? 1.5 : 2.5;
       break;
+    }
+  }
+  if (road && terrain && roadBed) {
+    const ground = terrain.height;
+    const night = plan.timeOfDay === 'night' || plan.timeOfDay === 'dusk';
+    scene.add(buildRoadMesh(ctx, road, ground, { night }));
+    const cars = plan.subjects.find((s) => s.kind === 'cars');
+    // Look along the road from behind and above where it passes the frame's centre; with a car, close
+    // behind it, and a drone keeps pace with it (its travel is the car's distance over the clip).
+    const tz = ROAD_TARGET_Z[plan.setting] ?? -60;
+    const heading = roadHeading(road, tz);
+    const speed = 16;
+    const bed = roadBed as (z: number) => number;
+    framing = cars
+      ? { target: [road.centre(tz), bed(tz) + 1.2, tz], distance: 24, azimuth: (heading.yaw * 180) / Math.PI, elevation: 11, travel: speed * ctx.duration, minHeight: 1.5 }
+      : { target: [road.centre(tz), bed(tz) + 1, tz], distance: 70, azimuth: (heading.yaw * 180) / Math.PI, elevation: 22, travel: 60, minHeight: 3 };
+    focus.set(road.centre(tz), bed(tz) + 1, tz);
+    if (cars) {
+      const rng = ctx.rng('cars');
+      // The lead car passes the target halfway through a drone shot; otherwise it starts just past it and
+      // drives away. Any others follow it, and every second one comes the other way.
+      const lead = plan.camera.move === 'drone' ? tz + (speed * ctx.duration) / 2 : tz + 3;
+      for (let i = 0; i < cars.count; i++) {
+        const oncoming = i % 2 === 1;
+        const color = i === 0 ? new THREE.Color(cars.color) : new THREE.Color().setHSL(rng.next(), 0.15 + rng.next() * 0.5, 0.15 + rng.next() * 0.6);
+        const startZ = oncoming ? lead - 60 - rng.next() * 50 : lead + 14 * Math.ceil(i / 2) + rng.next() * 6;
+        const car = createCar(road, ground, { color, startZ, speed: speed * (oncoming ? 0.9 + rng.next() * 0.3 : 1), oncoming, lightsOn: night });
+        scene.add(car.group);
+        updaters.push((t) => car.update(t));
+        car.update(0);
+      }
     }
   }
   if (subjects.has('fire')) {
@@ -705,7 +751,28 @@ export function buildNature(ctx: BuildContext): Shot {
   } as Shot;
 }
 
-function addRocks(ctx: BuildContext, scene: THREE.Scene, terrain: Terrain, count: number): void {
+/** Where a road's shot looks (z of the frame's centre on the road), by setting. */
+const ROAD_TARGET_Z: Partial<Record<string, number>> = { mountains: -150, desert: -60, meadow: -50, forest: -40 };
+
+/**
+ * The road's centre line by setting: a highway nearly straight to the horizon across the desert, a road
+ * winding up a valley towards the range, a lane meandering over meadow or through forest.
+ */
+function roadPathFor(setting: string, noise: ValueNoise2D): RoadPath {
+  const phase = noise.sample(11.3, 5.9) * 6;
+  switch (setting) {
+    case 'desert':
+      return { centre: (z) => 5 * Math.sin(z / 260 + phase), halfWidth: 3.8, near: 60, far: -440 };
+    case 'mountains':
+      return { centre: (z) => 22 * Math.sin(z / 85 + phase) + 7 * Math.sin(z / 31 + 2 * phase), halfWidth: 3.6, near: 60, far: -560 };
+    case 'forest':
+      return { centre: (z) => 12 * Math.sin(z / 48 + phase) + 4 * Math.sin(z / 19 + phase), halfWidth: 2.9, near: 50, far: -330 };
+    default:
+      return { centre: (z) => 16 * Math.sin(z / 55 + phase) + 5 * Math.sin(z / 21 + phase), halfWidth: 3, near: 50, far: -330 };
+  }
+}
+
+function addRocks(ctx: BuildContext, scene: THREE.Scene, terrain: Terrain, count: number, keep?: (x: number, z: number) => boolean): void {
   const rng = ctx.rng('rocks');
   const noise = new ValueNoise2D(ctx.seed, 'rockshape');
   const geo = new THREE.IcosahedronGeometry(1, 2);
@@ -720,8 +787,10 @@ function addRocks(ctx: BuildContext, scene: THREE.Scene, terrain: Terrain, count
   const mesh = new THREE.InstancedMesh(geo, mat, count);
   const m = new THREE.Matrix4();
   for (let i = 0; i < count; i++) {
-    const x = rng.range(-40, 40);
+    let x = rng.range(-40, 40);
     const z = rng.range(-70, 5);
+    // Off the road: moved out to the side it was on.
+    for (let k = 0; keep && !keep(x, z) && k < 8; k++) x += x >= 0 ? 3 : -3;
     const s = rng.range(0.6, 2.6);
     m.compose(new THREE.Vector3(x, terrain.height(x, z) + s * 0.2, z), new THREE.Quaternion().setFromEuler(new THREE.Euler(0, rng.next() * 6, rng.next() * 0.3)), new THREE.Vector3(s, s, s));
     mesh.setMatrixAt(i, m);

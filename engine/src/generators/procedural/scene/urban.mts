@@ -31,20 +31,11 @@ import {
 } from 'three/tsl';
 import { ValueNoise2D } from '../sim/noise.js';
 import { lookUp, type Framing } from '../sim/camera.js';
-import { type BuildContext, type Shot, lightingFor, addLights, addFog, createSky, disposeScene, paletteColor } from './common.mjs';
+import { type BuildContext, type Shot, lightingFor, addLights, addFog, createSky, disposeScene, paletteColor, filteredPulse } from './common.mjs';
 import { ambientNode, requestEnvironment, skyEnvironment, skyHarmonics } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
-
-/**
- * Share of [x - w/2, x + w/2] covered by the periodic pulse that is 1 on [a, b) of every unit cell:
- * the difference of the pulse train's running integral, divided by the width.
- */
-function filteredPulse(a: number, b: number, x: N, w: N): N {
-  const integral = (t: N): N => floor(t).mul(b - a).add(clamp(fract(t), a, b).sub(a));
-  return integral(x.add(w.mul(0.5))).sub(integral(x.sub(w.mul(0.5)))).div(w);
-}
 
 const BLOCK = 34; // metres between street centre lines
 const STREET = 12;
