@@ -322,6 +322,18 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(sea.ignoredWords.includes('cars'), `ignored: ${sea.ignoredWords.join(', ')}`);
   });
 
+  it('rain on a window is the pane in close-up, not rain falling in a street', () => {
+    const r = P('rain on a window at night, city lights', 1);
+    assert.equal(r.plan.archetype, 'abstract');
+    assert.deepEqual(r.plan.subjects.map((s) => s.kind), ['raindrops']);
+    assert.equal(r.plan.particles.length, 0, 'no falling streaks in front of the glass');
+    assert.equal(r.plan.weather.condition, 'rain');
+    assert.ok(['static', 'dolly-in'].includes(r.plan.camera.move));
+    assert.ok(P('heavy rain on a window', 1).plan.subjects[0]!.count > P('light rain on a window', 1).plan.subjects[0]!.count, 'heavy is wetter than light');
+    assert.deepEqual(P('heavy rain on a window', 1).ignoredWords, []);
+    assert.equal(P('city street in the rain', 1).plan.archetype, 'urban', 'rain in a street is still the street');
+  });
+
   it('physics words become events with bodies and counts', () => {
     const p = P('12 rubber balls bouncing').plan;
     assert.equal(p.archetype, 'physics');

@@ -361,6 +361,26 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.equal(count(plain[0]!, red), 0);
   });
 
+  it('draws rain on a window: beads on the glass over out-of-focus lights, drops running down', async () => {
+    const prompt = 'rain on a window at night';
+    const req = request(prompt, { frames: 4, width: 240, height: 136, fps: { num: 2, den: 1 } });
+    const planned = planPrompt({ prompt, seed: req.seed }).plan;
+    assert.ok(planned.subjects.some((x) => x.kind === 'raindrops'));
+    const frames = await renderAll(g, { ...req, plan: planned });
+    const s = stats(frames[0]!);
+    assert.ok(s.std > 8 && s.colours > 200, `a picture, not a flat field: std ${s.std.toFixed(1)}, ${s.colours} colours`);
+    // Lights behind the glass: some bright warm pixels on a dark field.
+    let warm = 0;
+    let dark = 0;
+    const f = frames[0]!;
+    for (let i = 0; i < f.length; i += 4) {
+      if (f[i]! > 150 && f[i]! > f[i + 2]! + 30) warm++;
+      if (f[i]! + f[i + 1]! + f[i + 2]! < 120) dark++;
+    }
+    assert.ok(warm > 200 && dark > f.length / 4 / 3, `warm bokeh ${warm}, dark ${dark}`);
+    assert.ok(meanAbsDiff(frames[0]!, frames[frames.length - 1]!) > 0.5, 'drops run and the lights drift');
+  });
+
   it('puts the sun in a sunset: a bright disc and its path on the water that the same dusk without it lacks', async () => {
     const prompt = 'sunset over the ocean, static';
     const req = request(prompt, { frames: 1, width: 240, height: 136 });

@@ -86,6 +86,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
   tumbler: 'product', 'wine-glass': 'product', candle: 'product',
+  raindrops: 'abstract',
 };
 
 /** Reads the prompt into recognised phrases (with negation) and the words left over. */
@@ -271,6 +272,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       : balloons
         ? // Balloons fly in the calm of early morning.
           rng.pick<TimeOfDay>(['dawn', 'morning', 'golden-hour'])
+      : live.some((h) => h.effect.subject === 'raindrops') && !excluded('raindrops')
+        ? // Rain on a window is mostly shot against lights after dark.
+          rng.pick<TimeOfDay>(['night', 'dusk', 'night', 'morning'])
       : lightning || live.some((h) => h.effect.subject === 'fire' && !excluded('fire'))
         ? // Storms and fires are shot as the light goes: a fire's glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
@@ -346,7 +350,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // Particles or fireworks are the subject by themselves: a field behind them, not shapes in front.
       if (kinds.length === 0 && !live.some((h) => h.effect.particles) && !fireworks && !overField) kinds.push(rng.pick(ABSTRACT_SUBJECTS));
       if (kinds.length === 0) kinds.push('gradient');
-      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : 1), wordMaterial ?? (k === 'shapes' ? 'plastic' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? accent);
+      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' ? 'plastic' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? accent);
       break;
     }
     case 'product': {
@@ -430,12 +434,13 @@ export function planPrompt(input: PlanInput): PlanResult {
 
   const particleKinds = new Set<ParticleKind>();
   for (const h of live) if (h.effect.particles) particleKinds.add(h.effect.particles);
-  if (condition === 'rain' || condition === 'storm') particleKinds.add('rain');
+  // Rain on a window is drawn on the pane: falling streaks would hang in front of it.
+  if ((condition === 'rain' || condition === 'storm') && !subjects.some((s) => s.kind === 'raindrops')) particleKinds.add('rain');
   if (condition === 'snow') particleKinds.add('snow');
   if (subjects.some((s) => s.kind === 'fire')) particleKinds.add('embers');
   for (const k of [...particleKinds]) if (excluded(k) || excluded('particles') || (k === 'leaves' && excluded('leaves'))) particleKinds.delete(k);
   const densityWord = first('particleDensity');
-  if (particleKinds.size === 0) {
+  if (particleKinds.size === 0 && !subjects.some((s) => s.kind === 'raindrops')) {
     // "heavy" or "light" with no weather or particles to thicken: reported as ignored, not used.
     for (const h of live.filter((x) => x.effect.particleDensity !== undefined && Object.keys(x.effect).length === 1)) {
       const at = used.indexOf(h.text);
@@ -469,7 +474,8 @@ export function planPrompt(input: PlanInput): PlanResult {
           : setting === 'street' || setting === 'town'
             ? ['drone', 'dolly-in', 'pan-right']
             : ['drone', 'dolly-in', 'pan-right', 'orbit'],
-        abstract: ['dolly-in', 'orbit', 'static'],
+        // Through a window pane the camera can only creep towards it or hold.
+        abstract: subjects.some((s) => s.kind === 'raindrops') ? ['static', 'dolly-in', 'static'] : ['dolly-in', 'orbit', 'static'],
         product: ['orbit', 'orbit', 'dolly-in'],
         text: ['dolly-in', 'static'],
         physics: ['orbit', 'static', 'dolly-in'],

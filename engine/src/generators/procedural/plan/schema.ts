@@ -31,6 +31,8 @@ export const SUBJECT_KINDS = [
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
   // rising from the product (a hot drink); drifting over an abstract field
   'steam', 'smoke',
+  // rain on a window pane, the world behind it out of focus (count: how wet, 1 to 10)
+  'raindrops',
   // physics bodies
   'balls', 'cubes', 'dominoes', 'crates', 'marbles',
 ] as const;

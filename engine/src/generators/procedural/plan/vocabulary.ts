@@ -96,6 +96,9 @@ const ENTRIES: Entry[] = [
   { words: ['gold confetti', 'golden confetti', 'gold and silver confetti', 'gold glitter', 'golden glitter'], effect: { archetype: A('abstract', 2), particles: 'confetti', palette: 'gold', excludes: 'confetti' } },
   // Smoke as an overlay or background element (on a dark field); "smoky" air is fog, below.
   { words: ['smoke', 'smoke wisps', 'wisps of smoke', 'wispy smoke', 'drifting smoke', 'incense smoke', 'smoke overlay', 'smoke background', 'coloured smoke', 'colored smoke', 'smoke plume', 'plumes of smoke'], effect: { archetype: A('abstract', 3), subject: 'smoke', excludes: 'smoke' } },
+  // Rain on a window: a close-up of the pane, the world behind it a blur of lights. It outvotes the city or
+  // garden named behind the glass (they become the blur).
+  { words: ['rain on a window', 'rain on the window', 'rain on window', 'rain on windows', 'rain on glass', 'rain on the glass', 'rainy window', 'window rain', 'wet window', 'raindrops on a window', 'raindrops on the window', 'raindrops on glass', 'rain drops on a window', 'rain drops on glass', 'droplets on glass', 'water droplets on glass', 'drops on glass', 'window with rain', 'rain against the window', 'rain against a window', 'rain running down a window'], effect: { archetype: A('abstract', 6), subject: 'raindrops', condition: 'rain', excludes: 'raindrops' } },
   { words: ['bubbles', 'bubble', 'soap bubbles', 'soap bubble', 'floating bubbles', 'iridescent bubbles'], effect: { archetype: A('abstract', 2), particles: 'bubbles', excludes: 'bubbles' } },
   { words: ['confetti', 'ticker tape', 'confetti rain', 'confetti shower', 'paper confetti'], effect: { archetype: A('abstract', 2), particles: 'confetti', excludes: 'confetti' } },
   { words: ['cherry blossom', 'cherry blossoms', 'blossom', 'blossoms', 'sakura'], effect: { archetype: A('nature', 2), particles: 'petals', setting: 'meadow', excludes: 'petals' } },

@@ -6,6 +6,7 @@ import { buildAbstract } from './abstract.mjs';
 import { buildProductShot } from './product.mjs';
 import { buildPhysicsShot } from './physics.mjs';
 import { buildTextShot, buildTextOverlay } from './text.mjs';
+import { buildWindowRain } from './window-rain.mjs';
 
 export async function buildShot(ctx: BuildContext): Promise<Shot> {
   let shot: Shot;
@@ -14,7 +15,7 @@ export async function buildShot(ctx: BuildContext): Promise<Shot> {
       shot = buildUrban(ctx);
       break;
     case 'abstract':
-      shot = buildAbstract(ctx);
+      shot = ctx.plan.subjects.some((s) => s.kind === 'raindrops') ? buildWindowRain(ctx) : buildAbstract(ctx);
       break;
     case 'product':
       shot = buildProductShot(ctx);
