@@ -16,6 +16,12 @@ export interface RenderHost {
   step(timeMs: number): void;
   /** The texture the renderer drew into for the current frame. */
   currentTexture(): GPUTexture;
+  /**
+   * The first error the device reported on its own (a shader it refused, a lost device), or null. WebGPU
+   * reports these as events, not exceptions: without this check a rejected pipeline renders nothing and
+   * the clip comes out black with no error.
+   */
+  gpuError(): string | null;
   dispose(): void;
 }
 
@@ -72,6 +78,18 @@ export async function createRenderHost(gpu: GpuHandle, width: number, height: nu
     alpha: false,
   } as ConstructorParameters<typeof THREE.WebGPURenderer>[0]);
   await renderer.init();
+  let gpuError: string | null = null;
+  const r = renderer as unknown as { onError(info: { type?: string; message?: string }): void; onDeviceLost(info: { message?: string }): void };
+  const logError = r.onError.bind(renderer);
+  r.onError = (info) => {
+    gpuError ??= `${info.type ?? 'GPUError'}: ${(info.message ?? '').split('\n')[0]}`;
+    logError(info);
+  };
+  const logLost = r.onDeviceLost.bind(renderer);
+  r.onDeviceLost = (info) => {
+    gpuError ??= `the GPU device was lost: ${info.message ?? ''}`;
+    logLost(info);
+  };
   renderer.setPixelRatio(1);
   renderer.setSize(width, height, false);
   renderer.shadowMap.enabled = true;
@@ -103,6 +121,9 @@ export async function createRenderHost(gpu: GpuHandle, width: number, height: nu
     },
     currentTexture() {
       return context.getCurrentTexture();
+    },
+    gpuError() {
+      return gpuError;
     },
     dispose() {
       renderer.dispose();

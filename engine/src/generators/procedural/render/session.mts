@@ -146,6 +146,18 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       camera.updateMatrixWorld();
     };
     const progress = (t: number): number => (lastFrameTime > 0 ? Math.min(1, t / lastFrameTime) : 0);
+    /** A frame is passed on only if the device reported no error up to its readback. */
+    const checked = (frame: RenderFrame): RenderFrame => {
+      const error = host.gpuError();
+      if (error) {
+        throw new RushesError(
+          'E_GENERATOR',
+          `The GPU rejected part of the ${plan.archetype} render on ${gpu.backend} (${error}), so its frames would be wrong; the job stops instead. ` +
+            'Retry; if it happens again, set RUSHES_GPU_BACKEND to another backend and report this message.',
+        );
+      }
+      return frame;
+    };
     for (let i = 0; i < frames; i++) {
       if (opts.signal?.aborted) throw new RushesError('E_CANCELLED', 'The job was cancelled.');
       const t = (i * fps.den) / fps.num;
@@ -180,9 +192,9 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       }
       output.render();
       ring.push(host.currentTexture(), i);
-      if (ring.full) yield await ring.pop();
+      if (ring.full) yield checked(await ring.pop());
     }
-    while (ring.pending) yield await ring.pop();
+    while (ring.pending) yield checked(await ring.pop());
     opts.log?.('procedural: clip rendered', { ms: Math.round(performance.now() - t0), frames });
   } finally {
     await ring?.dispose();
