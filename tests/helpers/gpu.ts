@@ -1,4 +1,9 @@
 import { createProceduralGenerator, type ProceduralGenerator } from '../../engine/src/generators/procedural';
+import { importProcedural, importThree, type ThreeModule } from './esm';
+
+type DawnModule = typeof import('../../engine/src/generators/procedural/render/dawn.mjs', { with: { 'resolution-mode': 'import' } });
+type HostModule = typeof import('../../engine/src/generators/procedural/render/host.mjs', { with: { 'resolution-mode': 'import' } });
+type GpuHandle = Awaited<ReturnType<DawnModule['openGpu']>>;
 
 /**
  * The procedural generator for a suite's `before`, or the suite skipped (saying why) where this machine
@@ -14,4 +19,22 @@ export async function proceduralOrSkip(ctx: Mocha.Context): Promise<ProceduralGe
     ctx.skip();
   }
   return g;
+}
+
+/**
+ * The render side at the device level, for tests below the generator: three, its TSL functions, the
+ * render host module and an open GPU; or the test skipped (failed with RUSHES_REQUIRE_GPU=1) where this
+ * machine has no WebGPU adapter. Close `gpu` when done.
+ */
+export async function deviceOrSkip(ctx: Mocha.Context): Promise<{ THREE: ThreeModule; TSL: Record<string, any>; host: HostModule; gpu: GpuHandle }> {
+  const THREE = await importThree();
+  const TSL = (await import('three/tsl' as string)) as Record<string, any>;
+  const dawn = await importProcedural<DawnModule>('render/dawn.mts');
+  const host = await importProcedural<HostModule>('render/host.mts');
+  try {
+    return { THREE, TSL, host, gpu: await dawn.openGpu() };
+  } catch (e) {
+    if (process.env.RUSHES_REQUIRE_GPU === '1') throw e;
+    ctx.skip();
+  }
 }

@@ -4,27 +4,14 @@
  * no error. The session stops the job with E_GENERATOR when the host has one (render/session.mts).
  */
 import { strict as assert } from 'node:assert';
-import { importProcedural, importThree } from '../helpers/esm';
-
-type DawnModule = typeof import('../../engine/src/generators/procedural/render/dawn.mjs', { with: { 'resolution-mode': 'import' } });
-type HostModule = typeof import('../../engine/src/generators/procedural/render/host.mjs', { with: { 'resolution-mode': 'import' } });
+import { deviceOrSkip } from '../helpers/gpu';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 describe('procedural/GPU errors: a refused shader is an error, not a black frame', function () {
   this.timeout(60_000);
 
   it('records the device\'s own error for a shader it refuses, and none for a good one', async function () {
-    const THREE = await importThree();
-    const TSL = (await import('three/tsl' as string)) as any;
-    const dawn = await importProcedural<DawnModule>('render/dawn.mts');
-    const hostModule = await importProcedural<HostModule>('render/host.mts');
-    let gpu;
-    try {
-      gpu = await dawn.openGpu();
-    } catch (e) {
-      if (process.env.RUSHES_REQUIRE_GPU === '1') throw e;
-      this.skip();
-    }
+    const { THREE, TSL, host: hostModule, gpu } = await deviceOrSkip(this);
     const camera = new THREE.PerspectiveCamera(40, 2, 0.1, 10);
     camera.position.z = 3;
     const frame = async (colorNode: unknown) => {

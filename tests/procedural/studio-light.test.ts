@@ -5,11 +5,10 @@
  * prefiltered map: the same brightness sphere by sphere, and pixel by pixel close.
  */
 import { strict as assert } from 'node:assert';
-import { importProcedural, importThree } from '../helpers/esm';
+import { importProcedural } from '../helpers/esm';
+import { deviceOrSkip } from '../helpers/gpu';
 
 type EnvModule = typeof import('../../engine/src/generators/procedural/scene/environment.mjs', { with: { 'resolution-mode': 'import' } });
-type DawnModule = typeof import('../../engine/src/generators/procedural/render/dawn.mjs', { with: { 'resolution-mode': 'import' } });
-type HostModule = typeof import('../../engine/src/generators/procedural/render/host.mjs', { with: { 'resolution-mode': 'import' } });
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const W = 480;
@@ -20,18 +19,8 @@ describe('procedural/studio light: the closed form reads like the prefiltered ma
   this.timeout(60_000);
 
   it('lights metal and plastic spheres of every roughness within a few per cent of a PMREM of the same studio', async function () {
-    const THREE = await importThree();
-    const TSL = (await import('three/tsl' as string)) as any;
+    const { THREE, TSL, host: hostModule, gpu } = await deviceOrSkip(this);
     const env = await importProcedural<EnvModule>('scene/environment.mts');
-    const dawn = await importProcedural<DawnModule>('render/dawn.mts');
-    const hostModule = await importProcedural<HostModule>('render/host.mts');
-    let gpu;
-    try {
-      gpu = await dawn.openGpu();
-    } catch (e) {
-      if (process.env.RUSHES_REQUIRE_GPU === '1') throw e;
-      this.skip();
-    }
     const host = await hostModule.createRenderHost(gpu, W, H);
     const ring = new hostModule.ReadbackRing(gpu.device, W, H, 1);
     try {
