@@ -691,8 +691,10 @@ export function buildNature(ctx: BuildContext): Shot {
     const heading = roadHeading(road, tz);
     const speed = 16;
     const bed = roadBed as (z: number) => number;
+    // Into a low sun the camera drops closer to the road, so the sky and the sun stay in the frame.
+    const elevation = plan.camera.faceSun ? 4 : 11;
     framing = cars
-      ? { target: [road.centre(tz), bed(tz) + 1.2, tz], distance: 24, azimuth: (heading.yaw * 180) / Math.PI, elevation: 11, travel: speed * ctx.duration, minHeight: 1.5 }
+      ? { target: [road.centre(tz), bed(tz) + 1.2, tz], distance: 24, azimuth: (heading.yaw * 180) / Math.PI, elevation, travel: speed * ctx.duration, minHeight: 1.5 }
       : { target: [road.centre(tz), bed(tz) + 1, tz], distance: 70, azimuth: (heading.yaw * 180) / Math.PI, elevation: 22, travel: 60, minHeight: 3 };
     focus.set(road.centre(tz), bed(tz) + 1, tz);
     if (cars) {
