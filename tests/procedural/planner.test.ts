@@ -334,6 +334,17 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('city street in the rain', 1).plan.archetype, 'urban', 'rain in a street is still the street');
   });
 
+  it('a colour named for a field beats a style palette word, which is then reported as ignored', () => {
+    const tech = P('tech background, blue', 1);
+    assert.equal(tech.plan.palette.name, 'custom');
+    assert.equal(tech.plan.palette.colors[0], '#2657c9', 'the field is the blue named (it was neon pink and cyan)');
+    assert.ok(tech.ignoredWords.includes('tech') && tech.usedWords.includes('blue'));
+    assert.equal(P('corporate background in red', 1).plan.palette.colors[0], '#c8202a');
+    // Alone, the style word is the palette; a colour palette ("teal and orange") is not replaced.
+    assert.equal(P('neon background', 1).plan.palette.name, 'neon');
+    assert.equal(P('teal and orange ribbons, red', 1).plan.palette.name, 'teal-orange');
+  });
+
   it('physics words become events with bodies and counts', () => {
     const p = P('12 rubber balls bouncing').plan;
     assert.equal(p.archetype, 'physics');

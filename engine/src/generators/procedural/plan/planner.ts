@@ -68,6 +68,8 @@ const LIGHTNING_SETTINGS: Setting[] = ['ocean', 'meadow', 'mountains', 'desert']
 const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
+/** Palettes that are colours, not styles: a colour word does not replace them. */
+const COLOUR_PALETTES = ['gold', 'teal-orange', 'autumn', 'winter'];
 /** A car's paint when no colour is named: red, white, black, silver, deep blue. */
 const CAR_PAINTS = ['#a3131c', '#e4e4e2', '#16181c', '#8f969d', '#1b3a73'];
 /** Landscapes a road can run through (scene/road.mts). */
@@ -295,7 +297,19 @@ export function planPrompt(input: PlanInput): PlanResult {
   const overField = bareField && live.some((h) => h.effect.subject === 'smoke' || h.effect.subject === 'fireworks');
   const paletteBase = overField ? (background ?? '#0e0f12') : background && (bareField || !wordColor) ? background : wordColor;
   // A colour word without a palette word ("purple bokeh") builds the palette around that colour.
-  const paletteName = palettes[0] ?? (paletteBase ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool']));
+  // A colour named for a field whose palette word is only a style ("tech background, blue", "a corporate
+  // background in red"): the field takes the colour (it had taken the style's colours, and the colour word
+  // was reported as used while nothing showed it). The style word then colours nothing: reported as ignored.
+  const styleGivesWay = (archetype === 'abstract' || archetype === 'text') && !!wordColor && paletteBase === wordColor && palettes.length > 0 && !COLOUR_PALETTES.includes(palettes[0]!);
+  if (styleGivesWay) {
+    for (const h of live.filter((x) => x.effect.palette && Object.keys(x.effect).length === 1)) {
+      const at = used.indexOf(h.text);
+      if (at < 0) continue;
+      used.splice(at, 1);
+      ignored.push(h.text);
+    }
+  }
+  const paletteName = styleGivesWay ? 'custom' : (palettes[0] ?? (paletteBase ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool'])));
   const paletteColors = paletteName === 'custom' ? paletteAround(paletteBase!) : (PALETTES[paletteName] ?? PALETTES.cool!);
   const wordMaterial = first('material');
   const countHit = live.find((h) => h.effect.count !== undefined || h.number !== undefined);
