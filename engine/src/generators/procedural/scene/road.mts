@@ -6,6 +6,7 @@
  */
 import * as THREE from 'three/webgpu';
 import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
+import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
 import { vec3, float, uv, fwidth, max, mix, positionWorld, texture } from 'three/tsl';
 import { type BuildContext, filteredPulse, noiseTexture, roughMaterial } from './common.mjs';
 
@@ -136,6 +137,26 @@ export function buildRoadMesh(ctx: BuildContext, path: RoadPath, ground: (x: num
   const mesh = new THREE.Mesh(geo, mat);
   mesh.receiveShadow = true;
   return mesh;
+}
+
+/**
+ * One car as a single geometry for instancing (the city's traffic by day): body and glasshouse as rounded
+ * boxes and four wheels, front towards -z, with vertex colours that a material's colour and the
+ * instance's colour multiply: 1 on the paintwork, near black on glass and tyres.
+ */
+export function carBodyGeometry(): THREE.BufferGeometry {
+  const part = (geo: THREE.BufferGeometry, x: number, y: number, z: number, shade: number) => {
+    const g = (geo.index ? geo.toNonIndexed() : geo).translate(x, y, z);
+    const n = g.getAttribute('position').count;
+    g.setAttribute('color', new THREE.Float32BufferAttribute(new Array(n * 3).fill(shade), 3));
+    g.deleteAttribute('uv');
+    return g;
+  };
+  const parts = [part(new RoundedBoxGeometry(1.86, 0.62, 4.4, 2, 0.18), 0, 0.62, 0, 1), part(new RoundedBoxGeometry(1.58, 0.52, 2.3, 2, 0.2), 0, 1.14, 0.2, 0.04)];
+  for (const [x, z] of [[-0.86, -1.38], [0.86, -1.38], [-0.86, 1.42], [0.86, 1.42]] as const) parts.push(part(new THREE.CylinderGeometry(0.34, 0.34, 0.26, 14).rotateZ(Math.PI / 2), x, 0.34, z, 0.03));
+  const merged = mergeGeometries(parts)!;
+  for (const g of parts) g.dispose();
+  return merged;
 }
 
 export interface Car {

@@ -7,6 +7,7 @@
 import * as THREE from 'three/webgpu';
 import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
 import { markStaticInstances } from './instance-order.mjs';
+import { carBodyGeometry } from './road.mjs';
 import {
   uniform,
   vec3,
@@ -292,7 +293,7 @@ export function buildUrban(ctx: BuildContext): Shot {
   if (trails) scene.add(lightTrails(avenues, rng, time));
   if (cars) {
     const n = Math.round(60 * Math.max(0.4, ctx.detail));
-    const body = new THREE.InstancedMesh(new THREE.BoxGeometry(1.9, 1.3, 4.4).translate(0, 0.75, 0), new THREE.MeshStandardNodeMaterial({ roughness: 0.25, metalness: 0.6 }), n);
+    const body = new THREE.InstancedMesh(carBodyGeometry(), new THREE.MeshStandardNodeMaterial({ vertexColors: true, roughness: 0.25, metalness: 0.6 }), n);
     const lanes = Array.from({ length: n }, (_, i) => ({
       x: avenues[i % avenues.length]! * BLOCK + [-3, -1.2, 1.2, 3][Math.floor(i / avenues.length) % 4]!,
       z0: -rng.next() * 700 + 60,
@@ -305,7 +306,8 @@ export function buildUrban(ctx: BuildContext): Shot {
       lanes.forEach((c, i) => {
         const dir = c.x - Math.round(c.x / BLOCK) * BLOCK > 0 ? 1 : -1;
         const z = ((((c.z0 + dir * c.v * t + 640) % 700) + 700) % 700) - 640;
-        m.compose(new THREE.Vector3(c.x, 0, z), new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(0, 1, 0), dir > 0 ? 0 : Math.PI), new THREE.Vector3(1, 1, 1));
+        // The car's front is -z: one going towards +z is turned round.
+        m.compose(new THREE.Vector3(c.x, 0, z), new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(0, 1, 0), dir > 0 ? Math.PI : 0), new THREE.Vector3(1, 1, 1));
         body.setMatrixAt(i, m);
       });
       body.instanceMatrix.needsUpdate = true;
