@@ -166,39 +166,26 @@ export interface Car {
 }
 
 /**
- * A car from a handful of rounded boxes and wheels (body, glasshouse, wheels, lamps), driving along the
+ * A car (carBodyGeometry, with lamps) driving along the
  * road in the right-hand lane at `speed` m/s from `startZ` (towards -z; oncoming cars towards +z). It
  * casts no shadow map (that would be re-rendered every frame): a soft dark patch under it grounds it.
  */
 export function createCar(
   path: RoadPath,
   ground: (x: number, z: number) => number,
-  opts: { color: THREE.Color; startZ: number; speed: number; oncoming?: boolean; lightsOn: boolean; sporty?: boolean },
+  opts: { color: THREE.Color; startZ: number; speed: number; oncoming?: boolean; lightsOn: boolean },
 ): Car {
   const group = new THREE.Group();
-  const paint = new THREE.MeshStandardNodeMaterial({ color: opts.color, roughness: 0.28, metalness: 0.45 });
-  const glass = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color(0.02, 0.025, 0.03), roughness: 0.08, metalness: 0.6 });
-  const rubber = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color(0.02, 0.02, 0.02), roughness: 0.9, metalness: 0 });
-  const low = opts.sporty ? 0.85 : 1;
-  const body = new THREE.Mesh(new RoundedBoxGeometry(1.86, 0.62 * low, 4.4, 2, 0.18), paint);
-  body.position.y = 0.62 * low;
-  const cabin = new THREE.Mesh(new RoundedBoxGeometry(1.58, 0.52 * low, opts.sporty ? 1.9 : 2.3, 2, 0.2), glass);
-  cabin.position.set(0, 0.62 * low + 0.52 * low, opts.sporty ? 0.35 : 0.2);
-  group.add(body, cabin);
-  const wheelGeo = new THREE.CylinderGeometry(0.34, 0.34, 0.26, 18).rotateZ(Math.PI / 2);
-  for (const [x, z] of [[-0.86, -1.38], [0.86, -1.38], [-0.86, 1.42], [0.86, 1.42]] as const) {
-    const wheel = new THREE.Mesh(wheelGeo, rubber);
-    wheel.position.set(x, 0.34, z);
-    group.add(wheel);
-  }
+  // Paint (the vertex colours keep glass and tyres near black under it).
+  group.add(new THREE.Mesh(carBodyGeometry(), new THREE.MeshStandardNodeMaterial({ vertexColors: true, color: opts.color, roughness: 0.28, metalness: 0.45 })));
   // Lamps: the front is -z (the direction of travel).
   const head = new THREE.MeshBasicNodeMaterial({ color: new THREE.Color(1, 0.96, 0.86).multiplyScalar(opts.lightsOn ? 6 : 0.9) });
   const tail = new THREE.MeshBasicNodeMaterial({ color: new THREE.Color(1, 0.08, 0.05).multiplyScalar(opts.lightsOn ? 4 : 0.6) });
   for (const side of [-1, 1]) {
     const h = new THREE.Mesh(new THREE.BoxGeometry(0.38, 0.12, 0.05), head);
-    h.position.set(side * 0.62, 0.72 * low, -2.21);
+    h.position.set(side * 0.62, 0.72, -2.21);
     const r = new THREE.Mesh(new THREE.BoxGeometry(0.42, 0.1, 0.05), tail);
-    r.position.set(side * 0.6, 0.76 * low, 2.21);
+    r.position.set(side * 0.6, 0.76, 2.21);
     group.add(h, r);
   }
   // Contact shadow: darkest under the car, fading out past its footprint.
