@@ -1,0 +1,32 @@
+/**
+ * A drone over open water or land looks down on it (scene/nature.mts, AERIAL_SETTINGS): the settings'
+ * framings are eye-level views, and "aerial view of a coastline" was shot from 5 degrees above the sand.
+ * Mountains, meadows and waterfalls keep their own framings; a car on a road keeps its chase camera.
+ */
+import { strict as assert } from 'node:assert';
+import { planPrompt } from '../../engine/src/generators/procedural';
+import { importProcedural } from '../helpers/esm';
+
+type NatureModule = typeof import('../../engine/src/generators/procedural/scene/nature.mjs', { with: { 'resolution-mode': 'import' } });
+type RngModule = typeof import('../../engine/src/generators/procedural/sim/rng.js');
+
+describe('procedural/aerial: a drone looks down on open land and water', () => {
+  it('raises the drone to 20 degrees or more over the sea, a lake, a forest and the desert, and nowhere else', async () => {
+    const nature = await importProcedural<NatureModule>('scene/nature.mts');
+    const { stream } = (await import('../../engine/src/generators/procedural/sim/rng')) as RngModule;
+    const elevation = (prompt: string): number => {
+      const plan = planPrompt({ prompt, seed: 1 }).plan;
+      // Building the shot renders nothing (the image-based light is made later, when the session asks).
+      const shot = nature.buildNature({ plan, seed: 1, width: 160, height: 90, duration: 2, software: true, detail: 0.3, rng: (n: string) => stream(1, n), renderer: null as never });
+      shot.dispose();
+      return shot.framing.elevation;
+    };
+    for (const prompt of ['aerial view of a coastline', 'drone shot over the ocean', 'aerial of a lake', 'birds eye view of a forest', 'desert dunes, aerial']) {
+      assert.ok(elevation(prompt) >= 20, `${prompt}: ${elevation(prompt)} degrees`);
+    }
+    assert.ok(elevation('ocean waves, static') < 20, 'a locked-off shot of the sea stays near the water');
+    assert.ok(elevation('drone over a meadow') < 20, 'a meadow keeps its horizon');
+    assert.ok(elevation('mountains, drone shot') < 20, 'mountains keep their peaks in the frame');
+    assert.equal(elevation('a car on a desert highway, drone shot'), 11, 'the chase camera of a car on a road');
+  });
+});
