@@ -5,15 +5,14 @@
  */
 import { strict as assert } from 'node:assert';
 import { planPrompt } from '../../engine/src/generators/procedural';
+import { stream } from '../../engine/src/generators/procedural/sim/rng';
 import { importProcedural } from '../helpers/esm';
 
 type NatureModule = typeof import('../../engine/src/generators/procedural/scene/nature.mjs', { with: { 'resolution-mode': 'import' } });
-type RngModule = typeof import('../../engine/src/generators/procedural/sim/rng.js');
 
 describe('procedural/aerial: a drone looks down on open land and water', () => {
   it('raises the drone to 20 degrees or more over the sea, a lake, a forest and the desert, and nowhere else', async () => {
     const nature = await importProcedural<NatureModule>('scene/nature.mts');
-    const { stream } = (await import('../../engine/src/generators/procedural/sim/rng')) as RngModule;
     const elevation = (prompt: string): number => {
       const plan = planPrompt({ prompt, seed: 1 }).plan;
       // Building the shot renders nothing (the image-based light is made later, when the session asks).
