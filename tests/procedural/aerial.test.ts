@@ -1,7 +1,7 @@
 /**
  * A drone over open water or land looks down on it (scene/nature.mts, AERIAL_SETTINGS): the settings'
  * framings are eye-level views, and "aerial view of a coastline" was shot from 5 degrees above the sand.
- * Mountains, meadows and waterfalls keep their own framings; a car on a road keeps its chase camera.
+ * Mountains, meadows, forests and waterfalls keep their own framings; a car on a road its chase camera.
  */
 import { strict as assert } from 'node:assert';
 import { planPrompt } from '../../engine/src/generators/procedural';
@@ -11,7 +11,7 @@ import { importProcedural } from '../helpers/esm';
 type NatureModule = typeof import('../../engine/src/generators/procedural/scene/nature.mjs', { with: { 'resolution-mode': 'import' } });
 
 describe('procedural/aerial: a drone looks down on open land and water', () => {
-  it('raises the drone to 20 degrees or more over the sea, a lake, a forest and the desert, and nowhere else', async () => {
+  it('raises the drone to 20 degrees or more over the sea, a beach, a lake and the desert, and nowhere else', async () => {
     const nature = await importProcedural<NatureModule>('scene/nature.mts');
     const elevation = (prompt: string): number => {
       const plan = planPrompt({ prompt, seed: 1 }).plan;
@@ -20,11 +20,12 @@ describe('procedural/aerial: a drone looks down on open land and water', () => {
       shot.dispose();
       return shot.framing.elevation;
     };
-    for (const prompt of ['aerial view of a coastline', 'drone shot over the ocean', 'aerial of a lake', 'birds eye view of a forest', 'desert dunes, aerial']) {
+    for (const prompt of ['aerial view of a coastline', 'drone shot over the ocean', 'aerial of a lake', 'desert dunes, aerial']) {
       assert.ok(elevation(prompt) >= 20, `${prompt}: ${elevation(prompt)} degrees`);
     }
     assert.ok(elevation('ocean waves, static') < 20, 'a locked-off shot of the sea stays near the water');
     assert.ok(elevation('drone over a meadow') < 20, 'a meadow keeps its horizon');
+    assert.equal(elevation('birds eye view of a forest'), 14, 'a forest keeps its view over the canopy');
     assert.ok(elevation('mountains, drone shot') < 20, 'mountains keep their peaks in the frame');
     assert.equal(elevation('a car on a desert highway, drone shot'), 11, 'the chase camera of a car on a road');
   });

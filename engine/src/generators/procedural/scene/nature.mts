@@ -683,7 +683,8 @@ export function buildNature(ctx: BuildContext): Shot {
   // A drone over open land or water looks down on it (an aerial), not along the ground: the settings'
   // framings are eye-level views of the landscape, so a drone move raises them to 20 degrees at least.
   // Mountains keep theirs (from that far, looking down would lose the peaks), and so do a meadow (flat and
-  // bare from above: its sky and trees on the horizon are the picture) and a waterfall.
+  // bare from above: its sky and trees on the horizon are the picture), a forest (its framing already
+  // looks down over the canopy, at 14 degrees) and a waterfall.
   if (plan.camera.move === 'drone' && AERIAL_SETTINGS.includes(plan.setting) && !waterfall) framing = { ...framing, elevation: Math.max(framing.elevation, 20) };
   if (road && terrain && roadBed) {
     const ground = terrain.height;
@@ -759,7 +760,7 @@ export function buildNature(ctx: BuildContext): Shot {
 }
 
 /** Settings a drone move shows from above (see buildNature). */
-const AERIAL_SETTINGS: string[] = ['coast', 'ocean', 'lake', 'river', 'desert', 'forest'];
+const AERIAL_SETTINGS: string[] = ['coast', 'ocean', 'lake', 'river', 'desert'];
 
 /** Where a road's shot looks (z of the frame's centre on the road), by setting. */
 const ROAD_TARGET_Z: Partial<Record<string, number>> = { mountains: -150, desert: -60, meadow: -50, forest: -40 };
