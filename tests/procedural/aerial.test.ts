@@ -29,4 +29,19 @@ describe('procedural/aerial: a drone looks down on open land and water', () => {
     assert.ok(elevation('mountains, drone shot') < 20, 'mountains keep their peaks in the frame');
     assert.equal(elevation('a car on a desert highway, drone shot'), 11, 'the chase camera of a car on a road');
   });
+
+  it('keeps pace with a car in slow motion: the drone travels as far as the car drives in simulation time', async () => {
+    const nature = await importProcedural<NatureModule>('scene/nature.mts');
+    const travel = (prompt: string): [number, number] => {
+      const plan = planPrompt({ prompt, seed: 1 }).plan;
+      const shot = nature.buildNature({ plan, seed: 1, width: 160, height: 90, duration: 4, software: true, detail: 0.3, rng: (n: string) => stream(1, n), renderer: null as never });
+      shot.dispose();
+      return [shot.framing.travel ?? 0, plan.motion.speed];
+    };
+    const [normal, one] = travel('a car on a country road');
+    const [slow, speed] = travel('a car on a country road, slow motion');
+    assert.ok(speed < 1 && one === 1);
+    // It travelled at full speed while the car crept, so the car fell out of the back of the frame.
+    assert.ok(Math.abs(slow - normal * speed) < 1e-9, `${slow} m with the car at ${speed}x, ${normal} m at 1x`);
+  });
 });

@@ -320,6 +320,10 @@ describe('procedural planner: vocabulary', () => {
     const sea = P('ocean waves with cars', 1);
     assert.equal(sea.plan.archetype, 'nature');
     assert.ok(sea.ignoredWords.includes('cars'), `ignored: ${sea.ignoredWords.join(', ')}`);
+    // A landscape draws no light trails or street lights, so those words are not claimed as used.
+    assert.ok(P('highway at night with light trails in the desert', 1).ignoredWords.includes('light trails'));
+    assert.ok(P('forest with street lights', 1).ignoredWords.includes('street lights'));
+    assert.deepEqual(P('city skyline at night with light trails', 1).ignoredWords, []);
   });
 
   it('rain on a window is the pane in close-up, not rain falling in a street', () => {

@@ -396,8 +396,10 @@ export function planPrompt(input: PlanInput): PlanResult {
   if (smoke && archetype === 'abstract') addSubject('smoke', 1, 'matte', wordColor ?? '#cfd3d8');
   // Words for things this shot has no place for (smoke in a landscape, fireworks in a studio) are
   // reported as ignored, not used. Road and car words are used by a street, or by a landscape with a road.
+  // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', ...(roadless ? (['road', 'cars'] as const) : [])] as const) {
+  const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     for (const h of live.filter((x) => x.effect.subject === kind)) {
       const at = used.indexOf(h.text);

@@ -697,17 +697,19 @@ export function buildNature(ctx: BuildContext): Shot {
     const heading = roadHeading(road, tz);
     const speed = 16;
     const bed = roadBed as (z: number) => number;
+    // The cars drive in simulation time (slow motion slows them); the camera moves in clip time.
+    const driven = speed * ctx.duration * plan.motion.speed;
     // Into a low sun the camera drops closer to the road, so the sky and the sun stay in the frame.
     const elevation = plan.camera.faceSun ? 4 : 11;
     framing = cars
-      ? { target: [road.centre(tz), bed(tz) + 1.2, tz], distance: 24, azimuth: (heading.yaw * 180) / Math.PI, elevation, travel: speed * ctx.duration, minHeight: 1.5 }
+      ? { target: [road.centre(tz), bed(tz) + 1.2, tz], distance: 24, azimuth: (heading.yaw * 180) / Math.PI, elevation, travel: driven, minHeight: 1.5 }
       : { target: [road.centre(tz), bed(tz) + 1, tz], distance: 70, azimuth: (heading.yaw * 180) / Math.PI, elevation: 22, travel: 60, minHeight: 3 };
     focus.set(road.centre(tz), bed(tz) + 1, tz);
     if (cars) {
       const rng = ctx.rng('cars');
       // The lead car passes the target halfway through a drone shot; otherwise it starts just past it and
       // drives away. Any others follow it, and every second one comes the other way.
-      const lead = plan.camera.move === 'drone' ? tz + (speed * ctx.duration) / 2 : tz + 3;
+      const lead = plan.camera.move === 'drone' ? tz + driven / 2 : tz + 3;
       for (let i = 0; i < cars.count; i++) {
         const oncoming = i % 2 === 1;
         const color = i === 0 ? new THREE.Color(cars.color) : new THREE.Color().setHSL(rng.next(), 0.15 + rng.next() * 0.5, 0.15 + rng.next() * 0.6);
