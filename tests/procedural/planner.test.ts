@@ -347,6 +347,9 @@ describe('procedural planner: vocabulary', () => {
     // Alone, the style word is the palette; a colour palette ("teal and orange") is not replaced.
     assert.equal(P('neon background', 1).plan.palette.name, 'neon');
     assert.equal(P('teal and orange ribbons, red', 1).plan.palette.name, 'teal-orange');
+    // Two colours named: both are in the palette (the second was reported as used and left out).
+    const two = P('blue and orange particles background', 1).plan.palette.colors;
+    assert.deepEqual([two[0], two[1]], ['#2657c9', P('orange', 1).plan.palette.colors[0]]);
   });
 
   it('physics words become events with bodies and counts', () => {

@@ -310,7 +310,15 @@ export function planPrompt(input: PlanInput): PlanResult {
     }
   }
   const paletteName = styleGivesWay ? 'custom' : (palettes[0] ?? (paletteBase ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool'])));
-  const paletteColors = paletteName === 'custom' ? paletteAround(paletteBase!) : (PALETTES[paletteName] ?? PALETTES.cool!);
+  // A second colour named ("pink and purple", "blue and orange") takes the palette's second place, so both
+  // show (it was reported as used and left out).
+  const colourWords = [...new Set(live.map((h) => h.effect.color).filter((c): c is string => !!c))];
+  const around = paletteName === 'custom' ? paletteAround(paletteBase!) : null;
+  const paletteColors = around
+    ? paletteBase === colourWords[0] && colourWords[1]
+      ? [around[0]!, colourWords[1], ...around.slice(2)]
+      : around
+    : (PALETTES[paletteName] ?? PALETTES.cool!);
   const wordMaterial = first('material');
   const countHit = live.find((h) => h.effect.count !== undefined || h.number !== undefined);
   const countWord = countHit?.number ?? countHit?.effect.count;
