@@ -432,14 +432,8 @@ export function buildNature(ctx: BuildContext): Shot {
   // A road through the landscape (scene/road.mts): its centre line winds with the setting's character,
   // the terrain is levelled under it, and trees and rocks keep off it.
   const road: RoadPath | null = subjects.has('road') ? roadPathFor(plan.setting, noise) : null;
-  let roadBed: ((z: number) => number) | null = null;
-  const withRoad = (height: (x: number, z: number) => number, opts: Parameters<typeof carveRoad>[2] = {}) => {
-    if (!road) return height;
-    const carved = carveRoad(height, road, opts);
-    roadBed = carved.bed;
-    return carved.height;
-  };
-  const clearOfRoad = (x: number, z: number) => !road || offRoad(road, x, z);
+  const withRoad = (height: (x: number, z: number) => number, opts: Parameters<typeof carveRoad>[2] = {}) => (road ? carveRoad(height, road, opts) : height);
+  const clearOfRoad = road ? (x: number, z: number) => offRoad(road, x, z) : undefined;
   const grass = (x: number, z: number, h: number) => {
     const v = noise.fbm(x * 0.02 + 50, z * 0.02, 3);
     const c = new THREE.Color('#4c6b2f').lerp(new THREE.Color('#7a8a3e'), v);
@@ -473,7 +467,7 @@ export function buildNature(ctx: BuildContext): Shot {
       });
       scene.add(terrain.mesh);
       const tree = treeSubject?.kind ?? 'pine-trees';
-      if (treeSubject || subjects.has('pine-trees')) scene.add(scatterTrees(ctx, tree, treeSubject?.count ?? 120, { cx: 0, cz: -120, radius: 200, clearRadius: 25, ...(road ? { keep: clearOfRoad } : {}) }, terrain, time, 40));
+      if (treeSubject || subjects.has('pine-trees')) scene.add(scatterTrees(ctx, tree, treeSubject?.count ?? 120, { cx: 0, cz: -120, radius: 200, clearRadius: 25, keep: clearOfRoad }, terrain, time, 40));
       framing = { target: [0, 140, -1900], distance: 2000, azimuth: 0, elevation: 1.5, travel: 500, minHeight: 25 };
       focus.set(0, 200, -1900);
       lightCenter.set(0, 0, -150);
@@ -504,7 +498,7 @@ export function buildNature(ctx: BuildContext): Shot {
           new THREE.Color('#d8bf94').lerp(new THREE.Color('#b89a70'), Math.max(0, Math.min(1, 0.6 - h * 0.8))).lerp(new THREE.Color('#e8d6b4'), noise.sample(x * 0.2, z * 0.2) * 0.25 + slope * 0.2),
       });
       scene.add(terrain.mesh);
-      if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10, road ? clearOfRoad : undefined);
+      if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10, clearOfRoad);
       scene.add(openSea(ctx, time, L, 0.8, { z: shoreZ }));
       framing = { target: [0, 1.0, -40], distance: 52, azimuth: 0, elevation: 6, travel: 40, minHeight: 2.2 };
       focus.set(0, 0, -25);
@@ -641,7 +635,7 @@ export function buildNature(ctx: BuildContext): Shot {
       });
       scene.add(terrain.mesh);
       const rocks = plan.subjects.find((s) => s.kind === 'rocks');
-      if (rocks) addRocks(ctx, scene, terrain, rocks.count, road ? clearOfRoad : undefined);
+      if (rocks) addRocks(ctx, scene, terrain, rocks.count, clearOfRoad);
       // High enough to look over the nearer crests.
       framing = { target: [0, 4, -40], distance: 80, azimuth: 0, elevation: 10, travel: 70, minHeight: 3 };
       focus.set(0, 4, -40);
@@ -660,16 +654,15 @@ export function buildNature(ctx: BuildContext): Shot {
       const kind = treeSubject?.kind ?? 'broadleaf-trees';
       if (treeSubject || !forest) {
         const count = forest ? Math.max(treeSubject?.count ?? 0, 320) : (treeSubject?.count ?? 14);
-        const keep = road ? { keep: clearOfRoad } : {};
-        scene.add(scatterTrees(ctx, kind, count, { cx: 0, cz: forest ? -30 : -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : 12, ...keep }, terrain, time));
+        scene.add(scatterTrees(ctx, kind, count, { cx: 0, cz: forest ? -30 : -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : 12, keep: clearOfRoad }, terrain, time));
         if (forest) {
           // The far forest is lost in the haze: it casts no shadow.
-          const far = scatterTrees(ctx, kind, Math.round(count * 0.8), { cx: 0, cz: -170, radius: 130, ...keep }, terrain, time);
+          const far = scatterTrees(ctx, kind, Math.round(count * 0.8), { cx: 0, cz: -170, radius: 130, keep: clearOfRoad }, terrain, time);
           far.castShadow = false;
           scene.add(far);
         }
       }
-      if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10, road ? clearOfRoad : undefined);
+      if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10, clearOfRoad);
       framing = forest
         ? { target: [0, 7, -30], distance: 62, azimuth: 0, elevation: 14, travel: 50, minHeight: 4 }
         : { target: [0, 3, -35], distance: 48, azimuth: 0, elevation: 6, travel: 40, minHeight: 2 };
@@ -686,7 +679,7 @@ export function buildNature(ctx: BuildContext): Shot {
   // bare from above: its sky and trees on the horizon are the picture), a forest (its framing already
   // looks down over the canopy, at 14 degrees) and a waterfall.
   if (plan.camera.move === 'drone' && AERIAL_SETTINGS.includes(plan.setting) && !waterfall) framing = { ...framing, elevation: Math.max(framing.elevation, 20) };
-  if (road && terrain && roadBed) {
+  if (road && terrain) {
     const ground = terrain.height;
     const night = plan.timeOfDay === 'night' || plan.timeOfDay === 'dusk';
     scene.add(buildRoadMesh(ctx, road, ground, { night }));
@@ -696,7 +689,8 @@ export function buildNature(ctx: BuildContext): Shot {
     const tz = ROAD_TARGET_Z[plan.setting] ?? -60;
     const heading = roadHeading(road, tz);
     const speed = 16;
-    const bed = roadBed as (z: number) => number;
+    // The carved ground along the centre line is the road's bed.
+    const bed = (z: number) => ground(road.centre(z), z);
     // The cars drive in simulation time (slow motion slows them); the camera moves in clip time.
     const driven = speed * ctx.duration * plan.motion.speed;
     // Into a low sun the camera drops closer to the road, so the sky and the sun stay in the frame.

@@ -41,7 +41,7 @@ export function carveRoad(
   height: (x: number, z: number) => number,
   path: RoadPath,
   opts: { verge?: number; blend?: number; smooth?: number; weight?: (z: number) => number } = {},
-): { height: (x: number, z: number) => number; bed: (z: number) => number } {
+): (x: number, z: number) => number {
   const verge = opts.verge ?? 3;
   const blend = opts.blend ?? 10;
   const smooth = opts.smooth ?? 12;
@@ -60,7 +60,7 @@ export function carveRoad(
     const w = t * along * (opts.weight ? opts.weight(z) : 1);
     return h + (bed(z) - h) * w;
   };
-  return { height: carved, bed };
+  return carved;
 }
 
 function smoothstep01(t: number): number {
