@@ -155,14 +155,9 @@ class StudioLightNode extends THREE.Node {
   }
 }
 
-/** The studio as an environment node (see StudioLightNode): for `scene.environmentNode` or a material's `envNode`. */
-export function studioLightNode(tint: THREE.Color): N {
-  return new StudioLightNode(tint.clone());
-}
-
 /** A photo studio as the scene's image-based light: big soft boxes key and fill, a strip light for the rim. */
 export function useStudioEnvironment(scene: THREE.Scene, tint: THREE.Color): void {
-  (scene as N).environmentNode = studioLightNode(tint);
+  (scene as N).environmentNode = new StudioLightNode(tint.clone());
 }
 
 /** The studio's own radiance in direction `d` (unit length), for its spherical-harmonics fit. */
@@ -197,9 +192,20 @@ export function ambientNode(sh: THREE.SphericalHarmonics3): N {
   return (getShIrradianceAt as N)(normalWorld, coefficients).div(Math.PI);
 }
 
-/** The studio's radiance projected on order-2 spherical harmonics (three's convention). */
+/** Fits already made, by tint: a product or physics shot needs the same one for its sweep and its light. */
+const studioFits = new Map<string, THREE.SphericalHarmonics3>();
+
+/** The studio's radiance projected on order-2 spherical harmonics (three's convention); a copy, free to scale. */
 export function studioHarmonics(tint: THREE.Color): THREE.SphericalHarmonics3 {
-  return projectRadiance((d) => studioRadianceAt(d, tint));
+  const key = `${tint.r},${tint.g},${tint.b}`;
+  let fit = studioFits.get(key);
+  if (!fit) {
+    // About 20 ms a fit; a daemon sees few distinct tints, but hand-edited plans can bring any.
+    if (studioFits.size >= 64) studioFits.clear();
+    fit = projectRadiance((d) => studioRadianceAt(d, tint));
+    studioFits.set(key, fit);
+  }
+  return fit.clone();
 }
 
 /** The sky's radiance projected on order-2 spherical harmonics. */
