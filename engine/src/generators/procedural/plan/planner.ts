@@ -191,6 +191,13 @@ export function planPrompt(input: PlanInput): PlanResult {
   const live = hits.filter((h) => !h.negated);
   const exclude = [...new Set(hits.filter((h) => h.negated && h.effect.excludes).map((h) => h.effect.excludes!))];
   const excluded = (what: string) => exclude.includes(what);
+  /** Moves a recognised term the shot ends up not showing from the used words to the ignored ones. */
+  const reportIgnored = (h: Hit): void => {
+    const at = used.indexOf(h.text);
+    if (at < 0) return;
+    used.splice(at, 1);
+    ignored.push(h.text);
+  };
 
   // ---------------------------------------------------------------- archetype
   const votes: Record<Archetype, number> = { nature: 0, urban: 0, abstract: 0, product: 0, text: 0, physics: 0 };
@@ -302,12 +309,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // was reported as used while nothing showed it). The style word then colours nothing: reported as ignored.
   const styleGivesWay = (archetype === 'abstract' || archetype === 'text') && !!wordColor && paletteBase === wordColor && palettes.length > 0 && !COLOUR_PALETTES.includes(palettes[0]!);
   if (styleGivesWay) {
-    for (const h of live.filter((x) => x.effect.palette && Object.keys(x.effect).length === 1)) {
-      const at = used.indexOf(h.text);
-      if (at < 0) continue;
-      used.splice(at, 1);
-      ignored.push(h.text);
-    }
+    for (const h of live.filter((x) => x.effect.palette && Object.keys(x.effect).length === 1)) reportIgnored(h);
   }
   const paletteName = styleGivesWay ? 'custom' : (palettes[0] ?? (paletteBase ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool'])));
   // A second colour named ("pink and purple", "blue and orange") takes the palette's second place, so both
@@ -409,12 +411,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
   for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
-    for (const h of live.filter((x) => x.effect.subject === kind)) {
-      const at = used.indexOf(h.text);
-      if (at < 0) continue;
-      used.splice(at, 1);
-      ignored.push(h.text);
-    }
+    for (const h of live.filter((x) => x.effect.subject === kind)) reportIgnored(h);
   }
 
   // ---------------------------------------------------------------- physics
