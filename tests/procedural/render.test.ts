@@ -66,6 +66,13 @@ function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
   return d / a.length;
 }
 
+/** How many pixels of an RGBA frame pass `test`. */
+function countPixels(rgba: Uint8Array, test: (r: number, g: number, b: number) => boolean): number {
+  let n = 0;
+  for (let i = 0; i < rgba.length; i += 4) if (test(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!)) n++;
+  return n;
+}
+
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
@@ -327,11 +334,7 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     const req = request(prompt, { frames: 1, width: 240, height: 136 });
     const planned = planPrompt({ prompt, seed: req.seed }).plan;
     const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'hot-air-balloons') };
-    const vivid = (rgba: Uint8Array): number => {
-      let n = 0;
-      for (let i = 0; i < rgba.length; i += 4) if (Math.max(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!) - Math.min(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!) > 70) n++;
-      return n;
-    };
+    const vivid = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => Math.max(r, g, b) - Math.min(r, g, b) > 70);
     const withBalloons = vivid((await renderAll(g, { ...req, plan: planned }))[0]!);
     const plain = vivid((await renderAll(g, { ...req, plan: without }))[0]!);
     assert.ok(withBalloons > plain + 150, `vivid pixels: ${withBalloons} with balloons, ${plain} without`);
@@ -344,21 +347,16 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.deepEqual([planned.setting, planned.camera.move], ['meadow', 'drone']);
     const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'road' && x.kind !== 'cars') };
     // Asphalt: dark and grey (grass is green, sky is blue); car paint: saturated red.
-    const count = (rgba: Uint8Array, test: (r: number, g: number, b: number) => boolean): number => {
-      let n = 0;
-      for (let i = 0; i < rgba.length; i += 4) if (test(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!)) n++;
-      return n;
-    };
     const asphalt = (r: number, g: number, b: number) => Math.max(r, g, b) < 110 && Math.max(r, g, b) - Math.min(r, g, b) < 14;
     const red = (r: number, g: number, b: number) => r > 90 && r > 2 * g && r > 2 * b;
     const road = await renderAll(g, { ...req, plan: planned });
     const plain = await renderAll(g, { ...req, plan: without });
-    const withRoad = count(road[0]!, asphalt);
-    const noRoad = count(plain[0]!, asphalt);
+    const withRoad = countPixels(road[0]!, asphalt);
+    const noRoad = countPixels(plain[0]!, asphalt);
     assert.ok(withRoad > noRoad + 1500, `asphalt pixels: ${withRoad} with the road, ${noRoad} without`);
     // The car is in the frame from the first frame to the last (the drone keeps pace with it).
-    for (const i of [0, road.length - 1]) assert.ok(count(road[i]!, red) > 40, `red car pixels in frame ${i}: ${count(road[i]!, red)}`);
-    assert.equal(count(plain[0]!, red), 0);
+    for (const i of [0, road.length - 1]) assert.ok(countPixels(road[i]!, red) > 40, `red car pixels in frame ${i}: ${countPixels(road[i]!, red)}`);
+    assert.equal(countPixels(plain[0]!, red), 0);
   });
 
   it('draws rain on a window: beads on the glass over out-of-focus lights, drops running down', async () => {
@@ -370,13 +368,9 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     const s = stats(frames[0]!);
     assert.ok(s.std > 8 && s.colours > 200, `a picture, not a flat field: std ${s.std.toFixed(1)}, ${s.colours} colours`);
     // Lights behind the glass: some bright warm pixels on a dark field.
-    let warm = 0;
-    let dark = 0;
     const f = frames[0]!;
-    for (let i = 0; i < f.length; i += 4) {
-      if (f[i]! > 150 && f[i]! > f[i + 2]! + 30) warm++;
-      if (f[i]! + f[i + 1]! + f[i + 2]! < 120) dark++;
-    }
+    const warm = countPixels(f, (r, _g, b) => r > 150 && r > b + 30);
+    const dark = countPixels(f, (r, g, b) => r + g + b < 120);
     assert.ok(warm > 200 && dark > f.length / 4 / 3, `warm bokeh ${warm}, dark ${dark}`);
     assert.ok(meanAbsDiff(frames[0]!, frames[frames.length - 1]!) > 0.5, 'drops run and the lights drift');
   });
@@ -388,11 +382,7 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.equal(planned.camera.faceSun, true);
     const { faceSun: _, ...camera } = planned.camera;
     void _;
-    const bright = (rgba: Uint8Array): number => {
-      let n = 0;
-      for (let i = 0; i < rgba.length; i += 4) if (0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]! > 200) n++;
-      return n;
-    };
+    const bright = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => 0.2126 * r + 0.7152 * g + 0.0722 * b > 200);
     const sun = bright((await renderAll(g, { ...req, plan: planned }))[0]!);
     const away = bright((await renderAll(g, { ...req, plan: { ...planned, camera } }))[0]!);
     assert.ok(sun > away + 60, `bright pixels: ${sun} facing the sun, ${away} without`);
