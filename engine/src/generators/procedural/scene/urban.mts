@@ -28,7 +28,6 @@ import {
   cameraPosition,
   attribute,
   max,
-  clamp,
 } from 'three/tsl';
 import { ValueNoise2D } from '../sim/noise.js';
 import { lookUp, type Framing } from '../sim/camera.js';
