@@ -340,6 +340,18 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(withBalloons > plain + 150, `vivid pixels: ${withBalloons} with balloons, ${plain} without`);
   });
 
+  it('shoots a skyline from across the city, the towers against the sky; a drone looks down on the grid', async () => {
+    const req = request('city skyline at noon', { frames: 1, width: 240, height: 136 });
+    // Blue sky in the frame's top third: the skyline's sky, versus the drone's streets and haze.
+    const skyTop = (rgba: Uint8Array): number => countPixels(rgba.subarray(0, (rgba.length / 3) & ~3), (r, _g, b) => b > r + 25 && b > 120);
+    const skyline = skyTop((await renderAll(g, req))[0]!);
+    const drone = skyTop((await renderAll(g, { ...req, prompt: 'city skyline at noon, drone shot' }))[0]!);
+    const third = (req.width * req.height) / 3;
+    // Measured: 97% and 49%.
+    assert.ok(skyline > third * 0.85, `sky pixels in the top third from across the city: ${skyline} of ${third}`);
+    assert.ok(drone < third * 0.65, `sky pixels in the top third from the drone: ${drone} of ${third}`);
+  });
+
   it('lays a road through a landscape with a car driving on it, chased by the drone', async () => {
     const prompt = 'a red car on a country road at noon';
     const req = request(prompt, { frames: 6, width: 240, height: 136, fps: { num: 2, den: 1 }, durationSeconds: 3 });

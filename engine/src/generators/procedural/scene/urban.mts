@@ -230,7 +230,9 @@ export function buildUrban(ctx: BuildContext): Shot {
       const cz = bz * BLOCK + BLOCK / 2 + (n > 2 ? (k < 2 ? 1 : -1) * 5.5 : 0);
       const w = n > 1 ? rng.range(8, 10.5) : rng.range(14, 20);
       const d = n > 2 ? rng.range(8, 10.5) : rng.range(12, 20);
-      const downtown = Math.exp(-((cx * cx) / 12000 + ((cz - centreZ) * (cz - centreZ)) / 30000));
+      // Downtown is wider across the view than deep, so that from across the city the skyline has breadth
+      // (a round one read as a single mound of towers).
+      const downtown = Math.exp(-((cx * cx) / 26000 + ((cz - centreZ) * (cz - centreZ)) / 30000));
       const h = lowRise ? 6 + rng.next() * 14 : 8 + rng.next() * 22 + downtown * (40 + noise.sample(cx * 0.05, cz * 0.05) * 130) * (rng.next() < 0.2 ? 1.45 : 1);
       m.compose(new THREE.Vector3(cx, 0, cz), new THREE.Quaternion(), new THREE.Vector3(w, h, d));
       buildings.setMatrixAt(placed, m);
@@ -313,9 +315,12 @@ export function buildUrban(ctx: BuildContext): Shot {
     });
   }
 
-  // Fireworks, lightning and a sunset over the city are shot from across it, about level with the roofs,
-  // with the sky above (from the usual height the sun's disc is out of the frame).
-  const skyShot = subjects.has('fireworks') || subjects.has('lightning') || plan.camera.faceSun === true;
+  // A skyline is the city's outline against the sky: shot from across it, about level with the roofs, with
+  // the sky above; so are fireworks, lightning and a sunset over it (from a drone's height the sun's disc is
+  // out of the frame). A drone looks down on the grid, and so does a shot of the light trails, which run
+  // along avenues the towers hide from roof level.
+  const skyShot =
+    subjects.has('fireworks') || subjects.has('lightning') || plan.camera.faceSun === true || (plan.camera.move !== 'drone' && !subjects.has('light-trails'));
   const framing: Framing = street
     ? { target: [0, 9, -160], distance: 175, azimuth: 0, elevation: 1.6, travel: 60, minHeight: 2.5 }
     : skyShot
