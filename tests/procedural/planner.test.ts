@@ -338,6 +338,56 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('city street in the rain', 1).plan.archetype, 'urban', 'rain in a street is still the street');
   });
 
+  it('neon signs make a street at night in the neon palette; "neon" alone stays a palette', () => {
+    const r = P('neon sign flickering in the rain at night', 1);
+    assert.deepEqual([r.plan.archetype, r.plan.setting, r.plan.timeOfDay, r.plan.weather.condition], ['urban', 'street', 'night', 'rain']);
+    assert.ok(r.plan.subjects.some((s) => s.kind === 'neon-signs'), 'neon signs drawn');
+    assert.equal(r.plan.palette.name, 'neon');
+    assert.deepEqual(r.ignoredWords, ['flickering']);
+    assert.equal(P('neon-lit street', 1).plan.timeOfDay, 'night', 'neon signs are lit after dark unless a time is named');
+    assert.equal(P('neon-lit street at dusk', 1).plan.timeOfDay, 'dusk');
+    assert.ok(!P('city street at night, no neon signs', 1).plan.subjects.some((s) => s.kind === 'neon-signs'), 'no neon signs when told not to');
+    assert.equal(P('neon background loop', 1).plan.archetype, 'abstract');
+  });
+
+  it('an empty street has no traffic, and neither has one with "no cars"', () => {
+    const traffic = (prompt: string) => P(prompt, 1).plan.subjects.filter((s) => s.kind === 'cars' || s.kind === 'light-trails').length;
+    assert.equal(traffic('city street at night'), 1);
+    assert.equal(traffic('empty street at night'), 0);
+    assert.equal(traffic('deserted city street at noon'), 0);
+    assert.equal(traffic('city street at night, no cars'), 0);
+    assert.deepEqual(P('empty street at night', 1).ignoredWords, []);
+  });
+
+  it('waves crashing on rocks are the coast with rocks in the surf, not open sea', () => {
+    for (const prompt of ['ocean waves crashing on rocks at dusk', 'waves crashing on the rocks', 'rocky coastline at sunset']) {
+      const r = P(prompt, 1);
+      assert.equal(r.plan.setting, 'coast', prompt);
+      assert.ok(r.plan.subjects.some((s) => s.kind === 'rocks'), prompt);
+    }
+    assert.equal(P('ocean waves on a sandy beach', 1).plan.setting, 'coast', 'the beach named with the ocean is the beach');
+    assert.equal(P('ocean waves at noon', 1).plan.setting, 'ocean');
+  });
+
+  it('spheres with an event are bodies ("two spheres colliding"); "two" is two; a pedestal is a product stand', () => {
+    const r = P('two spheres colliding in slow motion', 1);
+    assert.equal(r.plan.archetype, 'physics');
+    assert.deepEqual(r.plan.physics.events.map((e) => [e.kind, e.body, e.count]), [['collide', 'balls', 2]]);
+    assert.equal(P('floating spheres, abstract', 1).plan.archetype, 'abstract');
+    const stand = P('orbiting a headphone on a pedestal', 1);
+    assert.equal(stand.plan.archetype, 'product');
+    assert.deepEqual(stand.ignoredWords, ['headphone'], 'the object we do not model is reported');
+  });
+
+  it('"in the dark" is a dark field for particles and night outdoors', () => {
+    const dust = P('floating particles in the dark', 1);
+    assert.equal(dust.plan.archetype, 'abstract');
+    const field = dust.plan.subjects.find((s) => s.kind === 'gradient')!;
+    const c = parseInt(field.color.slice(1), 16);
+    assert.ok(Math.max(c >> 16, (c >> 8) & 255, c & 255) < 40, `a dark field: ${field.color}`);
+    assert.equal(P('pine forest in the dark', 1).plan.timeOfDay, 'night');
+  });
+
   it('a colour named for a field beats a style palette word, which is then reported as ignored', () => {
     const tech = P('tech background, blue', 1);
     assert.equal(tech.plan.palette.name, 'custom');

@@ -352,6 +352,28 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(drone < third * 0.65, `sky pixels in the top third from the drone: ${drone} of ${third}`);
   });
 
+  it('hangs neon signs on the street at night: saturated glow the same street without them lacks', async () => {
+    const req = request('neon-lit street at night, static', { frames: 1, width: 240, height: 136 });
+    const planned = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;
+    const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'neon-signs') };
+    // Neon: bright and far from grey (windows are warm white, lamps amber, trails white and red).
+    const neon = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => Math.max(r, g, b) > 120 && Math.max(r, g, b) - Math.min(r, g, b) > 90 && !(r > g && g > b));
+    const withSigns = neon((await renderAll(g, { ...req, plan: planned }))[0]!);
+    const plain = neon((await renderAll(g, { ...req, plan: without }))[0]!);
+    assert.ok(withSigns > plain + 200, `neon pixels: ${withSigns} with signs, ${plain} without`);
+  });
+
+  it('an empty street has no traffic: no light trails on the road', async () => {
+    const req = request('city street at night, static', { frames: 1, width: 240, height: 136 });
+    const busy = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;
+    const empty = planPrompt({ prompt: 'empty city street at night, static', seed: req.seed }).plan;
+    // Tail lights: saturated red streaks.
+    const red = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => r > 120 && r > 2.5 * g && r > 2.5 * b);
+    const withTraffic = red((await renderAll(g, { ...req, plan: busy }))[0]!);
+    const without = red((await renderAll(g, { ...req, plan: empty }))[0]!);
+    assert.ok(withTraffic > 40 && without < 5, `red tail-light pixels: ${withTraffic} with traffic, ${without} on the empty street`);
+  });
+
   it('lays a road through a landscape with a car driving on it, chased by the drone', async () => {
     const prompt = 'a red car on a country road at noon';
     const req = request(prompt, { frames: 6, width: 240, height: 136, fps: { num: 2, den: 1 }, durationSeconds: 3 });

@@ -84,7 +84,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', 'broadleaf-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
-  buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban',
+  buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
   tumbler: 'product', 'wine-glass': 'product', candle: 'product',
@@ -189,7 +189,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   const split = splitPrompt(prompt);
   const { hits, used, ignored } = readTerms(split.tokens);
   const live = hits.filter((h) => !h.negated);
-  const exclude = [...new Set(hits.filter((h) => h.negated && h.effect.excludes).map((h) => h.effect.excludes!))];
+  const exclude = [
+    ...new Set([...hits.filter((h) => h.negated && h.effect.excludes).map((h) => h.effect.excludes!), ...live.map((h) => h.effect.clears).filter((c): c is string => !!c)]),
+  ];
   const excluded = (what: string) => exclude.includes(what);
   /** Moves a recognised term the shot ends up not showing from the used words to the ignored ones. */
   const reportIgnored = (h: Hit): void => {
@@ -249,7 +251,9 @@ export function planPrompt(input: PlanInput): PlanResult {
     case 'nature':
       // Falling leaves or petals come from trees: a forest or a meadow, not open sea or bare peaks.
       // The sky is the setting only when nothing on the ground is named ("clouds over the ocean" is the ocean).
+      // The shore is the more particular place: "ocean waves crashing on rocks" is the coast, not open sea.
       setting =
+        (wordSettings.includes('coast') && wordSettings.includes('ocean') ? 'coast' : undefined) ??
         wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'meadow', 'desert'].includes(s)) ??
         wordSettings.find((s) => s === 'sky') ??
         rng.pick(
@@ -276,7 +280,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   const balloons = live.some((h) => h.effect.subject === 'hot-air-balloons') && !excluded('balloons');
   const timeOfDay: TimeOfDay =
     first('timeOfDay') ??
-    (fireworks
+    (fireworks || (live.some((h) => h.effect.subject === 'neon-signs') && !excluded('neon'))
       ? 'night'
       : balloons
         ? // Balloons fly in the calm of early morning.
@@ -365,6 +369,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (!excluded('buildings')) addSubject('buildings', countWord ?? 140, 'matte', '#2b2f36');
       const night = timeOfDay === 'night' || timeOfDay === 'dusk';
       if (!excluded('lights') && (night || wordSubjects.includes('street-lights'))) addSubject('street-lights', 16, 'emissive', '#ffb45c');
+      if (wordSubjects.includes('neon-signs') && !excluded('neon')) addSubject('neon-signs', countWord ?? 32, 'emissive', paletteColors[0]!);
       if (!excluded('cars') && (setting === 'street' || setting === 'town' || wordSubjects.includes('cars') || wordSubjects.includes('light-trails')))
         addSubject(wordSubjects.includes('light-trails') || night ? 'light-trails' : 'cars', 24, 'emissive', '#ffffff');
       break;

@@ -22,6 +22,8 @@ export const SUBJECT_KINDS = [
   'road',
   // urban
   'buildings', 'street-lights', 'cars', 'light-trails',
+  // a street's neon signs at night, in the palette's colours
+  'neon-signs',
   // any outdoor shot: a fireworks show in the sky (count: shells in the air at once), lightning, hot-air
   // balloons (count: how many)
   'fireworks', 'lightning', 'hot-air-balloons',

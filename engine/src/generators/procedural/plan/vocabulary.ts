@@ -51,6 +51,8 @@ export interface Effect {
   count?: number;
   /** A fireworks finale: many shells at once. */
   finale?: true;
+  /** What the term leaves out without a negator ("empty street": no traffic), as an `excludes` name. */
+  clears?: string;
   /** Name used when the term is negated ("no people" -> exclude "people"). */
   excludes?: string;
   /** The term is understood but nothing in the scene can show it (e.g. people): it is reported as ignored unless negated. */
@@ -73,6 +75,8 @@ const ENTRIES: Entry[] = [
   { words: ['sky', 'skies', 'clouds', 'cloud', 'cloudscape', 'heavens', 'cumulus', 'sunrise', 'sunset'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', excludes: 'clouds' } },
   // A beach: sand in the foreground, the swell running in and breaking into surf along the shore.
   { words: ['beach', 'beaches', 'coast', 'coastline', 'shore', 'shoreline', 'seashore', 'seaside', 'surf', 'waves crashing', 'crashing waves', 'breaking waves', 'waves breaking', 'tropical beach', 'sandy beach'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'waves' } },
+  // Surf on rocks is a shore: the coast, with rocks in the surf (the open sea has nothing to break on).
+  { words: ['crashing on rocks', 'crashing on the rocks', 'crashing against rocks', 'crashing against the rocks', 'crashing into rocks', 'crashing into the rocks', 'breaking on rocks', 'breaking on the rocks', 'breaking against the rocks', 'rocky shore', 'rocky coast', 'rocky coastline', 'rocky beach', 'sea cliffs', 'sea stacks', 'crashing on the shore', 'crashing on the beach', 'crashing onto the shore', 'crashing onto the beach'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'rocks' } },
   { words: ['lake', 'lakes', 'pond', 'reservoir', 'loch', 'lakeside', 'lakeshore', 'mountain lake', 'forest lake'], effect: { archetype: A('nature', 3), setting: 'lake', subject: 'waves' } },
   { words: ['river', 'rivers', 'riverside', 'river bank', 'riverbank', 'stream', 'creek', 'brook', 'winding river', 'river valley', 'meandering river'], effect: { archetype: A('nature', 3), setting: 'river', subject: 'waves' } },
   { words: ['waterfall', 'waterfalls', 'cascade', 'cascades', 'cascading water', 'falling water', 'plunge pool'], effect: { archetype: A('nature', 4), setting: 'river', subject: 'waterfall', excludes: 'waterfall' } },
@@ -111,18 +115,24 @@ const ENTRIES: Entry[] = [
   { words: ['street', 'streets', 'city street', 'city streets', 'urban street', 'downtown street', 'avenue', 'boulevard', 'intersection', 'alley', 'traffic'], effect: { archetype: A('urban', 3), setting: 'street', subject: 'cars', excludes: 'cars' } },
   // A road alone is a street; with a landscape named ("highway through the desert") the planner makes it
   // a road through that landscape (subject 'road'). Phrases that name their landscape say so themselves.
-  { words: ['road', 'roads', 'highway', 'highways', 'freeway', 'motorway', 'winding road', 'open road', 'road trip', 'scenic road', 'scenic drive', 'empty road', 'lonely road', 'long road'], effect: { archetype: A('urban', 3), setting: 'street', subject: 'road', excludes: 'road' } },
+  { words: ['road', 'roads', 'highway', 'highways', 'freeway', 'motorway', 'winding road', 'open road', 'road trip', 'scenic road', 'scenic drive', 'lonely road', 'long road'], effect: { archetype: A('urban', 3), setting: 'street', subject: 'road', excludes: 'road' } },
   { words: ['mountain road', 'mountain roads', 'mountain pass', 'alpine road', 'mountain highway'], effect: { archetype: A('nature', 3), setting: 'mountains', subject: 'road', excludes: 'road' } },
   { words: ['desert road', 'desert highway', 'route 66'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'road', excludes: 'road' } },
   { words: ['country road', 'country roads', 'country lane', 'dirt road', 'gravel road', 'farm road', 'rural road', 'back road', 'back roads'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'road', excludes: 'road' } },
   { words: ['forest road', 'road through the forest', 'woodland road'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'road', excludes: 'road' } },
   { words: ['town', 'towns', 'small town', 'village', 'main street', 'neighborhood', 'neighbourhood', 'suburb'], effect: { archetype: A('urban', 3), setting: 'town' } },
   { words: ['cars', 'car', 'vehicles', 'vehicle', 'headlights', 'taillights', 'sports car', 'sports cars', 'sedan', 'suv', 'driving', 'drives', 'road trip car'], effect: { archetype: A('urban', 2), subject: 'cars', excludes: 'cars' } },
-  { words: ['street lights', 'streetlights', 'street lamps', 'lamps', 'lamp posts', 'streetlamps', 'neon lights', 'neon signs', 'city lights', 'lights'], effect: { archetype: A('urban', 2), subject: 'street-lights', excludes: 'lights' } },
+  // Neon signs hang off the facades of a street at night ("neon" alone is a palette: neon backgrounds).
+  { words: ['neon sign', 'neon signs', 'neon signage', 'neon lit', 'neon-lit', 'neon street', 'neon streets', 'neon city', 'neon alley', 'neon lit street', 'neon-lit street', 'neon lit city', 'neon-lit city', 'neon lights', 'neon glow', 'neon signs in the rain'], effect: { archetype: A('urban', 4), setting: 'street', subject: 'neon-signs', palette: 'neon', excludes: 'neon' } },
+  // An empty street: no traffic (a street or a road otherwise always has it).
+  { words: ['empty', 'deserted', 'abandoned', 'vacant', 'traffic free', 'traffic-free', 'car free', 'car-free', 'quiet street', 'quiet streets'], effect: { clears: 'cars' } },
+  { words: ['street lights', 'streetlights', 'street lamps', 'lamps', 'lamp posts', 'streetlamps', 'city lights', 'lights'], effect: { archetype: A('urban', 2), subject: 'street-lights', excludes: 'lights' } },
   { words: ['light trails', 'light streaks', 'long exposure', 'trails', 'streaks'], effect: { archetype: A('urban', 3), subject: 'light-trails', excludes: 'light-trails' } },
 
   // ---------------------------------------------------------------- abstract
   { words: ['background', 'backdrop'], effect: { archetype: A('abstract', 1) } },
+  // "in the dark" is night outdoors and a dark field or room otherwise.
+  { words: ['in the dark', 'in darkness', 'darkness', 'pitch black', 'dark void', 'black void', 'void', 'dark space'], effect: { timeOfDay: 'night', background: '#0b0c0f' } },
   // "on a dark background" asks for a dark field, not for night.
   { words: ['dark background', 'dark backdrop', 'black background', 'black backdrop', 'on black'], effect: { archetype: A('abstract', 2), background: '#141416' } },
   { words: ['abstract', 'motion background', 'loop', 'loopable', 'seamless', 'motion graphics', 'mograph', 'screensaver', 'wallpaper'], effect: { archetype: A('abstract', 3) } },
@@ -137,6 +147,8 @@ const ENTRIES: Entry[] = [
 
   // ---------------------------------------------------------------- product
   { words: ['product', 'product shot', 'packshot', 'pack shot', 'hero shot', 'commercial', 'advert', 'ad'], effect: { archetype: A('product', 3) } },
+  // A product on a stand; the object itself may be one we do not model (reported as ignored).
+  { words: ['pedestal', 'on a pedestal', 'plinth', 'podium', 'display stand', 'product stand', 'showcase'], effect: { archetype: A('product', 3), setting: 'studio' } },
   { words: ['studio', 'studio sweep', 'sweep', 'cyclorama', 'cyc', 'infinity cove', 'seamless backdrop', 'tabletop'], effect: { archetype: A('product', 3), setting: 'studio' } },
   { words: ['turntable', 'rotating', 'spinning', 'revolving', 'turning'], effect: { archetype: A('product', 2), camera: 'orbit' } },
   { words: ['softbox', 'soft box', 'soft light', 'soft lighting', 'key light', 'rim light', 'three point lighting'], effect: { archetype: A('product', 2) } },
@@ -170,7 +182,8 @@ const ENTRIES: Entry[] = [
   { words: ['dominoes', 'domino', 'domino effect', 'chain reaction', 'toppling'], effect: { archetype: A('physics', 4), physics: 'dominoes', body: 'dominoes' } },
   { words: ['splash', 'splashing', 'splashes', 'plunging', 'dropping into water', 'into water', 'splashdown', 'pool', 'into a pool', 'swimming pool', 'water tank', 'tank of water'], effect: { archetype: A('physics', 3), physics: 'splash' } },
   { words: ['physics', 'simulation', 'rigid bodies', 'dynamics'], effect: { archetype: A('physics', 3) } },
-  { words: ['balls', 'ball', 'beach balls', 'bowling balls'], effect: { archetype: A('physics', 1), body: 'balls' } },
+  // "spheres" are also abstract shapes: with an event named ("two spheres colliding") they are bodies.
+  { words: ['balls', 'ball', 'beach balls', 'bowling balls', 'spheres'], effect: { archetype: A('physics', 1), body: 'balls' } },
   { words: ['marbles', 'marble', 'beads', 'pebbles'], effect: { archetype: A('physics', 1), body: 'marbles' } },
   { words: ['cubes', 'cube', 'blocks', 'block', 'bricks', 'dice'], effect: { archetype: A('physics', 1), body: 'cubes' } },
   { words: ['crates', 'crate', 'boxes', 'cartons'], effect: { archetype: A('physics', 1), body: 'crates' } },
@@ -266,7 +279,8 @@ const ENTRIES: Entry[] = [
 
   // ---------------------------------------------------------------- count words
   { words: ['single', 'one', 'lone', 'solitary', 'a single'], effect: { count: 1 } },
-  { words: ['few', 'a few', 'couple', 'pair', 'two', 'three'], effect: { count: 3 } },
+  { words: ['couple', 'a couple', 'pair', 'a pair', 'two', 'both'], effect: { count: 2 } },
+  { words: ['few', 'a few', 'three'], effect: { count: 3 } },
   { words: ['several', 'some', 'five', 'six', 'handful'], effect: { count: 6 } },
   { words: ['many', 'dozens', 'lots', 'lots of', 'dozen', 'numerous', 'plenty'], effect: { count: 24 } },
   { words: ['hundreds', 'countless', 'swarm', 'thousands', 'massive amount', 'tons of'], effect: { count: 80 } },

@@ -8,6 +8,7 @@ import * as THREE from 'three/webgpu';
 import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
 import { markStaticInstances } from './instance-order.mjs';
 import { carBodyGeometry } from './road.mjs';
+import { buildNeonSigns, type Facade } from './neon-signs.mjs';
 import {
   uniform,
   vec3,
@@ -214,6 +215,8 @@ export function buildUrban(ctx: BuildContext): Shot {
   const m = new THREE.Matrix4();
   const color = new THREE.Color();
   let placed = 0;
+  // The walls that face the street (the blocks either side of it), for its signs.
+  const facades: Facade[] = [];
   // Fill blocks nearest the downtown centre first, so any building count makes a full skyline.
   const blocks: Array<[number, number]> = [];
   for (let bx = -extent; bx < extent; bx++) for (let bz = -extent * 2; bz <= 2; bz++) if (!(street && bx === -1)) blocks.push([bx, bz]);
@@ -236,6 +239,10 @@ export function buildUrban(ctx: BuildContext): Shot {
       const h = lowRise ? 6 + rng.next() * 14 : 8 + rng.next() * 22 + downtown * (40 + noise.sample(cx * 0.05, cz * 0.05) * 130) * (rng.next() < 0.2 ? 1.45 : 1);
       m.compose(new THREE.Vector3(cx, 0, cz), new THREE.Quaternion(), new THREE.Vector3(w, h, d));
       buildings.setMatrixAt(placed, m);
+      if (street && cz > -300 && cz < 10) {
+        if (bx === 0 && cx - w / 2 < 14) facades.push({ x: cx - w / 2, z0: cz - d / 2, z1: cz + d / 2, height: h, facing: -1 });
+        if (bx === -2 && cx + w / 2 > -48) facades.push({ x: cx + w / 2, z0: cz - d / 2, z1: cz + d / 2, height: h, facing: 1 });
+      }
       color.setHSL(0.08 + rng.next() * 0.5, 0.05 + rng.next() * 0.06, 0.35 + rng.next() * 0.35);
       buildings.setColorAt(placed, color);
       placed++;
@@ -246,6 +253,13 @@ export function buildUrban(ctx: BuildContext): Shot {
   buildings.castShadow = !night;
   buildings.receiveShadow = true;
   scene.add(buildings);
+
+  const neon = plan.subjects.find((s) => s.kind === 'neon-signs');
+  if (neon && facades.length) {
+    facades.sort((a, b) => b.z1 - a.z1);
+    const colors = plan.palette.colors.slice(0, 4).map((c) => new THREE.Color(c));
+    scene.add(...buildNeonSigns(facades, neon.count, colors, ctx.rng('neon'), time, wet));
+  }
 
   // ---------------------------------------------------------------- street lights
   const lampCount = subjects.has('street-lights') || night ? (street ? 40 : 120) : 0;
@@ -288,8 +302,9 @@ export function buildUrban(ctx: BuildContext): Shot {
   }
 
   // ---------------------------------------------------------------- traffic
-  const trails = subjects.has('light-trails') || (night && (subjects.has('cars') || street));
-  const cars = !trails && (subjects.has('cars') || street);
+  // Traffic is what the plan lists: an empty street ("empty street", "no cars") has none.
+  const trails = subjects.has('light-trails') || (night && subjects.has('cars'));
+  const cars = !trails && subjects.has('cars');
   const avenues = street ? [0] : [-2, -1, 0, 1, 2];
   if (trails) scene.add(lightTrails(avenues, rng, time));
   if (cars) {
