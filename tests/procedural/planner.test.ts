@@ -388,6 +388,19 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('pine forest in the dark', 1).plan.timeOfDay, 'night');
   });
 
+  it('embers, sparks or motes with nowhere named are a field of them; "golden bokeh" is gold; floating cubes are shapes', () => {
+    const embers = P('embers floating in the dark', 1).plan;
+    assert.deepEqual([embers.archetype, embers.particles.map((p) => p.kind)], ['abstract', ['embers']]);
+    const embersField = P('embers rising, slow motion', 1).plan;
+    const c = parseInt(embersField.subjects.find((s) => s.kind === 'gradient')!.color.slice(1), 16);
+    assert.ok(Math.max(c >> 16, (c >> 8) & 255, c & 255) < 40, 'embers glow against the dark');
+    assert.equal(P('campfire at night with embers', 1).plan.archetype, 'nature', 'a fire keeps its embers');
+    assert.equal(P('snow falling at night', 1).plan.archetype, 'nature', 'weather stays a landscape');
+    const bokeh = P('golden bokeh lights slowly drifting', 1).plan;
+    assert.deepEqual([bokeh.archetype, bokeh.palette.name, bokeh.timeOfDay], ['abstract', 'gold', 'noon']);
+    assert.ok(P('rotating cubes loop, minimal white', 1).plan.subjects.some((s) => s.kind === 'shapes'), 'cubes float as shapes');
+  });
+
   it('a colour named for a field beats a style palette word, which is then reported as ignored', () => {
     const tech = P('tech background, blue', 1);
     assert.equal(tech.plan.palette.name, 'custom');

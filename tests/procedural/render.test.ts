@@ -374,6 +374,16 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(withTraffic > 40 && without < 5, `red tail-light pixels: ${withTraffic} with traffic, ${without} on the empty street`);
   });
 
+  it('fills a dark field with embers and with glowing motes, seen at a glance', async () => {
+    for (const prompt of ['embers floating in the dark', 'glowing particles on a dark blue background']) {
+      const req = request(prompt, { frames: 2, width: 240, height: 136 });
+      const f = (await renderAll(g, req))[1]!;
+      const bright = countPixels(f, (r, g, b) => 0.2126 * r + 0.7152 * g + 0.0722 * b > 110);
+      assert.ok(stats(f).mean < 60, `${prompt}: a dark field (mean ${stats(f).mean.toFixed(1)})`);
+      assert.ok(bright > 150, `${prompt}: bright pixels ${bright}`);
+    }
+  });
+
   it('lays a road through a landscape with a car driving on it, chased by the drone', async () => {
     const prompt = 'a red car on a country road at noon';
     const req = request(prompt, { frames: 6, width: 240, height: 136, fps: { num: 2, den: 1 }, durationSeconds: 3 });

@@ -56,6 +56,8 @@ export const MOTION_BLUR = { shutterAngle: 180, samples: 8 } as const;
 const ARCHETYPE_PRIORITY: Archetype[] = ['physics', 'product', 'urban', 'nature', 'abstract', 'text'];
 const PRODUCTS: SubjectKind[] = ['bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb'];
 const ABSTRACT_SUBJECTS: SubjectKind[] = ['gradient', 'shapes', 'rings', 'grid', 'ribbons'];
+/** Particles that belong to weather or trees: with nothing else named they make a landscape, not a field. */
+const NATURE_PARTICLES: ParticleKind[] = ['rain', 'snow', 'leaves', 'petals'];
 const NATURE_SETTINGS: Setting[] = ['forest', 'mountains', 'ocean', 'meadow'];
 const TREE_SETTINGS: Setting[] = ['forest', 'meadow'];
 /** Open ground under a wide sky: a forest's canopy or the open sea would hide or waste it. */
@@ -229,6 +231,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   const best = Math.max(...Object.values(votes));
   if (best <= 0) {
     if (quotes.length) archetype = 'text';
+    // Embers, sparks or motes with nowhere named ("embers floating in the dark") are a field of them: in a
+    // landscape with no fire they were nowhere to be seen.
+    else if (live.some((h) => h.effect.particles && !NATURE_PARTICLES.includes(h.effect.particles))) archetype = 'abstract';
     else if (live.some((h) => h.effect.timeOfDay || h.effect.condition)) archetype = 'nature';
     else archetype = 'abstract';
   } else {
@@ -303,9 +308,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A field with nothing drawn on it but particles or fireworks ("red fireworks on a black background"):
   // its palette is the background's; a colour word goes to what is in front of it.
   const bareField = archetype === 'abstract' && !live.some((h) => h.effect.subject && SUBJECT_ARCHETYPE[h.effect.subject] === 'abstract');
-  // Smoke and fireworks alone on a field are seen against the dark: the field is the background named, or
+  // Smoke, fireworks and embers alone on a field are seen against the dark: the field is the background named, or
   // near black, and a colour word tints them instead.
-  const overField = bareField && live.some((h) => h.effect.subject === 'smoke' || h.effect.subject === 'fireworks');
+  const overField = bareField && live.some((h) => h.effect.subject === 'smoke' || h.effect.subject === 'fireworks' || h.effect.particles === 'embers');
   const paletteBase = overField ? (background ?? '#0e0f12') : background && (bareField || !wordColor) ? background : wordColor;
   // A colour word without a palette word ("purple bokeh") builds the palette around that colour.
   // A colour named for a field whose palette word is only a style ("tech background, blue", "a corporate
@@ -376,6 +381,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     }
     case 'abstract': {
       const kinds = wordSubjects.filter((s) => SUBJECT_ARCHETYPE[s] === 'abstract');
+      // Cubes or spheres with no event to fall in ("rotating cubes loop") are the shapes floating.
+      if (kinds.length === 0 && live.some((h) => h.effect.body === 'cubes' || h.effect.body === 'balls')) kinds.push('shapes');
       // Particles or fireworks are the subject by themselves: a field behind them, not shapes in front.
       if (kinds.length === 0 && !live.some((h) => h.effect.particles) && !fireworks && !overField) kinds.push(rng.pick(ABSTRACT_SUBJECTS));
       if (kinds.length === 0) kinds.push('gradient');

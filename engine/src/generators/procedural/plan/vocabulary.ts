@@ -97,6 +97,8 @@ const ENTRIES: Entry[] = [
   { words: ['leaves', 'leaf', 'falling leaves', 'foliage'], effect: { archetype: A('nature', 2), particles: 'leaves', excludes: 'leaves' } },
   { words: ['autumn leaves', 'fall leaves', 'autumn foliage'], effect: { archetype: A('nature', 2), particles: 'leaves', palette: 'autumn', excludes: 'leaves' } },
   { words: ['petals', 'petal', 'falling petals', 'flower petals', 'rose petals'], effect: { archetype: A('nature', 2), particles: 'petals', excludes: 'petals' } },
+  { words: ['golden bokeh', 'gold bokeh', 'golden bokeh lights', 'gold bokeh lights', 'golden lights bokeh'], effect: { archetype: A('abstract', 2), particles: 'bokeh', palette: 'gold', excludes: 'bokeh' } },
+  { words: ['golden particles', 'gold particles', 'gold dust', 'golden dust', 'golden sparkles', 'gold sparkles', 'golden glow particles'], effect: { archetype: A('abstract', 2), particles: 'dust', palette: 'gold', excludes: 'particles' } },
   { words: ['gold confetti', 'golden confetti', 'gold and silver confetti', 'gold glitter', 'golden glitter'], effect: { archetype: A('abstract', 2), particles: 'confetti', palette: 'gold', excludes: 'confetti' } },
   // Smoke as an overlay or background element (on a dark field); "smoky" air is fog, below.
   { words: ['smoke', 'smoke wisps', 'wisps of smoke', 'wispy smoke', 'drifting smoke', 'incense smoke', 'smoke overlay', 'smoke background', 'coloured smoke', 'colored smoke', 'smoke plume', 'plumes of smoke'], effect: { archetype: A('abstract', 3), subject: 'smoke', excludes: 'smoke' } },

@@ -433,6 +433,19 @@ export function paletteColor(plan: ScenePlan, i: number): THREE.Color {
   return new THREE.Color(list[((i % list.length) + list.length) % list.length]!);
 }
 
+/**
+ * `n` colours for things that are lights (bokeh, glowing motes), from the palette in its order but
+ * skipping its dark colours: a palette built for a dark field ("gold", "on a dark blue background") leads
+ * with its darks, which as lights are invisible. With too few bright ones, the brightest in turn.
+ */
+export function lightColors(plan: ScenePlan, n: number): THREE.Color[] {
+  const all = plan.palette.colors.map((c) => new THREE.Color(c));
+  const luminance = (c: THREE.Color) => 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
+  let bright = all.filter((c) => luminance(c) >= 0.08);
+  if (bright.length === 0) bright = [...all].sort((a, b) => luminance(b) - luminance(a)).slice(0, 1);
+  return Array.from({ length: n }, (_, i) => bright[i % bright.length]!.clone());
+}
+
 export function disposeScene(scene: THREE.Object3D): void {
   (scene as THREE.Scene).environment?.dispose();
   scene.traverse((o) => {

@@ -9,7 +9,7 @@ import { uv, vec2, vec4, float, smoothstep, step, length, instanceIndex, hash, m
 import { ParticleSystem, type ParticleBox } from '../sim/particles.js';
 import type { ParticleKind } from '../plan/schema.js';
 import type { BuildContext, Lighting } from './common.mjs';
-import { paletteColor } from './common.mjs';
+import { lightColors } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -30,13 +30,20 @@ export function createParticleLayer(
   scale = 1,
 ): ParticleLayer {
   const plan = ctx.plan;
-  const system = new ParticleSystem(kind, density, box, plan.weather.wind, plan.physics.gravity * scale, ctx.seed, ctx.detail);
+  // Embers on an abstract field fill it, each glowing up and dying where it is; from a fire they rise
+  // from its bed.
+  const fieldEmbers = plan.archetype === 'abstract' && kind === 'embers';
+  const system = new ParticleSystem(kind, density, box, plan.weather.wind, plan.physics.gravity * scale, ctx.seed, ctx.detail, fieldEmbers);
   let geometry: THREE.BufferGeometry;
   let material: THREE.Material;
   const soft = (edge: number) => {
     const d = length(uv().sub(0.5)).mul(2);
     return float(1).sub(smoothstep(edge, 1, d));
   };
+  const glowingMotes = kind === 'dust' && plan.archetype === 'abstract';
+  // On an abstract field embers and sparks are the subject, seen from metres away: larger than life, as
+  // petals are (true to size they were specks that faded before anyone saw them).
+  const fieldScale = plan.archetype === 'abstract' ? (glowingMotes ? 16 : kind === 'embers' || kind === 'sparks' ? 14 : 1) : 1;
   const ambient = L.zenith.clone().lerp(L.horizon, 0.5).multiplyScalar(L.skyIntensity).add(L.sunColor.clone().multiplyScalar(L.sunIntensity * 0.15));
   switch (kind) {
     case 'rain': {
@@ -51,6 +58,21 @@ export function createParticleLayer(
     case 'snow':
     case 'dust': {
       geometry = new THREE.PlaneGeometry(1, 1);
+      if (glowingMotes) {
+        // The subject of an abstract field: motes of light in the palette's colours, a bright core in a
+        // soft glow (drawn as faint grey dust they were lost on a dark field).
+        const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
+        const pick: N = hash(instanceIndex.add(23));
+        const [c0, c1, c2] = lightColors(plan, 3) as [THREE.Color, THREE.Color, THREE.Color];
+        let col: N = mix(vec3(c0.r, c0.g, c0.b), vec3(c1.r, c1.g, c1.b), step(0.45, pick));
+        col = mix(col, vec3(c2.r, c2.g, c2.b), step(0.8, pick));
+        const d = length(uv().sub(0.5)).mul(2);
+        const glow = float(1).sub(smoothstep(0.0, 1.0, d)).pow(2.5).add(float(1).sub(smoothstep(0.0, 0.22, d)).mul(0.8));
+        m.colorNode = vec4(mix(col, vec3(1, 1, 1), 0.12).mul(glow).mul(1.4), 1) as N;
+        material = m;
+        break;
+      }
+      // Snow is flakes; dust in a landscape is faint motes in the light.
       const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false });
       const c = kind === 'snow' ? ambient.clone().multiplyScalar(1.6).add(new THREE.Color(0.25, 0.25, 0.27)) : ambient.clone().multiplyScalar(0.9).add(L.sunColor.clone().multiplyScalar(0.3));
       m.colorNode = vec4(vec3(c.r, c.g, c.b), soft(0.2).mul(kind === 'snow' ? 0.9 : 0.45)) as N;
@@ -123,9 +145,7 @@ export function createParticleLayer(
       geometry = new THREE.PlaneGeometry(1, 1);
       const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
       const pick: N = hash(instanceIndex.add(17));
-      const c0 = paletteColor(plan, 0);
-      const c1 = paletteColor(plan, 1);
-      const c2 = paletteColor(plan, 2);
+      const [c0, c1, c2] = lightColors(plan, 3) as [THREE.Color, THREE.Color, THREE.Color];
       let col: N = mix(vec3(c0.r, c0.g, c0.b), vec3(c1.r, c1.g, c1.b), smoothstep(0.3, 0.35, pick));
       col = mix(col, vec3(c2.r, c2.g, c2.b), smoothstep(0.7, 0.75, pick));
       // A lens's out-of-focus disc: flat with a slightly brighter rim.
@@ -173,7 +193,7 @@ export function createParticleLayer(
           continue;
         }
         pos.fromArray(system.pos, i * 3);
-        const size = (smin + (smax - smin) * system.rand[i]!) * scale;
+        const size = (smin + (smax - smin) * system.rand[i]!) * scale * fieldScale;
         toCam.copy(camera.position).sub(pos).normalize();
         if (kind === 'rain' || kind === 'sparks') {
           const width = kind === 'rain' ? Math.max(size, minStreak * camera.position.distanceTo(pos)) : size;
@@ -196,7 +216,9 @@ export function createParticleLayer(
           q.copy(camera.quaternion);
           let k = size;
           if (kind === 'embers') k *= flicker(i, simTime);
+          if (glowingMotes) k *= 0.75 + 0.25 * flicker(i, simTime * 0.4);
           if (kind === 'embers' && system.spec.life > 0) k *= Math.max(0, 1 - system.age[i]! / system.spec.life);
+          if (fieldEmbers) k *= Math.min(1, system.age[i]! / 0.5);
           s.setScalar(k);
         }
         m4.compose(pos, q, s);

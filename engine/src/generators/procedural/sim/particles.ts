@@ -78,6 +78,8 @@ export class ParticleSystem {
     seed: number,
     /** Scales the count, e.g. for small test renders. */
     countScale = 1,
+    /** Particles whose life ends start again anywhere in the box, not at its edge (a field of embers). */
+    readonly respawnAnywhere = false,
   ) {
     this.kind = kind;
     this.spec = PARTICLE_SPECS[kind];
@@ -141,7 +143,8 @@ export class ParticleSystem {
       const o = i * 3;
       if (spec.life > 0 && this.age[i]! > spec.life) {
         if (this.kind === 'sparks') continue; // dormant
-        this.spawn(i, false);
+        this.spawn(i, this.respawnAnywhere);
+        if (this.respawnAnywhere) this.age[i] = 0;
       }
       this.age[i]! += dt;
       const vx = this.vel[o]! - windX;
