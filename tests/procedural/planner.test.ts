@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { LEXICON } from '../../engine/src/generators/procedural/plan/vocabulary';
+import { EARTH_BLUE } from '../../engine/src/generators/procedural/plan/palettes';
 import { plan, planWithReport, planReport, validatePlan, type ScenePlan } from '../../engine/src/generators/procedural';
 
 const P = (prompt: string, seed = 1, durationSeconds?: number) =>
@@ -399,6 +400,22 @@ describe('procedural planner: vocabulary', () => {
     const bokeh = P('golden bokeh lights slowly drifting', 1).plan;
     assert.deepEqual([bokeh.archetype, bokeh.palette.name, bokeh.timeOfDay], ['abstract', 'gold', 'noon']);
     assert.ok(P('rotating cubes loop, minimal white', 1).plan.subjects.some((s) => s.kind === 'shapes'), 'cubes float as shapes');
+  });
+
+  it('space is stars and a nebula; a planet or the earth turns in the sun, in its own colours unless one is named', () => {
+    const neb = P('space nebula flythrough', 1);
+    assert.deepEqual([neb.plan.archetype, neb.plan.setting, neb.plan.subjects.map((s) => s.kind), neb.plan.camera.move], ['abstract', 'space', ['nebula'], 'dolly-in']);
+    assert.deepEqual(neb.ignoredWords, []);
+    assert.deepEqual(P('deep space', 1).plan.subjects.map((s) => s.kind), ['nebula'], 'space alone is the nebula field');
+    for (const prompt of ['rotating earth globe', 'earth from space', 'planet earth']) {
+      const r = P(prompt, 1).plan;
+      assert.deepEqual([r.setting, r.subjects.map((s) => s.kind)], ['space', ['planet']], prompt);
+      assert.equal(r.subjects[0]!.color, EARTH_BLUE, prompt);
+    }
+    const red = P('a red planet in space, slow orbit', 1).plan;
+    assert.deepEqual([red.subjects.map((s) => s.kind), red.subjects[0]!.color, red.camera.move], [['planet'], '#c8202a', 'orbit']);
+    assert.deepEqual(P('planet earth with a nebula behind it', 1).plan.subjects.map((s) => s.kind).sort(), ['nebula', 'planet']);
+    assert.equal(P('a globe on a turntable', 1).plan.archetype, 'product', 'a desk globe is still a product');
   });
 
   it('a colour named for a field beats a style palette word, which is then reported as ignored', () => {

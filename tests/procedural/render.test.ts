@@ -384,6 +384,25 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     }
   });
 
+  it('shows the earth from space: a lit globe against black that turns; a nebula lights the dark', async () => {
+    const req = request('earth from space, static', { frames: 5, width: 240, height: 136, fps: { num: 1, den: 1 } });
+    const frames = await renderAll(g, req);
+    const lit = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => r + g + b > 90);
+    const blue = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => b > 60 && b > r + 25);
+    const area = req.width * req.height;
+    // A globe about half the frame high: a fifth of the frame lit, most of it blue ocean; the rest black.
+    assert.ok(lit(frames[0]!) > area * 0.1 && lit(frames[0]!) < area * 0.5, `lit pixels ${lit(frames[0]!)} of ${area}`);
+    assert.ok(blue(frames[0]!) > area * 0.04, `blue pixels ${blue(frames[0]!)}`);
+    assert.ok(stats(frames[0]!).mean < 70, 'space is dark');
+    // It turns: over four seconds the continents and clouds move under a locked-off camera.
+    const turn = meanAbsDiff(frames[0]!, frames[4]!);
+    assert.ok(turn > 2, `the globe turns (mean abs diff ${turn.toFixed(2)})`);
+    const nebula = await renderAll(g, request('space nebula, static', { frames: 1, width: 240, height: 136 }));
+    const plain = await renderAll(g, { ...request('space nebula, static', { frames: 1, width: 240, height: 136 }), plan: { ...planPrompt({ prompt: 'space nebula, static', seed: 11 }).plan, subjects: [] } });
+    const glow = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => Math.max(r, g, b) > 40);
+    assert.ok(glow(nebula[0]!) > glow(plain[0]!) + area * 0.1, `nebula pixels ${glow(nebula[0]!)} vs ${glow(plain[0]!)} without`);
+  });
+
   it('lays a road through a landscape with a car driving on it, chased by the drone', async () => {
     const prompt = 'a red car on a country road at noon';
     const req = request(prompt, { frames: 6, width: 240, height: 136, fps: { num: 2, den: 1 }, durationSeconds: 3 });

@@ -2,6 +2,9 @@
  * Named colour palettes (sRGB hex). The first colour is the hero/accent, the rest support it. Chosen by
  * prompt words ("pastel", "neon") or, when the prompt says nothing, by archetype and seed.
  */
+/** A planet's colour when none is named: the earth's (its shader paints oceans, continents, ice and cloud). */
+export const EARTH_BLUE = '#1d4f8c';
+
 export const PALETTES: Record<string, string[]> = {
   warm: ['#e8893a', '#c8553d', '#f4d58d', '#8c4a2f', '#2b1d14'],
   cool: ['#3a7ca5', '#81c3d7', '#d9dcd6', '#16425b', '#2f6690'],

@@ -8,7 +8,7 @@
  */
 import { LEXICON, FILLER, NEGATORS, type Effect } from './vocabulary';
 import { splitPrompt, singular, type Token } from './words';
-import { PALETTES, DEFAULT_PALETTES } from './palettes';
+import { PALETTES, DEFAULT_PALETTES, EARTH_BLUE } from './palettes';
 import { stream } from '../sim/rng';
 import type {
   Archetype,
@@ -87,7 +87,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', 'broadleaf-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
-  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract',
+  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
   tumbler: 'product', 'wine-glass': 'product', candle: 'product',
   raindrops: 'abstract',
@@ -277,7 +277,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       setting = wordSettings.find((s) => ['studio', 'meadow', 'desert', 'city', 'street'].includes(s)) ?? 'studio';
       break;
     default:
-      setting = 'void';
+      setting = archetype === 'abstract' && wordSettings.includes('space') ? 'space' : 'void';
   }
 
   const fireworks = live.some((h) => h.effect.subject === 'fireworks') && !excluded('fireworks');
@@ -380,6 +380,13 @@ export function planPrompt(input: PlanInput): PlanResult {
       break;
     }
     case 'abstract': {
+      if (setting === 'space') {
+        // Space holds a nebula, a planet or both; the earth's own colours unless a colour is named ("a red planet").
+        const kinds = wordSubjects.filter((s): s is 'nebula' | 'planet' => s === 'nebula' || s === 'planet');
+        if (kinds.length === 0) kinds.push('nebula');
+        for (const k of kinds) addSubject(k, 1, 'matte', k === 'planet' ? (wordColor ?? EARTH_BLUE) : (wordColor ?? accent));
+        break;
+      }
       const kinds = wordSubjects.filter((s) => SUBJECT_ARCHETYPE[s] === 'abstract');
       // Cubes or spheres with no event to fall in ("rotating cubes loop") are the shapes floating.
       if (kinds.length === 0 && live.some((h) => h.effect.body === 'cubes' || h.effect.body === 'balls')) kinds.push('shapes');

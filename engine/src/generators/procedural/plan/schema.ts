@@ -11,7 +11,7 @@ const Unit = Type.Number({ minimum: 0, maximum: 1 });
 const Hex = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: 'sRGB colour, #rrggbb.' });
 
 export const ARCHETYPES = ['nature', 'urban', 'abstract', 'product', 'text', 'physics'] as const;
-export const SETTINGS = ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'sky', 'meadow', 'desert', 'city', 'street', 'town', 'studio', 'void'] as const;
+export const SETTINGS = ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'sky', 'meadow', 'desert', 'city', 'street', 'town', 'studio', 'void', 'space'] as const;
 export const TIMES_OF_DAY = ['dawn', 'morning', 'noon', 'golden-hour', 'dusk', 'night'] as const;
 export const CONDITIONS = ['clear', 'cloudy', 'fog', 'rain', 'snow', 'storm'] as const;
 export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'petals', 'confetti', 'embers', 'dust', 'bokeh', 'sparks', 'bubbles'] as const;
@@ -29,6 +29,8 @@ export const SUBJECT_KINDS = [
   'fireworks', 'lightning', 'hot-air-balloons',
   // abstract
   'gradient', 'shapes', 'rings', 'grid', 'ribbons',
+  // outer space (setting 'space'): a nebula among the stars; a planet turning in the sun
+  'nebula', 'planet',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
   // rising from the product (a hot drink); drifting over an abstract field

@@ -131,10 +131,17 @@ const ENTRIES: Entry[] = [
   { words: ['street lights', 'streetlights', 'street lamps', 'lamps', 'lamp posts', 'streetlamps', 'city lights', 'lights'], effect: { archetype: A('urban', 2), subject: 'street-lights', excludes: 'lights' } },
   { words: ['light trails', 'light streaks', 'long exposure', 'trails', 'streaks'], effect: { archetype: A('urban', 3), subject: 'light-trails', excludes: 'light-trails' } },
 
+  // ---------------------------------------------------------------- outer space
+  // Space among the stars, seen from within it: clouds of glowing gas and dust, stars near and far.
+  { words: ['space', 'outer space', 'deep space', 'dark space', 'cosmos', 'cosmic', 'universe', 'interstellar', 'space background', 'hyperspace', 'warp speed', 'flying through space', 'through space', 'space travel', 'stars flythrough', 'star flythrough'], effect: { archetype: A('abstract', 4), setting: 'space' } },
+  { words: ['nebula', 'nebulae', 'nebulas', 'space nebula', 'gas cloud', 'gas clouds', 'stellar nursery'], effect: { archetype: A('abstract', 4), setting: 'space', subject: 'nebula', excludes: 'nebula' } },
+  // A planet turning in the sun, seen from orbit. Outvotes a desk globe ("rotating earth globe").
+  { words: ['planet', 'planets', 'earth', 'the earth', 'planet earth', 'earth from space', 'earth globe', 'rotating earth', 'spinning earth', 'world from space', 'exoplanet', 'alien planet', 'from orbit', 'orbital view'], effect: { archetype: A('abstract', 6), setting: 'space', subject: 'planet', excludes: 'planet' } },
+
   // ---------------------------------------------------------------- abstract
   { words: ['background', 'backdrop'], effect: { archetype: A('abstract', 1) } },
   // "in the dark" is night outdoors and a dark field or room otherwise.
-  { words: ['in the dark', 'in darkness', 'darkness', 'pitch black', 'dark void', 'black void', 'void', 'dark space'], effect: { timeOfDay: 'night', background: '#0b0c0f' } },
+  { words: ['in the dark', 'in darkness', 'darkness', 'pitch black', 'dark void', 'black void', 'void'], effect: { timeOfDay: 'night', background: '#0b0c0f' } },
   // "on a dark background" asks for a dark field, not for night.
   { words: ['dark background', 'dark backdrop', 'black background', 'black backdrop', 'on black'], effect: { archetype: A('abstract', 2), background: '#141416' } },
   { words: ['abstract', 'motion background', 'loop', 'loopable', 'seamless', 'motion graphics', 'mograph', 'screensaver', 'wallpaper'], effect: { archetype: A('abstract', 3) } },
@@ -215,7 +222,7 @@ const ENTRIES: Entry[] = [
 
   // ---------------------------------------------------------------- camera moves
   { words: ['static', 'locked off', 'locked-off', 'tripod', 'still shot', 'fixed camera'], effect: { camera: 'static' } },
-  { words: ['dolly in', 'push in', 'push-in', 'dolly', 'dolly forward', 'track in', 'zoom in', 'moving forward', 'approach', 'approaching'], effect: { camera: 'dolly-in' } },
+  { words: ['dolly in', 'push in', 'push-in', 'dolly', 'dolly forward', 'track in', 'zoom in', 'moving forward', 'approach', 'approaching', 'flythrough', 'fly through', 'fly-through', 'flying through'], effect: { camera: 'dolly-in' } },
   { words: ['dolly out', 'pull out', 'pull back', 'pull-back', 'track out', 'zoom out', 'reveal', 'receding'], effect: { camera: 'dolly-out' } },
   { words: ['pan', 'pan left', 'panning', 'panning left', 'sweeping'], effect: { camera: 'pan-left' } },
   { words: ['pan right', 'panning right'], effect: { camera: 'pan-right' } },

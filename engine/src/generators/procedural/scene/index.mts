@@ -7,6 +7,7 @@ import { buildProductShot } from './product.mjs';
 import { buildPhysicsShot } from './physics.mjs';
 import { buildTextShot, buildTextOverlay } from './text.mjs';
 import { buildWindowRain } from './window-rain.mjs';
+import { buildSpace } from './space.mjs';
 
 export async function buildShot(ctx: BuildContext): Promise<Shot> {
   let shot: Shot;
@@ -15,7 +16,7 @@ export async function buildShot(ctx: BuildContext): Promise<Shot> {
       shot = buildUrban(ctx);
       break;
     case 'abstract':
-      shot = ctx.plan.subjects.some((s) => s.kind === 'raindrops') ? buildWindowRain(ctx) : buildAbstract(ctx);
+      shot = ctx.plan.setting === 'space' ? buildSpace(ctx) : ctx.plan.subjects.some((s) => s.kind === 'raindrops') ? buildWindowRain(ctx) : buildAbstract(ctx);
       break;
     case 'product':
       shot = buildProductShot(ctx);

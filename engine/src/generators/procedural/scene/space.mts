@@ -1,0 +1,277 @@
+/**
+ * Outer space: a field of stars, a nebula of glowing gas split by dark dust, and a planet turning in the
+ * sun. The far sky is a dome (stars as cells of a hashed grid, the nebula as 3D fractal noise on the view
+ * direction); nearer stars are sprites scattered through the volume the camera moves in, so a push in
+ * flies past them. The planet's continents, ice and clouds are noise on its own surface, so they turn
+ * with it; a thin atmosphere glows round its lit limb and cities light its night side.
+ */
+import * as THREE from 'three/webgpu';
+import {
+  uniform,
+  vec3,
+  vec4,
+  float,
+  positionLocal,
+  normalize,
+  mix,
+  smoothstep,
+  step,
+  abs,
+  dot,
+  max,
+  pow,
+  floor,
+  uv,
+  length,
+  normalView,
+  positionViewDirection,
+  normalWorld,
+  instanceIndex,
+  texture,
+  vec2,
+  sin,
+  cos,
+  atan,
+  asin,
+  clamp,
+  hash,
+  mx_cell_noise_float,
+  mx_fractal_noise_float,
+} from 'three/tsl';
+import type { Framing } from '../sim/camera.js';
+import { type BuildContext, type Shot, disposeScene, lightColors } from './common.mjs';
+import { EARTH_BLUE } from '../plan/palettes.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type N = any;
+
+const PLANET_RADIUS = 10;
+/** Where the sun is, seen from the planet: to the left and a little in front, so the limb and terminator show. */
+const SUN_DIR = new THREE.Vector3(-0.8, 0.28, 0.55).normalize();
+
+/** The nebula's light over the sphere of directions: glowing gas in the palette's bright colours, dark dust. */
+function nebulaLight(p0: N, colors: THREE.Color[]): N {
+  const p: N = p0.mul(1.8);
+  // Gas: a fractal cloud; colour: a second, broader noise between the palette's bright colours; dust: a
+  // third cloud that eats the light in lanes.
+  const gas: N = smoothstep(-0.15, 0.75, mx_fractal_noise_float(p, 5, 2.0, 0.55, 1.0));
+  const hue: N = smoothstep(-0.4, 0.4, mx_fractal_noise_float(p.mul(0.6).add(7.1), 2, 2.0, 0.5, 1.0));
+  const dust: N = smoothstep(0.05, 0.45, mx_fractal_noise_float(p.mul(2.3).add(3.7), 3, 2.0, 0.5, 1.0));
+  const [a, b, c] = colors as [THREE.Color, THREE.Color, THREE.Color];
+  const col: N = mix(mix(vec3(a.r, a.g, a.b), vec3(b.r, b.g, b.b), hue), vec3(c.r, c.g, c.b), gas.mul(gas).mul(0.35));
+  return vec4(col.mul(gas.mul(gas).mul(float(1).sub(dust.mul(0.85)))).mul(0.55), gas);
+}
+
+/**
+ * The far sky: stars of several brightnesses (cells of a hashed grid, live: they must stay sharp) and,
+ * when asked for, a nebula (baked once: ten octaves of noise a pixel cost about 80 ms a frame at 720p).
+ */
+function spaceDome(nebula: THREE.Texture | null): THREE.Mesh {
+  const dir: N = normalize(positionLocal);
+  const starsAt = (scale: number, threshold: number, gain: number): N => smoothstep(threshold, 1.0, mx_cell_noise_float(floor(dir.mul(scale)))).mul(gain);
+  const tintPick: N = mx_cell_noise_float(floor(dir.mul(420)).add(17.3));
+  const starTint: N = mix(vec3(0.75, 0.82, 1.0), vec3(1.0, 0.86, 0.7), step(0.6, tintPick));
+  let sky: N = starTint.mul(starsAt(420, 0.996, 2.2).add(starsAt(900, 0.993, 0.9)));
+  if (nebula) {
+    const glow: N = texture(nebula, sphereUv(dir));
+    // Young stars shine through the brightest gas.
+    sky = sky.add(glow.rgb).add(starTint.mul(starsAt(650, 0.985, 1.4)).mul(glow.a));
+  }
+  const mat = new THREE.MeshBasicNodeMaterial({ side: THREE.BackSide, depthWrite: false, fog: false });
+  mat.colorNode = vec4(sky, 1) as N;
+  const mesh = new THREE.Mesh(new THREE.SphereGeometry(1, 48, 24), mat);
+  mesh.scale.setScalar(1500);
+  mesh.renderOrder = 10; // after the opaque scene, depth-tested: shaded only where it shows
+  mesh.frustumCulled = false;
+  return mesh;
+}
+
+/** Stars near enough to pass: sprites through the volume around the camera's path. */
+function nearStars(count: number, center: THREE.Vector3, size: THREE.Vector3, rng: { next(): number }): { mesh: THREE.InstancedMesh; update(camera: THREE.Camera): void } {
+  const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
+  const d: N = length(uv().sub(0.5)).mul(2);
+  const glow: N = pow(float(1).sub(smoothstep(0.0, 1.0, d)), 3).add(float(1).sub(smoothstep(0.0, 0.18, d)));
+  const warm: N = step(0.7, hash(instanceIndex.add(3)));
+  mat.colorNode = vec4(mix(vec3(0.8, 0.87, 1.0), vec3(1.0, 0.85, 0.68), warm).mul(glow).mul(hash(instanceIndex.add(11)).mul(1.2).add(0.4)), 1) as N;
+  const mesh = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), mat, count);
+  mesh.frustumCulled = false;
+  mesh.renderOrder = 4;
+  const at = Array.from({ length: count }, () => new THREE.Vector3(center.x + (rng.next() - 0.5) * size.x, center.y + (rng.next() - 0.5) * size.y, center.z + (rng.next() - 0.5) * size.z));
+  const m = new THREE.Matrix4();
+  const s = new THREE.Vector3();
+  return {
+    mesh,
+    update(camera) {
+      // A star is a point: its sprite keeps about the same size on screen at any distance.
+      at.forEach((p, i) => {
+        s.setScalar(Math.max(0.05, p.distanceTo(camera.position) * 0.0045));
+        m.compose(p, camera.quaternion, s);
+        mesh.setMatrixAt(i, m);
+      });
+      mesh.instanceMatrix.needsUpdate = true;
+    },
+  };
+}
+
+/**
+ * Paints `paint(direction)` over a sphere once, into an equirectangular half-float texture (longitude
+ * across, latitude up). The planet's fractal noise is a dozen octaves of 3D Perlin noise a pixel:
+ * evaluated live it cost about 150 ms a frame at 640x360 on lavapipe; looked up, a texture fetch.
+ */
+function bakeSphere(renderer: THREE.WebGPURenderer, width: number, height: number, paint: (dir: N) => N): THREE.RenderTarget {
+  const rt = new THREE.RenderTarget(width, height, { type: THREE.HalfFloatType, depthBuffer: false, generateMipmaps: false });
+  rt.texture.wrapS = THREE.RepeatWrapping;
+  rt.texture.minFilter = THREE.LinearFilter;
+  rt.texture.magFilter = THREE.LinearFilter;
+  const lon: N = uv().x.sub(0.5).mul(2 * Math.PI);
+  const lat: N = uv().y.sub(0.5).mul(Math.PI);
+  const dir: N = vec3(sin(lon).mul(cos(lat)), sin(lat), cos(lon).mul(cos(lat)));
+  const mat = new THREE.MeshBasicNodeMaterial();
+  mat.colorNode = paint(dir);
+  const quad = new THREE.QuadMesh(mat);
+  const previous = renderer.getRenderTarget();
+  renderer.setRenderTarget(rt);
+  quad.render(renderer);
+  renderer.setRenderTarget(previous);
+  mat.dispose();
+  return rt;
+}
+
+/** Where a unit direction falls in a texture made by bakeSphere. */
+function sphereUv(p: N): N {
+  return vec2(atan(p.x, p.z).div(2 * Math.PI).add(0.5), asin(clamp(p.y, -1, 1)).div(Math.PI).add(0.5));
+}
+
+/**
+ * A planet: the earth's oceans, continents, ice caps and clouds when its colour is the earth's, otherwise
+ * a world of that colour (rock in two tones, no oceans). Lit by the sun from the left.
+ */
+function planet(renderer: THREE.WebGPURenderer, color: string, targets: THREE.RenderTarget[]): { group: THREE.Group; ground: THREE.Mesh; clouds: THREE.Mesh | null } {
+  const earth = color.toLowerCase() === EARTH_BLUE;
+  const tint = new THREE.Color(color);
+  const group = new THREE.Group();
+  // rgb: the ground's colour; a: land not under ice (where towns are); in the second: cloud cover, and
+  // how rough the ground is (sea smooth, land and ice rough).
+  const surfaceRt = bakeSphere(renderer, 2048, 1024, (p) => {
+    const land: N = mx_fractal_noise_float(p.mul(1.7), 6, 2.0, 0.5, 1.0);
+    const lat: N = abs(p.y);
+    const ice: N = smoothstep(0.8, 0.86, lat.add(land.mul(0.08)));
+    if (!earth) {
+      const rock: N = smoothstep(-0.4, 0.5, land);
+      const dark = tint.clone().multiplyScalar(0.35);
+      return vec4(mix(mix(vec3(dark.r, dark.g, dark.b), vec3(tint.r, tint.g, tint.b), rock), vec3(0.8, 0.8, 0.82), ice.mul(0.6)), 0);
+    }
+    const isLand: N = smoothstep(0.0, 0.04, land);
+    const dry: N = smoothstep(-0.2, 0.3, mx_fractal_noise_float(p.mul(3.1).add(5.3), 3, 2.0, 0.5, 1.0)).mul(smoothstep(0.6, 0.2, lat));
+    const landCol: N = mix(vec3(0.07, 0.16, 0.05), vec3(0.36, 0.28, 0.15), dry);
+    const sea: N = mix(vec3(0.01, 0.04, 0.12), vec3(0.03, 0.13, 0.24), smoothstep(-0.16, 0.0, land));
+    return vec4(mix(mix(sea, landCol, isLand), vec3(0.85, 0.88, 0.92), ice), isLand.mul(float(1).sub(ice)));
+  });
+  const auxRt = bakeSphere(renderer, 1024, 512, (p) => {
+    const land: N = mx_fractal_noise_float(p.mul(1.7), 6, 2.0, 0.5, 1.0);
+    const ice: N = smoothstep(0.8, 0.86, abs(p.y).add(land.mul(0.08)));
+    const cover: N = earth ? smoothstep(0.12, 0.55, mx_fractal_noise_float(p.mul(3.4).add(11.3), 5, 2.0, 0.55, 1.0)) : float(0);
+    return vec4(cover, max(smoothstep(0.0, 0.04, land), ice), 0, 1);
+  });
+  targets.push(surfaceRt, auxRt);
+
+  const p: N = normalize(positionLocal);
+  const at: N = sphereUv(p);
+  const ground: N = texture(surfaceRt.texture, at);
+  const surface = new THREE.MeshStandardNodeMaterial({ roughness: 0.85, metalness: 0 });
+  surface.colorNode = ground.rgb as N;
+  if (earth) {
+    surface.roughnessNode = mix(float(0.32), float(0.9), texture(auxRt.texture, at).g) as N;
+    // Cities on the night side: specks on the land, where the sun is not.
+    const night: N = smoothstep(0.05, -0.15, dot(normalWorld, vec3(SUN_DIR.x, SUN_DIR.y, SUN_DIR.z)));
+    const towns: N = step(0.96, mx_cell_noise_float(floor(p.mul(140)))).mul(ground.a);
+    surface.emissiveNode = vec3(1.0, 0.7, 0.35).mul(towns).mul(night).mul(0.6) as N;
+  }
+  const body = new THREE.Mesh(new THREE.SphereGeometry(PLANET_RADIUS, 128, 64), surface);
+  group.add(body);
+
+  let clouds: THREE.Mesh | null = null;
+  if (earth) {
+    // Clouds on their own shell, turning a little faster than the ground.
+    const cloudMat = new THREE.MeshStandardNodeMaterial({ transparent: true, depthWrite: false, roughness: 1 });
+    cloudMat.colorNode = vec3(1, 1, 1) as N;
+    cloudMat.opacityNode = texture(auxRt.texture, sphereUv(normalize(positionLocal))).r.mul(0.85) as N;
+    clouds = new THREE.Mesh(new THREE.SphereGeometry(PLANET_RADIUS * 1.008, 96, 48), cloudMat);
+    group.add(clouds);
+  }
+
+  // The atmosphere: a glow round the limb, strongest on the side facing the sun.
+  const airMat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
+  const facing: N = abs(dot(normalView, positionViewDirection));
+  const limb: N = pow(float(1).sub(facing), 3.5);
+  const sunward: N = smoothstep(-0.35, 0.5, dot(normalWorld, vec3(SUN_DIR.x, SUN_DIR.y, SUN_DIR.z)));
+  const air = earth ? new THREE.Color(0.35, 0.6, 1.0) : tint.clone().lerp(new THREE.Color(1, 1, 1), 0.4);
+  airMat.colorNode = vec3(air.r, air.g, air.b).mul(limb.mul(sunward).mul(2.2)) as N;
+  group.add(new THREE.Mesh(new THREE.SphereGeometry(PLANET_RADIUS * 1.035, 96, 48), airMat));
+  return { group, ground: body, clouds };
+}
+
+export function buildSpace(ctx: BuildContext): Shot {
+  const { plan } = ctx;
+  const scene = new THREE.Scene();
+  const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.1, 4000);
+  const rng = ctx.rng('space');
+  const kinds = new Set(plan.subjects.map((s) => s.kind));
+  const planetSubject = plan.subjects.find((s) => s.kind === 'planet');
+  const targets: THREE.RenderTarget[] = [];
+  const colors = lightColors(plan, 3);
+  const nebula = kinds.has('nebula') ? bakeSphere(ctx.renderer, 2048, 1024, (p) => nebulaLight(p, colors)) : null;
+  if (nebula) targets.push(nebula);
+  const dome = spaceDome(nebula?.texture ?? null);
+  scene.add(dome);
+  const updaters: Array<(t: number) => void> = [];
+
+  // A planet fills about half the frame's height from 52 units (three quarters after a push in); without one the camera looks
+  // into a deep field, 200 units to its target, through the near stars.
+  const framing: Framing = planetSubject ? { target: [0, 0, 0], distance: 52, azimuth: 8, elevation: 6, travel: 16 } : { target: [0, 0, -200], distance: 200, azimuth: 0, elevation: 0, travel: 160 };
+  const stars = nearStars(
+    Math.round(900 * Math.max(0.3, ctx.detail)),
+    new THREE.Vector3(0, 0, planetSubject ? -150 : -100),
+    new THREE.Vector3(600, 360, planetSubject ? 500 : 700),
+    rng,
+  );
+  scene.add(stars.mesh);
+
+  if (planetSubject) {
+    const world = planet(ctx.renderer, planetSubject.color, targets);
+    // Tilted like the earth's axis, turning a degree every two seconds or so: plainly turning over a clip.
+    world.group.rotation.z = 0.41;
+    scene.add(world.group);
+    const sun = new THREE.DirectionalLight(0xfff4e6, 3.2);
+    sun.position.copy(SUN_DIR).multiplyScalar(100);
+    scene.add(sun, new THREE.AmbientLight(0x8090b0, 0.04));
+    const spin = (2 * Math.PI) / 240;
+    updaters.push((t) => {
+      const a = t * spin * plan.motion.speed;
+      world.ground.rotation.y = a;
+      if (world.clouds) world.clouds.rotation.y = a * 1.25;
+    });
+  }
+
+  return {
+    scene,
+    camera,
+    framing,
+    focusPoint: new THREE.Vector3(...framing.target),
+    focalRange: framing.distance * 0.5,
+    exposureBias: 0,
+    lighting: null,
+    groundHeight: () => -1e9,
+    update(t) {
+      // The sky turns very slowly, so that even a locked-off shot is alive.
+      dome.rotation.y = t * 0.004;
+      dome.position.copy(camera.position);
+      stars.update(camera);
+      for (const u of updaters) u(t);
+    },
+    dispose() {
+      disposeScene(scene);
+      for (const t of targets) t.dispose();
+    },
+  };
+}
