@@ -418,6 +418,18 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('a globe on a turntable', 1).plan.archetype, 'product', 'a desk globe is still a product');
   });
 
+  it('fireflies are particles at dusk or night, over a meadow when nowhere is named', () => {
+    for (const seed of [1, 2, 3]) {
+      const r = P('fireflies', seed).plan;
+      assert.equal(r.archetype, 'nature');
+      assert.equal(r.setting, 'meadow');
+      assert.ok(['dusk', 'night'].includes(r.timeOfDay), r.timeOfDay);
+      assert.deepEqual(r.particles.map((p) => p.kind), ['fireflies']);
+    }
+    assert.equal(P('fireflies in a forest at dusk', 1).plan.setting, 'forest');
+    assert.deepEqual(P('fireflies in a forest at dusk', 1).ignoredWords, []);
+  });
+
   it('a colour named for a field beats a style palette word, which is then reported as ignored', () => {
     const tech = P('tech background, blue', 1);
     assert.equal(tech.plan.palette.name, 'custom');

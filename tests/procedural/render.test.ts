@@ -403,6 +403,19 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(glow(nebula[0]!) > glow(plain[0]!) + area * 0.1, `nebula pixels ${glow(nebula[0]!)} vs ${glow(plain[0]!)} without`);
   });
 
+  it('lights fireflies over a meadow at night: yellow-green glows the same night lacks', async () => {
+    const req = request('fireflies in a meadow at night, static', { frames: 3, width: 240, height: 136, fps: { num: 1, den: 1 } });
+    const planned = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;
+    const without = { ...planned, particles: [] };
+    const glow = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => g > 90 && g > b + 40 && r > b);
+    const lit = await renderAll(g, { ...req, plan: planned });
+    const dark = await renderAll(g, { ...req, plan: without });
+    const counts = lit.map(glow);
+    assert.ok(Math.min(...counts) > glow(dark[0]!) + 15, `firefly pixels ${counts.join(', ')}, ${glow(dark[0]!)} without`);
+    // They blink: the count changes from second to second.
+    assert.ok(new Set(counts).size > 1, `firefly pixels change: ${counts.join(', ')}`);
+  });
+
   it('lays a road through a landscape with a car driving on it, chased by the drone', async () => {
     const prompt = 'a red car on a country road at noon';
     const req = request(prompt, { frames: 6, width: 240, height: 136, fps: { num: 2, den: 1 }, durationSeconds: 3 });

@@ -262,7 +262,9 @@ export function planPrompt(input: PlanInput): PlanResult {
         wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'meadow', 'desert'].includes(s)) ??
         wordSettings.find((s) => s === 'sky') ??
         rng.pick(
-          live.some((h) => h.effect.particles === 'leaves' || h.effect.particles === 'petals')
+          live.some((h) => h.effect.particles === 'fireflies')
+            ? ['meadow']
+            : live.some((h) => h.effect.particles === 'leaves' || h.effect.particles === 'petals')
             ? TREE_SETTINGS
             : (SKY_SUBJECT_SETTINGS.find(([kind]) => live.some((h) => h.effect.subject === kind))?.[1] ?? NATURE_SETTINGS),
         );
@@ -293,8 +295,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       : live.some((h) => h.effect.subject === 'raindrops') && !excluded('raindrops')
         ? // Rain on a window is mostly shot against lights after dark.
           rng.pick<TimeOfDay>(['night', 'dusk', 'night', 'morning'])
-      : lightning || live.some((h) => h.effect.subject === 'fire' && !excluded('fire'))
-        ? // Storms and fires are shot as the light goes: a fire's glow is lost in daylight.
+      : lightning || live.some((h) => (h.effect.subject === 'fire' && !excluded('fire')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')))
+        ? // Storms, fires and fireflies are shot as the light goes: their glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
       : archetype === 'urban'
       ? rng.pick<TimeOfDay>(['night', 'night', 'dusk'])

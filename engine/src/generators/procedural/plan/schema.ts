@@ -14,7 +14,7 @@ export const ARCHETYPES = ['nature', 'urban', 'abstract', 'product', 'text', 'ph
 export const SETTINGS = ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'sky', 'meadow', 'desert', 'city', 'street', 'town', 'studio', 'void', 'space'] as const;
 export const TIMES_OF_DAY = ['dawn', 'morning', 'noon', 'golden-hour', 'dusk', 'night'] as const;
 export const CONDITIONS = ['clear', 'cloudy', 'fog', 'rain', 'snow', 'storm'] as const;
-export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'petals', 'confetti', 'embers', 'dust', 'bokeh', 'sparks', 'bubbles'] as const;
+export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'petals', 'confetti', 'embers', 'dust', 'bokeh', 'sparks', 'bubbles', 'fireflies'] as const;
 export const SUBJECT_KINDS = [
   // nature
   'pine-trees', 'broadleaf-trees', 'mountains', 'waves', 'clouds', 'rocks', 'grass', 'fire', 'aurora', 'milky-way', 'waterfall',

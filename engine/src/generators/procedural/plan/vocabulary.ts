@@ -105,6 +105,7 @@ const ENTRIES: Entry[] = [
   // Rain on a window: a close-up of the pane, the world behind it a blur of lights. It outvotes the city or
   // garden named behind the glass (they become the blur).
   { words: ['rain on a window', 'rain on the window', 'rain on window', 'rain on windows', 'rain on glass', 'rain on the glass', 'rainy window', 'window rain', 'wet window', 'raindrops on a window', 'raindrops on the window', 'raindrops on glass', 'rain drops on a window', 'rain drops on glass', 'droplets on glass', 'water droplets on glass', 'drops on glass', 'window with rain', 'rain against the window', 'rain against a window', 'rain running down a window'], effect: { archetype: A('abstract', 6), subject: 'raindrops', condition: 'rain', excludes: 'raindrops' } },
+  { words: ['fireflies', 'firefly', 'lightning bugs', 'lightning bug', 'glow worms', 'glowworms', 'fireflies at night'], effect: { archetype: A('nature', 3), particles: 'fireflies', excludes: 'fireflies' } },
   { words: ['bubbles', 'bubble', 'soap bubbles', 'soap bubble', 'floating bubbles', 'iridescent bubbles'], effect: { archetype: A('abstract', 2), particles: 'bubbles', excludes: 'bubbles' } },
   { words: ['confetti', 'ticker tape', 'confetti rain', 'confetti shower', 'paper confetti'], effect: { archetype: A('abstract', 2), particles: 'confetti', excludes: 'confetti' } },
   { words: ['cherry blossom', 'cherry blossoms', 'blossom', 'blossoms', 'sakura'], effect: { archetype: A('nature', 2), particles: 'petals', setting: 'meadow', excludes: 'petals' } },

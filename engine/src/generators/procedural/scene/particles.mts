@@ -125,6 +125,16 @@ export function createParticleLayer(
       material = m;
       break;
     }
+    case 'fireflies': {
+      // A cold yellow-green light: a bright core in a wide soft glow.
+      geometry = new THREE.PlaneGeometry(1, 1);
+      const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
+      const d = length(uv().sub(0.5)).mul(2);
+      const glow = float(1).sub(smoothstep(0.0, 1.0, d)).pow(3).mul(0.7).add(float(1).sub(smoothstep(0.0, 0.16, d)).mul(2.5));
+      m.colorNode = vec4(vec3(0.55, 1.0, 0.12).mul(glow).mul(1.6), 1) as N;
+      material = m;
+      break;
+    }
     case 'bubbles': {
       // A soap film: clear in the middle, bright at the rim where the film is seen edge-on, its colour
       // swirling through thin-film hues; a small highlight of the light it reflects.
@@ -171,6 +181,12 @@ export function createParticleLayer(
   const basis = new THREE.Matrix4();
   const zero = new THREE.Matrix4().makeScale(0, 0, 0);
   const [smin, smax] = system.spec.size;
+  // A firefly's flash: on for about a third of its own 2 to 4.5 s rhythm, rising and fading smoothly.
+  const blink = (i: number, t: number) => {
+    const period = 2 + system.rand[i]! * 2.5;
+    const s = Math.sin(2 * Math.PI * (t / period + system.spin[i]!));
+    return s > 0.45 ? ((s - 0.45) / 0.55) ** 0.7 : 0;
+  };
   const flicker = (i: number, t: number) => 0.6 + 0.4 * Math.sin(t * (6 + system.rand[i]! * 9) + system.rand[i]! * 40);
   // A raindrop is a millimetre-wide streak: drawn true to size it is a fraction of a pixel and vanishes,
   // so streaks are at least this many pixels wide wherever they are (what a lens's blur would show).
@@ -216,6 +232,7 @@ export function createParticleLayer(
           q.copy(camera.quaternion);
           let k = size;
           if (kind === 'embers') k *= flicker(i, simTime);
+          if (kind === 'fireflies') k *= blink(i, simTime);
           if (glowingMotes) k *= 0.75 + 0.25 * flicker(i, simTime * 0.4);
           if (kind === 'embers' && system.spec.life > 0) k *= Math.max(0, 1 - system.age[i]! / system.spec.life);
           if (fieldEmbers) k *= Math.min(1, system.age[i]! / 0.5);

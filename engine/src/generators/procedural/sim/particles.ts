@@ -28,6 +28,8 @@ export interface ParticleKindSpec {
   size: [number, number];
   /** Flat cards that spin as they fall (leaves, petals), drawn in 3D instead of as billboards or streaks. */
   tumbles?: true;
+  /** Where in the box's height they start, as fractions from its floor (fireflies keep low). */
+  band?: [number, number];
 }
 
 export const PARTICLE_SPECS: Record<ParticleKind, ParticleKindSpec> = {
@@ -46,6 +48,9 @@ export const PARTICLE_SPECS: Record<ParticleKind, ParticleKindSpec> = {
   // Soap bubbles: nearly weightless, they drift and rise a little on the air. Larger than life (a real one
   // is 3 to 9 cm) for the same reason as petals.
   bubbles: { maxCount: 140, gravity: -0.04, drag: 14, windResponse: 0.8, turbulence: 0.35, life: 0, size: [0.28, 0.75] },
+  // Fireflies wander slowly near the ground, each blinking on its own rhythm (scene/particles.mts). Larger
+  // than life for the same reason as petals.
+  fireflies: { maxCount: 420, gravity: 0, drag: 2.5, windResponse: 0.05, turbulence: 1.1, life: 0, size: [0.2, 0.34], band: [0.02, 0.35] },
   sparks: { maxCount: 700, gravity: 1, drag: 0.6, windResponse: 0.1, turbulence: 0.3, life: 1.4, size: [0.015, 0.03] },
 };
 
@@ -105,7 +110,8 @@ export class ParticleSystem {
     const o = i * 3;
     this.pos[o] = center[0] + (r.next() - 0.5) * size[0];
     this.pos[o + 2] = center[2] + (r.next() - 0.5) * size[2];
-    const yFrac = anywhere ? r.next() : this.spec.gravity >= 0 ? 1 : 0;
+    const band = this.spec.band;
+    const yFrac = band ? band[0] + r.next() * (band[1] - band[0]) : anywhere ? r.next() : this.spec.gravity >= 0 ? 1 : 0;
     this.pos[o + 1] = center[1] + (yFrac - 0.5) * size[1];
     const vt = this.spec.gravity !== 0 ? this.terminalSpeed() : 0;
     this.vel[o] = this.wind * this.spec.windResponse * 6;
