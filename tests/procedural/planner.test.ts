@@ -430,6 +430,16 @@ describe('procedural planner: vocabulary', () => {
     assert.deepEqual(P('fireflies in a forest at dusk', 1).ignoredWords, []);
   });
 
+  it('palm trees grow on a beach (the coast); where there is no beach they are reported as ignored', () => {
+    const r = P('tropical beach with palm trees at sunset', 1);
+    assert.equal(r.plan.setting, 'coast');
+    assert.equal(r.plan.subjects.find((s) => s.kind === 'palm-trees')?.count, 8);
+    assert.ok(!r.plan.subjects.some((s) => s.kind === 'broadleaf-trees'), 'palm trees are not broadleaf trees');
+    assert.deepEqual(r.ignoredWords, []);
+    assert.equal(P('palm trees', 1).plan.setting, 'coast');
+    assert.ok(P('mountains with palm trees', 1).ignoredWords.includes('palm trees'));
+  });
+
   it('a colour named for a field beats a style palette word, which is then reported as ignored', () => {
     const tech = P('tech background, blue', 1);
     assert.equal(tech.plan.palette.name, 'custom');

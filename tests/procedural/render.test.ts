@@ -416,6 +416,18 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(new Set(counts).size > 1, `firefly pixels change: ${counts.join(', ')}`);
   });
 
+  it('grows palms on a tropical beach: fronds against the sky that the same beach without them lacks', async () => {
+    const req = request('tropical beach with palm trees at noon, static', { frames: 1, width: 240, height: 136 });
+    const planned = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;
+    const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'palm-trees') };
+    // Upper half (sky and sea): fronds are green or dark against blue and white.
+    const upper = (rgba: Uint8Array) => rgba.subarray(0, (rgba.length / 2) & ~3);
+    const frond = (rgba: Uint8Array): number => countPixels(upper(rgba), (r, g, b) => (g > r && g > b + 10) || r + g + b < 150);
+    const palms = frond((await renderAll(g, { ...req, plan: planned }))[0]!);
+    const bare = frond((await renderAll(g, { ...req, plan: without }))[0]!);
+    assert.ok(palms > bare + 400, `palm pixels in the upper half: ${palms} with palms, ${bare} without`);
+  });
+
   it('lays a road through a landscape with a car driving on it, chased by the drone', async () => {
     const prompt = 'a red car on a country road at noon';
     const req = request(prompt, { frames: 6, width: 240, height: 136, fps: { num: 2, den: 1 }, durationSeconds: 3 });

@@ -85,7 +85,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['hot-air-balloons', BALLOON_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -354,6 +354,8 @@ export function planPrompt(input: PlanInput): PlanResult {
         if (!excluded('trees')) addSubject(trees ?? 'pine-trees', 90, 'matte', '#33503a');
       }
       if (setting === 'ocean' || setting === 'coast') addSubject('waves', 1, 'matte', '#1d4e6b');
+      // Palms grow along a beach; elsewhere they are reported as ignored (below).
+      if (setting === 'coast' && wordSubjects.includes('palm-trees') && !excluded('palms')) addSubject('palm-trees', clampInt(countWord ?? 8, 1, 24), 'matte', '#3f6b26');
       if (setting === 'lake' || setting === 'river') {
         addSubject('waves', 1, 'matte', '#1d4e6b');
         if (!excluded('trees')) addSubject(trees ?? (shedding ? 'broadleaf-trees' : 'pine-trees'), 220, 'matte', '#33503a');
@@ -363,7 +365,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         if (!excluded('trees')) addSubject(trees ?? 'broadleaf-trees', 14, 'matte', '#4b6b35');
       }
       if (setting === 'desert' && wordSubjects.includes('rocks')) addSubject('rocks', 24, 'stone', '#b07a4f');
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature') addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'palm-trees') addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
@@ -430,7 +432,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     for (const h of live.filter((x) => x.effect.subject === kind)) reportIgnored(h);
   }

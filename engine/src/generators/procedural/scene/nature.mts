@@ -46,6 +46,7 @@ import {
 } from './common.mjs';
 import { requestEnvironment, skyEnvironment } from './environment.mjs';
 import { createWaterfall } from './waterfall.mjs';
+import { scatterPalms } from './palms.mjs';
 import { type RoadPath, carveRoad, offRoad, buildRoadMesh, createCar, roadHeading } from './road.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -499,6 +500,9 @@ export function buildNature(ctx: BuildContext): Shot {
       });
       scene.add(terrain.mesh);
       if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10, clearOfRoad);
+      const palms = plan.subjects.find((s) => s.kind === 'palm-trees');
+      // Palms on the sand either side of the frame, the sea between them.
+      if (palms) scene.add(scatterPalms(ctx, palms.count, { x: 17, z0: -10, z1: -3, clear: 5 }, height, time));
       scene.add(openSea(ctx, time, L, 0.8, { z: shoreZ }));
       framing = { target: [0, 1.0, -40], distance: 52, azimuth: 0, elevation: 6, travel: 40, minHeight: 2.2 };
       focus.set(0, 0, -25);
