@@ -440,6 +440,15 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(P('mountains with palm trees', 1).ignoredWords.includes('palm trees'));
   });
 
+  it('a lone tree, or two or three, stand in a field; trees without a count are a forest', () => {
+    const trees = (prompt: string) => P(prompt, 1).plan.subjects.filter((s) => s.kind.endsWith('-trees')).map((s) => [s.kind, s.count]);
+    assert.equal(P('a lone tree on a hill at sunset', 1).plan.setting, 'meadow');
+    assert.deepEqual(trees('a lone tree on a hill at sunset'), [['broadleaf-trees', 1]]);
+    assert.deepEqual(trees('three trees in a field at dawn'), [['broadleaf-trees', 3]]);
+    assert.deepEqual(trees('a single pine tree in the snow'), [['pine-trees', 1]], 'one kind of tree: "pine tree" is not also a broadleaf "tree"');
+    assert.equal(P('trees in the fog', 1).plan.setting, 'forest');
+  });
+
   it('a colour named for a field beats a style palette word, which is then reported as ignored', () => {
     const tech = P('tech background, blue', 1);
     assert.equal(tech.plan.palette.name, 'custom');

@@ -250,7 +250,11 @@ export function planPrompt(input: PlanInput): PlanResult {
 
   // ---------------------------------------------------------------- setting and subjects
   const first = <K extends keyof Effect>(key: K): Effect[K] | undefined => live.find((h) => h.effect[key] !== undefined)?.effect[key];
-  const wordSettings = live.map((h) => h.effect.setting).filter((s): s is Setting => !!s);
+  const countHit = live.find((h) => h.effect.count !== undefined || h.number !== undefined);
+  const countWord = countHit?.number ?? countHit?.effect.count;
+  // "a lone tree", "three trees": a few trees stand in a field; a forest is hundreds.
+  const fewTrees = countWord !== undefined && countWord <= 3 && live.some((h) => h.effect.setting === 'forest' && /\btrees?\b/.test(h.text));
+  const wordSettings = live.map((h) => (fewTrees && h.effect.setting === 'forest' ? 'meadow' : h.effect.setting)).filter((s): s is Setting => !!s);
   let setting: Setting;
   switch (archetype) {
     case 'nature':
@@ -333,8 +337,6 @@ export function planPrompt(input: PlanInput): PlanResult {
       : around
     : (PALETTES[paletteName] ?? PALETTES.cool!);
   const wordMaterial = first('material');
-  const countHit = live.find((h) => h.effect.count !== undefined || h.number !== undefined);
-  const countWord = countHit?.number ?? countHit?.effect.count;
 
   const subjects: Subject[] = [];
   const addSubject = (kind: SubjectKind, count: number, material: Material, color: string) => {
@@ -362,10 +364,13 @@ export function planPrompt(input: PlanInput): PlanResult {
       }
       if (setting === 'meadow') {
         addSubject('grass', 1, 'matte', '#5f7f3a');
-        if (!excluded('trees')) addSubject(trees ?? 'broadleaf-trees', 14, 'matte', '#4b6b35');
+        if (!excluded('trees')) addSubject(trees ?? 'broadleaf-trees', trees && fewTrees ? countWord! : 14, 'matte', '#4b6b35');
       }
       if (setting === 'desert' && wordSubjects.includes('rocks')) addSubject('rocks', 24, 'stone', '#b07a4f');
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'palm-trees') addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      // One kind of tree per shot (the scene draws the first): "pine tree" also reads as "tree".
+      const treeKinds: SubjectKind[] = ['pine-trees', 'broadleaf-trees', 'palm-trees'];
+      const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.

@@ -658,7 +658,9 @@ export function buildNature(ctx: BuildContext): Shot {
       const kind = treeSubject?.kind ?? 'broadleaf-trees';
       if (treeSubject || !forest) {
         const count = forest ? Math.max(treeSubject?.count ?? 0, 320) : (treeSubject?.count ?? 14);
-        scene.add(scatterTrees(ctx, kind, count, { cx: 0, cz: forest ? -30 : -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : 12, keep: clearOfRoad }, terrain, time));
+        // A lone tree, or two or three, stand in the middle distance where the camera looks: the subject.
+        const few = !forest && count <= 3;
+        scene.add(scatterTrees(ctx, kind, count, few ? { cx: 4, cz: -20, radius: 5, keep: clearOfRoad } : { cx: 0, cz: -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : 12, keep: clearOfRoad }, terrain, time));
         if (forest) {
           // The far forest is lost in the haze: it casts no shadow.
           const far = scatterTrees(ctx, kind, Math.round(count * 0.8), { cx: 0, cz: -170, radius: 130, keep: clearOfRoad }, terrain, time);
