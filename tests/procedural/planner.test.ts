@@ -449,6 +449,17 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('trees in the fog', 1).plan.setting, 'forest');
   });
 
+  it('the moon is the night\'s sun turned into the frame', () => {
+    for (const prompt of ['full moon over the ocean', 'moon rising over the mountains', 'full moon over a city skyline']) {
+      const r = P(prompt, 1);
+      assert.equal(r.plan.timeOfDay, 'night', prompt);
+      assert.equal(r.plan.camera.faceSun, true, prompt);
+      assert.deepEqual(r.ignoredWords, [], prompt);
+    }
+    assert.equal(P('ocean at night', 1).plan.camera.faceSun, undefined, 'no moon unless asked for');
+    assert.equal(P('full moon in a studio, product shot of a watch', 1).plan.camera.faceSun, undefined);
+  });
+
   it('a colour named for a field beats a style palette word, which is then reported as ignored', () => {
     const tech = P('tech background, blue', 1);
     assert.equal(tech.plan.palette.name, 'custom');

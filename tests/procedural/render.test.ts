@@ -428,6 +428,16 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(palms > bare + 400, `palm pixels in the upper half: ${palms} with palms, ${bare} without`);
   });
 
+  it('puts the moon in the night sky with its path on the sea, when asked for', async () => {
+    const req = request('full moon over the ocean, static', { frames: 1, width: 240, height: 136 });
+    const planned = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;
+    const without = { ...planned, camera: { ...planned.camera, faceSun: undefined } };
+    const bright = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => 0.2126 * r + 0.7152 * g + 0.0722 * b > 170);
+    const moon = bright((await renderAll(g, { ...req, plan: planned }))[0]!);
+    const dark = bright((await renderAll(g, { ...req, plan: without }))[0]!);
+    assert.ok(moon > dark + 500, `bright pixels: ${moon} with the moon, ${dark} without`);
+  });
+
   it('lays a road through a landscape with a car driving on it, chased by the drone', async () => {
     const prompt = 'a red car on a country road at noon';
     const req = request(prompt, { frames: 6, width: 240, height: 136, fps: { num: 2, den: 1 }, durationSeconds: 3 });

@@ -538,7 +538,8 @@ export function planPrompt(input: PlanInput): PlanResult {
   // Off unless asked for: it multiplies the render time by its sample count.
   const motionBlur = live.some((h) => h.effect.motionBlur) ? { ...MOTION_BLUR } : undefined;
   // The sun in the frame only where there is a sky with a sun in it to show.
-  const faceSun = live.some((h) => h.effect.faceSun) && (archetype === 'nature' || archetype === 'urban') && timeOfDay !== 'night';
+  // The sun turned into the frame; at night only the moon is (a "sunset at night" has nothing to show).
+  const faceSun = live.some((h) => h.effect.faceSun && (timeOfDay !== 'night' || h.effect.moon)) && (archetype === 'nature' || archetype === 'urban');
 
   // ---------------------------------------------------------------- text
   let text: ScenePlan['text'] = null;

@@ -36,6 +36,8 @@ export interface Effect {
   motionBlur?: boolean;
   /** The sun in the frame (a sunset or sunrise shot), backlit. */
   faceSun?: boolean;
+  /** The moon in the frame: faceSun at night. */
+  moon?: true;
   /** How thick the weather or particles are: 1 heavy, 0.2 light (the planner's default is 0.5). */
   particleDensity?: number;
   physics?: PhysicsEventKind;
@@ -248,6 +250,8 @@ const ENTRIES: Entry[] = [
   { words: ['shallow depth of field', 'shallow dof', 'shallow focus', 'depth of field', 'dof', 'blurry background', 'blurred background', 'cinematic', 'dreamy', 'soft focus'], effect: { shallowDepthOfField: true } },
   { words: ['deep focus', 'everything in focus', 'sharp', 'crisp'], effect: { shallowDepthOfField: false } },
   { words: ['sunset', 'sunsets', 'sunrise', 'sunrises', 'setting sun', 'rising sun', 'into the sun', 'backlit', 'back lit', 'sun flare', 'low sun'], effect: { faceSun: true } },
+  // The moon in the frame, over the horizon ahead, its path on the water: the night's "sun" turned into view.
+  { words: ['moon', 'the moon', 'full moon', 'a full moon', 'moonrise', 'rising moon', 'moon rising', 'under the moon', 'big moon', 'harvest moon', 'supermoon', 'moon over'], effect: { timeOfDay: 'night', faceSun: true, moon: true, excludes: 'moon' } },
   { words: ['motion blur', 'motion blurred', 'motion-blurred', 'blurred motion', 'shutter blur', '180 degree shutter', '180-degree shutter', '180° shutter'], effect: { motionBlur: true, excludes: 'motion-blur' } },
 
   // ---------------------------------------------------------------- materials

@@ -106,7 +106,9 @@ export function lightingFor(plan: ScenePlan): Lighting {
   // A sunset or sunrise shot turns the sun to where the shots look (along -Z, a little to the left) and
   // keeps it just above the horizon, so its disc and glow are in the frame and the scene is backlit.
   const faceSun = plan.camera.faceSun === true;
-  const elevDeg = faceSun ? Math.min(Math.max(p.elev, 1.5), 6) : p.elev;
+  // At night that is the moon, a little higher: clear of the haze that reddens a low sun.
+  // Over a city higher still, above the towers of a skyline shot from across it.
+  const elevDeg = faceSun ? (plan.timeOfDay === 'night' ? (plan.archetype === 'urban' ? 15 : 9) : Math.min(Math.max(p.elev, 1.5), 6)) : p.elev;
   const el = (Math.max(elevDeg, -4) * Math.PI) / 180;
   const az = ((faceSun ? 192 : p.az) * Math.PI) / 180;
   const overcast = plan.weather.cloudCover > 0.6 ? (plan.weather.cloudCover - 0.6) / 0.4 : 0;
@@ -244,7 +246,11 @@ export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: numbe
     // Near the horizon the disc is dimmed and reddened by the long path through the air: a sunset's sun
     // is orange, not a white hole in the sky.
     const low = L.sunDir.y < Math.sin((7 * Math.PI) / 180) ? 0.22 : 1;
-    sky = sky.add(sunCol.mul(smoothstep(0.9994, 0.9997, cosSun)).mul(40 * Math.max(0.2, L.sunIntensity / 3) * low));
+    // At night the disc is the moon: its grey seas mottle it
+    const maria: N = plan.timeOfDay === 'night' ? float(1).sub(smoothstep(0.45, 0.7, texture(cloudTex, vec2(dir.x, dir.y).mul(9).add(0.3)).r).mul(0.35)) : float(1);
+    // (and it is dimmer than a sun's disc, or the tone curve would clip the seas away).
+    const discGain = plan.timeOfDay === 'night' ? 3 : 40 * Math.max(0.2, L.sunIntensity / 3) * low;
+    sky = sky.add(sunCol.mul(smoothstep(0.9994, 0.9997, cosSun)).mul(maria).mul(discGain));
   }
   const cover = opts.clouds ?? plan.weather.cloudCover;
   if (cover > 0.02) {
