@@ -460,6 +460,17 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('full moon in a studio, product shot of a watch', 1).plan.camera.faceSun, undefined);
   });
 
+  it('a lighthouse stands off a beach, shot as the light goes unless a time is named', () => {
+    for (const seed of [1, 2, 3]) {
+      const r = P('lighthouse', seed).plan;
+      assert.deepEqual([r.archetype, r.setting], ['nature', 'coast']);
+      assert.ok(r.subjects.some((s) => s.kind === 'lighthouse'));
+      assert.ok(['dusk', 'night'].includes(r.timeOfDay), r.timeOfDay);
+    }
+    assert.equal(P('lighthouse at noon', 1).plan.timeOfDay, 'noon');
+    assert.ok(P('a lighthouse in the city at night', 1).ignoredWords.includes('lighthouse'), 'no sea, no lighthouse');
+  });
+
   it('a colour named for a field beats a style palette word, which is then reported as ignored', () => {
     const tech = P('tech background, blue', 1);
     assert.equal(tech.plan.palette.name, 'custom');

@@ -438,6 +438,23 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(moon > dark + 500, `bright pixels: ${moon} with the moon, ${dark} without`);
   });
 
+  it('puts a lighthouse off the beach: red and white bands by day, its lamp and beam lit at dusk', async () => {
+    const shots = async (prompt: string) => {
+      const req = request(prompt, { frames: 1, width: 240, height: 136 });
+      const planned = planPrompt({ prompt, seed: req.seed }).plan;
+      const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'lighthouse') };
+      return [(await renderAll(g, { ...req, plan: planned }))[0]!, (await renderAll(g, { ...req, plan: without }))[0]!] as const;
+    };
+    const [day, bareDay] = await shots('lighthouse at noon, static');
+    const red = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => r > 90 && r > 2 * g && r > 2 * b);
+    assert.ok(red(day) > red(bareDay) + 30, `red band pixels: ${red(day)} with the lighthouse, ${red(bareDay)} without`);
+    const [dusk, bareDusk] = await shots('lighthouse at dusk, static');
+    // The lamp and the beam brighten the frame where they are (the tower itself darkens the sky behind it).
+    let lit = 0;
+    for (let i = 0; i < dusk.length; i += 4) if (dusk[i]! + dusk[i + 1]! + dusk[i + 2]! > bareDusk[i]! + bareDusk[i + 1]! + bareDusk[i + 2]! + 24) lit++;
+    assert.ok(lit > 150, `pixels the lamp and beam brighten: ${lit}`);
+  });
+
   it('lays a road through a landscape with a car driving on it, chased by the drone', async () => {
     const prompt = 'a red car on a country road at noon';
     const req = request(prompt, { frames: 6, width: 240, height: 136, fps: { num: 2, den: 1 }, durationSeconds: 3 });

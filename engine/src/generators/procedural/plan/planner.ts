@@ -85,7 +85,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['hot-air-balloons', BALLOON_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -299,8 +299,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       : live.some((h) => h.effect.subject === 'raindrops') && !excluded('raindrops')
         ? // Rain on a window is mostly shot against lights after dark.
           rng.pick<TimeOfDay>(['night', 'dusk', 'night', 'morning'])
-      : lightning || live.some((h) => (h.effect.subject === 'fire' && !excluded('fire')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')))
-        ? // Storms, fires and fireflies are shot as the light goes: their glow is lost in daylight.
+      : lightning || live.some((h) => (h.effect.subject === 'fire' && !excluded('fire')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')) || (h.effect.subject === 'lighthouse' && !excluded('lighthouse')))
+        ? // Storms, fires, fireflies and lighthouses are shot as the light goes: their glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
       : archetype === 'urban'
       ? rng.pick<TimeOfDay>(['night', 'night', 'dusk'])
@@ -358,6 +358,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (setting === 'ocean' || setting === 'coast') addSubject('waves', 1, 'matte', '#1d4e6b');
       // Palms grow along a beach; elsewhere they are reported as ignored (below).
       if (setting === 'coast' && wordSubjects.includes('palm-trees') && !excluded('palms')) addSubject('palm-trees', clampInt(countWord ?? 8, 1, 24), 'matte', '#3f6b26');
+      if (setting === 'coast' && wordSubjects.includes('lighthouse') && !excluded('lighthouse')) addSubject('lighthouse', 1, 'matte', '#a3221c');
       if (setting === 'lake' || setting === 'river') {
         addSubject('waves', 1, 'matte', '#1d4e6b');
         if (!excluded('trees')) addSubject(trees ?? (shedding ? 'broadleaf-trees' : 'pine-trees'), 220, 'matte', '#33503a');
@@ -370,7 +371,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // One kind of tree per shot (the scene draws the first): "pine tree" also reads as "tree".
       const treeKinds: SubjectKind[] = ['pine-trees', 'broadleaf-trees', 'palm-trees'];
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
@@ -437,7 +438,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', 'lighthouse', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     for (const h of live.filter((x) => x.effect.subject === kind)) reportIgnored(h);
   }

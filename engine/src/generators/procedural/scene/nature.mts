@@ -47,6 +47,7 @@ import {
 import { requestEnvironment, skyEnvironment } from './environment.mjs';
 import { createWaterfall } from './waterfall.mjs';
 import { scatterPalms } from './palms.mjs';
+import { createLighthouse } from './lighthouse.mjs';
 import { type RoadPath, carveRoad, offRoad, buildRoadMesh, createCar, roadHeading } from './road.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -503,6 +504,13 @@ export function buildNature(ctx: BuildContext): Shot {
       const palms = plan.subjects.find((s) => s.kind === 'palm-trees');
       // Palms on the sand either side of the frame, the sea between them.
       if (palms) scene.add(scatterPalms(ctx, palms.count, { x: 17, z0: -10, z1: -3, clear: 5 }, height, time));
+      if (subjects.has('lighthouse')) {
+        // On a rock in the surf off the left of the beach, its light burning as the day goes.
+        const lit = plan.timeOfDay === 'dusk' || plan.timeOfDay === 'night' || plan.weather.condition === 'fog' || plan.weather.condition === 'storm';
+        const light = createLighthouse(ctx, new THREE.Vector3(-11, 1.0, -58), lit);
+        scene.add(light.group);
+        updaters.push((t) => light.update(t));
+      }
       scene.add(openSea(ctx, time, L, 0.8, { z: shoreZ }));
       framing = { target: [0, 1.0, -40], distance: 52, azimuth: 0, elevation: 6, travel: 40, minHeight: 2.2 };
       focus.set(0, 0, -25);
