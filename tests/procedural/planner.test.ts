@@ -349,6 +349,8 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('neon-lit street at dusk', 1).plan.timeOfDay, 'dusk');
     assert.ok(!P('city street at night, no neon signs', 1).plan.subjects.some((s) => s.kind === 'neon-signs'), 'no neon signs when told not to');
     assert.equal(P('neon background loop', 1).plan.archetype, 'abstract');
+    assert.equal(P('neon lights background', 1).plan.archetype, 'abstract', 'a neon glow behind titles, not a street');
+    assert.equal(P('neon lights', 1).plan.setting, 'street', 'neon signs hang in a street');
   });
 
   it('an empty street has no traffic, and neither has one with "no cars"', () => {
@@ -416,6 +418,9 @@ describe('procedural planner: vocabulary', () => {
     assert.deepEqual([red.subjects.map((s) => s.kind), red.subjects[0]!.color, red.camera.move], [['planet'], '#c8202a', 'orbit']);
     assert.deepEqual(P('planet earth with a nebula behind it', 1).plan.subjects.map((s) => s.kind).sort(), ['nebula', 'planet']);
     assert.equal(P('a globe on a turntable', 1).plan.archetype, 'product', 'a desk globe is still a product');
+    const copy = P('blue gradient background with copy space', 1);
+    assert.equal(copy.plan.setting, 'void', '"copy space" is layout, not outer space');
+    assert.deepEqual(copy.ignoredWords, ['copy space']);
   });
 
   it('fireflies are particles at dusk or night, over a meadow when nowhere is named', () => {

@@ -274,7 +274,8 @@ export function planPrompt(input: PlanInput): PlanResult {
         );
       break;
     case 'urban':
-      setting = wordSettings.find((s) => s === 'city' || s === 'street' || s === 'town') ?? 'city';
+      // Neon signs hang in a street: with no place named, that is where the shot is.
+      setting = wordSettings.find((s) => s === 'city' || s === 'street' || s === 'town') ?? (live.some((h) => h.effect.subject === 'neon-signs') ? 'street' : 'city');
       break;
     case 'product':
       setting = 'studio';

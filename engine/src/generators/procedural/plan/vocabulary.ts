@@ -130,7 +130,9 @@ const ENTRIES: Entry[] = [
   { words: ['town', 'towns', 'small town', 'village', 'main street', 'neighborhood', 'neighbourhood', 'suburb'], effect: { archetype: A('urban', 3), setting: 'town' } },
   { words: ['cars', 'car', 'vehicles', 'vehicle', 'headlights', 'taillights', 'sports car', 'sports cars', 'sedan', 'suv', 'driving', 'drives', 'road trip car'], effect: { archetype: A('urban', 2), subject: 'cars', excludes: 'cars' } },
   // Neon signs hang off the facades of a street at night ("neon" alone is a palette: neon backgrounds).
-  { words: ['neon sign', 'neon signs', 'neon signage', 'neon lit', 'neon-lit', 'neon street', 'neon streets', 'neon city', 'neon alley', 'neon lit street', 'neon-lit street', 'neon lit city', 'neon-lit city', 'neon lights', 'neon glow', 'neon signs in the rain'], effect: { archetype: A('urban', 4), setting: 'street', subject: 'neon-signs', palette: 'neon', excludes: 'neon' } },
+  { words: ['neon sign', 'neon signs', 'neon signage', 'neon lit', 'neon-lit', 'neon street', 'neon streets', 'neon city', 'neon alley', 'neon lit street', 'neon-lit street', 'neon lit city', 'neon-lit city', 'neon signs in the rain'], effect: { archetype: A('urban', 4), setting: 'street', subject: 'neon-signs', palette: 'neon', excludes: 'neon' } },
+  // Neon lights: the signs in a street, or a neon glow when a background is asked for.
+  { words: ['neon lights', 'neon light', 'neon glow'], effect: { archetype: { urban: 2, abstract: 2 }, subject: 'neon-signs', palette: 'neon', excludes: 'neon' } },
   // An empty street: no traffic (a street or a road otherwise always has it).
   { words: ['empty', 'deserted', 'abandoned', 'vacant', 'traffic free', 'traffic-free', 'car free', 'car-free', 'quiet street', 'quiet streets'], effect: { clears: 'cars' } },
   { words: ['street lights', 'streetlights', 'street lamps', 'lamps', 'lamp posts', 'streetlamps', 'city lights', 'lights'], effect: { archetype: A('urban', 2), subject: 'street-lights', excludes: 'lights' } },
@@ -309,6 +311,8 @@ const ENTRIES: Entry[] = [
   { words: ['table', 'wooden table', 'wood table', 'kitchen table', 'desk', 'wooden desk', 'countertop', 'counter', 'marble table', 'marble countertop', 'wooden surface', 'bar counter'], effect: { excludes: 'table', unrenderable: true } },
   { words: ['logo', 'logos', 'brand', 'branding', 'watermark', 'signage'], effect: { excludes: 'logos', unrenderable: true } },
   { words: ['music', 'sound', 'audio', 'voiceover', 'soundtrack'], effect: { excludes: 'audio', unrenderable: true } },
+  // Layout words, not outer space ("a background with copy space").
+  { words: ['copy space', 'negative space', 'space for text', 'space for a title', 'room for text', 'empty space', 'white space', 'open space', 'blank space'], effect: { excludes: 'copy-space', unrenderable: true } },
   { words: ['camera movement', 'camera motion', 'camera move', 'movement', 'motion', 'moving camera'], effect: { excludes: 'camera-motion' } },
 ];
 
