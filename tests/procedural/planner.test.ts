@@ -476,6 +476,15 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(P('a lighthouse in the city at night', 1).ignoredWords.includes('lighthouse'), 'no sea, no lighthouse');
   });
 
+  it('round bodies pile up instead of stacking; a snowstorm is heavy snow in the wind', () => {
+    assert.deepEqual(P('colorful balls pouring into a pile', 1).plan.physics.events.map((e) => [e.kind, e.body]), [['fall', 'balls']]);
+    assert.deepEqual(P('marbles stacking', 1).plan.physics.events.map((e) => [e.kind, e.body]), [['fall', 'marbles']]);
+    assert.deepEqual(P('cubes stacking', 1).plan.physics.events.map((e) => [e.kind, e.body]), [['stack', 'cubes']]);
+    const storm = P('snowstorm in the mountains', 1);
+    assert.deepEqual([storm.plan.weather.condition, storm.plan.particles[0]?.density, storm.plan.weather.wind], ['snow', 1, 0.8]);
+    assert.deepEqual(storm.ignoredWords, []);
+  });
+
   it('a colour named for a field beats a style palette word, which is then reported as ignored', () => {
     const tech = P('tech background, blue', 1);
     assert.equal(tech.plan.palette.name, 'custom');

@@ -453,6 +453,9 @@ export function planPrompt(input: PlanInput): PlanResult {
     if (kinds.length === 0) kinds.push(rng.pick<PhysicsEventKind>(EVENTS_FOR_BODY[wordBody ?? 'any']));
     // "a tower collapsing": the collision knocks the stack down; two separate events would not.
     if (kinds.includes('collide') && kinds.includes('stack')) kinds.splice(kinds.indexOf('stack'), 1);
+    // Round bodies do not stack: "balls pouring into a pile" is balls falling into a heap (it drew a tower
+    // of cubes, the stack event's own bodies).
+    if ((wordBody === 'balls' || wordBody === 'marbles') && kinds.includes('stack')) kinds.splice(kinds.indexOf('stack'), 1, ...(kinds.includes('fall') ? [] : (['fall'] as const)));
     // "dominoes falling", "balls falling and bouncing": the named event already includes the fall.
     if (kinds.length > 1 && kinds.includes('fall')) kinds.splice(kinds.indexOf('fall'), 1);
     for (const kind of kinds.slice(0, 2)) {

@@ -222,6 +222,7 @@ const ENTRIES: Entry[] = [
   { words: ['heavy', 'heavily', 'thick', 'dense', 'pouring', 'blizzard', 'downpour', 'torrential'], effect: { particleDensity: 1 } },
   { words: ['light', 'gentle', 'sparse', 'a few', 'drizzle', 'flurries'], effect: { particleDensity: 0.2 } },
   { words: ['snow', 'snowy', 'snowing', 'snowfall', 'snowflakes', 'blizzard', 'flurries'], effect: { condition: 'snow', particles: 'snow', excludes: 'snow' } },
+  { words: ['snowstorm', 'snow storm', 'snowstorms', 'whiteout', 'heavy snow'], effect: { condition: 'snow', particles: 'snow', particleDensity: 1, wind: 0.8, excludes: 'snow' } },
   { words: ['lightning', 'lightning bolt', 'lightning bolts', 'lightning strike', 'lightning strikes', 'lightning storm', 'thunderstorm', 'thunderstorms', 'thunder', 'electrical storm', 'thunder and lightning'], effect: { archetype: A('nature', 1), subject: 'lightning', condition: 'storm', particles: 'rain', wind: 0.8, excludes: 'lightning' } },
   { words: ['storm', 'stormy', 'tempest', 'squall'], effect: { condition: 'storm', particles: 'rain', wind: 0.8, excludes: 'rain' } },
   { words: ['wind', 'windy', 'breeze', 'breezy', 'gusty', 'gale', 'blowing'], effect: { wind: 0.7, excludes: 'wind' } },
