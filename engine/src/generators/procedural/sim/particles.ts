@@ -34,7 +34,8 @@ export interface ParticleKindSpec {
 
 export const PARTICLE_SPECS: Record<ParticleKind, ParticleKindSpec> = {
   rain: { maxCount: 2600, gravity: 1, drag: 0.11, windResponse: 0.35, turbulence: 0.2, life: 0, size: [0.012, 0.018] },
-  snow: { maxCount: 2600, gravity: 1, drag: 9, windResponse: 0.9, turbulence: 0.6, life: 0, size: [0.05, 0.1] },
+  // Heavy snow is thick: at 2,600 flakes the near box read as a few stray ones.
+  snow: { maxCount: 6000, gravity: 1, drag: 9, windResponse: 0.9, turbulence: 0.6, life: 0, size: [0.05, 0.1] },
   leaves: { maxCount: 600, gravity: 1, drag: 4, windResponse: 1, turbulence: 2.2, life: 0, size: [0.2, 0.34], tumbles: true },
   // Lighter than leaves: they drift more than they fall.
   // Larger than life (a real petal is 1 to 2 cm): at B-roll distances that size would not read.
