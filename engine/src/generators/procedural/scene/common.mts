@@ -439,6 +439,19 @@ export function paletteColor(plan: ScenePlan, i: number): THREE.Color {
   return new THREE.Color(list[((i % list.length) + list.length) % list.length]!);
 }
 
+/** Gives every vertex of `g` a colour (a constant, or one by position), in place, for vertexColors materials. */
+export function paintVertices(g: THREE.BufferGeometry, color: THREE.Color | ((p: THREE.Vector3) => THREE.Color)): THREE.BufferGeometry {
+  const pos = g.getAttribute('position') as THREE.BufferAttribute;
+  const colors = new Float32Array(pos.count * 3);
+  const p = new THREE.Vector3();
+  for (let i = 0; i < pos.count; i++) {
+    const c = color instanceof THREE.Color ? color : color(p.fromBufferAttribute(pos, i));
+    colors.set([c.r, c.g, c.b], i * 3);
+  }
+  g.setAttribute('color', new THREE.BufferAttribute(colors, 3));
+  return g;
+}
+
 /**
  * `n` colours for things that are lights (bokeh, glowing motes), from the palette in its order but
  * skipping its dark colours: a palette built for a dark field ("gold", "on a dark blue background") leads

@@ -8,7 +8,7 @@ import * as THREE from 'three/webgpu';
 import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
 import { abs, dot, fract, mix, normalView, positionLocal, positionView, positionViewDirection, pow, smoothstep, step, uv, vec3 } from 'three/tsl';
 import { ValueNoise2D } from '../sim/noise.js';
-import { type BuildContext, roughMaterial } from './common.mjs';
+import { type BuildContext, paintVertices, roughMaterial } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -16,18 +16,6 @@ type N = any;
 const TOWER = 14; // metres to the gallery
 const BEAM_LENGTH = 160;
 const TURN_SECONDS = 10;
-
-function painted(g: THREE.BufferGeometry, color: (y: number) => THREE.Color): THREE.BufferGeometry {
-  const geo = g.index ? g.toNonIndexed() : g;
-  const pos = geo.getAttribute('position') as THREE.BufferAttribute;
-  const colors: number[] = [];
-  for (let i = 0; i < pos.count; i++) {
-    const c = color(pos.getY(i));
-    colors.push(c.r, c.g, c.b);
-  }
-  geo.setAttribute('color', new THREE.Float32BufferAttribute(colors, 3));
-  return geo;
-}
 
 /** The lighthouse standing at `base` (the top of its rock). Returns the group and a per-frame update. */
 export function createLighthouse(ctx: BuildContext, base: THREE.Vector3, lit: boolean): { group: THREE.Group; update(t: number): void } {
@@ -53,12 +41,12 @@ export function createLighthouse(ctx: BuildContext, base: THREE.Vector3, lit: bo
 
   // The tower: a tapering lathe, banded red and white; the gallery, the lantern's frame and the cap.
   const profile = [new THREE.Vector2(1.75, 0), new THREE.Vector2(1.65, 1), new THREE.Vector2(1.15, TOWER), new THREE.Vector2(0.01, TOWER)];
-  const gallery = painted(new THREE.CylinderGeometry(1.65, 1.65, 0.25, 24).translate(0, TOWER + 0.1, 0), () => dark);
-  const rail = painted(new THREE.TorusGeometry(1.6, 0.04, 4, 32).rotateX(Math.PI / 2).translate(0, TOWER + 1.0, 0), () => dark);
-  const cap = painted(new THREE.ConeGeometry(1.05, 1.3, 24).translate(0, TOWER + 2.6, 0), () => red.clone().multiplyScalar(0.6));
+  const gallery = paintVertices(new THREE.CylinderGeometry(1.65, 1.65, 0.25, 24).translate(0, TOWER + 0.1, 0), dark);
+  const rail = paintVertices(new THREE.TorusGeometry(1.6, 0.04, 4, 32).rotateX(Math.PI / 2).translate(0, TOWER + 1.0, 0), dark);
+  const cap = paintVertices(new THREE.ConeGeometry(1.05, 1.3, 24).translate(0, TOWER + 2.6, 0), red.clone().multiplyScalar(0.6));
   const posts = [0, 1, 2, 3, 4, 5].map((k) => {
     const a = (k / 6) * Math.PI * 2;
-    return painted(new THREE.CylinderGeometry(0.05, 0.05, 1.7, 4).translate(Math.cos(a) * 0.9, TOWER + 1.1, Math.sin(a) * 0.9), () => dark);
+    return paintVertices(new THREE.CylinderGeometry(0.05, 0.05, 1.7, 4).translate(Math.cos(a) * 0.9, TOWER + 1.1, Math.sin(a) * 0.9), dark);
   });
   const body = new THREE.Mesh(mergeGeometries([gallery, rail, cap, ...posts])!, roughMaterial(ctx, { vertexColors: true, roughness: 0.7 }));
   // The tower's bands are painted by height in its shader (a lathe has too few rows for vertex colours).

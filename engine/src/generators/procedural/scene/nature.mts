@@ -43,6 +43,7 @@ import {
   disposeScene,
   type Lighting,
   roughMaterial,
+  paintVertices,
 } from './common.mjs';
 import { requestEnvironment, skyEnvironment } from './environment.mjs';
 import { createWaterfall } from './waterfall.mjs';
@@ -95,7 +96,7 @@ function pineGeometry(): THREE.BufferGeometry {
   const parts: THREE.BufferGeometry[] = [];
   const trunk = new THREE.CylinderGeometry(0.12, 0.2, 2.2, 6);
   trunk.translate(0, 1.1, 0);
-  paint(trunk, new THREE.Color('#4a3526'));
+  paintVertices(trunk, new THREE.Color('#4a3526'));
   parts.push(trunk);
   const tiers = 6;
   for (let k = 0; k < tiers; k++) {
@@ -103,7 +104,7 @@ function pineGeometry(): THREE.BufferGeometry {
     const h = 2.2 - k * 0.2;
     const cone = new THREE.ConeGeometry(r, h, 10, 1, true); // open: the underside of a tier never shows
     cone.translate(0, 1.6 + k * 1.05 + h / 2, 0);
-    paint(cone, new THREE.Color('#2f4a2c').lerp(new THREE.Color('#456b3a'), k / tiers));
+    paintVertices(cone, new THREE.Color('#2f4a2c').lerp(new THREE.Color('#456b3a'), k / tiers));
     parts.push(cone);
   }
   return mergeGeometries(parts.map((p) => (p.index ? p.toNonIndexed() : p)))!;
@@ -117,7 +118,7 @@ function broadleafGeometry(seed: number, autumn = false): THREE.BufferGeometry {
   const parts: THREE.BufferGeometry[] = [];
   const trunk = new THREE.CylinderGeometry(0.14, 0.26, 3, 6);
   trunk.translate(0, 1.5, 0);
-  paint(trunk, new THREE.Color('#4d3a2a'));
+  paintVertices(trunk, new THREE.Color('#4d3a2a'));
   parts.push(trunk);
   const blobs: Array<[number, number, number, number]> = [
     [0, 4.1, 0, 1.9],
@@ -135,17 +136,10 @@ function broadleafGeometry(seed: number, autumn = false): THREE.BufferGeometry {
     }
     g.computeVertexNormals();
     g.translate(x, y, z);
-    paint(g, autumn ? new THREE.Color(AUTUMN_FOLIAGE[b % AUTUMN_FOLIAGE.length]!) : new THREE.Color('#3f6a2e').lerp(new THREE.Color('#5b8a3c'), b / blobs.length));
+    paintVertices(g, autumn ? new THREE.Color(AUTUMN_FOLIAGE[b % AUTUMN_FOLIAGE.length]!) : new THREE.Color('#3f6a2e').lerp(new THREE.Color('#5b8a3c'), b / blobs.length));
     parts.push(g);
   });
   return mergeGeometries(parts.map((p) => (p.index ? p.toNonIndexed() : p)))!;
-}
-
-function paint(g: THREE.BufferGeometry, c: THREE.Color): void {
-  const n = g.attributes.position!.count;
-  const colors = new Float32Array(n * 3);
-  for (let i = 0; i < n; i++) colors.set([c.r, c.g, c.b], i * 3);
-  g.setAttribute('color', new THREE.BufferAttribute(colors, 3));
 }
 
 /** Per-tree tints over the autumn canopy: as is, redder, yellower, or still partly green. */

@@ -41,8 +41,8 @@ function tag(geo: THREE.BufferGeometry, color: THREE.Color, size: [number, numbe
 }
 
 /**
- * The signs for these facades. `colors` are the palette's; `time` a uniform in seconds; `wet` adds the
- * reflections on the road.
+ * The signs for these facades. `colors` are the palette's light colours (lightColors); `time` a uniform
+ * in seconds; `wet` adds the reflections on the road.
  */
 export function buildNeonSigns(facades: Facade[], count: number, colors: THREE.Color[], rng: Rng, time: N, wet: boolean): THREE.Mesh[] {
   const signs: THREE.BufferGeometry[] = [];

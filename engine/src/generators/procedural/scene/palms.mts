@@ -8,7 +8,7 @@
 import * as THREE from 'three/webgpu';
 import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
 import { attribute, cos, float, hash, instanceIndex, positionLocal, sin, vec3 } from 'three/tsl';
-import { type BuildContext, roughMaterial } from './common.mjs';
+import { type BuildContext, paintVertices, roughMaterial } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -16,21 +16,10 @@ type N = any;
 const TRUNK_HEIGHT = 9;
 const FRONDS = 11;
 
-function paint(g: THREE.BufferGeometry, color: (i: number, p: THREE.Vector3) => THREE.Color, frond: number): THREE.BufferGeometry {
-  const geo = g.index ? g.toNonIndexed() : g;
-  const pos = geo.getAttribute('position') as THREE.BufferAttribute;
-  const colors: number[] = [];
-  const sway: number[] = [];
-  const p = new THREE.Vector3();
-  for (let i = 0; i < pos.count; i++) {
-    p.fromBufferAttribute(pos, i);
-    const c = color(i, p);
-    colors.push(c.r, c.g, c.b);
-    sway.push(frond);
-  }
-  geo.setAttribute('color', new THREE.Float32BufferAttribute(colors, 3));
-  // How much a vertex moves in the wind: 0 on the trunk, growing out along a frond.
-  geo.setAttribute('frond', new THREE.Float32BufferAttribute(sway, 1));
+/** A part of the palm, coloured, and marked as frond (1: it sways with the wind) or not (0). */
+function part(g: THREE.BufferGeometry, color: THREE.Color | ((p: THREE.Vector3) => THREE.Color), frond: 0 | 1): THREE.BufferGeometry {
+  const geo = paintVertices(g.index ? g.toNonIndexed() : g, color);
+  geo.setAttribute('frond', new THREE.Float32BufferAttribute(new Float32Array(geo.getAttribute('position').count).fill(frond), 1));
   return geo;
 }
 
@@ -48,7 +37,7 @@ export function palmGeometry(seed: number): THREE.BufferGeometry {
   const trunk = new THREE.TubeGeometry(curve, 24, 0.19, 7, false);
   const bark = new THREE.Color('#8a7356');
   const scar = new THREE.Color('#5e4c38');
-  parts.push(paint(trunk, (_i, p) => (Math.sin(p.y * 9) > 0.55 ? scar : bark).clone().multiplyScalar(0.9 + 0.1 * Math.sin(p.y * 1.3)), 0));
+  parts.push(part(trunk, (p) => (Math.sin(p.y * 9) > 0.55 ? scar : bark).clone().multiplyScalar(0.9 + 0.1 * Math.sin(p.y * 1.3)), 0));
   const top = curve.getPoint(1);
 
   const green = new THREE.Color('#3f6b26');
@@ -77,14 +66,14 @@ export function palmGeometry(seed: number): THREE.BufferGeometry {
     strip.rotateY(yaw);
     strip.translate(top.x, top.y, top.z);
     const tint = green.clone().lerp(yellow, rand() * 0.5);
-    parts.push(paint(strip, () => tint, 1));
+    parts.push(part(strip, tint, 1));
   }
   // Coconuts under the crown.
   for (let k = 0; k < 5; k++) {
     const a = (k / 5) * Math.PI * 2;
     const nut = new THREE.IcosahedronGeometry(0.17, 1);
     nut.translate(top.x + Math.cos(a) * 0.25, top.y - 0.35 - (k % 2) * 0.12, top.z + Math.sin(a) * 0.25);
-    parts.push(paint(nut, () => new THREE.Color('#4a3b22'), 0));
+    parts.push(part(nut, new THREE.Color('#4a3b22'), 0));
   }
   return mergeGeometries(parts)!;
 }

@@ -44,6 +44,11 @@ export function createParticleLayer(
   // On an abstract field embers and sparks are the subject, seen from metres away: larger than life, as
   // petals are (true to size they were specks that faded before anyone saw them).
   const fieldScale = plan.archetype === 'abstract' ? (glowingMotes ? 16 : kind === 'embers' || kind === 'sparks' ? 14 : 1) : 1;
+  /** The palette's three light colours, blended by two weights: the first, towards the second, towards the third. */
+  const lightMix = (w1: N, w2: N): N => {
+    const [c0, c1, c2] = lightColors(plan, 3) as [THREE.Color, THREE.Color, THREE.Color];
+    return mix(mix(vec3(c0.r, c0.g, c0.b), vec3(c1.r, c1.g, c1.b), w1), vec3(c2.r, c2.g, c2.b), w2);
+  };
   const ambient = L.zenith.clone().lerp(L.horizon, 0.5).multiplyScalar(L.skyIntensity).add(L.sunColor.clone().multiplyScalar(L.sunIntensity * 0.15));
   switch (kind) {
     case 'rain': {
@@ -63,9 +68,7 @@ export function createParticleLayer(
         // soft glow (drawn as faint grey dust they were lost on a dark field).
         const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
         const pick: N = hash(instanceIndex.add(23));
-        const [c0, c1, c2] = lightColors(plan, 3) as [THREE.Color, THREE.Color, THREE.Color];
-        let col: N = mix(vec3(c0.r, c0.g, c0.b), vec3(c1.r, c1.g, c1.b), step(0.45, pick));
-        col = mix(col, vec3(c2.r, c2.g, c2.b), step(0.8, pick));
+        const col: N = lightMix(step(0.45, pick), step(0.8, pick));
         const d = length(uv().sub(0.5)).mul(2);
         const glow = float(1).sub(smoothstep(0.0, 1.0, d)).pow(2.5).add(float(1).sub(smoothstep(0.0, 0.22, d)).mul(0.8));
         m.colorNode = vec4(mix(col, vec3(1, 1, 1), 0.12).mul(glow).mul(1.4), 1) as N;
@@ -155,9 +158,7 @@ export function createParticleLayer(
       geometry = new THREE.PlaneGeometry(1, 1);
       const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
       const pick: N = hash(instanceIndex.add(17));
-      const [c0, c1, c2] = lightColors(plan, 3) as [THREE.Color, THREE.Color, THREE.Color];
-      let col: N = mix(vec3(c0.r, c0.g, c0.b), vec3(c1.r, c1.g, c1.b), smoothstep(0.3, 0.35, pick));
-      col = mix(col, vec3(c2.r, c2.g, c2.b), smoothstep(0.7, 0.75, pick));
+      const col: N = lightMix(smoothstep(0.3, 0.35, pick), smoothstep(0.7, 0.75, pick));
       // A lens's out-of-focus disc: flat with a slightly brighter rim.
       const d = length(uv().sub(0.5)).mul(2);
       const disc = float(1).sub(smoothstep(0.88, 1.0, d)).mul(float(0.55).add(smoothstep(0.6, 0.95, d).mul(0.35)));

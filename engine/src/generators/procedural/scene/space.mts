@@ -7,7 +7,6 @@
  */
 import * as THREE from 'three/webgpu';
 import {
-  uniform,
   vec3,
   vec4,
   float,

@@ -32,7 +32,7 @@ import {
 } from 'three/tsl';
 import { ValueNoise2D } from '../sim/noise.js';
 import { lookUp, type Framing } from '../sim/camera.js';
-import { type BuildContext, type Shot, lightingFor, addLights, addFog, createSky, disposeScene, paletteColor, filteredPulse } from './common.mjs';
+import { type BuildContext, type Shot, lightingFor, addLights, addFog, createSky, disposeScene, paletteColor, filteredPulse, lightColors } from './common.mjs';
 import { ambientNode, requestEnvironment, skyEnvironment, skyHarmonics } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -257,8 +257,7 @@ export function buildUrban(ctx: BuildContext): Shot {
   const neon = plan.subjects.find((s) => s.kind === 'neon-signs');
   if (neon && facades.length) {
     facades.sort((a, b) => b.z1 - a.z1);
-    const colors = plan.palette.colors.slice(0, 4).map((c) => new THREE.Color(c));
-    scene.add(...buildNeonSigns(facades, neon.count, colors, ctx.rng('neon'), time, wet));
+    scene.add(...buildNeonSigns(facades, neon.count, lightColors(plan, 4), ctx.rng('neon'), time, wet));
   }
 
   // ---------------------------------------------------------------- street lights
