@@ -66,6 +66,15 @@ function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
   return d / a.length;
 }
 
+/** The request rendered as planned, and again with `change` made to its plan (the shot without one part). */
+async function renderWithAndWithout(gen: ProceduralGenerator, req: ResolvedRequest, change: (plan: ScenePlan) => ScenePlan): Promise<[Uint8Array[], Uint8Array[]]> {
+  const planned = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;
+  return [await renderAll(gen, { ...req, plan: planned }), await renderAll(gen, { ...req, plan: change(planned) })];
+}
+
+/** A plan change for renderWithAndWithout: the subject of this kind taken out. */
+const withoutSubject = (kind: string) => (plan: ScenePlan): ScenePlan => ({ ...plan, subjects: plan.subjects.filter((x) => x.kind !== kind) });
+
 /** How many pixels of an RGBA frame pass `test`. */
 function countPixels(rgba: Uint8Array, test: (r: number, g: number, b: number) => boolean): number {
   let n = 0;
@@ -330,13 +339,11 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
   });
 
   it('floats hot-air balloons: saturated colours in the sky that the same shot without them lacks', async () => {
-    const prompt = 'hot air balloons over a meadow, static';
-    const req = request(prompt, { frames: 1, width: 240, height: 136 });
-    const planned = planPrompt({ prompt, seed: req.seed }).plan;
-    const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'hot-air-balloons') };
+    const req = request('hot air balloons over a meadow, static', { frames: 1, width: 240, height: 136 });
+    const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('hot-air-balloons'));
     const vivid = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => Math.max(r, g, b) - Math.min(r, g, b) > 70);
-    const withBalloons = vivid((await renderAll(g, { ...req, plan: planned }))[0]!);
-    const plain = vivid((await renderAll(g, { ...req, plan: without }))[0]!);
+    const withBalloons = vivid(shot[0]!);
+    const plain = vivid(bare[0]!);
     assert.ok(withBalloons > plain + 150, `vivid pixels: ${withBalloons} with balloons, ${plain} without`);
   });
 
@@ -353,13 +360,11 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
   });
 
   it('hangs neon signs on the street at night: saturated glow the same street without them lacks', async () => {
-    const req = request('neon-lit street at night, static', { frames: 1, width: 240, height: 136 });
-    const planned = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;
-    const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'neon-signs') };
+    const [shot, bare] = await renderWithAndWithout(g, request('neon-lit street at night, static', { frames: 1, width: 240, height: 136 }), withoutSubject('neon-signs'));
     // Neon: bright and far from grey (windows are warm white, lamps amber, trails white and red).
     const neon = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => Math.max(r, g, b) > 120 && Math.max(r, g, b) - Math.min(r, g, b) > 90 && !(r > g && g > b));
-    const withSigns = neon((await renderAll(g, { ...req, plan: planned }))[0]!);
-    const plain = neon((await renderAll(g, { ...req, plan: without }))[0]!);
+    const withSigns = neon(shot[0]!);
+    const plain = neon(bare[0]!);
     assert.ok(withSigns > plain + 200, `neon pixels: ${withSigns} with signs, ${plain} without`);
   });
 
@@ -405,11 +410,8 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
 
   it('lights fireflies over a meadow at night: yellow-green glows the same night lacks', async () => {
     const req = request('fireflies in a meadow at night, static', { frames: 3, width: 240, height: 136, fps: { num: 1, den: 1 } });
-    const planned = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;
-    const without = { ...planned, particles: [] };
+    const [lit, dark] = await renderWithAndWithout(g, req, (plan) => ({ ...plan, particles: [] }));
     const glow = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => g > 90 && g > b + 40 && r > b);
-    const lit = await renderAll(g, { ...req, plan: planned });
-    const dark = await renderAll(g, { ...req, plan: without });
     const counts = lit.map(glow);
     assert.ok(Math.min(...counts) > glow(dark[0]!) + 15, `firefly pixels ${counts.join(', ')}, ${glow(dark[0]!)} without`);
     // They blink: the count changes from second to second.
@@ -417,33 +419,28 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
   });
 
   it('grows palms on a tropical beach: fronds against the sky that the same beach without them lacks', async () => {
-    const req = request('tropical beach with palm trees at noon, static', { frames: 1, width: 240, height: 136 });
-    const planned = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;
-    const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'palm-trees') };
+    const [shot, beach] = await renderWithAndWithout(g, request('tropical beach with palm trees at noon, static', { frames: 1, width: 240, height: 136 }), withoutSubject('palm-trees'));
     // Upper half (sky and sea): fronds are green or dark against blue and white.
     const upper = (rgba: Uint8Array) => rgba.subarray(0, (rgba.length / 2) & ~3);
     const frond = (rgba: Uint8Array): number => countPixels(upper(rgba), (r, g, b) => (g > r && g > b + 10) || r + g + b < 150);
-    const palms = frond((await renderAll(g, { ...req, plan: planned }))[0]!);
-    const bare = frond((await renderAll(g, { ...req, plan: without }))[0]!);
+    const palms = frond(shot[0]!);
+    const bare = frond(beach[0]!);
     assert.ok(palms > bare + 400, `palm pixels in the upper half: ${palms} with palms, ${bare} without`);
   });
 
   it('puts the moon in the night sky with its path on the sea, when asked for', async () => {
     const req = request('full moon over the ocean, static', { frames: 1, width: 240, height: 136 });
-    const planned = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;
-    const without = { ...planned, camera: { ...planned.camera, faceSun: undefined } };
+    const [shot, night] = await renderWithAndWithout(g, req, (plan) => ({ ...plan, camera: { ...plan.camera, faceSun: undefined } }));
     const bright = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => 0.2126 * r + 0.7152 * g + 0.0722 * b > 170);
-    const moon = bright((await renderAll(g, { ...req, plan: planned }))[0]!);
-    const dark = bright((await renderAll(g, { ...req, plan: without }))[0]!);
+    const moon = bright(shot[0]!);
+    const dark = bright(night[0]!);
     assert.ok(moon > dark + 500, `bright pixels: ${moon} with the moon, ${dark} without`);
   });
 
   it('puts a lighthouse off the beach: red and white bands by day, its lamp and beam lit at dusk', async () => {
     const shots = async (prompt: string) => {
-      const req = request(prompt, { frames: 1, width: 240, height: 136 });
-      const planned = planPrompt({ prompt, seed: req.seed }).plan;
-      const without = { ...planned, subjects: planned.subjects.filter((x) => x.kind !== 'lighthouse') };
-      return [(await renderAll(g, { ...req, plan: planned }))[0]!, (await renderAll(g, { ...req, plan: without }))[0]!] as const;
+      const [shot, bare] = await renderWithAndWithout(g, request(prompt, { frames: 1, width: 240, height: 136 }), withoutSubject('lighthouse'));
+      return [shot[0]!, bare[0]!] as const;
     };
     const [day, bareDay] = await shots('lighthouse at noon, static');
     const red = (rgba: Uint8Array): number => countPixels(rgba, (r, g, b) => r > 90 && r > 2 * g && r > 2 * b);
