@@ -20,6 +20,22 @@ export interface ParticleLayer {
   update(simTime: number, camera: THREE.Camera, shutter: number): void;
 }
 
+/**
+ * How much of its size a particle keeps this close to the lens. A leaf or a flake that drifts a hand's
+ * width from the lens filled a fifth of the frame as one flat, sharp card (a real lens would show a
+ * faint blur, and an editor would cut around it), so a particle shrinks away once it would cover more
+ * than 4% of the frame's height and is gone by 8%. `frameHeightAt1m`: the frame's height, in the
+ * particle's units, at unit distance.
+ */
+export function nearLensScale(size: number, distance: number, frameHeightAt1m: number): number {
+  const cover = size / Math.max(distance * frameHeightAt1m, 1e-9);
+  const FULL = 0.04, GONE = 0.08;
+  if (cover <= FULL) return 1;
+  if (cover >= GONE) return 0;
+  const u = (GONE - cover) / (GONE - FULL);
+  return u * u * (3 - 2 * u);
+}
+
 export function createParticleLayer(
   ctx: BuildContext,
   kind: ParticleKind,
@@ -204,13 +220,18 @@ export function createParticleLayer(
     update(simTime, camera, shutter) {
       system.advanceTo(simTime);
       const minStreak = MIN_STREAK_PX * pixelPerMetre(camera);
+      const frameHeightAt1m = pixelPerMetre(camera) * ctx.height;
+      // Bokeh discs and bubbles are meant to be large, the glows of an abstract field are soft and are the
+      // subject, and a streak of rain is thin whatever its distance.
+      const nearFades = kind !== 'bokeh' && kind !== 'bubbles' && kind !== 'rain' && fieldScale === 1;
       for (let i = 0; i < system.count; i++) {
         if (!system.alive(i)) {
           mesh.setMatrixAt(i, zero);
           continue;
         }
         pos.fromArray(system.pos, i * 3);
-        const size = (smin + (smax - smin) * system.rand[i]!) * scale * fieldScale;
+        let size = (smin + (smax - smin) * system.rand[i]!) * scale * fieldScale;
+        if (nearFades) size *= nearLensScale(size, camera.position.distanceTo(pos), frameHeightAt1m);
         toCam.copy(camera.position).sub(pos).normalize();
         if (kind === 'rain' || kind === 'sparks') {
           const width = kind === 'rain' ? Math.max(size, minStreak * camera.position.distanceTo(pos)) : size;
