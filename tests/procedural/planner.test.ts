@@ -286,6 +286,27 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(P('desert at noon', 1).plan.subjects.some((s) => s.kind === 'rocks'));
   });
 
+  it('"desert sand dunes" and the Sahara are a sand sea: the desert\'s boulders come only when rocks are named', () => {
+    const rocks = (prompt: string) => P(prompt, 1).plan.subjects.filter((s) => s.kind === 'rocks').length;
+    for (const prompt of ['desert sand dunes at noon', 'sahara desert, slow pan', 'sand dunes in the desert at golden hour']) {
+      assert.equal(P(prompt, 1).plan.setting, 'desert', prompt);
+      assert.equal(rocks(prompt), 0, prompt);
+    }
+    assert.equal(rocks('rocky desert at noon'), 1);
+    assert.equal(rocks('sand dunes and boulders'), 1);
+  });
+
+  it('rolling hills are the ground of a meadow or a forest, and reported as ignored where the ground is another', () => {
+    for (const prompt of ['rolling hills in the countryside', 'rolling green hills at golden hour, drone shot', 'forest on a hillside']) {
+      const r = P(prompt, 1);
+      assert.ok(r.plan.subjects.some((s) => s.kind === 'hills'), `${prompt}: ${r.plan.subjects.map((s) => s.kind).join(',')}`);
+      assert.ok(!r.ignoredWords.some((w) => /hill|rolling/.test(w)), `${prompt}: ignored ${r.ignoredWords.join(', ')}`);
+    }
+    const mountains = P('snowy mountains and hills', 1);
+    assert.equal(mountains.plan.setting, 'mountains');
+    assert.ok(!mountains.plan.subjects.some((s) => s.kind === 'hills') && mountains.ignoredWords.includes('hills'), mountains.ignoredWords.join(', '));
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

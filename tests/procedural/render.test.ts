@@ -368,6 +368,16 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(withSigns > plain + 200, `neon pixels: ${withSigns} with signs, ${plain} without`);
   });
 
+  it('raises rolling hills towards the horizon: ground where the flat meadow shows sky', async () => {
+    const [hills, flat] = await renderWithAndWithout(g, request('rolling hills in the countryside, morning, static', { frames: 1, width: 240, height: 136 }), withoutSubject('hills'));
+    // Sky: blue over red (the grass is green over blue).
+    const sky = (rgba: Uint8Array): number => countPixels(rgba, (r, _g, b) => b > r + 15 && b > 110);
+    const withHills = sky(hills[0]!);
+    const meadow = sky(flat[0]!);
+    // Measured: 7108 and 9052 (8 rows of the frame).
+    assert.ok(withHills < meadow - 240 * 5, `sky pixels: ${withHills} over the hills, ${meadow} over the flat meadow`);
+  });
+
   it('an empty street has no traffic: no light trails on the road', async () => {
     const req = request('city street at night, static', { frames: 1, width: 240, height: 136 });
     const busy = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;

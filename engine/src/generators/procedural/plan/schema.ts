@@ -18,8 +18,9 @@ export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'petals', 'confetti', '
 export const SUBJECT_KINDS = [
   // nature
   'pine-trees', 'broadleaf-trees', 'mountains', 'waves', 'clouds', 'rocks', 'grass', 'fire', 'aurora', 'milky-way', 'waterfall',
-  // coconut palms along a beach (the coast); a lighthouse on a rock in the surf
-  'palm-trees', 'lighthouse',
+  // coconut palms along a beach (the coast); a lighthouse on a rock in the surf; rolling hills (a meadow's
+  // or a forest's ground, rising in folds towards the horizon)
+  'palm-trees', 'lighthouse', 'hills',
   // a road winding through a landscape (mountains, desert, meadow, forest); cars drive on it
   'road',
   // urban

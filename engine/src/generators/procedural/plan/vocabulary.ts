@@ -84,10 +84,13 @@ const ENTRIES: Entry[] = [
   { words: ['lake', 'lakes', 'pond', 'reservoir', 'loch', 'lakeside', 'lakeshore', 'mountain lake', 'forest lake'], effect: { archetype: A('nature', 3), setting: 'lake', subject: 'waves' } },
   { words: ['river', 'rivers', 'riverside', 'river bank', 'riverbank', 'stream', 'creek', 'brook', 'winding river', 'river valley', 'meandering river'], effect: { archetype: A('nature', 3), setting: 'river', subject: 'waves' } },
   { words: ['waterfall', 'waterfalls', 'cascade', 'cascades', 'cascading water', 'falling water', 'plunge pool'], effect: { archetype: A('nature', 4), setting: 'river', subject: 'waterfall', excludes: 'waterfall' } },
-  { words: ['meadow', 'field', 'fields', 'grassland', 'prairie', 'grass', 'countryside', 'pasture', 'farmland', 'landscape', 'nature', 'outdoors', 'park', 'parks', 'garden', 'gardens', 'lawn', 'hill', 'hills', 'hillside', 'rolling hills'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'grass' } },
-  { words: ['desert', 'sahara', 'canyon', 'mesa', 'badlands'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
+  { words: ['meadow', 'field', 'fields', 'grassland', 'prairie', 'grass', 'countryside', 'pasture', 'farmland', 'landscape', 'nature', 'outdoors', 'park', 'parks', 'garden', 'gardens', 'lawn'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'grass' } },
+  { words: ['hill', 'hills', 'hillside', 'hillsides', 'rolling hills', 'rolling green hills', 'hilly', 'downs', 'rolling countryside', 'green hills'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'hills' } },
+  { words: ['desert', 'canyon', 'mesa', 'badlands'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
   // Dunes are sand alone: no boulders on them.
-  { words: ['dunes', 'dune', 'sand dunes', 'sand', 'sandy'], effect: { archetype: A('nature', 3), setting: 'desert' } },
+  // A sand sea: the desert's boulders stay away unless rocks are named ("desert sand dunes" scattered grey
+  // boulders over the sand).
+  { words: ['dunes', 'dune', 'sand dunes', 'sand', 'sandy', 'sahara', 'sand sea', 'erg'], effect: { archetype: A('nature', 3), setting: 'desert', clears: 'boulders' } },
   { words: ['northern lights', 'aurora borealis', 'aurora australis', 'southern lights', 'polar lights'], effect: { archetype: A('nature', 3), subject: 'aurora', timeOfDay: 'night', excludes: 'aurora' } },
   // A show over water or a skyline: where it goes is the setting's business (the planner picks water
   // when nothing else is named); night unless a time is named.

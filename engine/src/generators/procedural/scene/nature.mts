@@ -150,6 +150,17 @@ const AUTUMN_TINTS: Array<[number, number, number]> = [
   [0.55, 1.5, 0.9],
 ];
 
+/**
+ * Rolling hills: broad folds of ground that grow from a gentle swell at the camera to hills tens of
+ * metres high towards the horizon, so each fold shows above the one before it and the haze tells them
+ * apart. Smooth (three octaves) so the slopes read as grassland, not rock.
+ */
+export function rollingHills(noise: { fbm(x: number, y: number, octaves?: number): number }, x: number, z: number): number {
+  const far = Math.min(1, Math.max(0, (-z - 10) / 240));
+  const folds = (noise.fbm(x * 0.005 + 31.7, z * 0.009 + 12.3, 3) - 0.45) * 2.2;
+  return folds * (4 + 34 * far * far * (3 - 2 * far)) + 8 * far;
+}
+
 /** Instanced trees on the terrain, swaying with the wind (top moves most, each tree in its own phase). */
 export function scatterTrees(
   ctx: BuildContext,
@@ -654,7 +665,8 @@ export function buildNature(ctx: BuildContext): Shot {
     case 'meadow':
     default: {
       const forest = plan.setting === 'forest';
-      const height = withRoad((x: number, z: number) => noise.fbm(x * 0.012, z * 0.012, 5) * (forest ? 10 : 7) + Math.max(0, -z - 120) * 0.08);
+      const base = (x: number, z: number) => noise.fbm(x * 0.012, z * 0.012, 5) * (forest ? 10 : 7) + Math.max(0, -z - 120) * 0.08;
+      const height = withRoad(subjects.has('hills') ? (x: number, z: number) => base(x, z) * 0.6 + rollingHills(noise, x, z) : base);
       terrain = buildTerrain(ctx, { size: 700, segments: segs, height, color: (h, _s, x, z) => grass(x, z, h) });
       scene.add(terrain.mesh);
       const kind = treeSubject?.kind ?? 'broadleaf-trees';
@@ -674,6 +686,9 @@ export function buildNature(ctx: BuildContext): Shot {
       framing = forest
         ? { target: [0, 7, -30], distance: 62, azimuth: 0, elevation: 14, travel: 50, minHeight: 4 }
         : { target: [0, 3, -35], distance: 48, azimuth: 0, elevation: 6, travel: 40, minHeight: 2 };
+      // On hills the camera stands on the near slope and looks across the folds, over the ground where it
+      // looks (not at a point inside the hill).
+      if (subjects.has('hills')) framing = { ...framing, target: [0, framing.target[1] + height(0, framing.target[2]), framing.target[2]] };
       focus.set(0, 4, -30);
       lightCenter.set(0, 0, -30);
       lightRadius = forest ? 75 : 60;
