@@ -307,6 +307,27 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(!mountains.plan.subjects.some((s) => s.kind === 'hills') && mountains.ignoredWords.includes('hills'), mountains.ignoredWords.join(', '));
   });
 
+  it('petals, leaves or snow "on a background" with nothing else named are a field of them, in the background\'s colour', () => {
+    for (const prompt of ['pink petals falling on white background', 'autumn leaves falling on a black background', 'rose petals falling, backdrop']) {
+      const p = P(prompt, 1).plan;
+      assert.equal(p.archetype, 'abstract', prompt);
+      assert.ok(p.particles.some((x) => x.kind === 'petals' || x.kind === 'leaves'), prompt);
+    }
+    // The leaves' autumn palette is theirs, not the field's: the field is black.
+    assert.equal(P('autumn leaves falling on a black background', 1).plan.palette.colors[0], '#141416');
+    assert.equal(P('pink petals falling on white background', 1).plan.palette.name, 'white');
+    // Petals in a landscape stay there.
+    assert.equal(P('cherry blossom petals falling in a park', 1).plan.archetype, 'nature');
+  });
+
+  it('cherry blossom flowers the trees: the blossom palette, petals falling in a meadow', () => {
+    for (const prompt of ['cherry blossom petals falling', 'sakura trees in a park, spring', 'cherry trees in bloom at sunset']) {
+      const p = P(prompt, 1).plan;
+      assert.deepEqual([p.archetype, p.setting, p.palette.name], ['nature', 'meadow', 'blossom'], prompt);
+      assert.ok(p.particles.some((x) => x.kind === 'petals') && p.subjects.some((s) => s.kind === 'broadleaf-trees'), prompt);
+    }
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

@@ -17,6 +17,10 @@ export const PALETTES: Record<string, string[]> = {
   corporate: ['#1f6feb', '#0e2a47', '#e8eef5', '#3fb6c6', '#9aa8b8'],
   vibrant: ['#ff595e', '#ffca3a', '#8ac926', '#1982c4', '#6a4c93'],
   autumn: ['#d1495b', '#edae49', '#c1666b', '#8f3b1b', '#e07b39'],
+  // Only from words ("on a white background"): a high-key field, white with faint warm and cool greys.
+  white: ['#f5f3ef', '#e6e3dd', '#d7d9dc', '#b4b0aa', '#ffffff'],
+  // Only from words ("cherry blossom", "sakura"): broadleaf canopies flower pink (scene/nature.mts).
+  blossom: ['#f4b6c8', '#fbe2ea', '#e68aa6', '#6b8f3f', '#5a4636'],
   winter: ['#dbe9f4', '#9bb7d4', '#5f7fa3', '#f7fbff', '#2e4057'],
   lush: ['#6a994e', '#a7c957', '#f2e8cf', '#386641', '#bc4749'],
   // Only from words ("gold confetti"): a dark warm field that gold pieces stand out on (the confetti's

@@ -71,7 +71,7 @@ const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 /** Palettes that are colours, not styles: a colour word does not replace them. */
-const COLOUR_PALETTES = ['gold', 'teal-orange', 'autumn', 'winter'];
+const COLOUR_PALETTES = ['gold', 'teal-orange', 'autumn', 'winter', 'blossom', 'white'];
 /** A car's paint when no colour is named: red, white, black, silver, deep blue. */
 const CAR_PAINTS = ['#a3131c', '#e4e4e2', '#16181c', '#8f969d', '#1b3a73'];
 /** Landscapes a road can run through (scene/road.mts). */
@@ -227,6 +227,11 @@ export function planPrompt(input: PlanInput): PlanResult {
   if (hasPhysicsEvent && !hasBody && live.some((h) => h.effect.particles || h.effect.condition === 'snow' || h.effect.condition === 'rain')) {
     votes.physics = 0;
   }
+  // Falling petals, leaves or snow "on a white background" with no place or thing named are a field of
+  // them (it was a pine forest in the snow of petals).
+  const backdropNamed = live.some((h) => h.effect.background || /\b(background|backdrop)\b/.test(h.text));
+  const onlyParticles = live.some((h) => h.effect.particles) && !live.some((h) => h.effect.setting || h.effect.subject || h.effect.body);
+  if (backdropNamed && onlyParticles) votes.abstract = Math.max(...Object.values(votes)) + 1;
   let archetype: Archetype;
   const best = Math.max(...Object.values(votes));
   if (best <= 0) {
@@ -309,9 +314,13 @@ export function planPrompt(input: PlanInput): PlanResult {
         ? rng.pick<TimeOfDay>(['golden-hour', 'morning', 'dawn', 'noon', 'dusk'])
         : 'noon');
 
-  const palettes = live.map((h) => h.effect.palette).filter((p): p is string => !!p);
   const wordColor = first('color');
   const background = first('background');
+  // "autumn leaves on a black background": the palette that comes with the leaves is theirs (the particle
+  // layer colours leaves and petals itself), not the field's, which is the background named. (Gold
+  // confetti's palette is both: a dark warm field, and the confetti's golds.)
+  const particlePalette = (h: Hit) => archetype === 'abstract' && !!background && (h.effect.particles === 'leaves' || h.effect.particles === 'petals');
+  const palettes = live.filter((h) => !particlePalette(h)).map((h) => h.effect.palette).filter((p): p is string => !!p);
   // A field with nothing drawn on it but particles or fireworks ("red fireworks on a black background"):
   // its palette is the background's; a colour word goes to what is in front of it.
   const bareField = archetype === 'abstract' && !live.some((h) => h.effect.subject && SUBJECT_ARCHETYPE[h.effect.subject] === 'abstract');

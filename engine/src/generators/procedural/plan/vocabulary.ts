@@ -115,7 +115,7 @@ const ENTRIES: Entry[] = [
   { words: ['fireflies', 'firefly', 'lightning bugs', 'lightning bug', 'glow worms', 'glowworms', 'fireflies at night'], effect: { archetype: A('nature', 3), particles: 'fireflies', excludes: 'fireflies' } },
   { words: ['bubbles', 'bubble', 'soap bubbles', 'soap bubble', 'floating bubbles', 'iridescent bubbles'], effect: { archetype: A('abstract', 2), particles: 'bubbles', excludes: 'bubbles' } },
   { words: ['confetti', 'ticker tape', 'confetti rain', 'confetti shower', 'paper confetti'], effect: { archetype: A('abstract', 2), particles: 'confetti', excludes: 'confetti' } },
-  { words: ['cherry blossom', 'cherry blossoms', 'blossom', 'blossoms', 'sakura'], effect: { archetype: A('nature', 2), particles: 'petals', setting: 'meadow', excludes: 'petals' } },
+  { words: ['cherry blossom', 'cherry blossoms', 'blossom', 'blossoms', 'sakura', 'cherry trees', 'cherry tree', 'blossoming trees', 'trees in bloom', 'spring blossom'], effect: { archetype: A('nature', 2), particles: 'petals', setting: 'meadow', palette: 'blossom', excludes: 'petals' } },
   { words: ['autumn', 'fall foliage', 'autumnal'], effect: { archetype: A('nature', 1), particles: 'leaves', palette: 'autumn' } },
   { words: ['winter', 'wintry', 'frozen', 'icy'], effect: { condition: 'snow', palette: 'winter' } },
   { words: ['spring', 'springtime', 'summer', 'lush'], effect: { palette: 'lush' } },
@@ -154,6 +154,8 @@ const ENTRIES: Entry[] = [
   { words: ['in the dark', 'in darkness', 'darkness', 'pitch black', 'dark void', 'black void', 'void'], effect: { timeOfDay: 'night', background: '#0b0c0f' } },
   // "on a dark background" asks for a dark field, not for night.
   { words: ['dark background', 'dark backdrop', 'black background', 'black backdrop', 'on black'], effect: { archetype: A('abstract', 2), background: '#141416' } },
+  // A white field is white (high key): as a colour word it built a palette round white, mottled with dark greys.
+  { words: ['white background', 'white backdrop', 'on white', 'light background', 'bright background', 'plain white background', 'clean white background', 'high key'], effect: { archetype: A('abstract', 2), background: '#f5f3ef', palette: 'white' } },
   { words: ['abstract', 'motion background', 'loop', 'loopable', 'seamless', 'motion graphics', 'mograph', 'screensaver', 'wallpaper'], effect: { archetype: A('abstract', 3) } },
   { words: ['gradient', 'gradients', 'colour wash', 'color wash', 'aurora'], effect: { archetype: A('abstract', 3), subject: 'gradient' } },
   { words: ['particles', 'particle', 'particle field', 'dust', 'motes', 'glitter', 'specks'], effect: { archetype: A('abstract', 1), particles: 'dust', excludes: 'particles' } },

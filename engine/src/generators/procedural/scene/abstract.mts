@@ -40,14 +40,17 @@ export function gradientDome(ctx: BuildContext, time: N, brightness = 1): THREE.
   const p: N = vec2(dir.x.mul(0.6).add(dir.z.mul(0.2)), dir.y.mul(0.8)).mul(0.5);
   const warp: N = texture(tex, p.add(vec2(sin(time.mul(loop)).mul(0.08), cos(time.mul(loop)).mul(0.06)))).r;
   const k: N = smoothstep(0.25, 0.75, texture(tex, p.mul(0.7).add(vec2(warp.mul(0.6), warp.mul(0.3)))).g);
-  // Rich, not muddy: the two lead colours at full saturation over a deep version of the third.
-  const c0 = paletteColor(plan, 0).multiplyScalar(0.9 * brightness);
-  const c1 = paletteColor(plan, 1).multiplyScalar(0.5 * brightness);
-  const c2 = paletteColor(plan, 2).multiplyScalar(0.06 * brightness);
+  // Rich, not muddy: the two lead colours at full saturation over a deep version of the third. A white
+  // field stays high key: its greys are faint shading on white, not a dark ground.
+  const white = plan.palette.name === 'white';
+  // (Past the tone curve's shoulder: white at 1.0 came out light grey.)
+  const c0 = paletteColor(plan, 0).multiplyScalar((white ? 2.2 : 0.9) * brightness);
+  const c1 = paletteColor(plan, 1).multiplyScalar((white ? 2.0 : 0.5) * brightness);
+  const c2 = paletteColor(plan, 2).multiplyScalar((white ? 1.7 : 0.06) * brightness);
   let col: N = mix(vec3(c2.r, c2.g, c2.b), vec3(c1.r, c1.g, c1.b), k);
   col = mix(col, vec3(c0.r, c0.g, c0.b), smoothstep(0.55, 0.95, warp).mul(0.8));
   // Darker towards the bottom, like light falling off a backdrop.
-  col = col.mul(smoothstep(-0.9, 0.5, dir.y).mul(0.7).add(0.3));
+  col = col.mul(smoothstep(-0.9, 0.5, dir.y).mul(white ? 0.25 : 0.7).add(white ? 0.75 : 0.3));
   const mat = new THREE.MeshBasicNodeMaterial({ side: THREE.BackSide, depthWrite: false, fog: false });
   mat.colorNode = vec4(col, 1) as N;
   const mesh = new THREE.Mesh(new THREE.SphereGeometry(1, 48, 24), mat);
@@ -157,7 +160,10 @@ export function buildAbstract(ctx: BuildContext): Shot {
     scene.add(smoke.group);
     updaters.push((t) => smoke.update(t, camera));
   }
-  if (kinds.has('ribbons') || kinds.size === 0 || (kinds.size === 1 && kinds.has('gradient') && plan.particles.length === 0)) {
+  // A bare field gets ribbons of light, unless it is white: added light on white is nothing (a white
+  // background, or a title on one, is the clean field itself).
+  const bareGradient = kinds.size === 0 || (kinds.size === 1 && kinds.has('gradient') && plan.particles.length === 0);
+  if (kinds.has('ribbons') || (bareGradient && plan.palette.name !== 'white')) {
     const n = plan.subjects.find((x) => x.kind === 'ribbons')?.count ?? 5;
     for (let i = 0; i < n; i++) {
       const geo = new THREE.PlaneGeometry(40, 0.5 + rng.next() * 0.8, 240, 1);

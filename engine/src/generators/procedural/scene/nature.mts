@@ -113,7 +113,18 @@ function pineGeometry(): THREE.BufferGeometry {
 /** Autumn canopies: orange, rust, red and gold (linear light after three's sRGB conversion). */
 const AUTUMN_FOLIAGE = ['#c8631f', '#d98a2b', '#a8401e', '#e0a630'];
 
-function broadleafGeometry(seed: number, autumn = false): THREE.BufferGeometry {
+/** Cherry blossom in flower: pinks and a pink-white (linear light after three's sRGB conversion). */
+const BLOSSOM_FOLIAGE = ['#f2a7bd', '#f8cdda', '#e98aa8', '#fbe3ea'];
+/** Per-tree tints over the blossom: as is, paler, pinker. */
+const BLOSSOM_TINTS: Array<[number, number, number]> = [
+  [1, 1, 1],
+  [1.08, 1.1, 1.1],
+  [1.05, 0.85, 0.95],
+];
+
+type Canopy = 'green' | 'autumn' | 'blossom';
+
+function broadleafGeometry(seed: number, canopy: Canopy = 'green'): THREE.BufferGeometry {
   const noise = new ValueNoise2D(seed, 'leafblob');
   const parts: THREE.BufferGeometry[] = [];
   const trunk = new THREE.CylinderGeometry(0.14, 0.26, 3, 6);
@@ -136,7 +147,8 @@ function broadleafGeometry(seed: number, autumn = false): THREE.BufferGeometry {
     }
     g.computeVertexNormals();
     g.translate(x, y, z);
-    paintVertices(g, autumn ? new THREE.Color(AUTUMN_FOLIAGE[b % AUTUMN_FOLIAGE.length]!) : new THREE.Color('#3f6a2e').lerp(new THREE.Color('#5b8a3c'), b / blobs.length));
+    const foliage = canopy === 'autumn' ? AUTUMN_FOLIAGE : canopy === 'blossom' ? BLOSSOM_FOLIAGE : null;
+    paintVertices(g, foliage ? new THREE.Color(foliage[b % foliage.length]!) : new THREE.Color('#3f6a2e').lerp(new THREE.Color('#5b8a3c'), b / blobs.length));
     parts.push(g);
   });
   return mergeGeometries(parts.map((p) => (p.index ? p.toNonIndexed() : p)))!;
@@ -175,9 +187,10 @@ export function scatterTrees(
 ): THREE.InstancedMesh {
   const rng = ctx.rng(`trees:${kind}`);
   // In autumn broadleaf canopies turn (pines stay green); each tree is tinted redder, yellower or still
-  // half green, so a hillside is a mix.
-  const autumn = kind === 'broadleaf-trees' && ctx.plan.palette.name === 'autumn';
-  const geo = kind === 'pine-trees' ? pineGeometry() : broadleafGeometry(ctx.seed, autumn);
+  // half green, so a hillside is a mix. In blossom they flower pink and white.
+  const palette = ctx.plan.palette.name;
+  const canopy: Canopy = kind !== 'broadleaf-trees' ? 'green' : palette === 'autumn' ? 'autumn' : palette === 'blossom' ? 'blossom' : 'green';
+  const geo = kind === 'pine-trees' ? pineGeometry() : broadleafGeometry(ctx.seed, canopy);
   const mat = roughMaterial(ctx, { vertexColors: true, roughness: 0.85 });
   const wind = 0.15 + ctx.plan.weather.wind * 0.9;
   const phase: N = hash(instanceIndex).mul(6.283);
@@ -205,8 +218,9 @@ export function scatterTrees(
     m.compose(new THREE.Vector3(x, y - 0.2, z), q, new THREE.Vector3(s, s * (0.85 + rng.next() * 0.4), s));
     mesh.setMatrixAt(placed, m);
     color.setHSL(0.3 + (rng.next() - 0.5) * 0.08, 0.25 + rng.next() * 0.2, 0.45 + rng.next() * 0.2);
-    if (autumn) {
-      const tint = AUTUMN_TINTS[Math.floor(rng.next() * AUTUMN_TINTS.length)]!;
+    if (canopy !== 'green') {
+      const tints = canopy === 'autumn' ? AUTUMN_TINTS : BLOSSOM_TINTS;
+      const tint = tints[Math.floor(rng.next() * tints.length)]!;
       color.setRGB(tint[0], tint[1], tint[2]).multiplyScalar(0.75 + rng.next() * 0.3);
       mesh.setColorAt(placed, color);
     } else mesh.setColorAt(placed, color.multiplyScalar(1.6));

@@ -24,15 +24,15 @@ export interface ParticleLayer {
  * How much of its size a particle keeps this close to the lens. A leaf or a flake that drifts a hand's
  * width from the lens filled a fifth of the frame as one flat, sharp card (a real lens would show a
  * faint blur, and an editor would cut around it), so a particle shrinks away once it would cover more
- * than 4% of the frame's height and is gone by 8%. `frameHeightAt1m`: the frame's height, in the
+ * than 4% of the frame's height and is gone by 8% (over an abstract field, where the particles are the
+ * subject and fill a box close to the lens, 10% and 16%). `frameHeightAt1m`: the frame's height, in the
  * particle's units, at unit distance.
  */
-export function nearLensScale(size: number, distance: number, frameHeightAt1m: number): number {
+export function nearLensScale(size: number, distance: number, frameHeightAt1m: number, full = 0.04, gone = 0.08): number {
   const cover = size / Math.max(distance * frameHeightAt1m, 1e-9);
-  const FULL = 0.04, GONE = 0.08;
-  if (cover <= FULL) return 1;
-  if (cover >= GONE) return 0;
-  const u = (GONE - cover) / (GONE - FULL);
+  if (cover <= full) return 1;
+  if (cover >= gone) return 0;
+  const u = (gone - cover) / (gone - full);
   return u * u * (3 - 2 * u);
 }
 
@@ -59,7 +59,8 @@ export function createParticleLayer(
   const glowingMotes = kind === 'dust' && plan.archetype === 'abstract';
   // On an abstract field embers and sparks are the subject, seen from metres away: larger than life, as
   // petals are (true to size they were specks that faded before anyone saw them).
-  const fieldScale = plan.archetype === 'abstract' ? (glowingMotes ? 16 : kind === 'embers' || kind === 'sparks' ? 14 : 1) : 1;
+  // Leaves and petals falling over a field are the subject too, seen from the field's distance: larger.
+  const fieldScale = plan.archetype === 'abstract' ? (glowingMotes ? 16 : kind === 'embers' || kind === 'sparks' ? 14 : kind === 'leaves' || kind === 'petals' ? 1.3 : 1) : 1;
   /** The palette's three light colours, blended by two weights: the first, towards the second, towards the third. */
   const lightMix = (w1: N, w2: N): N => {
     const [c0, c1, c2] = lightColors(plan, 3) as [THREE.Color, THREE.Color, THREE.Color];
@@ -223,7 +224,8 @@ export function createParticleLayer(
       const frameHeightAt1m = pixelPerMetre(camera) * ctx.height;
       // Bokeh discs and bubbles are meant to be large, the glows of an abstract field are soft and are the
       // subject, and a streak of rain is thin whatever its distance.
-      const nearFades = kind !== 'bokeh' && kind !== 'bubbles' && kind !== 'rain' && fieldScale === 1;
+      const nearFades = kind !== 'bokeh' && kind !== 'bubbles' && kind !== 'rain' && !(glowingMotes || ((kind === 'embers' || kind === 'sparks') && fieldScale > 1));
+      const [full, gone] = plan.archetype === 'abstract' ? [0.1, 0.16] : [0.04, 0.08];
       for (let i = 0; i < system.count; i++) {
         if (!system.alive(i)) {
           mesh.setMatrixAt(i, zero);
@@ -231,7 +233,7 @@ export function createParticleLayer(
         }
         pos.fromArray(system.pos, i * 3);
         let size = (smin + (smax - smin) * system.rand[i]!) * scale * fieldScale;
-        if (nearFades) size *= nearLensScale(size, camera.position.distanceTo(pos), frameHeightAt1m);
+        if (nearFades) size *= nearLensScale(size, camera.position.distanceTo(pos), frameHeightAt1m, full, gone);
         toCam.copy(camera.position).sub(pos).normalize();
         if (kind === 'rain' || kind === 'sparks') {
           const width = kind === 'rain' ? Math.max(size, minStreak * camera.position.distanceTo(pos)) : size;

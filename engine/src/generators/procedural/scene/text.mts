@@ -65,6 +65,11 @@ export function buildTextOverlay(ctx: BuildContext, text: NonNullable<ScenePlan[
   const plan = ctx.plan;
   const accent = paletteColor(plan, 0);
   const white = new THREE.Color('#f7f5f0');
+  // A title is set in near-white; on a white field in near-black ink, its rule in a grey of the palette (the
+  // lower third keeps white on its own dark bar).
+  const onWhite = plan.palette.name === 'white';
+  const ink = onWhite ? new THREE.Color('#17181b') : white;
+  const ruleColor = onWhite ? paletteColor(plan, 3) : accent;
   const parts: Array<{ obj: THREE.Object3D; mats: THREE.MeshBasicNodeMaterial[]; from: THREE.Vector3; to: THREE.Vector3; start: number; dur: number; scaleFrom?: number }> = [];
   const mat = (c: THREE.Color, opacity = 1) => new THREE.MeshBasicNodeMaterial({ color: c, transparent: true, opacity, depthTest: false, depthWrite: false });
   const fit = (width: number, size: number, max: number) => (width > max ? (size * max) / width : size);
@@ -74,13 +79,13 @@ export function buildTextOverlay(ctx: BuildContext, text: NonNullable<ScenePlan[
     let g = textGeometry(text.title, 700, size, 0.01);
     size = fit(g.width, size, aspect * 0.82);
     if (size !== 0.1) g = textGeometry(text.title, 700, size, 0.01);
-    const m = mat(white);
+    const m = mat(ink);
     const mesh = new THREE.Mesh(g.geometry, m);
     const group = new THREE.Group();
     mesh.position.set(-g.width / 2, -size * 0.36 + (text.subtitle ? size * 0.3 : 0), 0);
     group.add(mesh);
     parts.push({ obj: group, mats: [m], from: new THREE.Vector3(0, -0.025, 0), to: new THREE.Vector3(0, 0, 0), start: 0.15, dur: 1.1, scaleFrom: 0.96 });
-    const rule = new THREE.Mesh(new THREE.PlaneGeometry(1, 0.004), mat(accent));
+    const rule = new THREE.Mesh(new THREE.PlaneGeometry(1, 0.004), mat(ruleColor));
     const ruleGroup = new THREE.Group();
     ruleGroup.add(rule);
     // Offsets live on the children: the animation drives the groups' positions.
@@ -90,7 +95,7 @@ export function buildTextOverlay(ctx: BuildContext, text: NonNullable<ScenePlan[
     if (text.subtitle) {
       const s2 = fit(textGeometry(text.subtitle, 400, 0.04, 0.02).width, 0.04, aspect * 0.7);
       const sg = textGeometry(text.subtitle.toUpperCase(), 400, s2, 0.08);
-      const sm = mat(white.clone().multiplyScalar(0.85));
+      const sm = mat(onWhite ? ink.clone().lerp(white, 0.3) : white.clone().multiplyScalar(0.85));
       const smesh = new THREE.Mesh(sg.geometry, sm);
       smesh.position.set(-sg.width / 2, -size * 0.75 - s2 * 1.9 + size * 0.3, 0);
       const sgp = new THREE.Group();
