@@ -328,6 +328,21 @@ describe('procedural planner: vocabulary', () => {
     }
   });
 
+  it('sunbeams are seen from a forest floor, in haze, by day; elsewhere or after dark they are reported as ignored', () => {
+    for (const prompt of ['sunbeams through a foggy forest', 'sun rays through the trees', 'god rays in the woods, slow dolly']) {
+      for (const seed of [1, 2, 3, 11]) {
+        const { plan } = P(prompt, seed);
+        assert.equal(plan.setting, 'forest', prompt);
+        assert.ok(plan.subjects.some((s) => s.kind === 'sun-rays'), `${prompt} (seed ${seed}): ${plan.timeOfDay}`);
+        assert.ok(plan.weather.fog >= 0.3 && plan.camera.faceSun === true, `${prompt}: fog ${plan.weather.fog}`);
+      }
+    }
+    const night = P('sunbeams in the forest at night', 1);
+    assert.ok(!night.plan.subjects.some((s) => s.kind === 'sun-rays') && night.ignoredWords.includes('sunbeams'), night.ignoredWords.join(', '));
+    const sea = P('sun rays over the ocean', 1);
+    assert.ok(!sea.plan.subjects.some((s) => s.kind === 'sun-rays') && sea.ignoredWords.includes('sun rays'), `${sea.plan.setting}: ${sea.ignoredWords.join(', ')}`);
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

@@ -391,6 +391,23 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(ink > 60, `dark title pixels: ${ink}`);
   });
 
+  it('slants sunbeams through the trees from the forest floor: more beams, more light in the haze', async () => {
+    const req = request('sunbeams through a foggy forest, static', { frames: 1, width: 240, height: 136 });
+    const planned = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;
+    const beams = (count: number): ScenePlan => ({ ...planned, subjects: planned.subjects.map((s) => (s.kind === 'sun-rays' ? { ...s, count } : s)) });
+    // The frame's upper two thirds: the air between the trunks, where the beams are seen.
+    const light = (rgba: Uint8Array): number => {
+      let sum = 0;
+      const end = (((rgba.length / 4) * 2) / 3) * 4;
+      for (let i = 0; i < end; i += 4) sum += 0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]!;
+      return sum / (end / 4);
+    };
+    const many = light((await renderAll(g, { ...req, plan: beams(60) }))[0]!);
+    const one = light((await renderAll(g, { ...req, plan: beams(1) }))[0]!);
+    // Measured: 126.5 and 101.4.
+    assert.ok(many > one + 10, `mean luma of the upper frame: ${many.toFixed(1)} with 60 beams, ${one.toFixed(1)} with one`);
+  });
+
   it('an empty street has no traffic: no light trails on the road', async () => {
     const req = request('city street at night, static', { frames: 1, width: 240, height: 136 });
     const busy = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;

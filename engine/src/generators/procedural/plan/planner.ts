@@ -85,7 +85,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['hot-air-balloons', BALLOON_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -270,6 +270,8 @@ export function planPrompt(input: PlanInput): PlanResult {
         (wordSettings.includes('coast') && wordSettings.includes('ocean') ? 'coast' : undefined) ??
         wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'meadow', 'desert'].includes(s)) ??
         wordSettings.find((s) => s === 'sky') ??
+        // Sunbeams with nowhere named slant through a forest (over the sea they are reported as ignored).
+        (live.some((h) => h.effect.subject === 'sun-rays') ? 'forest' : undefined) ??
         rng.pick(
           live.some((h) => h.effect.particles === 'fireflies')
             ? ['meadow']
@@ -308,6 +310,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       : lightning || live.some((h) => (h.effect.subject === 'fire' && !excluded('fire')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')) || (h.effect.subject === 'lighthouse' && !excluded('lighthouse')))
         ? // Storms, fires, fireflies and lighthouses are shot as the light goes: their glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
+      : live.some((h) => h.effect.subject === 'sun-rays') && !excluded('sun-rays')
+        ? // Sunbeams need a sun high enough to slant through the canopy.
+          rng.pick<TimeOfDay>(['morning', 'golden-hour', 'morning'])
       : archetype === 'urban'
       ? rng.pick<TimeOfDay>(['night', 'night', 'dusk'])
       : archetype === 'nature'
@@ -380,12 +385,14 @@ export function planPrompt(input: PlanInput): PlanResult {
       // A desert's boulders, unless the shot is a sand sea and no rock word asks for them.
       const rockWord = live.some((h) => h.effect.subject === 'rocks' && h.effect.setting !== 'desert');
       if (setting === 'desert' && wordSubjects.includes('rocks') && (rockWord || !excluded('boulders'))) addSubject('rocks', 24, 'stone', '#b07a4f');
+      // Sunbeams are seen from a forest's floor; elsewhere they are reported as ignored (below).
+      if (setting === 'forest' && wordSubjects.includes('sun-rays') && !excluded('sun-rays') && timeOfDay !== 'night' && timeOfDay !== 'dusk') addSubject('sun-rays', 24, 'emissive', '#fff0d0');
       // Hills are a meadow's or a forest's ground; mountains, water and sand have their own.
       if ((setting === 'meadow' || setting === 'forest') && wordSubjects.includes('hills') && !excluded('hills')) addSubject('hills', 1, 'matte', '#5f7f3a');
       // One kind of tree per shot (the scene draws the first): "pine tree" also reads as "tree".
       const treeKinds: SubjectKind[] = ['pine-trees', 'broadleaf-trees', 'palm-trees'];
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
@@ -452,7 +459,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', 'lighthouse', 'hills', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     for (const h of live.filter((x) => x.effect.subject === kind)) reportIgnored(h);
   }
@@ -486,9 +493,13 @@ export function planPrompt(input: PlanInput): PlanResult {
   const condition = first('condition') ?? (!skyShow && (archetype === 'nature' || archetype === 'urban') ? rng.pick(['clear', 'clear', 'cloudy'] as const) : 'clear');
   const windWord = live.find((h) => h.effect.wind !== undefined)?.effect.wind;
   const wind = excluded('wind') ? 0 : windWord ?? (condition === 'storm' ? 0.8 : 0.2);
+  // Sunbeams need haze to be seen in: a light mist at least.
+  const hazeFloor = subjects.some((s) => s.kind === 'sun-rays') ? 0.3 : 0;
   const fog = excluded('fog')
     ? 0
-    : condition === 'fog'
+    : hazeFloor > 0 && condition !== 'fog'
+      ? hazeFloor
+      : condition === 'fog'
       ? 0.65
       : condition === 'rain' || condition === 'storm'
         ? 0.35

@@ -21,6 +21,8 @@ export const SUBJECT_KINDS = [
   // coconut palms along a beach (the coast); a lighthouse on a rock in the surf; rolling hills (a meadow's
   // or a forest's ground, rising in folds towards the horizon)
   'palm-trees', 'lighthouse', 'hills',
+  // shafts of sunlight through a forest's canopy, seen from the forest floor (count: how many beams)
+  'sun-rays',
   // a road winding through a landscape (mountains, desert, meadow, forest); cars drive on it
   'road',
   // urban

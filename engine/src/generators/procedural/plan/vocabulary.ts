@@ -85,6 +85,8 @@ const ENTRIES: Entry[] = [
   { words: ['river', 'rivers', 'riverside', 'river bank', 'riverbank', 'stream', 'creek', 'brook', 'winding river', 'river valley', 'meandering river'], effect: { archetype: A('nature', 3), setting: 'river', subject: 'waves' } },
   { words: ['waterfall', 'waterfalls', 'cascade', 'cascades', 'cascading water', 'falling water', 'plunge pool'], effect: { archetype: A('nature', 4), setting: 'river', subject: 'waterfall', excludes: 'waterfall' } },
   { words: ['meadow', 'field', 'fields', 'grassland', 'prairie', 'grass', 'countryside', 'pasture', 'farmland', 'landscape', 'nature', 'outdoors', 'park', 'parks', 'garden', 'gardens', 'lawn'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'grass' } },
+  // Shafts of sunlight through the trees: the sun ahead, above the frame, the air hazy enough to show them.
+  { words: ['sunbeams', 'sunbeam', 'sun beams', 'sun rays', 'rays of sun', 'rays of sunlight', 'rays of light', 'light rays', 'god rays', 'crepuscular rays', 'light shafts', 'shafts of light', 'shafts of sunlight', 'sunlight through the trees', 'sun through the trees', 'light through the trees', 'sunlight streaming', 'streaming sunlight', 'volumetric light', 'volumetric lighting', 'dappled sunlight', 'dappled light'], effect: { archetype: A('nature', 3), subject: 'sun-rays', faceSun: true } },
   { words: ['hill', 'hills', 'hillside', 'hillsides', 'rolling hills', 'rolling green hills', 'hilly', 'downs', 'rolling countryside', 'green hills'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'hills' } },
   { words: ['desert', 'canyon', 'mesa', 'badlands'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
   // Dunes are sand alone: no boulders on them.

@@ -108,7 +108,10 @@ export function lightingFor(plan: ScenePlan): Lighting {
   const faceSun = plan.camera.faceSun === true;
   // At night that is the moon, a little higher: clear of the haze that reddens a low sun.
   // Over a city higher still, above the towers of a skyline shot from across it.
-  const elevDeg = faceSun ? (plan.timeOfDay === 'night' ? (plan.archetype === 'urban' ? 15 : 9) : Math.min(Math.max(p.elev, 1.5), 6)) : p.elev;
+  // Sunbeams through a forest come from a sun ahead but high enough to slant down through the canopy,
+  // above the frame.
+  const beams = faceSun && plan.subjects.some((s) => s.kind === 'sun-rays');
+  const elevDeg = beams ? 30 : faceSun ? (plan.timeOfDay === 'night' ? (plan.archetype === 'urban' ? 15 : 9) : Math.min(Math.max(p.elev, 1.5), 6)) : p.elev;
   const el = (Math.max(elevDeg, -4) * Math.PI) / 180;
   const az = ((faceSun ? 192 : p.az) * Math.PI) / 180;
   const overcast = plan.weather.cloudCover > 0.6 ? (plan.weather.cloudCover - 0.6) / 0.4 : 0;

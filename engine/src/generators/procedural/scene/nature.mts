@@ -49,6 +49,7 @@ import { requestEnvironment, skyEnvironment } from './environment.mjs';
 import { createWaterfall } from './waterfall.mjs';
 import { scatterPalms } from './palms.mjs';
 import { createLighthouse } from './lighthouse.mjs';
+import { createSunRays } from './sun-rays.mjs';
 import { type RoadPath, carveRoad, offRoad, buildRoadMesh, createCar, roadHeading } from './road.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -679,6 +680,7 @@ export function buildNature(ctx: BuildContext): Shot {
     case 'meadow':
     default: {
       const forest = plan.setting === 'forest';
+      const beams = forest && subjects.has('sun-rays');
       const base = (x: number, z: number) => noise.fbm(x * 0.012, z * 0.012, 5) * (forest ? 10 : 7) + Math.max(0, -z - 120) * 0.08;
       const height = withRoad(subjects.has('hills') ? (x: number, z: number) => base(x, z) * 0.6 + rollingHills(noise, x, z) : base);
       terrain = buildTerrain(ctx, { size: 700, segments: segs, height, color: (h, _s, x, z) => grass(x, z, h) });
@@ -688,7 +690,9 @@ export function buildNature(ctx: BuildContext): Shot {
         const count = forest ? Math.max(treeSubject?.count ?? 0, 320) : (treeSubject?.count ?? 14);
         // A lone tree, or two or three, stand in the middle distance where the camera looks: the subject.
         const few = !forest && count <= 3;
-        scene.add(scatterTrees(ctx, kind, count, few ? { cx: 4, cz: -20, radius: 5, keep: clearOfRoad } : { cx: 0, cz: -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : 12, keep: clearOfRoad }, terrain, time));
+        // Under sunbeams the camera walks the forest floor: no trunk in the lens along its path.
+        const keep = beams ? (x: number, z: number) => (clearOfRoad?.(x, z) ?? true) && !(Math.abs(x) < 3.5 && z > -22 && z < 8) : clearOfRoad;
+        scene.add(scatterTrees(ctx, kind, count, few ? { cx: 4, cz: -20, radius: 5, keep: clearOfRoad } : { cx: 0, cz: -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : 12, keep }, terrain, time));
         if (forest) {
           // The far forest is lost in the haze: it casts no shadow.
           const far = scatterTrees(ctx, kind, Math.round(count * 0.8), { cx: 0, cz: -170, radius: 130, keep: clearOfRoad }, terrain, time);
@@ -703,6 +707,15 @@ export function buildNature(ctx: BuildContext): Shot {
       // On hills the camera stands on the near slope and looks across the folds, over the ground where it
       // looks (not at a point inside the hill).
       if (subjects.has('hills')) framing = { ...framing, target: [0, framing.target[1] + height(0, framing.target[2]), framing.target[2]] };
+      if (beams) {
+        // From the forest floor at eye height, looking a little up between the trunks towards the hidden
+        // sun, the beams slanting down through the haze towards the lens.
+        const eye = height(0, -2) + 1.8;
+        framing = { target: [0, eye + 38 * Math.sin((2 * Math.PI) / 180), -40], distance: 38, azimuth: 0, elevation: -2, travel: 14, minHeight: eye - 0.5 };
+        const rays = createSunRays(ctx, L, height, { count: plan.subjects.find((x) => x.kind === 'sun-rays')!.count, canopy: 13, near: 5, far: 50, halfWidth: 20 });
+        scene.add(rays.mesh);
+        updaters.push((t) => rays.update(t, camera));
+      }
       focus.set(0, 4, -30);
       lightCenter.set(0, 0, -30);
       lightRadius = forest ? 75 : 60;
