@@ -343,6 +343,24 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(!sea.plan.subjects.some((s) => s.kind === 'sun-rays') && sea.ignoredWords.includes('sun rays'), `${sea.plan.setting}: ${sea.ignoredWords.join(', ')}`);
   });
 
+  it('boats float on the sea, a beach\'s water or a lake: one, a few when plural, a harbour\'s six, or the number named', () => {
+    const boats = (prompt: string) => {
+      const p = P(prompt, 1).plan;
+      const b = p.subjects.find((s) => s.kind === 'boats' || s.kind === 'sailboats');
+      return [p.setting, b?.kind, b?.count];
+    };
+    assert.deepEqual(boats('sailboat at sunset'), ['ocean', 'sailboats', 1]);
+    assert.deepEqual(boats('small boat on a calm lake at dawn'), ['lake', 'boats', 1]);
+    assert.deepEqual(boats('sailing boats on the ocean, drone shot'), ['ocean', 'sailboats', 4]);
+    assert.deepEqual(boats('three fishing boats at sea'), ['ocean', 'boats', 3]);
+    assert.deepEqual(boats('foggy harbor at dawn'), ['ocean', 'boats', 6]);
+    assert.deepEqual(boats('beach with a sailboat'), ['coast', 'sailboats', 1]);
+    assert.equal(P('a red fishing boat at sea', 1).plan.subjects.find((s) => s.kind === 'boats')?.color, '#c8202a');
+    const desert = P('boats in the desert', 1);
+    assert.ok(!desert.plan.subjects.some((s) => s.kind === 'boats') && desert.ignoredWords.includes('boats'), desert.ignoredWords.join(', '));
+    assert.ok(!P('harbour at dusk, no boats', 1).plan.subjects.some((s) => s.kind === 'boats'));
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

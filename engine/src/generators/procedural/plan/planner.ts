@@ -77,15 +77,20 @@ const CAR_PAINTS = ['#a3131c', '#e4e4e2', '#16181c', '#8f969d', '#1b3a73'];
 /** Landscapes a road can run through (scene/road.mts). */
 const ROAD_SETTINGS: Setting[] = ['mountains', 'desert', 'meadow', 'forest'];
 /** Where a shot of these goes when the prompt names nowhere; the first named in this order decides. */
+/** Water boats float on; with nowhere named, the sea or a lake. */
+const BOAT_SETTINGS: Setting[] = ['ocean', 'lake'];
+const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
   ['lightning', LIGHTNING_SETTINGS],
   ['milky-way', MILKY_WAY_SETTINGS],
   ['hot-air-balloons', BALLOON_SETTINGS],
+  ['boats', BOAT_SETTINGS],
+  ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -269,6 +274,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       setting =
         (wordSettings.includes('coast') && wordSettings.includes('ocean') ? 'coast' : undefined) ??
         wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'meadow', 'desert'].includes(s)) ??
+        // Boats at sunset are on the sea, not in the sky.
+        (live.some((h) => h.effect.subject === 'boats' || h.effect.subject === 'sailboats') ? 'ocean' : undefined) ??
         wordSettings.find((s) => s === 'sky') ??
         // Sunbeams with nowhere named slant through a forest (over the sea they are reported as ignored).
         (live.some((h) => h.effect.subject === 'sun-rays') ? 'forest' : undefined) ??
@@ -387,12 +394,21 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (setting === 'desert' && wordSubjects.includes('rocks') && (rockWord || !excluded('boulders'))) addSubject('rocks', 24, 'stone', '#b07a4f');
       // Sunbeams are seen from a forest's floor; elsewhere they are reported as ignored (below).
       if (setting === 'forest' && wordSubjects.includes('sun-rays') && !excluded('sun-rays') && timeOfDay !== 'night' && timeOfDay !== 'dusk') addSubject('sun-rays', 24, 'emissive', '#fff0d0');
+      // Boats on the water: one, or a few when the word is plural ("boats", "a harbour"), or as many as a
+      // number says. Elsewhere they are reported as ignored (below).
+      for (const kind of ['boats', 'sailboats'] as const) {
+        const hit = live.find((h) => h.effect.subject === kind);
+        if (!hit || !BOAT_WATERS.includes(setting) || excluded('boats')) continue;
+        const count = hit.number ?? countWord ?? (/(s|harbou?r|marina)$/.test(hit.text) && !/^(sailing|dinghy)$/.test(hit.text) ? (hit.effect.setting ? 6 : 4) : 1);
+        // The colour is the first boat's hull: a fishing boat's red, a sailing boat's white, or the one named.
+        addSubject(kind, clampInt(count, 1, 8), 'matte', wordColor ?? (kind === 'boats' ? '#b23a2e' : '#f2f0ea'));
+      }
       // Hills are a meadow's or a forest's ground; mountains, water and sand have their own.
       if ((setting === 'meadow' || setting === 'forest') && wordSubjects.includes('hills') && !excluded('hills')) addSubject('hills', 1, 'matte', '#5f7f3a');
       // One kind of tree per shot (the scene draws the first): "pine tree" also reads as "tree".
       const treeKinds: SubjectKind[] = ['pine-trees', 'broadleaf-trees', 'palm-trees'];
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && s !== 'boats' && s !== 'sailboats' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
@@ -459,7 +475,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     for (const h of live.filter((x) => x.effect.subject === kind)) reportIgnored(h);
   }

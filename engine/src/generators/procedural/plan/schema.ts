@@ -23,6 +23,8 @@ export const SUBJECT_KINDS = [
   'palm-trees', 'lighthouse', 'hills',
   // shafts of sunlight through a forest's canopy, seen from the forest floor (count: how many beams)
   'sun-rays',
+  // on the water (ocean, coast, lake): fishing boats and sailing boats riding the swell (count: how many)
+  'boats', 'sailboats',
   // a road winding through a landscape (mountains, desert, meadow, forest); cars drive on it
   'road',
   // urban

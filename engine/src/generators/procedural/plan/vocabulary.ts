@@ -73,7 +73,11 @@ const ENTRIES: Entry[] = [
   { words: ['forest', 'forests', 'woods', 'woodland', 'woodlands', 'trees', 'tree', 'grove', 'taiga', 'jungle', 'rainforest'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'broadleaf-trees', excludes: 'trees' } },
   { words: ['pine', 'pines', 'pine forest', 'pine trees', 'conifer', 'conifers', 'fir', 'firs', 'spruce', 'evergreen', 'evergreens'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'pine-trees', excludes: 'trees' } },
   { words: ['mountain', 'mountains', 'peaks', 'peak', 'alps', 'alpine', 'summit', 'ridge', 'ridges', 'range', 'valley', 'highlands', 'cliffs'], effect: { archetype: A('nature', 3), setting: 'mountains', subject: 'mountains' } },
-  { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'water', 'swell', 'tide', 'harbour', 'harbor', 'bay', 'marina'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },
+  { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'water', 'swell', 'tide', 'bay'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },
+  // Boats ride the swell; a harbour is the sea with boats in it.
+  { words: ['boat', 'boats', 'fishing boat', 'fishing boats', 'rowboat', 'rowboats', 'rowing boat', 'rowing boats', 'motorboat', 'motorboats', 'trawler', 'trawlers', 'dinghy'], effect: { archetype: A('nature', 3), subject: 'boats', excludes: 'boats' } },
+  { words: ['sailboat', 'sailboats', 'sailing boat', 'sailing boats', 'yacht', 'yachts', 'sailing', 'sail boat', 'sail boats', 'regatta'], effect: { archetype: A('nature', 3), subject: 'sailboats', excludes: 'boats' } },
+  { words: ['harbour', 'harbor', 'marina', 'harbours', 'harbors', 'marinas', 'fishing harbor', 'fishing harbour'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'boats' } },
   { words: ['sky', 'skies', 'clouds', 'cloud', 'cloudscape', 'heavens', 'cumulus', 'sunrise', 'sunset'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', excludes: 'clouds' } },
   // A beach: sand in the foreground, the swell running in and breaking into surf along the shore.
   { words: ['beach', 'beaches', 'coast', 'coastline', 'shore', 'shoreline', 'seashore', 'seaside', 'surf', 'waves crashing', 'crashing waves', 'breaking waves', 'waves breaking', 'tropical beach', 'sandy beach'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'waves' } },

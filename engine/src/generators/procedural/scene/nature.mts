@@ -50,6 +50,7 @@ import { createWaterfall } from './waterfall.mjs';
 import { scatterPalms } from './palms.mjs';
 import { createLighthouse } from './lighthouse.mjs';
 import { createSunRays } from './sun-rays.mjs';
+import { createBoats, placeBoats } from './boats.mjs';
 import { type RoadPath, carveRoad, offRoad, buildRoadMesh, createCar, roadHeading } from './road.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -242,19 +243,57 @@ export function scatterTrees(
  * Gerstner waves: positions and analytic normals in the vertex shader. `calm` scales the waves: a lake is
  * an ocean with a small fraction of its swell.
  */
-function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?: { z: number }): THREE.MeshStandardNodeMaterial {
+export interface WaveTrain {
+  len: number;
+  amp: number;
+  dir: number;
+  steep: number;
+  phase: number;
+}
+
+/**
+ * The water's spectrum, the same for the shader and for what floats on it (the same seed stream): eight
+ * trains from 42 m swell down to 1.6 m chop, each about as tall as a fixed fraction of its length, the long
+ * ones along the wind and the short ones spread wider around it. (Five hand-placed trains made a visible
+ * lattice of dimples near the camera.) Towards a beach the swell runs in to the shore (+z), refracted
+ * square to it.
+ */
+export function waveTrains(ctx: Pick<BuildContext, 'rng' | 'plan'>, calm = 1, shore?: { z: number }): WaveTrain[] {
   const rng = ctx.rng('waves');
-  // Towards a beach the swell runs in to the shore (+z), refracted square to it.
   const windDir = rng.range(-0.5, 0.5) * (shore ? 0.3 : 1) + (shore ? Math.PI / 2 : 0);
   const wind = ctx.plan.weather.wind * calm;
-  // A small spectrum: eight trains from 42 m swell down to 1.6 m chop, each about as tall as a fixed
-  // fraction of its length, the long ones along the wind and the short ones spread wider around it. (Five
-  // hand-placed trains made a visible lattice of dimples near the camera.)
-  const waves = Array.from({ length: 8 }, (_, i) => {
+  return Array.from({ length: 8 }, (_, i) => {
     const len = 42 * Math.pow(1.6 / 42, i / 7);
     const spread = 0.25 + (i / 7) * 1.1;
     return { len, amp: len * 0.0155 * (0.6 + wind * 1.2) * calm, dir: windDir + rng.range(-spread, spread), steep: 0.55 - (i / 7) * 0.25, phase: rng.range(0, Math.PI * 2) };
   });
+}
+
+/**
+ * The swell's height at (x, z) and time t, and its slopes along x and z: the trains the vertex shader
+ * displaces the water by (those over 8 m), less their small sideways shift. What floats rides this.
+ */
+export function waveSurface(waves: WaveTrain[], x: number, z: number, t: number): { y: number; dydx: number; dydz: number } {
+  let y = 0;
+  let dydx = 0;
+  let dydz = 0;
+  for (const w of waves) {
+    if (w.len <= 8) continue;
+    const k = (2 * Math.PI) / w.len;
+    const c = Math.sqrt(9.81 / k);
+    const dx = Math.cos(w.dir);
+    const dz = Math.sin(w.dir);
+    const f = (x * dx + z * dz) * k - t * c * k + w.phase;
+    y += Math.sin(f) * w.amp;
+    dydx += Math.cos(f) * w.amp * k * dx;
+    dydz += Math.cos(f) * w.amp * k * dz;
+  }
+  return { y, dydx, dydz };
+}
+
+function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?: { z: number }): THREE.MeshStandardNodeMaterial {
+  const waves = waveTrains(ctx, calm, shore);
+  const wind = ctx.plan.weather.wind * calm;
   // Long waves displace the mesh (vertex stage, sampled finely enough by the grid); all waves shape the
   // normal per pixel, where the short ones fade with distance so the far sea does not alias into noise.
   const p: N = positionLocal;
@@ -723,6 +762,18 @@ export function buildNature(ctx: BuildContext): Shot {
       break;
     }
   }
+  const boatSubject = plan.subjects.find((x) => x.kind === 'boats' || x.kind === 'sailboats');
+  const water = BOAT_WATER[plan.setting];
+  if (boatSubject && water) {
+    // Boats ride the water's own swell: the trains its shader draws, from the same seed stream.
+    const waves = waveTrains(ctx, water.calm, water.shore);
+    const lake = terrain;
+    const places = ctx.rng('boat-places');
+    const placements = placeBoats(boatSubject.count, () => places.next(), water.at, water.spread, water.maxDepth).filter((b, i) => i === 0 || !lake || plan.setting !== 'lake' || lake.height(b.x, b.z) < -1.5);
+    const boats = createBoats(ctx, boatSubject.kind === 'sailboats', placements, (x, z, t) => waveSurface(waves, x, z, t), boatSubject.color);
+    scene.add(boats.group);
+    updaters.push((t) => boats.update(t));
+  }
   // A drone over open land or water looks down on it (an aerial), not along the ground: the settings'
   // framings are eye-level views of the landscape, so a drone move raises them to 20 degrees at least.
   // Mountains keep theirs (from that far, looking down would lose the peaks), and so do a meadow (flat and
@@ -804,6 +855,17 @@ export function buildNature(ctx: BuildContext): Shot {
     },
   } as Shot;
 }
+
+/**
+ * The water boats float on, by setting: its swell (calm, shore, as the setting's water is drawn), where
+ * the first boat floats (near the frame's centre, clear of a beach's surf and a lighthouse), and how far
+ * the others spread across and into the view.
+ */
+const BOAT_WATER: Partial<Record<string, { calm: number; shore?: { z: number }; at: { x: number; z: number }; spread: number; maxDepth: number }>> = {
+  ocean: { calm: 1, at: { x: 3, z: -34 }, spread: 0.45, maxDepth: 160 },
+  coast: { calm: 0.8, shore: { z: -11 }, at: { x: 8, z: -62 }, spread: 0.4, maxDepth: 120 },
+  lake: { calm: 0.17, at: { x: 6, z: -64 }, spread: 0.35, maxDepth: 30 },
+};
 
 /** Settings a drone move shows from above (see buildNature). */
 const AERIAL_SETTINGS: string[] = ['coast', 'ocean', 'lake', 'river', 'desert'];
