@@ -94,7 +94,8 @@ export function buildTerrain(ctx: BuildContext, style: TerrainStyle): Terrain {
 
 // ------------------------------------------------------------------------------------------ trees
 
-function pineGeometry(): THREE.BufferGeometry {
+/** A pine of six tiers; under snow each tier is white on top, its skirt's edge still dark green. */
+function pineGeometry(snowy = false): THREE.BufferGeometry {
   const parts: THREE.BufferGeometry[] = [];
   const trunk = new THREE.CylinderGeometry(0.12, 0.2, 2.2, 6);
   trunk.translate(0, 1.1, 0);
@@ -104,9 +105,12 @@ function pineGeometry(): THREE.BufferGeometry {
   for (let k = 0; k < tiers; k++) {
     const r = 1.8 - k * 0.27;
     const h = 2.2 - k * 0.2;
-    const cone = new THREE.ConeGeometry(r, h, 10, 1, true); // open: the underside of a tier never shows
-    cone.translate(0, 1.6 + k * 1.05 + h / 2, 0);
-    paintVertices(cone, new THREE.Color('#2f4a2c').lerp(new THREE.Color('#456b3a'), k / tiers));
+    const cone = new THREE.ConeGeometry(r, h, 10, snowy ? 2 : 1, true); // open: the underside of a tier never shows
+    const base = 1.6 + k * 1.05;
+    cone.translate(0, base + h / 2, 0);
+    const green = new THREE.Color('#2f4a2c').lerp(new THREE.Color('#456b3a'), k / tiers);
+    const snow = new THREE.Color('#eef2f6');
+    paintVertices(cone, snowy ? (p) => green.clone().lerp(snow, 0.08 + 0.82 * Math.min(1, Math.max(0, ((p.y - base) / h - 0.2) * 1.7))) : green);
     parts.push(cone);
   }
   return mergeGeometries(parts.map((p) => (p.index ? p.toNonIndexed() : p)))!;
@@ -124,7 +128,31 @@ const BLOSSOM_TINTS: Array<[number, number, number]> = [
   [1.05, 0.85, 0.95],
 ];
 
-type Canopy = 'green' | 'autumn' | 'blossom';
+/** Per-tree tints under snow: near white, so the snow stays white and the needles dark. */
+const SNOW_TINTS: Array<[number, number, number]> = [
+  [1, 1, 1],
+  [0.92, 0.95, 0.98],
+];
+
+type Canopy = 'green' | 'autumn' | 'blossom' | 'snow';
+
+/**
+ * Snow lying on a tree: every face that looks up is whitened, by how squarely (a pine's tiers turn white
+ * on top and stay dark beneath, a crown is capped). The colours are linear light.
+ */
+function snowOnTop(g: THREE.BufferGeometry): THREE.BufferGeometry {
+  const n = g.getAttribute('normal') as THREE.BufferAttribute;
+  const c = g.getAttribute('color') as THREE.BufferAttribute;
+  const snow = new THREE.Color('#eef2f6');
+  const col = new THREE.Color();
+  for (let i = 0; i < n.count; i++) {
+    const up = Math.min(1, Math.max(0, (n.getY(i) - 0.15) / 0.5));
+    col.fromBufferAttribute(c, i).lerp(snow, up * 0.9);
+    c.setXYZ(i, col.r, col.g, col.b);
+  }
+  c.needsUpdate = true;
+  return g;
+}
 
 function broadleafGeometry(seed: number, canopy: Canopy = 'green'): THREE.BufferGeometry {
   const noise = new ValueNoise2D(seed, 'leafblob');
@@ -191,8 +219,11 @@ export function scatterTrees(
   // In autumn broadleaf canopies turn (pines stay green); each tree is tinted redder, yellower or still
   // half green, so a hillside is a mix. In blossom they flower pink and white.
   const palette = ctx.plan.palette.name;
-  const canopy: Canopy = kind !== 'broadleaf-trees' ? 'green' : palette === 'autumn' ? 'autumn' : palette === 'blossom' ? 'blossom' : 'green';
-  const geo = kind === 'pine-trees' ? pineGeometry() : broadleafGeometry(ctx.seed, canopy);
+  // Under falling snow, or in a winter palette, snow lies on every tree.
+  const snowy = ctx.plan.weather.condition === 'snow' || palette === 'winter';
+  const canopy: Canopy = snowy ? 'snow' : kind !== 'broadleaf-trees' ? 'green' : palette === 'autumn' ? 'autumn' : palette === 'blossom' ? 'blossom' : 'green';
+  const geo = kind === 'pine-trees' ? pineGeometry(canopy === 'snow') : broadleafGeometry(ctx.seed, canopy === 'snow' ? 'green' : canopy);
+  if (canopy === 'snow' && kind !== 'pine-trees') snowOnTop(geo);
   const mat = roughMaterial(ctx, { vertexColors: true, roughness: 0.85 });
   const wind = 0.15 + ctx.plan.weather.wind * 0.9;
   const phase: N = hash(instanceIndex).mul(6.283);
@@ -221,7 +252,7 @@ export function scatterTrees(
     mesh.setMatrixAt(placed, m);
     color.setHSL(0.3 + (rng.next() - 0.5) * 0.08, 0.25 + rng.next() * 0.2, 0.45 + rng.next() * 0.2);
     if (canopy !== 'green') {
-      const tints = canopy === 'autumn' ? AUTUMN_TINTS : BLOSSOM_TINTS;
+      const tints = canopy === 'autumn' ? AUTUMN_TINTS : canopy === 'snow' ? SNOW_TINTS : BLOSSOM_TINTS;
       const tint = tints[Math.floor(rng.next() * tints.length)]!;
       color.setRGB(tint[0], tint[1], tint[2]).multiplyScalar(0.75 + rng.next() * 0.3);
       mesh.setColorAt(placed, color);
