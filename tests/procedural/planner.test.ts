@@ -361,6 +361,19 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(!P('harbour at dusk, no boats', 1).plan.subjects.some((s) => s.kind === 'boats'));
   });
 
+  it('a cabin stands in the woods or a meadow, shot as the light goes unless a time is named; elsewhere it is reported as ignored', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const p = P('cozy log cabin', seed).plan;
+      assert.equal(p.setting, 'forest');
+      assert.ok(p.subjects.some((s) => s.kind === 'cabin'));
+      assert.ok(['dusk', 'golden-hour', 'night'].includes(p.timeOfDay), p.timeOfDay);
+    }
+    assert.equal(P('log cabin in a meadow at noon', 1).plan.setting, 'meadow');
+    assert.equal(P('log cabin in a meadow at noon', 1).plan.timeOfDay, 'noon');
+    const sea = P('cabin by the ocean', 1);
+    assert.ok(!sea.plan.subjects.some((s) => s.kind === 'cabin') && sea.ignoredWords.includes('cabin'), `${sea.plan.setting}: ${sea.ignoredWords.join(', ')}`);
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

@@ -416,6 +416,15 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(changed > 200, `pixels the boat changes: ${changed}`);
   });
 
+  it('builds a cabin in the woods at night, its windows lit: warm light the same woods without it lack', async () => {
+    const [shot, bare] = await renderWithAndWithout(g, request('cabin in the woods at night, static', { frames: 1, width: 240, height: 136 }), withoutSubject('cabin'));
+    const warm = (rgba: Uint8Array): number => countPixels(rgba, (r, gg, b) => r > 170 && r > b + 60 && gg > b + 20);
+    const lit = warm(shot[0]!);
+    const dark = warm(bare[0]!);
+    // Measured: 121 and 0.
+    assert.ok(lit > dark + 50, `warm window pixels: ${lit} with the cabin, ${dark} without`);
+  });
+
   it('an empty street has no traffic: no light trails on the road', async () => {
     const req = request('city street at night, static', { frames: 1, width: 240, height: 136 });
     const busy = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;

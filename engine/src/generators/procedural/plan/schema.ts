@@ -25,6 +25,8 @@ export const SUBJECT_KINDS = [
   'sun-rays',
   // on the water (ocean, coast, lake): fishing boats and sailing boats riding the swell (count: how many)
   'boats', 'sailboats',
+  // a log cabin in a clearing of a forest or a meadow, its windows lit as the light goes
+  'cabin',
   // a road winding through a landscape (mountains, desert, meadow, forest); cars drive on it
   'road',
   // urban

@@ -74,6 +74,7 @@ const ENTRIES: Entry[] = [
   { words: ['pine', 'pines', 'pine forest', 'pine trees', 'conifer', 'conifers', 'fir', 'firs', 'spruce', 'evergreen', 'evergreens'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'pine-trees', excludes: 'trees' } },
   { words: ['mountain', 'mountains', 'peaks', 'peak', 'alps', 'alpine', 'summit', 'ridge', 'ridges', 'range', 'valley', 'highlands', 'cliffs'], effect: { archetype: A('nature', 3), setting: 'mountains', subject: 'mountains' } },
   { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'water', 'swell', 'tide', 'bay'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },
+  { words: ['cabin', 'log cabin', 'cabins', 'cottage', 'hut', 'chalet', 'lodge', 'wooden cabin', 'cozy cabin', 'cosy cabin', 'cabin in the woods', 'forest cabin', 'mountain cabin', 'farmhouse'], effect: { archetype: A('nature', 3), subject: 'cabin', excludes: 'cabin' } },
   // Boats ride the swell; a harbour is the sea with boats in it.
   { words: ['boat', 'boats', 'fishing boat', 'fishing boats', 'rowboat', 'rowboats', 'rowing boat', 'rowing boats', 'motorboat', 'motorboats', 'trawler', 'trawlers', 'dinghy'], effect: { archetype: A('nature', 3), subject: 'boats', excludes: 'boats' } },
   { words: ['sailboat', 'sailboats', 'sailing boat', 'sailing boats', 'yacht', 'yachts', 'sailing', 'sail boat', 'sail boats', 'regatta'], effect: { archetype: A('nature', 3), subject: 'sailboats', excludes: 'boats' } },

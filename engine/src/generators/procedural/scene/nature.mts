@@ -51,6 +51,7 @@ import { scatterPalms } from './palms.mjs';
 import { createLighthouse } from './lighthouse.mjs';
 import { createSunRays } from './sun-rays.mjs';
 import { createBoats, placeBoats } from './boats.mjs';
+import { createCabin } from './cabin.mjs';
 import { type RoadPath, carveRoad, offRoad, buildRoadMesh, createCar, roadHeading } from './road.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -751,6 +752,7 @@ export function buildNature(ctx: BuildContext): Shot {
     default: {
       const forest = plan.setting === 'forest';
       const beams = forest && subjects.has('sun-rays');
+      const cabin = subjects.has('cabin');
       const base = (x: number, z: number) => noise.fbm(x * 0.012, z * 0.012, 5) * (forest ? 10 : 7) + Math.max(0, -z - 120) * 0.08;
       const height = withRoad(subjects.has('hills') ? (x: number, z: number) => base(x, z) * 0.6 + rollingHills(noise, x, z) : base);
       terrain = buildTerrain(ctx, { size: 700, segments: segs, height, color: (h, _s, x, z) => grass(x, z, h) });
@@ -760,8 +762,13 @@ export function buildNature(ctx: BuildContext): Shot {
         const count = forest ? Math.max(treeSubject?.count ?? 0, 320) : (treeSubject?.count ?? 14);
         // A lone tree, or two or three, stand in the middle distance where the camera looks: the subject.
         const few = !forest && count <= 3;
-        // Under sunbeams the camera walks the forest floor: no trunk in the lens along its path.
-        const keep = beams ? (x: number, z: number) => (clearOfRoad?.(x, z) ?? true) && !(Math.abs(x) < 3.5 && z > -22 && z < 8) : clearOfRoad;
+        // Under sunbeams the camera walks the forest floor: no trunk in the lens along its path. A cabin
+        // stands in its own clearing.
+        const keep =
+          beams || cabin
+            ? (x: number, z: number) =>
+                (clearOfRoad?.(x, z) ?? true) && !(beams && Math.abs(x) < 3.5 && z > -22 && z < 8) && !(cabin && inCabinView(x, z))
+            : clearOfRoad;
         scene.add(scatterTrees(ctx, kind, count, few ? { cx: 4, cz: -20, radius: 5, keep: clearOfRoad } : { cx: 0, cz: -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : 12, keep }, terrain, time));
         if (forest) {
           // The far forest is lost in the haze: it casts no shadow.
@@ -777,6 +784,17 @@ export function buildNature(ctx: BuildContext): Shot {
       // On hills the camera stands on the near slope and looks across the folds, over the ground where it
       // looks (not at a point inside the hill).
       if (subjects.has('hills')) framing = { ...framing, target: [0, framing.target[1] + height(0, framing.target[2]), framing.target[2]] };
+      if (cabin) {
+        const gy = height(CABIN_AT.x, CABIN_AT.z);
+        const snowy = plan.weather.condition === 'snow' || plan.palette.name === 'winter';
+        const day = (plan.timeOfDay === 'noon' || plan.timeOfDay === 'morning') && !['snow', 'rain', 'storm', 'fog'].includes(plan.weather.condition);
+        const hut = createCabin(ctx, new THREE.Vector3(CABIN_AT.x, gy, CABIN_AT.z), { lit: !day, snowy, turn: -0.45 });
+        scene.add(hut.group);
+        updaters.push((t) => hut.update(t, camera));
+        // The cabin is the subject: seen across its clearing from a little above the ground.
+        framing = { target: [CABIN_AT.x - 1, gy + 2.2, CABIN_AT.z], distance: 30, azimuth: 0, elevation: 6, travel: 12, minHeight: gy + 1.5 };
+        focus.set(CABIN_AT.x, gy + 2, CABIN_AT.z);
+      }
       if (beams) {
         // From the forest floor at eye height, looking a little up between the trunks towards the hidden
         // sun, the beams slanting down through the haze towards the lens.
@@ -897,6 +915,23 @@ const BOAT_WATER: Partial<Record<string, { calm: number; shore?: { z: number }; 
   coast: { calm: 0.8, shore: { z: -11 }, at: { x: 8, z: -62 }, spread: 0.4, maxDepth: 120 },
   lake: { calm: 0.17, at: { x: 6, z: -64 }, spread: 0.35, maxDepth: 30 },
 };
+
+/** Where a cabin stands in a forest or a meadow, and the camera that looks at it (see buildNature). */
+const CABIN_AT = { x: 4, z: -26 };
+const CABIN_CAMERA = { x: 3, z: 4 };
+
+/**
+ * Trees kept out of a cabin's shot: its clearing, the ground round the camera (a pan sweeps it), and a lane
+ * from the camera to the cabin, so no trunk stands between them.
+ */
+function inCabinView(x: number, z: number): boolean {
+  if (Math.hypot(x - CABIN_AT.x, z - CABIN_AT.z) < 11) return true;
+  if (Math.hypot(x - CABIN_CAMERA.x, z - CABIN_CAMERA.z) < 14) return true;
+  const dx = CABIN_AT.x - CABIN_CAMERA.x;
+  const dz = CABIN_AT.z - CABIN_CAMERA.z;
+  const u = Math.max(0, Math.min(1, ((x - CABIN_CAMERA.x) * dx + (z - CABIN_CAMERA.z) * dz) / (dx * dx + dz * dz)));
+  return Math.hypot(x - (CABIN_CAMERA.x + u * dx), z - (CABIN_CAMERA.z + u * dz)) < 6;
+}
 
 /** Settings a drone move shows from above (see buildNature). */
 const AERIAL_SETTINGS: string[] = ['coast', 'ocean', 'lake', 'river', 'desert'];
