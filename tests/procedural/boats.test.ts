@@ -44,6 +44,16 @@ describe('procedural/boats: riding the swell', () => {
     assert.ok(moved > 0.1, `the swell lifts a boat by ${moved.toFixed(2)} m in 4 s`);
   });
 
+  it('builds hulls, masts and sails with finite vertices (a NaN at the keel made three cull the whole boat)', async () => {
+    const { createBoats } = await importProcedural<BoatsModule>('scene/boats.mts');
+    for (const sail of [false, true]) {
+      const boats = createBoats(ctxFor('boats at sea'), sail, [{ x: 0, z: -30, heading: 0 }], () => ({ y: 0, dydx: 0, dydz: 0 }), '#b23a2e');
+      const mesh = boats.group.children[0] as unknown as { geometry: { attributes: { position: { array: Float32Array } } } };
+      const bad = mesh.geometry.attributes.position.array.filter((v) => !Number.isFinite(v)).length;
+      assert.equal(bad, 0, `${sail ? 'sailing' : 'fishing'} boat: ${bad} non-finite coordinates`);
+    }
+  });
+
   it('spreads a fleet across the view without two hulls in one place', async () => {
     const { placeBoats } = await importProcedural<BoatsModule>('scene/boats.mts');
     const rng = stream(5, 'b');

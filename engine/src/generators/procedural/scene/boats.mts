@@ -62,7 +62,7 @@ function hullGeometry(length: number, beam: number, depth: number, hull: THREE.C
     const x = p.getX(i);
     const yRaw = p.getY(i);
     const u = x / length + 0.5; // 0 stern, 1 bow
-    const v = yRaw / depth + 0.5; // 0 keel, 1 deck
+    const v = Math.min(1, Math.max(0, yRaw / depth + 0.5)); // 0 keel, 1 deck (clamped: sqrt below)
     const toBow = Math.max(0, (u - 0.55) / 0.45);
     const width = Math.max(0.02, (1 - Math.pow(toBow, 1.7)) * (u < 0.1 ? 0.88 + u * 1.2 : 1));
     const vee = 0.3 + 0.7 * Math.sqrt(v);
