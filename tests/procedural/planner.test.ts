@@ -374,6 +374,12 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(!sea.plan.subjects.some((s) => s.kind === 'cabin') && sea.ignoredWords.includes('cabin'), `${sea.plan.setting}: ${sea.ignoredWords.join(', ')}`);
   });
 
+  it('a smartwatch is a watch; waves washing over sand are a beach', () => {
+    assert.deepEqual(P('smartwatch rotating on a dark background', 1).plan.subjects.map((s) => s.kind), ['watch']);
+    assert.equal(P('waves washing over sand, close up', 1).plan.setting, 'coast');
+    assert.equal(P('waves lapping at the shore', 1).plan.setting, 'coast');
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

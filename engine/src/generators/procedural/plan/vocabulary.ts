@@ -81,7 +81,7 @@ const ENTRIES: Entry[] = [
   { words: ['harbour', 'harbor', 'marina', 'harbours', 'harbors', 'marinas', 'fishing harbor', 'fishing harbour'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'boats' } },
   { words: ['sky', 'skies', 'clouds', 'cloud', 'cloudscape', 'heavens', 'cumulus', 'sunrise', 'sunset'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', excludes: 'clouds' } },
   // A beach: sand in the foreground, the swell running in and breaking into surf along the shore.
-  { words: ['beach', 'beaches', 'coast', 'coastline', 'shore', 'shoreline', 'seashore', 'seaside', 'surf', 'waves crashing', 'crashing waves', 'breaking waves', 'waves breaking', 'tropical beach', 'sandy beach'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'waves' } },
+  { words: ['beach', 'beaches', 'coast', 'coastline', 'shore', 'shoreline', 'seashore', 'seaside', 'surf', 'waves crashing', 'crashing waves', 'breaking waves', 'waves breaking', 'tropical beach', 'sandy beach', 'over the sand', 'on the sand', 'onto the sand', 'wet sand', 'washing over sand', 'washing over the sand', 'washing ashore', 'lapping', 'lapping at the shore'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'waves' } },
   // Surf on rocks is a shore: the coast, with rocks in the surf (the open sea has nothing to break on).
   { words: ['crashing on rocks', 'crashing on the rocks', 'crashing against rocks', 'crashing against the rocks', 'crashing into rocks', 'crashing into the rocks', 'breaking on rocks', 'breaking on the rocks', 'breaking against the rocks', 'rocky shore', 'rocky coast', 'rocky coastline', 'rocky beach', 'sea cliffs', 'sea stacks', 'crashing on the shore', 'crashing on the beach', 'crashing onto the shore', 'crashing onto the beach'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'rocks' } },
   { words: ['lighthouse', 'lighthouses', 'light house', 'lighthouse beam', 'beacon'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'lighthouse', excludes: 'lighthouse' } },
@@ -187,7 +187,7 @@ const ENTRIES: Entry[] = [
   { words: ['mug', 'cup', 'coffee cup', 'coffee mug', 'teacup', 'coffee', 'tea', 'espresso', 'latte', 'cappuccino', 'hot chocolate', 'cocoa'], effect: { archetype: A('product', 4), subject: 'mug' } },
   // Steam rises from the product (a mug when none is named).
   { words: ['steam', 'steaming', 'steamy', 'vapour', 'vapor', 'hot coffee', 'hot tea', 'hot drink', 'freshly brewed'], effect: { archetype: A('product', 2), subject: 'steam', excludes: 'steam' } },
-  { words: ['watch', 'wristwatch', 'clock', 'timepiece'], effect: { archetype: A('product', 4), subject: 'watch' } },
+  { words: ['watch', 'wristwatch', 'clock', 'timepiece', 'smartwatch', 'smart watch', 'watches'], effect: { archetype: A('product', 4), subject: 'watch' } },
   { words: ['vase', 'jar', 'pot', 'urn'], effect: { archetype: A('product', 4), subject: 'vase' } },
   // A lit candle: the flame is its light (a low-key shot), so "candle flame" and "candlelight" are candles too.
   { words: ['candle', 'candles', 'candle flame', 'candlelight', 'candle light', 'candlelit', 'pillar candle', 'tea light', 'tealight', 'votive', 'candlestick'], effect: { archetype: A('product', 4), subject: 'candle' } },

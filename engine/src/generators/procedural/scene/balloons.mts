@@ -67,8 +67,9 @@ export const createBalloons: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspe
   const nearest = (ENVELOPE_M * 1.6) / (2 * tanV * 0.35);
   const items = Array.from({ length: n }, (_, i) => {
     const u = (i + rng.range(0.15, 0.85)) / n;
-    // Between the nearest and a little past what the shot looks at (beyond it, hills would hide them).
-    const d = nearest + (Math.max(nearest * 3, shot.framing.distance * 1.2) - nearest) * Math.pow(rng.next(), 1.5);
+    // Between the nearest and a little past what the shot looks at (beyond it, hills would hide them), but
+    // over the valley, not among peaks 2 km off, where they were specks.
+    const d = nearest + (Math.max(nearest * 3, Math.min(shot.framing.distance * 1.2, 400)) - nearest) * Math.pow(rng.next(), 1.5);
     const p = view.at(-0.9 + 1.8 * u, rng.range(-0.1, 0.45), d);
     p.y = Math.max(p.y, shot.groundHeight(p.x, p.z) + ENVELOPE_M * 1.2);
     return { p, climb: rng.range(0.2, 0.7), drift: (0.6 + ctx.plan.weather.wind * 3) * rng.range(0.5, 1.2), spin: rng.range(-0.05, 0.05), turn: rng.range(0, Math.PI * 2) };

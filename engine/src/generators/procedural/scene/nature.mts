@@ -604,7 +604,12 @@ export function buildNature(ctx: BuildContext): Shot {
       }
       scene.add(openSea(ctx, time, L, 0.8, { z: shoreZ }));
       framing = { target: [0, 1.0, -40], distance: 52, azimuth: 0, elevation: 6, travel: 40, minHeight: 2.2 };
+      // A close-up is of the water washing up the sand (the long lens on the wide shot's target saw only sea).
       focus.set(0, 0, -25);
+      if (plan.camera.shot === 'close') {
+        framing = { target: [0, 0.3, shoreZ - 7], distance: 34, azimuth: 0, elevation: 9, travel: 6, minHeight: 1.5 };
+        focus.set(0, 0, shoreZ - 4);
+      }
       lightCenter.set(0, 0, -10);
       lightRadius = 50;
       fogScale = 4;
