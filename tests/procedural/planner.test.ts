@@ -380,6 +380,17 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('waves lapping at the shore', 1).plan.setting, 'coast');
   });
 
+  it('tall grass and wheat stand in a meadow; "golden wheat" is wheat, not golden hour; elsewhere they are reported as ignored', () => {
+    const kinds = (prompt: string) => P(prompt, 1).plan.subjects.map((s) => s.kind);
+    assert.ok(kinds('wind blowing through tall grass').includes('tall-grass'), 'tall grass');
+    assert.ok(kinds('wheat field swaying in the wind at sunset').includes('wheat'), 'wheat at sunset');
+    const golden = P('golden wheat field at noon', 1).plan;
+    assert.deepEqual([golden.setting, golden.timeOfDay], ['meadow', 'noon']);
+    assert.ok(P('wheat field swaying in the wind', 1).plan.weather.wind >= 0.5, 'swaying in the wind is windy');
+    const sea = P('tall grass by the ocean', 1);
+    assert.ok(!sea.plan.subjects.some((s) => s.kind === 'tall-grass') && sea.ignoredWords.includes('tall grass'), `${sea.plan.setting}: ${sea.ignoredWords.join(', ')}`);
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

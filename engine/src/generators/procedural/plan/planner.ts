@@ -90,7 +90,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -276,10 +276,11 @@ export function planPrompt(input: PlanInput): PlanResult {
         wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'meadow', 'desert'].includes(s)) ??
         // Boats at sunset are on the sea, not in the sky.
         (live.some((h) => h.effect.subject === 'boats' || h.effect.subject === 'sailboats') ? 'ocean' : undefined) ??
-        wordSettings.find((s) => s === 'sky') ??
-        // Sunbeams with nowhere named slant through a forest (over the sea they are reported as ignored), and
-        // a cabin stands in the woods.
+        // Sunbeams with nowhere named slant through a forest (over the sea they are reported as ignored), a
+        // cabin stands in the woods, tall grass and wheat grow in a meadow: at sunset too, not in the sky.
         (live.some((h) => h.effect.subject === 'sun-rays' || h.effect.subject === 'cabin') ? 'forest' : undefined) ??
+        (live.some((h) => h.effect.subject === 'tall-grass' || h.effect.subject === 'wheat') ? 'meadow' : undefined) ??
+        wordSettings.find((s) => s === 'sky') ??
         rng.pick(
           live.some((h) => h.effect.particles === 'fireflies')
             ? ['meadow']
@@ -398,6 +399,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (setting === 'desert' && wordSubjects.includes('rocks') && (rockWord || !excluded('boulders'))) addSubject('rocks', 24, 'stone', '#b07a4f');
       // Sunbeams are seen from a forest's floor; elsewhere they are reported as ignored (below).
       if (setting === 'forest' && wordSubjects.includes('sun-rays') && !excluded('sun-rays') && timeOfDay !== 'night' && timeOfDay !== 'dusk') addSubject('sun-rays', 24, 'emissive', '#fff0d0');
+      // Stalks stand in a meadow; elsewhere they are reported as ignored (below). One kind per shot: wheat.
+      if (setting === 'meadow' && wordSubjects.includes('wheat') && !excluded('wheat')) addSubject('wheat', 1, 'matte', '#d9b560');
+      else if (setting === 'meadow' && wordSubjects.includes('tall-grass') && !excluded('grass')) addSubject('tall-grass', 1, 'matte', '#7f9a3c');
       // A cabin stands in a clearing of a forest or a meadow; elsewhere it is reported as ignored (below).
       if ((setting === 'forest' || setting === 'meadow') && wordSubjects.includes('cabin') && !excluded('cabin')) addSubject('cabin', 1, 'wood', '#5a3d28');
       // Boats on the water: one, or a few when the word is plural ("boats", "a harbour"), or as many as a
@@ -414,7 +418,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // One kind of tree per shot (the scene draws the first): "pine tree" also reads as "tree".
       const treeKinds: SubjectKind[] = ['pine-trees', 'broadleaf-trees', 'palm-trees'];
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && s !== 'boats' && s !== 'sailboats' && s !== 'cabin' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && s !== 'boats' && s !== 'sailboats' && s !== 'cabin' && s !== 'tall-grass' && s !== 'wheat' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
@@ -481,7 +485,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     for (const h of live.filter((x) => x.effect.subject === kind)) reportIgnored(h);
   }

@@ -27,6 +27,8 @@ export const SUBJECT_KINDS = [
   'boats', 'sailboats',
   // a log cabin in a clearing of a forest or a meadow, its windows lit as the light goes
   'cabin',
+  // a meadow's stalks in front of a low camera, swaying in the wind: tall grass, or wheat with its ears
+  'tall-grass', 'wheat',
   // a road winding through a landscape (mountains, desert, meadow, forest); cars drive on it
   'road',
   // urban

@@ -74,6 +74,8 @@ const ENTRIES: Entry[] = [
   { words: ['pine', 'pines', 'pine forest', 'pine trees', 'conifer', 'conifers', 'fir', 'firs', 'spruce', 'evergreen', 'evergreens'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'pine-trees', excludes: 'trees' } },
   { words: ['mountain', 'mountains', 'peaks', 'peak', 'alps', 'alpine', 'summit', 'ridge', 'ridges', 'range', 'valley', 'highlands', 'cliffs'], effect: { archetype: A('nature', 3), setting: 'mountains', subject: 'mountains' } },
   { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'water', 'swell', 'tide', 'bay'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },
+  { words: ['tall grass', 'long grass', 'wild grass', 'grass blowing', 'grass swaying', 'swaying grass', 'blowing grass', 'blades of grass', 'grass blades', 'grass in the wind', 'meadow grass', 'reeds', 'pampas grass', 'through the grass', 'through tall grass'], effect: { archetype: A('nature', 3), subject: 'tall-grass', excludes: 'grass' } },
+  { words: ['wheat', 'wheat field', 'wheat fields', 'field of wheat', 'fields of wheat', 'wheatfield', 'barley', 'rye', 'grain field', 'cornfield', 'corn field', 'crops', 'golden field', 'golden fields', 'golden wheat', 'golden wheat field', 'ripe wheat'], effect: { archetype: A('nature', 3), subject: 'wheat', excludes: 'wheat' } },
   { words: ['cabin', 'log cabin', 'cabins', 'cottage', 'hut', 'chalet', 'lodge', 'wooden cabin', 'cozy cabin', 'cosy cabin', 'cabin in the woods', 'forest cabin', 'mountain cabin', 'farmhouse'], effect: { archetype: A('nature', 3), subject: 'cabin', excludes: 'cabin' } },
   // Boats ride the swell; a harbour is the sea with boats in it.
   { words: ['boat', 'boats', 'fishing boat', 'fishing boats', 'rowboat', 'rowboats', 'rowing boat', 'rowing boats', 'motorboat', 'motorboats', 'trawler', 'trawlers', 'dinghy'], effect: { archetype: A('nature', 3), subject: 'boats', excludes: 'boats' } },
@@ -238,6 +240,7 @@ const ENTRIES: Entry[] = [
   { words: ['lightning', 'lightning bolt', 'lightning bolts', 'lightning strike', 'lightning strikes', 'lightning storm', 'thunderstorm', 'thunderstorms', 'thunder', 'electrical storm', 'thunder and lightning'], effect: { archetype: A('nature', 1), subject: 'lightning', condition: 'storm', particles: 'rain', wind: 0.8, excludes: 'lightning' } },
   { words: ['storm', 'stormy', 'tempest', 'squall'], effect: { condition: 'storm', particles: 'rain', wind: 0.8, excludes: 'rain' } },
   { words: ['wind', 'windy', 'breeze', 'breezy', 'gusty', 'gale', 'blowing'], effect: { wind: 0.7, excludes: 'wind' } },
+  { words: ['swaying', 'sway', 'sways', 'swaying in the wind', 'rustling', 'waving in the wind', 'blowing in the wind'], effect: { wind: 0.55 } },
   { words: ['calm', 'still', 'tranquil', 'serene', 'peaceful', 'quiet'], effect: { wind: 0.05, speed: 0.7 } },
 
   // ---------------------------------------------------------------- camera moves

@@ -12,6 +12,7 @@ import {
   vec3,
   float,
   positionLocal,
+  positionGeometry,
   positionWorld,
   instanceIndex,
   hash,
@@ -52,6 +53,7 @@ import { createLighthouse } from './lighthouse.mjs';
 import { createSunRays } from './sun-rays.mjs';
 import { createBoats, placeBoats } from './boats.mjs';
 import { createCabin } from './cabin.mjs';
+import { createTallGrass } from './tall-grass.mjs';
 import { type RoadPath, carveRoad, offRoad, buildRoadMesh, createCar, roadHeading } from './road.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -228,7 +230,9 @@ export function scatterTrees(
   const mat = roughMaterial(ctx, { vertexColors: true, roughness: 0.85 });
   const wind = 0.15 + ctx.plan.weather.wind * 0.9;
   const phase: N = hash(instanceIndex).mul(6.283);
-  const bend: N = positionLocal.y.mul(positionLocal.y).mul(0.0035 * wind);
+  // Bend by height up the tree's own geometry: inside positionNode positionLocal is already placed by the
+  // instance matrix, so trees on higher ground swayed metres (the bend grew with the ground's height).
+  const bend: N = positionGeometry.y.mul(positionGeometry.y).mul(0.0035 * wind);
   const sway: N = sin(time.mul(1.3).add(phase)).mul(0.7).add(sin(time.mul(2.9).add(phase.mul(1.7))).mul(0.3));
   mat.positionNode = positionLocal.add((vec3 as N)(sway.mul(bend), float(0), cos(time.mul(1.1).add(phase)).mul(bend).mul(0.4))) as N;
   const n = Math.max(1, Math.round(count * Math.min(1, ctx.detail * 1.2)));
@@ -531,6 +535,8 @@ export function buildNature(ctx: BuildContext): Shot {
     const v = noise.fbm(x * 0.02 + 50, z * 0.02, 3);
     const c = new THREE.Color('#4c6b2f').lerp(new THREE.Color('#7a8a3e'), v);
     if (plan.palette.name === 'autumn') c.lerp(new THREE.Color('#8a6a35'), 0.5);
+    // A wheat field is gold to the horizon (its stalks stand in front of the camera).
+    if (subjects.has('wheat')) c.lerp(new THREE.Color('#a98a3e').lerp(new THREE.Color('#c4a456'), v), 0.85);
     if (snowy) c.lerp(new THREE.Color('#e8edf2'), 0.85);
     return c.lerp(new THREE.Color('#5b4a36'), Math.max(0, Math.min(1, (h - 8) / 20)) * 0.3);
   };
@@ -789,6 +795,14 @@ export function buildNature(ctx: BuildContext): Shot {
       // On hills the camera stands on the near slope and looks across the folds, over the ground where it
       // looks (not at a point inside the hill).
       if (subjects.has('hills')) framing = { ...framing, target: [0, framing.target[1] + height(0, framing.target[2]), framing.target[2]] };
+      const stalks = !forest && (subjects.has('tall-grass') || subjects.has('wheat'));
+      if (stalks) {
+        // Down in the grass: the camera just above the tops of the stalks, looking across the field.
+        const gy = height(0, 0);
+        framing = { target: [0, gy + 1.6, -30], distance: 30, azimuth: 0, elevation: 1, travel: 8, minHeight: gy + 1.3 };
+        focus.set(0, gy + 1, -12);
+        scene.add(createTallGrass(ctx, { wheat: subjects.has('wheat'), eye: { x: 0, z: 0 }, ground: height, time }).mesh);
+      }
       if (cabin) {
         const gy = height(CABIN_AT.x, CABIN_AT.z);
         const snowy = plan.weather.condition === 'snow' || plan.palette.name === 'winter';

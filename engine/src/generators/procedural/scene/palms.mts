@@ -7,7 +7,7 @@
  */
 import * as THREE from 'three/webgpu';
 import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
-import { attribute, cos, float, hash, instanceIndex, positionLocal, sin, vec3 } from 'three/tsl';
+import { attribute, cos, float, hash, instanceIndex, positionGeometry, positionLocal, sin, vec3 } from 'three/tsl';
 import { type BuildContext, paintVertices, roughMaterial } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -94,7 +94,8 @@ export function scatterPalms(
   const frond: N = attribute('frond', 'float');
   const phase: N = hash(instanceIndex).mul(6.283);
   const wind = 0.25 + ctx.plan.weather.wind;
-  const reach: N = positionLocal.y.sub(TRUNK_HEIGHT - 0.5).max(0).mul(0.25).add(frond.mul(0.5));
+  // The palm's own height (positionGeometry): positionLocal is already placed by the instance matrix.
+  const reach: N = positionGeometry.y.sub(TRUNK_HEIGHT - 0.5).max(0).mul(0.25).add(frond.mul(0.5));
   const sway: N = sin(time.mul(1.7).add(phase)).mul(0.6).add(sin(time.mul(3.1).add(phase.mul(1.3))).mul(0.25));
   mat.positionNode = positionLocal.add((vec3 as N)(sway.mul(reach).mul(0.12 * wind), float(0), cos(time.mul(1.3).add(phase)).mul(reach).mul(0.08 * wind))) as N;
   const mesh = new THREE.InstancedMesh(palmGeometry(ctx.seed), mat, count);
