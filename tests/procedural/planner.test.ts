@@ -391,6 +391,23 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(!sea.plan.subjects.some((s) => s.kind === 'tall-grass') && sea.ignoredWords.includes('tall grass'), `${sea.plan.setting}: ${sea.ignoredWords.join(', ')}`);
   });
 
+  it('under the sea is its own place: fish unless none are wanted, a reef when named, by day, nothing falling but marine snow', () => {
+    for (const prompt of ['underwater scene with fish and sun rays', 'under the sea, light rays from the surface', 'coral reef with tropical fish', 'a school of fish']) {
+      const r = P(prompt, 1);
+      assert.equal(r.plan.setting, 'underwater', prompt);
+      assert.ok(r.plan.subjects.some((s) => s.kind === 'fish'), `${prompt}: ${r.plan.subjects.map((s) => s.kind).join(',')}`);
+      assert.ok(!r.plan.subjects.some((s) => s.kind === 'clouds'), `${prompt}: no clouds under the sea`);
+      assert.ok(!r.ignoredWords.some((w) => /fish|rays|reef|coral/.test(w)), `${prompt}: ignored ${r.ignoredWords.join(', ')}`);
+      assert.ok(['noon', 'morning'].includes(r.plan.timeOfDay), `${prompt}: ${r.plan.timeOfDay}`);
+    }
+    assert.ok(P('coral reef', 1).plan.subjects.some((s) => s.kind === 'coral'), 'a reef');
+    assert.ok(!P('underwater, no fish', 1).plan.subjects.some((s) => s.kind === 'fish'), 'no fish');
+    const bubbles = P('bubbles rising underwater', 1).plan;
+    assert.deepEqual(bubbles.particles.map((p) => p.kind), ['dust'], 'soap bubbles give way to the scene\'s own air bubbles');
+    const lake = P('fish in a lake', 1);
+    assert.ok(lake.plan.setting === 'lake' && lake.ignoredWords.includes('fish'), `${lake.plan.setting}: ${lake.ignoredWords.join(', ')}`);
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

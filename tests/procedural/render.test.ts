@@ -443,6 +443,26 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(grass > ground + 4, `mean change in the lower third over 2 s: ${grass.toFixed(2)} in the grass, ${ground.toFixed(2)} on bare ground`);
   });
 
+  it('goes under the sea: blue water all round, caustics moving on the sand, a school of fish crossing', async () => {
+    const req = request('underwater, fish, static', { frames: 2, fps: { num: 1, den: 1 }, width: 240, height: 136 });
+    const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('fish'));
+    const n = req.width * req.height;
+    // Water: blue and green well over red.
+    const water = countPixels(shot[0]!, (r, gg, b) => b > r + 40 && gg > r + 25);
+    // Measured: 14842 of 32640 (the rest: the sand and the light shafts); 4.57 for the sand; 565 fish pixels.
+    assert.ok(water > n * 0.3, `water-blue pixels: ${water} of ${n}`);
+    // The sand's caustics move: the lower third changes over a second with no fish and a locked-off camera.
+    const from = Math.floor((req.height * 2) / 3) * req.width * 4;
+    let change = 0;
+    for (let i = from; i < bare[0]!.length; i += 4) change += Math.abs(bare[0]![i + 1]! - bare[1]![i + 1]!);
+    const sand = change / ((bare[0]!.length - from) / 4);
+    // The fish: pixels that differ from the same water without them.
+    let fish = 0;
+    for (let i = 0; i < shot[1]!.length; i += 4) if (Math.abs(shot[1]![i]! - bare[1]![i]!) + Math.abs(shot[1]![i + 2]! - bare[1]![i + 2]!) > 40) fish++;
+    assert.ok(sand > 1.5, `mean change of the sand over 1 s: ${sand.toFixed(2)}`);
+    assert.ok(fish > 250, `pixels the school changes: ${fish}`);
+  });
+
   it('an empty street has no traffic: no light trails on the road', async () => {
     const req = request('city street at night, static', { frames: 1, width: 240, height: 136 });
     const busy = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;

@@ -90,7 +90,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -271,9 +271,13 @@ export function planPrompt(input: PlanInput): PlanResult {
       // Falling leaves or petals come from trees: a forest or a meadow, not open sea or bare peaks.
       // The sky is the setting only when nothing on the ground is named ("clouds over the ocean" is the ocean).
       // The shore is the more particular place: "ocean waves crashing on rocks" is the coast, not open sea.
+      // Under the sea is the more particular place still ("under the sea" names the sea too).
       setting =
+        (wordSettings.includes('underwater') ? 'underwater' : undefined) ??
         (wordSettings.includes('coast') && wordSettings.includes('ocean') ? 'coast' : undefined) ??
         wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'meadow', 'desert'].includes(s)) ??
+        // Fish and coral with nowhere named are under the sea.
+        (live.some((h) => h.effect.subject === 'fish' || h.effect.subject === 'coral') ? 'underwater' : undefined) ??
         // Boats at sunset are on the sea, not in the sky.
         (live.some((h) => h.effect.subject === 'boats' || h.effect.subject === 'sailboats') ? 'ocean' : undefined) ??
         // Sunbeams with nowhere named slant through a forest (over the sea they are reported as ignored), a
@@ -319,6 +323,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       : lightning || live.some((h) => (h.effect.subject === 'fire' && !excluded('fire')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')) || (h.effect.subject === 'lighthouse' && !excluded('lighthouse')))
         ? // Storms, fires, fireflies and lighthouses are shot as the light goes: their glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
+      : live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral')
+        ? // Light falls through the surface from a high sun.
+          rng.pick<TimeOfDay>(['noon', 'morning', 'noon'])
       : live.some((h) => h.effect.subject === 'cabin') && !excluded('cabin')
         ? // A cabin is shot as the light goes, its windows lit.
           rng.pick<TimeOfDay>(['dusk', 'golden-hour', 'night'])
@@ -399,6 +406,12 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (setting === 'desert' && wordSubjects.includes('rocks') && (rockWord || !excluded('boulders'))) addSubject('rocks', 24, 'stone', '#b07a4f');
       // Sunbeams are seen from a forest's floor; elsewhere they are reported as ignored (below).
       if (setting === 'forest' && wordSubjects.includes('sun-rays') && !excluded('sun-rays') && timeOfDay !== 'night' && timeOfDay !== 'dusk') addSubject('sun-rays', 24, 'emissive', '#fff0d0');
+      // Under the sea: a school of fish unless none is wanted (a bare seabed is a dull shot), and a reef
+      // when named. Elsewhere fish and coral are reported as ignored (below).
+      if (setting === 'underwater') {
+        if (!excluded('fish')) addSubject('fish', clampInt(live.find((h) => h.effect.subject === 'fish')?.number ?? countWord ?? 36, 1, 120), 'matte', wordColor ?? '#c9d6de');
+        if (wordSubjects.includes('coral') && !excluded('coral')) addSubject('coral', 60, 'matte', '#e0765c');
+      }
       // Stalks stand in a meadow; elsewhere they are reported as ignored (below). One kind per shot: wheat.
       if (setting === 'meadow' && wordSubjects.includes('wheat') && !excluded('wheat')) addSubject('wheat', 1, 'matte', '#d9b560');
       else if (setting === 'meadow' && wordSubjects.includes('tall-grass') && !excluded('grass')) addSubject('tall-grass', 1, 'matte', '#7f9a3c');
@@ -418,13 +431,13 @@ export function planPrompt(input: PlanInput): PlanResult {
       // One kind of tree per shot (the scene draws the first): "pine tree" also reads as "tree".
       const treeKinds: SubjectKind[] = ['pine-trees', 'broadleaf-trees', 'palm-trees'];
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && s !== 'boats' && s !== 'sailboats' && s !== 'cabin' && s !== 'tall-grass' && s !== 'wheat' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && s !== 'boats' && s !== 'sailboats' && s !== 'cabin' && s !== 'tall-grass' && s !== 'wheat' && s !== 'fish' && s !== 'coral' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
         if (wordSubjects.includes('cars') && !excluded('cars')) addSubject('cars', clampInt(countWord ?? 1, 1, 6), 'metal', wordColor ?? rng.pick(CAR_PAINTS));
       }
-      if (!excluded('clouds') && setting !== 'forest') addSubject('clouds', 1, 'matte', '#ffffff');
+      if (!excluded('clouds') && setting !== 'forest' && setting !== 'underwater') addSubject('clouds', 1, 'matte', '#ffffff');
       break;
     }
     case 'urban': {
@@ -485,8 +498,10 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
+    // Under the sea, shafts of light always fall through the water.
+    if (kind === 'sun-rays' && setting === 'underwater') continue;
     for (const h of live.filter((x) => x.effect.subject === kind)) reportIgnored(h);
   }
 
@@ -543,6 +558,13 @@ export function planPrompt(input: PlanInput): PlanResult {
   if (condition === 'snow') particleKinds.add('snow');
   if (subjects.some((s) => s.kind === 'fire')) particleKinds.add('embers');
   for (const k of [...particleKinds]) if (excluded(k) || excluded('particles') || (k === 'leaves' && excluded('leaves'))) particleKinds.delete(k);
+  // Under the sea the scene draws its own air bubbles rising from the seabed (soap bubbles drifting
+  // there would be wrong), and nothing else falls: no rain, snow, leaves or petals.
+  // What does drift there is marine snow: faint motes in the light.
+  if (setting === 'underwater') {
+    for (const k of [...particleKinds]) if (k !== 'dust') particleKinds.delete(k);
+    if (!excluded('particles')) particleKinds.add('dust');
+  }
   const densityWord = first('particleDensity');
   if (particleKinds.size === 0 && !subjects.some((s) => s.kind === 'raindrops')) {
     // "heavy" or "light" with no weather or particles to thicken: reported as ignored, not used.

@@ -76,6 +76,10 @@ const ENTRIES: Entry[] = [
   { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'water', 'swell', 'tide', 'bay'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },
   { words: ['tall grass', 'long grass', 'wild grass', 'grass blowing', 'grass swaying', 'swaying grass', 'blowing grass', 'blades of grass', 'grass blades', 'grass in the wind', 'meadow grass', 'reeds', 'pampas grass', 'through the grass', 'through tall grass'], effect: { archetype: A('nature', 3), subject: 'tall-grass', excludes: 'grass' } },
   { words: ['wheat', 'wheat field', 'wheat fields', 'field of wheat', 'fields of wheat', 'wheatfield', 'barley', 'rye', 'grain field', 'cornfield', 'corn field', 'crops', 'golden field', 'golden fields', 'golden wheat', 'golden wheat field', 'ripe wheat'], effect: { archetype: A('nature', 3), subject: 'wheat', excludes: 'wheat' } },
+  // Under the sea: the seabed in blue water, light falling through the surface, fish, a reef.
+  { words: ['underwater', 'under water', 'under the sea', 'under the ocean', 'undersea', 'beneath the waves', 'below the surface', 'beneath the surface', 'seabed', 'sea floor', 'seafloor', 'ocean floor', 'scuba', 'scuba diving', 'diving', 'snorkeling', 'snorkelling', 'deep sea', 'deep blue sea'], effect: { archetype: A('nature', 4), setting: 'underwater' } },
+  { words: ['fish', 'fishes', 'school of fish', 'shoal', 'shoal of fish', 'tropical fish', 'sardines', 'reef fish', 'swimming fish'], effect: { archetype: A('nature', 3), subject: 'fish', excludes: 'fish' } },
+  { words: ['coral', 'corals', 'coral reef', 'reef', 'coral reefs', 'reefs'], effect: { archetype: A('nature', 3), subject: 'coral', excludes: 'coral' } },
   { words: ['cabin', 'log cabin', 'cabins', 'cottage', 'hut', 'chalet', 'lodge', 'wooden cabin', 'cozy cabin', 'cosy cabin', 'cabin in the woods', 'forest cabin', 'mountain cabin', 'farmhouse'], effect: { archetype: A('nature', 3), subject: 'cabin', excludes: 'cabin' } },
   // Boats ride the swell; a harbour is the sea with boats in it.
   { words: ['boat', 'boats', 'fishing boat', 'fishing boats', 'rowboat', 'rowboats', 'rowing boat', 'rowing boats', 'motorboat', 'motorboats', 'trawler', 'trawlers', 'dinghy'], effect: { archetype: A('nature', 3), subject: 'boats', excludes: 'boats' } },
@@ -321,7 +325,7 @@ const ENTRIES: Entry[] = [
 
   // ---------------------------------------------------------------- things we understand but never draw
   { words: ['people', 'person', 'man', 'woman', 'men', 'women', 'crowd', 'crowds', 'humans', 'human', 'pedestrians', 'faces', 'face', 'figures', 'kids', 'children', 'actor', 'actors'], effect: { excludes: 'people', unrenderable: true } },
-  { words: ['animals', 'animal', 'birds', 'bird', 'dog', 'dogs', 'cat', 'cats', 'deer', 'wildlife', 'fish', 'horses'], effect: { excludes: 'animals', unrenderable: true } },
+  { words: ['animals', 'animal', 'birds', 'bird', 'dog', 'dogs', 'cat', 'cats', 'deer', 'wildlife', 'horses'], effect: { excludes: 'animals', unrenderable: true } },
   // The surface a product stands on: the studio floor stands in for it, so "wooden" here must not make
   // the product wooden; reported as ignored.
   { words: ['table', 'wooden table', 'wood table', 'kitchen table', 'desk', 'wooden desk', 'countertop', 'counter', 'marble table', 'marble countertop', 'wooden surface', 'bar counter'], effect: { excludes: 'table', unrenderable: true } },

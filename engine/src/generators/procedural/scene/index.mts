@@ -8,6 +8,7 @@ import { buildPhysicsShot } from './physics.mjs';
 import { buildTextShot, buildTextOverlay } from './text.mjs';
 import { buildWindowRain } from './window-rain.mjs';
 import { buildSpace } from './space.mjs';
+import { buildUnderwater } from './underwater.mjs';
 
 export async function buildShot(ctx: BuildContext): Promise<Shot> {
   let shot: Shot;
@@ -29,7 +30,7 @@ export async function buildShot(ctx: BuildContext): Promise<Shot> {
       break;
     case 'nature':
     default:
-      shot = buildNature(ctx);
+      shot = ctx.plan.setting === 'underwater' ? buildUnderwater(ctx) : buildNature(ctx);
   }
   if (ctx.plan.text) shot.overlay = buildTextOverlay(ctx, ctx.plan.text);
   return shot;

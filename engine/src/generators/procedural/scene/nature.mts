@@ -976,7 +976,7 @@ function roadPathFor(setting: string, noise: ValueNoise2D): RoadPath {
   }
 }
 
-function addRocks(ctx: BuildContext, scene: THREE.Scene, terrain: Terrain, count: number, keep?: (x: number, z: number) => boolean): void {
+export function addRocks(ctx: BuildContext, scene: THREE.Scene, terrain: Terrain, count: number, keep?: (x: number, z: number) => boolean): void {
   const rng = ctx.rng('rocks');
   const noise = new ValueNoise2D(ctx.seed, 'rockshape');
   const geo = new THREE.IcosahedronGeometry(1, 2);
