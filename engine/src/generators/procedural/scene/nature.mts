@@ -541,6 +541,18 @@ export function buildNature(ctx: BuildContext): Shot {
     return c.lerp(new THREE.Color('#5b4a36'), Math.max(0, Math.min(1, (h - 8) / 20)) * 0.3);
   };
 
+  /** The cabin in its clearing, and the framing that looks at it across the clearing from near the ground. */
+  const addCabin = (ground: (x: number, z: number) => number): Framing => {
+    const gy = ground(CABIN_AT.x, CABIN_AT.z);
+    const snowy = plan.weather.condition === 'snow' || plan.palette.name === 'winter';
+    const day = (plan.timeOfDay === 'noon' || plan.timeOfDay === 'morning') && !['snow', 'rain', 'storm', 'fog'].includes(plan.weather.condition);
+    const hut = createCabin(ctx, new THREE.Vector3(CABIN_AT.x, gy, CABIN_AT.z), { lit: !day, snowy, turn: -0.45 });
+    scene.add(hut.group);
+    updaters.push((t) => hut.update(t, camera));
+    focus.set(CABIN_AT.x, gy + 2, CABIN_AT.z);
+    return { target: [CABIN_AT.x - 1, gy + 2.2, CABIN_AT.z], distance: 30, azimuth: 0, elevation: 6, travel: 12, minHeight: gy + 1.5 };
+  };
+
   switch (plan.setting) {
     case 'mountains': {
       // A valley floor with a range rising a kilometre or more away: peaks read as peaks, not as a wall.
@@ -566,11 +578,21 @@ export function buildNature(ctx: BuildContext): Shot {
       });
       scene.add(terrain.mesh);
       const tree = treeSubject?.kind ?? 'pine-trees';
-      if (treeSubject || subjects.has('pine-trees')) scene.add(scatterTrees(ctx, tree, treeSubject?.count ?? 120, { cx: 0, cz: -120, radius: 200, clearRadius: 25, keep: clearOfRoad }, terrain, time, 40));
+      const cabin = subjects.has('cabin');
+      const keep = cabin ? (x: number, z: number) => (clearOfRoad?.(x, z) ?? true) && !inCabinView(x, z) : clearOfRoad;
+      if (treeSubject || subjects.has('pine-trees')) scene.add(scatterTrees(ctx, tree, treeSubject?.count ?? 120, { cx: 0, cz: -120, radius: 200, clearRadius: 25, keep }, terrain, time, 40));
+      // A cabin's own woods round its clearing.
+      if (cabin && treeSubject) scene.add(scatterTrees(ctx, tree, 90, { cx: CABIN_AT.x, cz: CABIN_AT.z - 10, radius: 45, keep }, terrain, time, 40));
       framing = { target: [0, 140, -1900], distance: 2000, azimuth: 0, elevation: 1.5, travel: 500, minHeight: 25 };
       focus.set(0, 200, -1900);
       lightCenter.set(0, 0, -150);
       lightRadius = 260;
+      // A cabin in the valley, the range rising behind it.
+      if (cabin) {
+        framing = addCabin(terrain.height);
+        lightCenter.set(CABIN_AT.x, 0, CABIN_AT.z - 20);
+        lightRadius = 90;
+      }
       fogScale = 28;
       break;
     }
@@ -803,17 +825,7 @@ export function buildNature(ctx: BuildContext): Shot {
         focus.set(0, gy + 1, -12);
         scene.add(createTallGrass(ctx, { wheat: subjects.has('wheat'), eye: { x: 0, z: 0 }, ground: height, time }).mesh);
       }
-      if (cabin) {
-        const gy = height(CABIN_AT.x, CABIN_AT.z);
-        const snowy = plan.weather.condition === 'snow' || plan.palette.name === 'winter';
-        const day = (plan.timeOfDay === 'noon' || plan.timeOfDay === 'morning') && !['snow', 'rain', 'storm', 'fog'].includes(plan.weather.condition);
-        const hut = createCabin(ctx, new THREE.Vector3(CABIN_AT.x, gy, CABIN_AT.z), { lit: !day, snowy, turn: -0.45 });
-        scene.add(hut.group);
-        updaters.push((t) => hut.update(t, camera));
-        // The cabin is the subject: seen across its clearing from a little above the ground.
-        framing = { target: [CABIN_AT.x - 1, gy + 2.2, CABIN_AT.z], distance: 30, azimuth: 0, elevation: 6, travel: 12, minHeight: gy + 1.5 };
-        focus.set(CABIN_AT.x, gy + 2, CABIN_AT.z);
-      }
+      if (cabin) framing = addCabin(height);
       if (beams) {
         // From the forest floor at eye height, looking a little up between the trunks towards the hidden
         // sun, the beams slanting down through the haze towards the lens.
