@@ -410,6 +410,19 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(lake.plan.setting === 'lake' && lake.ignoredWords.includes('fish'), `${lake.plan.setting}: ${lake.ignoredWords.join(', ')}`);
   });
 
+  it('flowers grow on a meadow\'s stalks: wildflowers a mix, lavender and poppies their colours, a colour named its own', () => {
+    const flowers = (prompt: string) => {
+      const p = P(prompt, 1).plan;
+      return [p.setting, p.subjects.find((s) => s.kind === 'flowers')?.color];
+    };
+    assert.deepEqual(flowers('field of wildflowers at golden hour'), ['meadow', '#f0d04a']);
+    assert.deepEqual(flowers('lavender field at sunset'), ['meadow', '#8a6bc9']);
+    assert.deepEqual(flowers('red poppies swaying in the wind'), ['meadow', '#c8202a']);
+    assert.deepEqual(flowers('poppy field'), ['meadow', '#d7261e']);
+    const desert = P('flowers in the desert', 1);
+    assert.ok(!desert.plan.subjects.some((s) => s.kind === 'flowers') && desert.ignoredWords.includes('flowers'), desert.ignoredWords.join(', '));
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

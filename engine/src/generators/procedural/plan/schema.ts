@@ -29,6 +29,8 @@ export const SUBJECT_KINDS = [
   'cabin',
   // a meadow's stalks in front of a low camera, swaying in the wind: tall grass, or wheat with its ears
   'tall-grass', 'wheat',
+  // flowers on a meadow's stalks (color: their colour; #f0d04a is the wildflower mix, #8a6bc9 lavender spikes)
+  'flowers',
   // under the sea (setting 'underwater'): a school of fish (count: how many), a coral reef on the seabed
   'fish', 'coral',
   // a road winding through a landscape (mountains, desert, meadow, forest); cars drive on it

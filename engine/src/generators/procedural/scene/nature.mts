@@ -817,13 +817,14 @@ export function buildNature(ctx: BuildContext): Shot {
       // On hills the camera stands on the near slope and looks across the folds, over the ground where it
       // looks (not at a point inside the hill).
       if (subjects.has('hills')) framing = { ...framing, target: [0, framing.target[1] + height(0, framing.target[2]), framing.target[2]] };
-      const stalks = !forest && (subjects.has('tall-grass') || subjects.has('wheat'));
+      const flowers = plan.subjects.find((x) => x.kind === 'flowers');
+      const stalks = !forest && (subjects.has('tall-grass') || subjects.has('wheat') || !!flowers);
       if (stalks) {
         // Down in the grass: the camera just above the tops of the stalks, looking across the field.
         const gy = height(0, 0);
         framing = { target: [0, gy + 1.6, -30], distance: 30, azimuth: 0, elevation: 1, travel: 8, minHeight: gy + 1.3 };
         focus.set(0, gy + 1, -12);
-        scene.add(createTallGrass(ctx, { wheat: subjects.has('wheat'), eye: { x: 0, z: 0 }, ground: height, time }).mesh);
+        scene.add(createTallGrass(ctx, { wheat: subjects.has('wheat'), eye: { x: 0, z: 0 }, ground: height, time, flowers: flowers ? flowerStyle(flowers.color) : undefined }).group);
       }
       if (cabin) framing = addCabin(height);
       if (beams) {
@@ -946,6 +947,20 @@ const BOAT_WATER: Partial<Record<string, { calm: number; shore?: { z: number }; 
   coast: { calm: 0.8, shore: { z: -11 }, at: { x: 8, z: -62 }, spread: 0.4, maxDepth: 120 },
   lake: { calm: 0.17, at: { x: 6, z: -64 }, spread: 0.35, maxDepth: 30 },
 };
+
+/** Wildflowers: a meadow's mix of yellows, whites, violets and a few reds (the planner's colour for them). */
+export const WILDFLOWERS = '#f0d04a';
+const WILDFLOWER_MIX = ['#f0d04a', '#f7f4ea', '#9b6fd0', '#f2a0c4', '#d8342c', '#f5e27a'].map((h) => new THREE.Color(h));
+/** Lavender grows in spikes. */
+const LAVENDER = '#8a6bc9';
+
+/** How a meadow's flowers look for the subject's colour: the wildflower mix, lavender spikes, or one colour. */
+function flowerStyle(colour: string): { colours: THREE.Color[]; share: number; spike: boolean } {
+  if (colour === WILDFLOWERS) return { colours: WILDFLOWER_MIX, share: 0.35, spike: false };
+  if (colour === LAVENDER) return { colours: [new THREE.Color(LAVENDER), new THREE.Color('#7a5cbf'), new THREE.Color('#9d82d6')], share: 0.7, spike: true };
+  const c = new THREE.Color(colour);
+  return { colours: [c, c.clone().offsetHSL(0.02, 0, 0.06), c.clone().offsetHSL(-0.02, 0, -0.05)], share: 0.5, spike: false };
+}
 
 /** Where a cabin stands in a forest or a meadow, and the camera that looks at it (see buildNature). */
 const CABIN_AT = { x: 4, z: -26 };
