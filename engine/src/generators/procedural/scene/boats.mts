@@ -5,8 +5,7 @@
  * and makes way slowly along its heading, a sailing boat a little faster than a fishing boat idling.
  */
 import * as THREE from 'three/webgpu';
-import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
-import { type BuildContext, paintVertices, roughMaterial } from './common.mjs';
+import { type BuildContext, mergeParts, paintVertices, roughMaterial } from './common.mjs';
 
 /** Where a boat starts: position on still water (y = 0) and heading (radians about +y, 0 = towards +x). */
 export interface BoatPlacement {
@@ -36,17 +35,6 @@ export function placeBoats(count: number, rand: () => number, at: { x: number; z
     }
   }
   return out;
-}
-
-/** Merges parts into one geometry: positions, normals and colours only (the parts' uvs differ). */
-function merge(parts: THREE.BufferGeometry[]): THREE.BufferGeometry {
-  return mergeGeometries(
-    parts.map((g) => {
-      const flat = g.index ? g.toNonIndexed() : g;
-      flat.deleteAttribute('uv');
-      return flat;
-    }),
-  )!;
 }
 
 const HULL_COLOURS = ['#b23a2e', '#1f4e7a', '#e8e4da', '#2f6b4f', '#d9a13b'];
@@ -109,7 +97,7 @@ function fishingBoat(hullColour: THREE.Color): THREE.BufferGeometry {
   const windows = paintVertices(new THREE.BoxGeometry(0.5, 0.5, 1.64).translate(-0.2, 0.72 + 1.05, 0), new THREE.Color('#1c2630'));
   const roof = paintVertices(new THREE.BoxGeometry(2.1, 0.12, 1.8).translate(-0.9, 0.72 + 1.56, 0), hullColour.clone().multiplyScalar(0.8));
   const mast = paintVertices(new THREE.CylinderGeometry(0.05, 0.06, 2.6, 6).translate(-1.4, 0.72 + 2.8, 0), new THREE.Color('#d8d4cc'));
-  return merge([hull, cabin, windows, roof, mast]);
+  return mergeParts([hull, cabin, windows, roof, mast]);
 }
 
 function sailingBoat(hullColour: THREE.Color): THREE.BufferGeometry {
@@ -123,7 +111,7 @@ function sailingBoat(hullColour: THREE.Color): THREE.BufferGeometry {
   const white = new THREE.Color('#f2f0ea');
   const main = sailGeometry(new THREE.Vector3(mastX, deckY + 1.35, 0), new THREE.Vector3(mastX, deckY + mastH - 0.3, 0), new THREE.Vector3(mastX - 3.9, deckY + 1.35, 0), 0.45, white);
   const jib = sailGeometry(new THREE.Vector3(4.3, deckY + 0.4, 0), new THREE.Vector3(mastX + 0.1, deckY + mastH * 0.85, 0), new THREE.Vector3(mastX + 0.3, deckY + 0.9, 0), 0.35, white);
-  return merge([hull, mast, boom, cockpit, main, jib]);
+  return mergeParts([hull, mast, boom, cockpit, main, jib]);
 }
 
 export function createBoats(

@@ -5,25 +5,13 @@
  * little so a camera looking along -z sees its front and one side.
  */
 import * as THREE from 'three/webgpu';
-import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
-import { type BuildContext, paintVertices, roughMaterial } from './common.mjs';
+import { type BuildContext, mergeParts, paintVertices, roughMaterial } from './common.mjs';
 import { createSteam } from './steam.mjs';
 
 const WIDTH = 7;
 const DEPTH = 5;
 const WALL = 2.8;
 const RIDGE = 1.7;
-
-/** Parts merged into one geometry: positions, normals and colours only. */
-function merge(parts: THREE.BufferGeometry[]): THREE.BufferGeometry {
-  return mergeGeometries(
-    parts.map((g) => {
-      const flat = g.index ? g.toNonIndexed() : g;
-      flat.deleteAttribute('uv');
-      return flat;
-    }),
-  )!;
-}
 
 /** The triangle of wall under one end of the roof, at x, in log colours. */
 function gable(x: number, colour: (p: THREE.Vector3) => THREE.Color): THREE.BufferGeometry {
@@ -60,14 +48,14 @@ export function createCabin(ctx: BuildContext, base: THREE.Vector3, opts: { lit:
   const chimney = paintVertices(new THREE.BoxGeometry(0.8, 3.2, 0.8).translate(WIDTH / 2 - 1.3, WALL + 1.1, -0.9), stone);
   const footing = paintVertices(new THREE.BoxGeometry(WIDTH + 0.3, 0.5, DEPTH + 0.3).translate(0, 0.05, 0), stone);
   const door = paintVertices(new THREE.BoxGeometry(1.0, 2.0, 0.08).translate(-1.9, 1.05, DEPTH / 2 + 0.02), new THREE.Color('#2e2018'));
-  const body = new THREE.Mesh(merge([walls, ...roof, chimney, footing, door, gable(WIDTH / 2, logs), gable(-WIDTH / 2, logs)]), roughMaterial(ctx, { vertexColors: true, roughness: 0.85 }));
+  const body = new THREE.Mesh(mergeParts([walls, ...roof, chimney, footing, door, gable(WIDTH / 2, logs), gable(-WIDTH / 2, logs)]), roughMaterial(ctx, { vertexColors: true, roughness: 0.85 }));
   body.castShadow = true;
   body.receiveShadow = true;
   group.add(body);
 
   // Windows: warm lamplight as the light goes (bright enough to read as lit against dusk), dark glass by day.
   const glow = opts.lit ? new THREE.Color('#ffb060').multiplyScalar(2.4) : new THREE.Color('#1b232b');
-  const panes = merge([
+  const panes = mergeParts([
     new THREE.BoxGeometry(1.1, 0.95, 0.06).translate(0.3, 1.55, DEPTH / 2 + 0.03),
     new THREE.BoxGeometry(1.1, 0.95, 0.06).translate(2.1, 1.55, DEPTH / 2 + 0.03),
     new THREE.BoxGeometry(0.06, 0.95, 1.3).translate(WIDTH / 2 + 0.03, 1.55, 0.4),

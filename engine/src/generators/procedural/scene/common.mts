@@ -4,6 +4,7 @@
  * textures. Values are in linear light; colours given as sRGB hex are converted by three.
  */
 import * as THREE from 'three/webgpu';
+import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
 import {
   uniform,
   vec2,
@@ -443,6 +444,20 @@ export function paletteColor(plan: ScenePlan, i: number): THREE.Color {
 }
 
 /** Gives every vertex of `g` a colour (a constant, or one by position), in place, for vertexColors materials. */
+/**
+ * Parts of one model merged into one geometry, non-indexed, keeping only what every part has of positions,
+ * normals and vertex colours (parts' uvs differ, and a model painted by vertex needs none).
+ */
+export function mergeParts(parts: THREE.BufferGeometry[]): THREE.BufferGeometry {
+  return mergeGeometries(
+    parts.map((g) => {
+      const flat = g.index ? g.toNonIndexed() : g;
+      flat.deleteAttribute('uv');
+      return flat;
+    }),
+  )!;
+}
+
 export function paintVertices(g: THREE.BufferGeometry, color: THREE.Color | ((p: THREE.Vector3) => THREE.Color)): THREE.BufferGeometry {
   const pos = g.getAttribute('position') as THREE.BufferAttribute;
   const colors = new Float32Array(pos.count * 3);

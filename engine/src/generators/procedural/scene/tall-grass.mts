@@ -8,7 +8,7 @@
  */
 import * as THREE from 'three/webgpu';
 import { float, instancedBufferAttribute, positionGeometry, positionLocal, sin, vec3 } from 'three/tsl';
-import { type BuildContext, roughMaterial } from './common.mjs';
+import { type BuildContext, mergeParts, roughMaterial } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -69,17 +69,7 @@ export function createTallGrass(
     ear.deleteAttribute('uv');
     const gold = new THREE.Color('#e0bf6a');
     ear.setAttribute('color', new THREE.Float32BufferAttribute(Array.from({ length: ear.getAttribute('position').count }, () => [gold.r, gold.g, gold.b]).flat(), 3));
-    const flat = blade.index ? blade.toNonIndexed() : blade;
-    const merged = new THREE.BufferGeometry();
-    for (const name of ['position', 'normal', 'color']) {
-      const a = flat.getAttribute(name) as THREE.BufferAttribute;
-      const b = ear.getAttribute(name) as THREE.BufferAttribute;
-      const arr = new Float32Array(a.array.length + b.array.length);
-      arr.set(a.array as Float32Array, 0);
-      arr.set(b.array as Float32Array, a.array.length);
-      merged.setAttribute(name, new THREE.BufferAttribute(arr, 3));
-    }
-    geometry = merged;
+    geometry = mergeParts([blade, ear]);
   }
 
   // Nearest first: the depth test then skips the shading of the many blades they hide (a software

@@ -10,7 +10,7 @@ import * as THREE from 'three/webgpu';
 import { float, hash, instanceIndex, mix, normalize, positionGeometry, positionLocal, pow, sin, smoothstep, texture, uniform, vec2, vec3, vec4 } from 'three/tsl';
 import { ValueNoise2D } from '../sim/noise.js';
 import type { Framing } from '../sim/camera.js';
-import { type BuildContext, type Lighting, type Shot, disposeScene, noiseTexture, roughMaterial, softwareShadows } from './common.mjs';
+import { type BuildContext, type Lighting, type Shot, disposeScene, mergeParts, noiseTexture, roughMaterial, softwareShadows } from './common.mjs';
 import { addRocks, buildTerrain } from './nature.mjs';
 import { createSunRays } from './sun-rays.mjs';
 
@@ -57,19 +57,7 @@ function fishGeometry(): THREE.BufferGeometry {
   const tail = new THREE.BufferGeometry();
   tail.setAttribute('position', new THREE.Float32BufferAttribute([-0.42, 0, 0, -0.72, 0.16, 0, -0.72, -0.16, 0], 3));
   tail.computeVertexNormals();
-  const parts = [body, tail];
-  const merged = new THREE.BufferGeometry();
-  for (const name of ['position', 'normal']) {
-    const arrays = parts.map((g) => g.getAttribute(name).array as Float32Array);
-    const out = new Float32Array(arrays.reduce((n, a) => n + a.length, 0));
-    let at = 0;
-    for (const a of arrays) {
-      out.set(a, at);
-      at += a.length;
-    }
-    merged.setAttribute(name, new THREE.BufferAttribute(out, 3));
-  }
-  return merged;
+  return mergeParts([body, tail]);
 }
 
 export function buildUnderwater(ctx: BuildContext): Shot {
