@@ -787,7 +787,11 @@ export function buildNature(ctx: BuildContext): Shot {
       const beams = forest && subjects.has('sun-rays');
       const cabin = subjects.has('cabin');
       const base = (x: number, z: number) => noise.fbm(x * 0.012, z * 0.012, 5) * (forest ? 10 : 7) + Math.max(0, -z - 120) * 0.08;
-      const height = withRoad(subjects.has('hills') ? (x: number, z: number) => base(x, z) * 0.6 + rollingHills(noise, x, z) : base);
+      // A lone tree on a hill stands on a knoll of its own, against the sky.
+      const knoll = subjects.has('hills') && !forest && (treeSubject?.count ?? 14) <= 3;
+      // (The hills beyond are lower then, so that it stands against the sky, not against them.)
+      const rise = (x: number, z: number) => (knoll ? 12 * Math.exp(-((x - 4) ** 2 + (z + 20) ** 2) / (17 * 17)) : 0);
+      const height = withRoad(subjects.has('hills') ? (x: number, z: number) => base(x, z) * 0.6 + rollingHills(noise, x, z) * (knoll ? 0.4 : 1) + rise(x, z) : base);
       terrain = buildTerrain(ctx, { size: 700, segments: segs, height, color: (h, _s, x, z) => grass(x, z, h) });
       scene.add(terrain.mesh);
       const kind = treeSubject?.kind ?? 'broadleaf-trees';
@@ -817,6 +821,8 @@ export function buildNature(ctx: BuildContext): Shot {
       // On hills the camera stands on the near slope and looks across the folds, over the ground where it
       // looks (not at a point inside the hill).
       if (subjects.has('hills')) framing = { ...framing, target: [0, framing.target[1] + height(0, framing.target[2]), framing.target[2]] };
+      // Looking up the knoll at its tree, from low on its slope.
+      if (knoll) framing = { target: [3, height(4, -20) + 3.5, -20], distance: 30, azimuth: 0, elevation: -7, travel: 8, minHeight: height(3, 10) + 1.4 };
       const flowers = plan.subjects.find((x) => x.kind === 'flowers');
       const stalks = !forest && (subjects.has('tall-grass') || subjects.has('wheat') || !!flowers);
       if (stalks) {
