@@ -361,7 +361,7 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(!P('harbour at dusk, no boats', 1).plan.subjects.some((s) => s.kind === 'boats'));
   });
 
-  it('a cabin stands in the woods, a meadow or a mountain valley, shot as the light goes unless a time is named; elsewhere it is reported as ignored', () => {
+  it('a cabin stands in the woods, a meadow, a mountain valley or by a lake, shot as the light goes unless a time is named; elsewhere it is reported as ignored', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const p = P('cozy log cabin', seed).plan;
       assert.equal(p.setting, 'forest');
@@ -369,6 +369,8 @@ describe('procedural planner: vocabulary', () => {
       assert.ok(['dusk', 'golden-hour', 'night'].includes(p.timeOfDay), p.timeOfDay);
     }
     assert.equal(P('log cabin in a meadow at noon', 1).plan.setting, 'meadow');
+    const lake = P('cabin by a lake at night', 1).plan;
+    assert.ok(lake.setting === 'lake' && lake.subjects.some((s) => s.kind === 'cabin'), `${lake.setting}: ${lake.subjects.map((s) => s.kind).join(',')}`);
     const mountains = P('snowy cabin in the mountains', 1).plan;
     assert.ok(mountains.setting === 'mountains' && mountains.subjects.some((s) => s.kind === 'cabin'), `${mountains.setting}: ${mountains.subjects.map((s) => s.kind).join(',')}`);
     assert.equal(P('log cabin in a meadow at noon', 1).plan.timeOfDay, 'noon');

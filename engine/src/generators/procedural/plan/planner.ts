@@ -417,9 +417,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       // Stalks stand in a meadow; elsewhere they are reported as ignored (below). One kind per shot: wheat.
       if (setting === 'meadow' && wordSubjects.includes('wheat') && !excluded('wheat')) addSubject('wheat', 1, 'matte', '#d9b560');
       else if (setting === 'meadow' && wordSubjects.includes('tall-grass') && !excluded('grass')) addSubject('tall-grass', 1, 'matte', '#7f9a3c');
-      // A cabin stands in a clearing of a forest or a meadow, or in a mountain valley; elsewhere it is reported
-      // as ignored (below).
-      if ((setting === 'forest' || setting === 'meadow' || setting === 'mountains') && wordSubjects.includes('cabin') && !excluded('cabin')) addSubject('cabin', 1, 'wood', '#5a3d28');
+      // A cabin stands in a clearing of a forest or a meadow, in a mountain valley or on a lake's shore;
+      // elsewhere it is reported as ignored (below).
+      if ((setting === 'forest' || setting === 'meadow' || setting === 'mountains' || setting === 'lake') && wordSubjects.includes('cabin') && !excluded('cabin')) addSubject('cabin', 1, 'wood', '#5a3d28');
       // Boats on the water: one, or a few when the word is plural ("boats", "a harbour"), or as many as a
       // number says. Elsewhere they are reported as ignored (below).
       for (const kind of ['boats', 'sailboats'] as const) {

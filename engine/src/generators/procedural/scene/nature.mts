@@ -542,15 +542,15 @@ export function buildNature(ctx: BuildContext): Shot {
   };
 
   /** The cabin in its clearing, and the framing that looks at it across the clearing from near the ground. */
-  const addCabin = (ground: (x: number, z: number) => number): Framing => {
-    const gy = ground(CABIN_AT.x, CABIN_AT.z);
+  const addCabin = (ground: (x: number, z: number) => number, at = CABIN_AT): Framing => {
+    const gy = ground(at.x, at.z);
     const snowy = plan.weather.condition === 'snow' || plan.palette.name === 'winter';
     const day = (plan.timeOfDay === 'noon' || plan.timeOfDay === 'morning') && !['snow', 'rain', 'storm', 'fog'].includes(plan.weather.condition);
-    const hut = createCabin(ctx, new THREE.Vector3(CABIN_AT.x, gy, CABIN_AT.z), { lit: !day, snowy, turn: -0.45 });
+    const hut = createCabin(ctx, new THREE.Vector3(at.x, gy, at.z), { lit: !day, snowy, turn: -0.45 });
     scene.add(hut.group);
     updaters.push((t) => hut.update(t, camera));
-    focus.set(CABIN_AT.x, gy + 2, CABIN_AT.z);
-    return { target: [CABIN_AT.x - 1, gy + 2.2, CABIN_AT.z], distance: 30, azimuth: 0, elevation: 6, travel: 12, minHeight: gy + 1.5 };
+    focus.set(at.x, gy + 2, at.z);
+    return { target: [at.x - 1, gy + 2.2, at.z], distance: CABIN_SHOT, azimuth: 0, elevation: 6, travel: 12, minHeight: gy + 1.5 };
   };
 
   switch (plan.setting) {
@@ -660,9 +660,17 @@ export function buildNature(ctx: BuildContext): Shot {
       const water = new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.17));
       scene.add(water);
       const kind = treeSubject?.kind ?? 'pine-trees';
+      // A cabin on the near shore, the lake beyond it: a few metres up from where the water ends.
+      let cabinAt: { x: number; z: number } | null = null;
+      if (subjects.has('cabin')) {
+        let z = lakeZ;
+        while (z < 60 && height(0, z) < 1.2) z += 1;
+        cabinAt = { x: 0, z: z + 6 };
+      }
+      const keep = cabinAt ? (x: number, z: number) => !inCabinView(x, z, cabinAt!) : undefined;
       // Woods down to the water: dense near the shore, the rest of the ring thinner into the haze.
       if (treeSubject || subjects.has('pine-trees')) {
-        scene.add(scatterTrees(ctx, kind, Math.max(treeSubject?.count ?? 0, 420), { cx: 0, cz: lakeZ, radius: 120 }, terrain, time, undefined, 1.2));
+        scene.add(scatterTrees(ctx, kind, Math.max(treeSubject?.count ?? 0, 420), { cx: 0, cz: lakeZ, radius: 120, keep }, terrain, time, undefined, 1.2));
         const far = scatterTrees(ctx, kind, 360, { cx: 0, cz: lakeZ - 60, radius: 230, clearRadius: 120 }, terrain, time, undefined, 1.2);
         far.castShadow = false;
         scene.add(far);
@@ -671,6 +679,11 @@ export function buildNature(ctx: BuildContext): Shot {
       focus.set(0, 0, lakeZ);
       lightCenter.set(0, 0, lakeZ);
       lightRadius = 160;
+      if (cabinAt) {
+        framing = addCabin(height, cabinAt);
+        lightCenter.set(cabinAt.x, 0, cabinAt.z - 20);
+        lightRadius = 90;
+      }
       fogScale = 6;
       break;
     }
@@ -970,19 +983,21 @@ function flowerStyle(colour: string): { colours: THREE.Color[]; share: number; s
 
 /** Where a cabin stands in a forest or a meadow, and the camera that looks at it (see buildNature). */
 const CABIN_AT = { x: 4, z: -26 };
-const CABIN_CAMERA = { x: 3, z: 4 };
+/** The cabin's camera stands this far out along +z from it (see addCabin's framing). */
+const CABIN_SHOT = 30;
 
 /**
  * Trees kept out of a cabin's shot: its clearing, the ground round the camera (a pan sweeps it), and a lane
  * from the camera to the cabin, so no trunk stands between them.
  */
-function inCabinView(x: number, z: number): boolean {
-  if (Math.hypot(x - CABIN_AT.x, z - CABIN_AT.z) < 11) return true;
-  if (Math.hypot(x - CABIN_CAMERA.x, z - CABIN_CAMERA.z) < 14) return true;
-  const dx = CABIN_AT.x - CABIN_CAMERA.x;
-  const dz = CABIN_AT.z - CABIN_CAMERA.z;
-  const u = Math.max(0, Math.min(1, ((x - CABIN_CAMERA.x) * dx + (z - CABIN_CAMERA.z) * dz) / (dx * dx + dz * dz)));
-  return Math.hypot(x - (CABIN_CAMERA.x + u * dx), z - (CABIN_CAMERA.z + u * dz)) < 6;
+function inCabinView(x: number, z: number, at = CABIN_AT): boolean {
+  const eye = { x: at.x - 1, z: at.z + CABIN_SHOT };
+  if (Math.hypot(x - at.x, z - at.z) < 11) return true;
+  if (Math.hypot(x - eye.x, z - eye.z) < 14) return true;
+  const dx = at.x - eye.x;
+  const dz = at.z - eye.z;
+  const u = Math.max(0, Math.min(1, ((x - eye.x) * dx + (z - eye.z) * dz) / (dx * dx + dz * dz)));
+  return Math.hypot(x - (eye.x + u * dx), z - (eye.z + u * dz)) < 6;
 }
 
 /** Settings a drone move shows from above (see buildNature). */
