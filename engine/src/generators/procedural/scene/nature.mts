@@ -671,7 +671,7 @@ export function buildNature(ctx: BuildContext): Shot {
       // Woods down to the water: dense near the shore, the rest of the ring thinner into the haze.
       if (treeSubject || subjects.has('pine-trees')) {
         scene.add(scatterTrees(ctx, kind, Math.max(treeSubject?.count ?? 0, 420), { cx: 0, cz: lakeZ, radius: 120, keep }, terrain, time, undefined, 1.2));
-        const far = scatterTrees(ctx, kind, 360, { cx: 0, cz: lakeZ - 60, radius: 230, clearRadius: 120 }, terrain, time, undefined, 1.2);
+        const far = scatterTrees(ctx, kind, 360, { cx: 0, cz: lakeZ - 60, radius: 230, clearRadius: 120, keep }, terrain, time, undefined, 1.2);
         far.castShadow = false;
         scene.add(far);
       }
@@ -834,8 +834,6 @@ export function buildNature(ctx: BuildContext): Shot {
       // On hills the camera stands on the near slope and looks across the folds, over the ground where it
       // looks (not at a point inside the hill).
       if (subjects.has('hills')) framing = { ...framing, target: [0, framing.target[1] + height(0, framing.target[2]), framing.target[2]] };
-      // Looking up the knoll at its tree, from low on its slope.
-      if (knoll) framing = { target: [3, height(4, -20) + 3.5, -20], distance: 30, azimuth: 0, elevation: -7, travel: 8, minHeight: height(3, 10) + 1.4 };
       const flowers = plan.subjects.find((x) => x.kind === 'flowers');
       const stalks = !forest && (subjects.has('tall-grass') || subjects.has('wheat') || !!flowers);
       if (stalks) {
@@ -843,8 +841,13 @@ export function buildNature(ctx: BuildContext): Shot {
         const gy = height(0, 0);
         framing = { target: [0, gy + 1.6, -30], distance: 30, azimuth: 0, elevation: 1, travel: 8, minHeight: gy + 1.3 };
         focus.set(0, gy + 1, -12);
-        scene.add(createTallGrass(ctx, { wheat: subjects.has('wheat'), eye: { x: 0, z: 0 }, ground: height, time, flowers: flowers ? flowerStyle(flowers.color) : undefined }).group);
+        // Round the camera: the knoll's, when a lone tree stands on one.
+        const eye = knoll ? KNOLL_EYE : { x: 0, z: 0 };
+        scene.add(createTallGrass(ctx, { wheat: subjects.has('wheat'), eye, ground: height, time, flowers: flowers ? flowerStyle(flowers.color) : undefined }).group);
       }
+      // Looking up the knoll at its tree, from low on its slope.
+      // (Above the stalks when it stands in tall grass.)
+      if (knoll) framing = { target: [3, height(4, -20) + 3.5, -20], distance: 30, azimuth: 0, elevation: -7, travel: 8, minHeight: height(KNOLL_EYE.x, KNOLL_EYE.z) + (stalks ? 2.2 : 1.4) };
       if (cabin) framing = addCabin(height);
       if (beams) {
         // From the forest floor at eye height, looking a little up between the trunks towards the hidden
@@ -980,6 +983,9 @@ function flowerStyle(colour: string): { colours: THREE.Color[]; share: number; s
   const c = new THREE.Color(colour);
   return { colours: [c, c.clone().offsetHSL(0.02, 0, 0.06), c.clone().offsetHSL(-0.02, 0, -0.05)], share: 0.5, spike: false };
 }
+
+/** Where the camera stands below a lone tree's knoll (its framing: 30 m out from the tree, 7 degrees down). */
+const KNOLL_EYE = { x: 3, z: 10 };
 
 /** Where a cabin stands in a forest or a meadow, and the camera that looks at it (see buildNature). */
 const CABIN_AT = { x: 4, z: -26 };
