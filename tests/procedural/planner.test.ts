@@ -408,6 +408,8 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(!P('underwater, no fish', 1).plan.subjects.some((s) => s.kind === 'fish'), 'no fish');
     const bubbles = P('bubbles rising underwater', 1).plan;
     assert.deepEqual(bubbles.particles.map((p) => p.kind), ['dust'], 'soap bubbles give way to the scene\'s own air bubbles');
+    const jellies = P('jellyfish', 1).plan;
+    assert.deepEqual([jellies.setting, jellies.subjects.map((s) => s.kind).join(',')], ['underwater', 'jellyfish'], 'jellyfish, and no school of fish unless named');
     const lake = P('fish in a lake', 1);
     assert.ok(lake.plan.setting === 'lake' && lake.ignoredWords.includes('fish'), `${lake.plan.setting}: ${lake.ignoredWords.join(', ')}`);
   });

@@ -473,6 +473,15 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(withFlowers > without * 2 + 200, `red pixels: ${withFlowers} with poppies, ${without} without`);
   });
 
+  it('floats jellyfish in the water: glowing bells where the same water without them is plain', async () => {
+    const [shot, bare] = await renderWithAndWithout(g, request('jellyfish underwater, static', { frames: 1, width: 240, height: 136 }), withoutSubject('jellyfish'));
+    // Drawn additively: brighter, and redder (their pink on blue water).
+    let glowing = 0;
+    for (let i = 0; i < shot[0]!.length; i += 4) if (shot[0]![i]! - bare[0]![i]! > 30 && shot[0]![i]! - bare[0]![i]! > shot[0]![i + 1]! - bare[0]![i + 1]!) glowing++;
+    // Measured: 1530 (of 32640).
+    assert.ok(glowing > 500, `pixels the jellyfish brighten: ${glowing}`);
+  });
+
   it('an empty street has no traffic: no light trails on the road', async () => {
     const req = request('city street at night, static', { frames: 1, width: 240, height: 136 });
     const busy = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;

@@ -90,7 +90,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', flowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -277,7 +277,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         (wordSettings.includes('coast') && wordSettings.includes('ocean') ? 'coast' : undefined) ??
         wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'meadow', 'desert'].includes(s)) ??
         // Fish and coral with nowhere named are under the sea.
-        (live.some((h) => h.effect.subject === 'fish' || h.effect.subject === 'coral') ? 'underwater' : undefined) ??
+        (live.some((h) => h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish') ? 'underwater' : undefined) ??
         // Boats at sunset are on the sea, not in the sky.
         (live.some((h) => h.effect.subject === 'boats' || h.effect.subject === 'sailboats') ? 'ocean' : undefined) ??
         // Sunbeams with nowhere named slant through a forest (over the sea they are reported as ignored), a
@@ -323,7 +323,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       : lightning || live.some((h) => (h.effect.subject === 'fire' && !excluded('fire')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')) || (h.effect.subject === 'lighthouse' && !excluded('lighthouse')))
         ? // Storms, fires, fireflies and lighthouses are shot as the light goes: their glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
-      : live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral')
+      : live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
         ? // Light falls through the surface from a high sun.
           rng.pick<TimeOfDay>(['noon', 'morning', 'noon'])
       : live.some((h) => h.effect.subject === 'cabin') && !excluded('cabin')
@@ -409,8 +409,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       // Under the sea: a school of fish unless none is wanted (a bare seabed is a dull shot), and a reef
       // when named. Elsewhere fish and coral are reported as ignored (below).
       if (setting === 'underwater') {
-        if (!excluded('fish')) addSubject('fish', clampInt(live.find((h) => h.effect.subject === 'fish')?.number ?? countWord ?? 36, 1, 120), 'matte', wordColor ?? '#c9d6de');
+        if (!excluded('fish') && (wordSubjects.includes('fish') || !wordSubjects.includes('jellyfish'))) addSubject('fish', clampInt(live.find((h) => h.effect.subject === 'fish')?.number ?? countWord ?? 36, 1, 120), 'matte', wordColor ?? '#c9d6de');
         if (wordSubjects.includes('coral') && !excluded('coral')) addSubject('coral', 60, 'matte', '#e0765c');
+        if (wordSubjects.includes('jellyfish') && !excluded('jellyfish')) addSubject('jellyfish', clampInt(live.find((h) => h.effect.subject === 'jellyfish')?.number ?? 14, 1, 60), 'emissive', wordColor ?? '#f0a6e0');
       }
       // Flowers on a meadow's stalks: a colour named (or lavender, poppies), else the wildflower mix.
       if (setting === 'meadow' && wordSubjects.includes('flowers') && !excluded('flowers')) addSubject('flowers', 1, 'matte', wordColor ?? '#f0d04a');
@@ -434,7 +435,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // One kind of tree per shot (the scene draws the first): "pine tree" also reads as "tree".
       const treeKinds: SubjectKind[] = ['pine-trees', 'broadleaf-trees', 'palm-trees'];
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && s !== 'boats' && s !== 'sailboats' && s !== 'cabin' && s !== 'tall-grass' && s !== 'wheat' && s !== 'fish' && s !== 'coral' && s !== 'flowers' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && s !== 'boats' && s !== 'sailboats' && s !== 'cabin' && s !== 'tall-grass' && s !== 'wheat' && s !== 'fish' && s !== 'coral' && s !== 'jellyfish' && s !== 'flowers' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
@@ -501,7 +502,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'flowers', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

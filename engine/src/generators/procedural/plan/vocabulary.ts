@@ -79,6 +79,7 @@ const ENTRIES: Entry[] = [
   // Under the sea: the seabed in blue water, light falling through the surface, fish, a reef.
   { words: ['underwater', 'under water', 'under the sea', 'under the ocean', 'undersea', 'beneath the waves', 'below the surface', 'beneath the surface', 'seabed', 'sea floor', 'seafloor', 'ocean floor', 'scuba', 'scuba diving', 'diving', 'snorkeling', 'snorkelling', 'deep sea', 'deep blue sea'], effect: { archetype: A('nature', 4), setting: 'underwater' } },
   { words: ['fish', 'fishes', 'school of fish', 'shoal', 'shoal of fish', 'tropical fish', 'sardines', 'reef fish', 'swimming fish'], effect: { archetype: A('nature', 3), subject: 'fish', excludes: 'fish' } },
+  { words: ['jellyfish', 'jelly fish', 'jellies', 'medusa', 'medusae'], effect: { archetype: A('nature', 3), subject: 'jellyfish', excludes: 'jellyfish' } },
   { words: ['coral', 'corals', 'coral reef', 'reef', 'coral reefs', 'reefs'], effect: { archetype: A('nature', 3), subject: 'coral', excludes: 'coral' } },
   { words: ['flowers', 'wildflowers', 'wild flowers', 'flower field', 'field of flowers', 'fields of flowers', 'flower meadow', 'meadow flowers', 'daisies', 'tulips', 'tulip field', 'blooming meadow', 'flowering meadow'], effect: { archetype: A('nature', 3), subject: 'flowers', excludes: 'flowers' } },
   { words: ['lavender', 'lavender field', 'lavender fields', 'field of lavender'], effect: { archetype: A('nature', 3), subject: 'flowers', color: '#8a6bc9', excludes: 'flowers' } },

@@ -7,7 +7,7 @@
  * view (or a reef's fish among coral when a reef is named).
  */
 import * as THREE from 'three/webgpu';
-import { float, hash, instanceIndex, mix, normalize, positionGeometry, positionLocal, pow, sin, smoothstep, texture, uniform, vec2, vec3, vec4 } from 'three/tsl';
+import { float, hash, instanceIndex, mix, normalize, normalView, positionGeometry, positionLocal, pow, sin, smoothstep, texture, uniform, vec2, vec3, vec4 } from 'three/tsl';
 import { ValueNoise2D } from '../sim/noise.js';
 import type { Framing } from '../sim/camera.js';
 import { type BuildContext, type Lighting, type Shot, disposeScene, mergeParts, noiseTexture, roughMaterial, softwareShadows } from './common.mjs';
@@ -188,6 +188,52 @@ export function buildUnderwater(ctx: BuildContext): Shot {
       });
       mesh.instanceMatrix.needsUpdate = true;
     });
+  }
+
+  // Jellyfish: translucent bells that pulse (the rim drawing in and out) and rise a little with each beat,
+  // trailing their arms; drawn additively, so they glow against the water, brighter at their edges.
+  const jellies = plan.subjects.find((s) => s.kind === 'jellyfish');
+  if (jellies) {
+    const rng = ctx.rng('jellyfish');
+    const n = jellies.count;
+    const colour = new THREE.Color(jellies.color);
+    const bellGeo = new THREE.SphereGeometry(1, 18, 8, 0, Math.PI * 2, 0, Math.PI / 2).scale(0.5, 0.42, 0.5);
+    const arms = [0, 1, 2, 3].map((k) => new THREE.CylinderGeometry(0.02, 0.008, 1.4, 4, 6).translate(Math.cos(k * 1.57) * 0.14, -0.7, Math.sin(k * 1.57) * 0.14));
+    const geo = mergeParts([bellGeo, ...arms]);
+    const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending, side: THREE.DoubleSide });
+    const phase: N = hash(instanceIndex.add(3)).mul(6.283);
+    const beat: N = sin(time.mul(2.6).add(phase));
+    const g: N = positionGeometry;
+    // The rim (low on the bell) draws in on the beat; the arms sway behind.
+    const rim: N = float(1).sub(g.y.div(0.42).clamp(0, 1));
+    const squeeze: N = float(1).sub(beat.mul(0.14).mul(rim).mul(g.y.greaterThanEqual(0).select(1, 0)));
+    const sway: N = g.y.lessThan(0).select(sin(time.mul(1.7).add(phase).add(g.y.mul(2.5))).mul(g.y.negate().mul(0.12)), 0);
+    mat.positionNode = positionLocal.add(vec3(g.x.mul(squeeze.sub(1)).add(sway), float(0), g.z.mul(squeeze.sub(1)))) as N;
+    // Brighter where the bell is seen edge-on (its rim and outline), faint through its middle.
+    const facing: N = normalView.z.abs();
+    const glow: N = float(0.12).add(float(1).sub(facing).mul(0.6));
+    mat.colorNode = vec4(vec3(colour.r, colour.g, colour.b).mul(glow).mul(night ? 1.2 : 0.7), 1) as N;
+    const mesh = new THREE.InstancedMesh(geo, mat, n);
+    mesh.frustumCulled = false;
+    mesh.renderOrder = 4;
+    const drifters = Array.from({ length: n }, () => {
+      const z = -rng.range(6, 26);
+      return { p: new THREE.Vector3(rng.range(-0.7, 0.7) * Math.abs(z) * 0.8, rng.range(1.5, 7), z), size: rng.range(0.6, 1.5), lean: rng.range(-0.25, 0.25), rise: rng.range(0.08, 0.18) };
+    });
+    const m = new THREE.Matrix4();
+    const q = new THREE.Quaternion();
+    const sc = new THREE.Vector3();
+    const at = new THREE.Vector3();
+    updaters.push((t) => {
+      drifters.forEach((d, i) => {
+        at.copy(d.p).setY(d.p.y + d.rise * t);
+        q.setFromEuler(new THREE.Euler(d.lean, 0, d.lean * 0.6));
+        m.compose(at, q, sc.setScalar(d.size));
+        mesh.setMatrixAt(i, m);
+      });
+      mesh.instanceMatrix.needsUpdate = true;
+    });
+    scene.add(mesh);
   }
 
   // Air bubbles rising in a few streams from the seabed.
