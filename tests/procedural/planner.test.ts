@@ -427,6 +427,20 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(!desert.plan.subjects.some((s) => s.kind === 'flowers') && desert.ignoredWords.includes('flowers'), desert.ignoredWords.join(', '));
   });
 
+  it('birds cross any outdoor sky: one, a flock, a murmuration\'s many, or none when birds or animals are negated', () => {
+    const birds = (prompt: string) => P(prompt, 1).plan.subjects.find((s) => s.kind === 'birds')?.count;
+    assert.equal(birds('birds flying over the ocean at sunset'), 9);
+    assert.equal(birds('a bird flying over the lake'), 1);
+    assert.equal(birds('murmuration of starlings at dusk over a field'), 40);
+    assert.equal(birds('flock of birds over the city skyline at dusk'), 9);
+    assert.equal(birds('three seagulls over the beach'), 3);
+    assert.equal(birds('ocean at sunset, no birds'), undefined);
+    assert.equal(birds('a meadow with birds, no animals'), undefined);
+    const sea = P('birds underwater', 1);
+    assert.ok(birds('birds underwater') === undefined && sea.ignoredWords.includes('birds'), sea.ignoredWords.join(', '));
+    assert.ok(!P('birds over the forest', 1).ignoredWords.includes('birds'), 'birds are drawn, not reported as an animal we cannot draw');
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

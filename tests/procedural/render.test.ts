@@ -482,6 +482,17 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(glowing > 500, `pixels the jellyfish brighten: ${glowing}`);
   });
 
+  it('flies a flock of birds across the sky: dark silhouettes above the horizon the same sky lacks', async () => {
+    const req = request('flock of birds over the ocean at golden hour, static', { frames: 1, width: 480, height: 270 });
+    const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('birds'));
+    // Pixels made much darker, in the frame's upper half (the sky).
+    let dark = 0;
+    const half = Math.floor(shot[0]!.length / 8) * 4;
+    for (let i = 0; i < half; i += 4) if (bare[0]![i + 1]! - shot[0]![i + 1]! > 40) dark++;
+    // Measured: 43 (thin silhouettes at 480x270).
+    assert.ok(dark > 20, `sky pixels the birds darken: ${dark}`);
+  });
+
   it('an empty street has no traffic: no light trails on the road', async () => {
     const req = request('city street at night, static', { frames: 1, width: 240, height: 136 });
     const busy = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;

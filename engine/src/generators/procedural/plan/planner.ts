@@ -435,7 +435,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // One kind of tree per shot (the scene draws the first): "pine tree" also reads as "tree".
       const treeKinds: SubjectKind[] = ['pine-trees', 'broadleaf-trees', 'palm-trees'];
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && s !== 'boats' && s !== 'sailboats' && s !== 'cabin' && s !== 'tall-grass' && s !== 'wheat' && s !== 'fish' && s !== 'coral' && s !== 'jellyfish' && s !== 'flowers' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && s !== 'boats' && s !== 'sailboats' && s !== 'cabin' && s !== 'tall-grass' && s !== 'wheat' && s !== 'fish' && s !== 'coral' && s !== 'jellyfish' && s !== 'birds' && s !== 'flowers' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
@@ -495,6 +495,12 @@ export function planPrompt(input: PlanInput): PlanResult {
   }
   if (lightning && archetype !== 'product' && archetype !== 'physics') addSubject('lightning', 1, 'emissive', '#dfe4ff');
   if (balloons && (archetype === 'nature' || archetype === 'urban')) addSubject('hot-air-balloons', clampInt(countWord ?? 9, 1, 24), 'matte', '#e0312b');
+  // Birds cross any outdoor sky (not under the sea): one, a flock of 9, or a murmuration's many.
+  const birdHit = live.find((h) => h.effect.subject === 'birds');
+  if (birdHit && !excluded('birds') && !excluded('animals') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') {
+    const many = /murmuration|starlings/.test(birdHit.text) ? 40 : /^(a )?bird$|^seagull$|^gull$/.test(birdHit.text) ? 1 : 9;
+    addSubject('birds', clampInt(birdHit.number ?? countWord ?? many, 1, 60), 'matte', '#121214');
+  }
   const smoke = live.some((h) => h.effect.subject === 'smoke') && !excluded('smoke');
   if (smoke && archetype === 'abstract') addSubject('smoke', 1, 'matte', wordColor ?? '#cfd3d8');
   // Words for things this shot has no place for (smoke in a landscape, fireworks in a studio) are
@@ -502,7 +508,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'birds', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

@@ -42,6 +42,8 @@ export const SUBJECT_KINDS = [
   // any outdoor shot: a fireworks show in the sky (count: shells in the air at once), lightning, hot-air
   // balloons (count: how many)
   'fireworks', 'lightning', 'hot-air-balloons',
+  // a flock of birds crossing the sky, as dark silhouettes (count: how many)
+  'birds',
   // abstract
   'gradient', 'shapes', 'rings', 'grid', 'ribbons',
   // outer space (setting 'space'): a nebula among the stars; a planet turning in the sun

@@ -26,6 +26,7 @@ import { createFireworksLayer } from '../scene/fireworks.mjs';
 import { createLightningLayer } from '../scene/lightning.mjs';
 import { createBalloons } from '../scene/balloons.mjs';
 import type { ViewLayerFactory } from '../scene/view-placer.mjs';
+import { createBirds } from '../scene/birds.mjs';
 import type { SubjectKind } from '../plan/schema.js';
 import { initRapier } from '../sim/physics.js';
 
@@ -34,6 +35,7 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
   fireworks: createFireworksLayer,
   lightning: createLightningLayer,
   'hot-air-balloons': createBalloons,
+  birds: createBirds,
 };
 
 export type RenderFrame = ReadbackFrame;
