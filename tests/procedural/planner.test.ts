@@ -355,6 +355,7 @@ describe('procedural planner: vocabulary', () => {
     assert.deepEqual(boats('three fishing boats at sea'), ['ocean', 'boats', 3]);
     assert.deepEqual(boats('foggy harbor at dawn'), ['ocean', 'boats', 6]);
     assert.deepEqual(boats('beach with a sailboat'), ['coast', 'sailboats', 1]);
+    assert.deepEqual(boats('boats on a river'), ['river', 'boats', 4]);
     assert.equal(P('a red fishing boat at sea', 1).plan.subjects.find((s) => s.kind === 'boats')?.color, '#c8202a');
     const desert = P('boats in the desert', 1);
     assert.ok(!desert.plan.subjects.some((s) => s.kind === 'boats') && desert.ignoredWords.includes('boats'), desert.ignoredWords.join(', '));

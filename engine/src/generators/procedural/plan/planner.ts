@@ -79,7 +79,7 @@ const ROAD_SETTINGS: Setting[] = ['mountains', 'desert', 'meadow', 'forest'];
 /** Where a shot of these goes when the prompt names nowhere; the first named in this order decides. */
 /** Water boats float on; with nowhere named, the sea or a lake. */
 const BOAT_SETTINGS: Setting[] = ['ocean', 'lake'];
-const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake'];
+const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],

@@ -541,6 +541,9 @@ export function buildNature(ctx: BuildContext): Shot {
     return c.lerp(new THREE.Color('#5b4a36'), Math.max(0, Math.min(1, (h - 8) / 20)) * 0.3);
   };
 
+  /** A river's centre line by z, once the river is laid out (boats float along it). */
+  let riverCentre: ((z: number) => number) | null = null;
+
   /** The cabin in its clearing, and the framing that looks at it across the clearing from near the ground. */
   const addCabin = (ground: (x: number, z: number) => number, at = CABIN_AT): Framing => {
     const gy = ground(at.x, at.z);
@@ -693,6 +696,7 @@ export function buildNature(ctx: BuildContext): Shot {
       // waterfall, the land upstream of a cliff stands FALL_HEIGHT higher, the river falling over it.
       const phase = noise.sample(3.1, 7.7) * 6;
       const centre = (z: number) => 38 * Math.sin(z / 70 + phase) + 14 * Math.sin(z / 27 + phase * 1.7);
+      riverCentre = centre;
       const fallZ = -150;
       // The cliff line wanders back from the fall on either side (never towards the camera, where it would
       // hide the plunge pool), so it is not a straight wall.
@@ -872,7 +876,14 @@ export function buildNature(ctx: BuildContext): Shot {
     const waves = waveTrains(ctx, water.calm, water.shore);
     const lake = terrain;
     const places = ctx.rng('boat-places');
-    const placements = placeBoats(boatSubject.count, () => places.next(), water.at, water.spread, water.maxDepth).filter((b, i) => i === 0 || !lake || plan.setting !== 'lake' || lake.height(b.x, b.z) < -1.5);
+    const along = riverCentre;
+    const placements = along
+      ? // On a river, one behind another down its middle, heading downstream towards the camera.
+        Array.from({ length: boatSubject.count }, (_, i) => {
+          const z = -60 - i * 24;
+          return { x: along(z), z, heading: Math.atan2(1, along(z + 1) - along(z)) * -1 };
+        })
+      : placeBoats(boatSubject.count, () => places.next(), water.at, water.spread, water.maxDepth).filter((b, i) => i === 0 || !lake || plan.setting !== 'lake' || lake.height(b.x, b.z) < -1.5);
     const boats = createBoats(ctx, boatSubject.kind === 'sailboats', placements, (x, z, t) => waveSurface(waves, x, z, t), boatSubject.color);
     scene.add(boats.group);
     updaters.push((t) => boats.update(t));
@@ -968,6 +979,8 @@ const BOAT_WATER: Partial<Record<string, { calm: number; shore?: { z: number }; 
   ocean: { calm: 1, at: { x: 3, z: -34 }, spread: 0.45, maxDepth: 160 },
   coast: { calm: 0.8, shore: { z: -11 }, at: { x: 8, z: -62 }, spread: 0.4, maxDepth: 120 },
   lake: { calm: 0.17, at: { x: 6, z: -64 }, spread: 0.35, maxDepth: 30 },
+  // (On a river they float down its centre line: see buildNature.)
+  river: { calm: 0.17, at: { x: 0, z: -60 }, spread: 0, maxDepth: 0 },
 };
 
 /** Wildflowers: a meadow's mix of yellows, whites, violets and a few reds (the planner's colour for them). */
