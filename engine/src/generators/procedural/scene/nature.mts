@@ -879,10 +879,11 @@ export function buildNature(ctx: BuildContext): Shot {
     const along = riverCentre;
     const placements = along
       ? // On a river, one behind another down its middle, heading downstream towards the camera.
+        // (Below a waterfall only: above it the river runs 26 m higher.)
         Array.from({ length: boatSubject.count }, (_, i) => {
           const z = -60 - i * 24;
           return { x: along(z), z, heading: Math.atan2(1, along(z + 1) - along(z)) * -1 };
-        })
+        }).filter((b) => !subjects.has('waterfall') || b.z > -138)
       : placeBoats(boatSubject.count, () => places.next(), water.at, water.spread, water.maxDepth).filter((b, i) => i === 0 || !lake || plan.setting !== 'lake' || lake.height(b.x, b.z) < -1.5);
     const boats = createBoats(ctx, boatSubject.kind === 'sailboats', placements, (x, z, t) => waveSurface(waves, x, z, t), boatSubject.color);
     scene.add(boats.group);
