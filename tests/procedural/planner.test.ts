@@ -442,6 +442,18 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(!P('birds over the forest', 1).ignoredWords.includes('birds'), 'birds are drawn, not reported as an animal we cannot draw');
   });
 
+  it('a fireplace is an indoor shot of its own: the camera creeps towards it or holds, never orbits through the wall', () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const p = P('cozy fireplace with a crackling fire', seed).plan;
+      assert.deepEqual([p.archetype, p.subjects[0]?.kind], ['product', 'fireplace'], `seed ${seed}`);
+      assert.ok(['dolly-in', 'static'].includes(p.camera.move), `seed ${seed}: ${p.camera.move}`);
+      assert.ok(['dusk', 'night'].includes(p.timeOfDay), `seed ${seed}: ${p.timeOfDay}`);
+    }
+    const orbit = P('fireplace, orbit', 1);
+    assert.ok(orbit.plan.camera.move === 'dolly-in' && orbit.ignoredWords.includes('orbit'), `${orbit.plan.camera.move}: ${orbit.ignoredWords.join(', ')}`);
+    assert.equal(P('campfire at night', 1).plan.archetype, 'nature');
+  });
+
   it('a "city street" is a street (the head noun), a "city skyline" a city', () => {
     assert.equal(P('rain on a city street at night', 1).plan.setting, 'street');
     assert.equal(P('busy city streets, dolly in', 1).plan.setting, 'street');

@@ -493,6 +493,19 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(dark > 20, `sky pixels the birds darken: ${dark}`);
   });
 
+  it('lights a fire in a fireplace: a warm glow in a dark room, flickering', async () => {
+    const req = request('fire in a fireplace, static', { frames: 3, width: 240, height: 136 });
+    const frames = await renderAll(g, req);
+    const n = req.width * req.height;
+    const warm = countPixels(frames[0]!, (r, gg, b) => r > 150 && r > b * 2 && gg > b);
+    const dark = countPixels(frames[0]!, (r, gg, b) => r + gg + b < 90);
+    let change = 0;
+    for (let i = 0; i < frames[0]!.length; i += 4) change += Math.abs(frames[0]![i]! - frames[2]![i]!);
+    // Measured: 2093 warm and 22932 dark of 32640; 1.98 mean change.
+    assert.ok(warm > n * 0.04 && dark > n * 0.4, `warm pixels ${warm}, dark ${dark} of ${n}`);
+    assert.ok(change / n > 0.5, `mean change of red over half a second: ${(change / n).toFixed(2)}`);
+  });
+
   it('an empty street has no traffic: no light trails on the road', async () => {
     const req = request('city street at night, static', { frames: 1, width: 240, height: 136 });
     const busy = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;
@@ -632,6 +645,16 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.deepEqual(a, b);
     const c = (await renderAll(g, request(prompt, { seed: 12 }))).map(sha);
     assert.notDeepEqual(a, c);
+  });
+
+  it('is deterministic in the scenes with moving parts of their own: boats, birds, fish, jellyfish, grass, beams, smoke', async () => {
+    for (const prompt of ['sailboats at sea with a flock of birds', 'coral reef with fish and jellyfish', 'cabin in a field of wildflowers, wind', 'sunbeams in a forest']) {
+      const req = request(prompt, { frames: 3, width: 160, height: 90 });
+      const a = (await renderAll(g, req)).map(sha);
+      const b = (await renderAll(g, req)).map(sha);
+      assert.deepEqual(a, b, prompt);
+      assert.notEqual(a[0], a[2], `${prompt}: moves`);
+    }
   });
 
   it('yields exactly the frame count at 23.976 fps, and renders an edited plan', async () => {

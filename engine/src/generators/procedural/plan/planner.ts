@@ -94,7 +94,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
-  tumbler: 'product', 'wine-glass': 'product', candle: 'product',
+  tumbler: 'product', 'wine-glass': 'product', candle: 'product', fireplace: 'product',
   raindrops: 'abstract',
 };
 
@@ -320,7 +320,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       : live.some((h) => h.effect.subject === 'raindrops') && !excluded('raindrops')
         ? // Rain on a window is mostly shot against lights after dark.
           rng.pick<TimeOfDay>(['night', 'dusk', 'night', 'morning'])
-      : lightning || live.some((h) => (h.effect.subject === 'fire' && !excluded('fire')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')) || (h.effect.subject === 'lighthouse' && !excluded('lighthouse')))
+      : lightning || live.some((h) => ((h.effect.subject === 'fire' || h.effect.subject === 'fireplace') && !excluded('fire')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')) || (h.effect.subject === 'lighthouse' && !excluded('lighthouse')))
         ? // Storms, fires, fireflies and lighthouses are shot as the light goes: their glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
       : live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
@@ -612,12 +612,17 @@ export function planPrompt(input: PlanInput): PlanResult {
             : ['drone', 'dolly-in', 'pan-right', 'orbit'],
         // Through a window pane the camera can only creep towards it or hold.
         abstract: subjects.some((s) => s.kind === 'raindrops') ? ['static', 'dolly-in', 'static'] : ['dolly-in', 'orbit', 'static'],
-        product: ['orbit', 'orbit', 'dolly-in'],
+        // A fireplace is in a wall: the camera creeps towards it or holds (an orbit would go through the wall).
+        product: subjects.some((s) => s.kind === 'fireplace') ? ['dolly-in', 'static', 'dolly-in'] : ['orbit', 'orbit', 'dolly-in'],
         text: ['dolly-in', 'static'],
         physics: ['orbit', 'static', 'dolly-in'],
       }[archetype] as CameraMove[],
     );
   if (excluded('camera-motion')) move = 'static';
+  if (subjects.some((s) => s.kind === 'fireplace') && (move === 'orbit' || move === 'drone' || move === 'crane-up' || move === 'crane-down')) {
+    for (const h of live.filter((x) => x.effect.camera === move)) reportIgnored(h);
+    move = 'dolly-in';
+  }
   const shot = first('shot') ?? (archetype === 'product' || archetype === 'physics' ? 'medium' : 'wide');
   const focalLengthMm = first('focalLengthMm') ?? (shot === 'close' ? 85 : shot === 'medium' ? 50 : archetype === 'nature' || archetype === 'urban' ? 28 : 35);
   const dofWord = live.find((h) => h.effect.shallowDepthOfField !== undefined)?.effect.shallowDepthOfField;

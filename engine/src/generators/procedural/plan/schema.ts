@@ -50,6 +50,8 @@ export const SUBJECT_KINDS = [
   'nebula', 'planet',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
+  // a fire burning in a stone fireplace, in a dark room it lights
+  'fireplace',
   // rising from the product (a hot drink); drifting over an abstract field
   'steam', 'smoke',
   // rain on a window pane, the world behind it out of focus (count: how wet, 1 to 10)

@@ -116,7 +116,9 @@ const ENTRIES: Entry[] = [
   { words: ['finale', 'grand finale', 'fireworks finale'], effect: { subject: 'fireworks', finale: true, excludes: 'fireworks' } },
   { words: ['milky way', 'the milky way', 'galaxy', 'galaxies', 'astrophotography', 'starry sky', 'starry night', 'night sky', 'starfield', 'star field', 'stars timelapse', 'star timelapse', 'star trails', 'astro timelapse'], effect: { archetype: A('nature', 3), subject: 'milky-way', timeOfDay: 'night', excludes: 'stars' } },
   { words: ['rocks', 'rock', 'rocky', 'boulders', 'stones'], effect: { archetype: A('nature', 1), subject: 'rocks' } },
-  { words: ['fire', 'campfire', 'bonfire', 'flames', 'flame', 'fireplace', 'burning'], effect: { archetype: A('nature', 3), subject: 'fire', particles: 'embers', excludes: 'fire' } },
+  { words: ['fire', 'campfire', 'bonfire', 'flames', 'flame', 'burning'], effect: { archetype: A('nature', 3), subject: 'fire', particles: 'embers', excludes: 'fire' } },
+  // Indoors: a fire in a stone fireplace (its words outvote "fire" and "burning" beside them).
+  { words: ['fireplace', 'fire place', 'fireplaces', 'hearth', 'fireside', 'cozy fireplace', 'cosy fireplace', 'fire in a fireplace', 'fire in the fireplace', 'log fire'], effect: { archetype: A('product', 8), subject: 'fireplace', particles: 'embers', excludes: 'fire' } },
   { words: ['embers', 'ember', 'sparks', 'spark', 'cinders'], effect: { particles: 'embers', excludes: 'embers' } },
   { words: ['leaves', 'leaf', 'falling leaves', 'foliage'], effect: { archetype: A('nature', 2), particles: 'leaves', excludes: 'leaves' } },
   { words: ['autumn leaves', 'fall leaves', 'autumn foliage'], effect: { archetype: A('nature', 2), particles: 'leaves', palette: 'autumn', excludes: 'leaves' } },

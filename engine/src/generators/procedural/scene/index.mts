@@ -9,6 +9,7 @@ import { buildTextShot, buildTextOverlay } from './text.mjs';
 import { buildWindowRain } from './window-rain.mjs';
 import { buildSpace } from './space.mjs';
 import { buildUnderwater } from './underwater.mjs';
+import { buildFireplace } from './fireplace.mjs';
 
 export async function buildShot(ctx: BuildContext): Promise<Shot> {
   let shot: Shot;
@@ -20,7 +21,7 @@ export async function buildShot(ctx: BuildContext): Promise<Shot> {
       shot = ctx.plan.setting === 'space' ? buildSpace(ctx) : ctx.plan.subjects.some((s) => s.kind === 'raindrops') ? buildWindowRain(ctx) : buildAbstract(ctx);
       break;
     case 'product':
-      shot = buildProductShot(ctx);
+      shot = ctx.plan.subjects[0]?.kind === 'fireplace' ? buildFireplace(ctx) : buildProductShot(ctx);
       break;
     case 'physics':
       shot = await buildPhysicsShot(ctx);

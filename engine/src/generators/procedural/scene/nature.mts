@@ -421,7 +421,7 @@ function openSea(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?: { z:
  * hard silhouette), coloured from a yellow-white core at the base to orange and red at the tips, and cut
  * by rising noise into tongues, so the flame flickers in shape as well as in size.
  */
-function buildFire(ctx: BuildContext, scene: THREE.Scene, at: THREE.Vector3, time: N): (t: number) => void {
+export function buildFire(ctx: BuildContext, scene: THREE.Object3D, at: THREE.Vector3, time: N, lightScale = 1): (t: number) => void {
   // One flicker for the fire's light and its glowing wood and embers, set each frame by the updater below.
   const flicker = uniform(1);
   const logs = new THREE.Group();
@@ -484,7 +484,7 @@ function buildFire(ctx: BuildContext, scene: THREE.Scene, at: THREE.Vector3, tim
       f.scale.set(1, k, 1);
     });
     flicker.value = 0.85 + 0.15 * Math.sin(t * 11) * Math.sin(t * 5.3 + 1);
-    light.intensity = 6 * flicker.value;
+    light.intensity = 6 * lightScale * flicker.value;
   };
 }
 
