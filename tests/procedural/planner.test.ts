@@ -424,6 +424,8 @@ describe('procedural planner: vocabulary', () => {
     assert.deepEqual(flowers('lavender field at sunset'), ['meadow', '#8a6bc9']);
     assert.deepEqual(flowers('red poppies swaying in the wind'), ['meadow', '#c8202a']);
     assert.deepEqual(flowers('poppy field'), ['meadow', '#d7261e']);
+    const sun = P('sunflower field at sunset', 1).plan;
+    assert.ok(sun.setting === 'meadow' && sun.subjects.some((s) => s.kind === 'sunflowers'), `sunflowers: ${sun.setting} ${sun.subjects.map((s) => s.kind).join(',')}`);
     const desert = P('flowers in the desert', 1);
     assert.ok(!desert.plan.subjects.some((s) => s.kind === 'flowers') && desert.ignoredWords.includes('flowers'), desert.ignoredWords.join(', '));
   });

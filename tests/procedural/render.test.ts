@@ -506,6 +506,15 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(change / n > 0.5, `mean change of red over half a second: ${(change / n).toFixed(2)}`);
   });
 
+  it('stands among sunflowers: yellow heads the same meadow without them lacks', async () => {
+    const [shot, bare] = await renderWithAndWithout(g, request('field of sunflowers at noon, static', { frames: 1, width: 240, height: 136 }), withoutSubject('sunflowers'));
+    const yellow = (rgba: Uint8Array): number => countPixels(rgba, (r, gg, b) => r > 150 && gg > 100 && b < gg * 0.55);
+    const heads = yellow(shot[0]!);
+    const meadow = yellow(bare[0]!);
+    // Measured: 4669 and 0.
+    assert.ok(heads > meadow + 1500, `yellow pixels: ${heads} among sunflowers, ${meadow} without`);
+  });
+
   it('an empty street has no traffic: no light trails on the road', async () => {
     const req = request('city street at night, static', { frames: 1, width: 240, height: 136 });
     const busy = planPrompt({ prompt: req.prompt, seed: req.seed }).plan;

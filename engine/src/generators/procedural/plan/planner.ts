@@ -90,7 +90,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -283,7 +283,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         // Sunbeams with nowhere named slant through a forest (over the sea they are reported as ignored), a
         // cabin stands in the woods, tall grass and wheat grow in a meadow: at sunset too, not in the sky.
         (live.some((h) => h.effect.subject === 'sun-rays' || h.effect.subject === 'cabin') ? 'forest' : undefined) ??
-        (live.some((h) => h.effect.subject === 'tall-grass' || h.effect.subject === 'wheat' || h.effect.subject === 'flowers') ? 'meadow' : undefined) ??
+        (live.some((h) => h.effect.subject === 'tall-grass' || h.effect.subject === 'wheat' || h.effect.subject === 'flowers' || h.effect.subject === 'sunflowers') ? 'meadow' : undefined) ??
         wordSettings.find((s) => s === 'sky') ??
         rng.pick(
           live.some((h) => h.effect.particles === 'fireflies')
@@ -413,6 +413,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         if (wordSubjects.includes('coral') && !excluded('coral')) addSubject('coral', 60, 'matte', '#e0765c');
         if (wordSubjects.includes('jellyfish') && !excluded('jellyfish')) addSubject('jellyfish', clampInt(live.find((h) => h.effect.subject === 'jellyfish')?.number ?? 14, 1, 60), 'emissive', wordColor ?? '#f0a6e0');
       }
+      if (setting === 'meadow' && wordSubjects.includes('sunflowers') && !excluded('sunflowers')) addSubject('sunflowers', 1, 'matte', '#f2b90f');
       // Flowers on a meadow's stalks: a colour named (or lavender, poppies), else the wildflower mix.
       if (setting === 'meadow' && wordSubjects.includes('flowers') && !excluded('flowers')) addSubject('flowers', 1, 'matte', wordColor ?? '#f0d04a');
       // Stalks stand in a meadow; elsewhere they are reported as ignored (below). One kind per shot: wheat.
@@ -435,7 +436,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // One kind of tree per shot (the scene draws the first): "pine tree" also reads as "tree".
       const treeKinds: SubjectKind[] = ['pine-trees', 'broadleaf-trees', 'palm-trees'];
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && s !== 'boats' && s !== 'sailboats' && s !== 'cabin' && s !== 'tall-grass' && s !== 'wheat' && s !== 'fish' && s !== 'coral' && s !== 'jellyfish' && s !== 'birds' && s !== 'flowers' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && s !== 'boats' && s !== 'sailboats' && s !== 'cabin' && s !== 'tall-grass' && s !== 'wheat' && s !== 'fish' && s !== 'coral' && s !== 'jellyfish' && s !== 'birds' && s !== 'sunflowers' && s !== 'flowers' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
@@ -508,7 +509,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'birds', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'birds', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

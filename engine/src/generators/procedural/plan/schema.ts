@@ -31,6 +31,8 @@ export const SUBJECT_KINDS = [
   'tall-grass', 'wheat',
   // flowers on a meadow's stalks (color: their colour; #f0d04a is the wildflower mix, #8a6bc9 lavender spikes)
   'flowers',
+  // a field of sunflowers round a camera standing among them
+  'sunflowers',
   // under the sea (setting 'underwater'): a school of fish (count: how many), a coral reef on the seabed
   'fish', 'coral', 'jellyfish',
   // a road winding through a landscape (mountains, desert, meadow, forest); cars drive on it

@@ -82,6 +82,7 @@ const ENTRIES: Entry[] = [
   { words: ['jellyfish', 'jelly fish', 'jellies', 'medusa', 'medusae'], effect: { archetype: A('nature', 3), subject: 'jellyfish', excludes: 'jellyfish' } },
   { words: ['coral', 'corals', 'coral reef', 'reef', 'coral reefs', 'reefs'], effect: { archetype: A('nature', 3), subject: 'coral', excludes: 'coral' } },
   { words: ['flowers', 'wildflowers', 'wild flowers', 'flower field', 'field of flowers', 'fields of flowers', 'flower meadow', 'meadow flowers', 'daisies', 'tulips', 'tulip field', 'blooming meadow', 'flowering meadow'], effect: { archetype: A('nature', 3), subject: 'flowers', excludes: 'flowers' } },
+  { words: ['sunflowers', 'sunflower', 'sunflower field', 'sunflower fields', 'field of sunflowers', 'fields of sunflowers'], effect: { archetype: A('nature', 3), subject: 'sunflowers', excludes: 'sunflowers' } },
   { words: ['lavender', 'lavender field', 'lavender fields', 'field of lavender'], effect: { archetype: A('nature', 3), subject: 'flowers', color: '#8a6bc9', excludes: 'flowers' } },
   { words: ['poppies', 'poppy field', 'poppy fields', 'field of poppies'], effect: { archetype: A('nature', 3), subject: 'flowers', color: '#d7261e', excludes: 'flowers' } },
   { words: ['cabin', 'log cabin', 'cabins', 'cottage', 'hut', 'chalet', 'lodge', 'wooden cabin', 'cozy cabin', 'cosy cabin', 'cabin in the woods', 'forest cabin', 'mountain cabin', 'farmhouse'], effect: { archetype: A('nature', 3), subject: 'cabin', excludes: 'cabin' } },

@@ -54,6 +54,7 @@ import { createSunRays } from './sun-rays.mjs';
 import { createBoats, placeBoats } from './boats.mjs';
 import { createCabin } from './cabin.mjs';
 import { createTallGrass } from './tall-grass.mjs';
+import { createSunflowers } from './sunflowers.mjs';
 import { type RoadPath, carveRoad, offRoad, buildRoadMesh, createCar, roadHeading } from './road.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -537,6 +538,8 @@ export function buildNature(ctx: BuildContext): Shot {
     if (plan.palette.name === 'autumn') c.lerp(new THREE.Color('#8a6a35'), 0.5);
     // A wheat field is gold to the horizon (its stalks stand in front of the camera).
     if (subjects.has('wheat')) c.lerp(new THREE.Color('#a98a3e').lerp(new THREE.Color('#c4a456'), v), 0.85);
+    // A sunflower field's far rows are a carpet of yellow over green.
+    if (subjects.has('sunflowers')) c.lerp(new THREE.Color('#6f7a22').lerp(new THREE.Color('#c9a21a'), v), 0.8);
     if (snowy) c.lerp(new THREE.Color('#e8edf2'), 0.85);
     return c.lerp(new THREE.Color('#5b4a36'), Math.max(0, Math.min(1, (h - 8) / 20)) * 0.3);
   };
@@ -840,6 +843,13 @@ export function buildNature(ctx: BuildContext): Shot {
       if (subjects.has('hills')) framing = { ...framing, target: [0, framing.target[1] + height(0, framing.target[2]), framing.target[2]] };
       const flowers = plan.subjects.find((x) => x.kind === 'flowers');
       const stalks = !forest && (subjects.has('tall-grass') || subjects.has('wheat') || !!flowers);
+      if (!forest && subjects.has('sunflowers')) {
+        // Among the sunflowers, at the height of their heads.
+        const gy = height(0, 0);
+        framing = { target: [0, gy + 1.75, -30], distance: 30, azimuth: 0, elevation: 0.5, travel: 8, minHeight: gy + 1.5 };
+        focus.set(0, gy + 1.7, -8);
+        scene.add(createSunflowers(ctx, { eye: { x: 0, z: 0 }, ground: height, time }));
+      }
       if (stalks) {
         // Down in the grass: the camera just above the tops of the stalks, looking across the field.
         const gy = height(0, 0);
