@@ -339,6 +339,8 @@ describe('procedural planner: vocabulary', () => {
     }
     const night = P('sunbeams in the forest at night', 1);
     assert.ok(!night.plan.subjects.some((s) => s.kind === 'sun-rays') && night.ignoredWords.includes('sunbeams'), night.ignoredWords.join(', '));
+    const orbit = P('sunbeams in the forest, orbit', 1);
+    assert.ok(orbit.plan.camera.move === 'dolly-in' && orbit.ignoredWords.includes('orbit'), `an orbit would pass through the trunks: ${orbit.plan.camera.move}`);
     const sea = P('sun rays over the ocean', 1);
     assert.ok(!sea.plan.subjects.some((s) => s.kind === 'sun-rays') && sea.ignoredWords.includes('sun rays'), `${sea.plan.setting}: ${sea.ignoredWords.join(', ')}`);
   });

@@ -620,7 +620,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       }[archetype] as CameraMove[],
     );
   if (excluded('camera-motion')) move = 'static';
-  if (subjects.some((s) => s.kind === 'fireplace') && (move === 'orbit' || move === 'drone' || move === 'crane-up' || move === 'crane-down')) {
+  // A fireplace is in a wall, and sunbeams are seen from a forest floor among trunks: an orbit, a drone or
+  // a crane would pass through the wall or the trees, so they push in instead (the move word is ignored).
+  if (subjects.some((s) => s.kind === 'fireplace' || s.kind === 'sun-rays') && (move === 'orbit' || move === 'drone' || move === 'crane-up' || move === 'crane-down')) {
     for (const h of live.filter((x) => x.effect.camera === move)) reportIgnored(h);
     move = 'dolly-in';
   }

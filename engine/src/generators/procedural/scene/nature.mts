@@ -585,7 +585,7 @@ export function buildNature(ctx: BuildContext): Shot {
       scene.add(terrain.mesh);
       const tree = treeSubject?.kind ?? 'pine-trees';
       const cabin = subjects.has('cabin');
-      const keep = cabin ? (x: number, z: number) => (clearOfRoad?.(x, z) ?? true) && !inCabinView(x, z) : clearOfRoad;
+      const keep = cabin ? (x: number, z: number) => (clearOfRoad?.(x, z) ?? true) && !inCabinView(x, z, CABIN_AT, plan.camera.move === 'orbit') : clearOfRoad;
       if (treeSubject || subjects.has('pine-trees')) scene.add(scatterTrees(ctx, tree, treeSubject?.count ?? 120, { cx: 0, cz: -120, radius: 200, clearRadius: 25, keep }, terrain, time, 40));
       // A cabin's own woods round its clearing.
       if (cabin && treeSubject) scene.add(scatterTrees(ctx, tree, 90, { cx: CABIN_AT.x, cz: CABIN_AT.z - 10, radius: 45, keep }, terrain, time, 40));
@@ -673,7 +673,7 @@ export function buildNature(ctx: BuildContext): Shot {
         while (z < 60 && height(0, z) < 1.2) z += 1;
         cabinAt = { x: 0, z: z + 6 };
       }
-      const keep = cabinAt ? (x: number, z: number) => !inCabinView(x, z, cabinAt!) : undefined;
+      const keep = cabinAt ? (x: number, z: number) => !inCabinView(x, z, cabinAt!, plan.camera.move === 'orbit') : undefined;
       // Woods down to the water: dense near the shore, the rest of the ring thinner into the haze.
       if (treeSubject || subjects.has('pine-trees')) {
         scene.add(scatterTrees(ctx, kind, Math.max(treeSubject?.count ?? 0, 420), { cx: 0, cz: lakeZ, radius: 120, keep }, terrain, time, undefined, 1.2));
@@ -824,7 +824,7 @@ export function buildNature(ctx: BuildContext): Shot {
         const keep =
           beams || cabin
             ? (x: number, z: number) =>
-                (clearOfRoad?.(x, z) ?? true) && !(beams && Math.abs(x) < 3.5 && z > -22 && z < 8) && !(cabin && inCabinView(x, z))
+                (clearOfRoad?.(x, z) ?? true) && !(beams && Math.abs(x) < 3.5 && z > -22 && z < 8) && !(cabin && inCabinView(x, z, CABIN_AT, plan.camera.move === 'orbit'))
             : clearOfRoad;
         scene.add(scatterTrees(ctx, kind, count, few ? { cx: 4, cz: -20, radius: 5, keep: clearOfRoad } : { cx: 0, cz: -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : 12, keep }, terrain, time));
         if (forest) {
@@ -843,21 +843,30 @@ export function buildNature(ctx: BuildContext): Shot {
       if (subjects.has('hills')) framing = { ...framing, target: [0, framing.target[1] + height(0, framing.target[2]), framing.target[2]] };
       const flowers = plan.subjects.find((x) => x.kind === 'flowers');
       const stalks = !forest && (subjects.has('tall-grass') || subjects.has('wheat') || !!flowers);
+      // A drone flies over a field of stalks or sunflowers, looking down on it from the field's near edge
+      // (from among them it flew into the heads); an orbit or a pan sweeps round, so the field is all round.
+      const overField = plan.camera.move === 'drone';
+      const sweep = plan.camera.move === 'orbit' ? Math.PI : plan.camera.move.startsWith('pan') ? 1.2 : 0.75;
+      const fieldEye = overField ? { x: 0, z: 4 } : { x: 0, z: 0 };
+      const aerial = (gy: number): Framing => ({ target: [0, gy + 1, -36], distance: 42, azimuth: 0, elevation: 18, travel: 30, minHeight: gy + 6 });
       if (!forest && subjects.has('sunflowers')) {
         // Among the sunflowers, at the height of their heads.
         const gy = height(0, 0);
-        framing = { target: [0, gy + 1.75, -30], distance: 30, azimuth: 0, elevation: 0.5, travel: 8, minHeight: gy + 1.5 };
+        // A drone skims just over the heads (from higher, the field's edges showed): the rows start behind it.
+        framing = overField
+          ? { target: [0, gy + 2, -25], distance: 34, azimuth: 0, elevation: 9, travel: 24, minHeight: gy + 3.4 }
+          : { target: [0, gy + 1.75, -30], distance: 30, azimuth: 0, elevation: 0.5, travel: 8, minHeight: gy + 1.5 };
         focus.set(0, gy + 1.7, -8);
-        scene.add(createSunflowers(ctx, { eye: { x: 0, z: 0 }, ground: height, time }));
+        scene.add(createSunflowers(ctx, { eye: overField ? { x: 0, z: 14 } : fieldEye, ground: height, time }));
       }
       if (stalks) {
         // Down in the grass: the camera just above the tops of the stalks, looking across the field.
         const gy = height(0, 0);
-        framing = { target: [0, gy + 1.6, -30], distance: 30, azimuth: 0, elevation: 1, travel: 8, minHeight: gy + 1.3 };
+        framing = overField ? aerial(gy) : { target: [0, gy + 1.6, -30], distance: 30, azimuth: 0, elevation: 1, travel: 8, minHeight: gy + 1.3 };
         focus.set(0, gy + 1, -12);
         // Round the camera: the knoll's, when a lone tree stands on one.
-        const eye = knoll ? KNOLL_EYE : { x: 0, z: 0 };
-        scene.add(createTallGrass(ctx, { wheat: subjects.has('wheat'), eye, ground: height, time, flowers: flowers ? flowerStyle(flowers.color) : undefined }).group);
+        const eye = knoll ? KNOLL_EYE : fieldEye;
+        scene.add(createTallGrass(ctx, { wheat: subjects.has('wheat'), eye, ground: height, time, sweep, flowers: flowers ? flowerStyle(flowers.color) : undefined }).group);
       }
       // Looking up the knoll at its tree, from low on its slope.
       // (Above the stalks when it stands in tall grass.)
@@ -1020,9 +1029,10 @@ const CABIN_SHOT = 30;
  * Trees kept out of a cabin's shot: its clearing, the ground round the camera (a pan sweeps it), and a lane
  * from the camera to the cabin, so no trunk stands between them.
  */
-function inCabinView(x: number, z: number, at = CABIN_AT): boolean {
+function inCabinView(x: number, z: number, at = CABIN_AT, orbit = false): boolean {
   const eye = { x: at.x - 1, z: at.z + CABIN_SHOT };
-  if (Math.hypot(x - at.x, z - at.z) < 11) return true;
+  // An orbit circles the cabin at the camera's distance: the clearing reaches past it.
+  if (Math.hypot(x - at.x, z - at.z) < (orbit ? CABIN_SHOT + 8 : 11)) return true;
   if (Math.hypot(x - eye.x, z - eye.z) < 14) return true;
   const dx = at.x - eye.x;
   const dz = at.z - eye.z;

@@ -39,6 +39,8 @@ export function createTallGrass(
     eye: { x: number; z: number };
     ground: (x: number, z: number) => number;
     time: N;
+    /** Half the angle of the field round the camera, radians (about the view; pi all round for an orbit). */
+    sweep?: number;
     /** Flowers on some of the stalks: their colours (one picked per flower), how many stalks carry one, spikes (lavender) or heads. */
     flowers?: { colours: THREE.Color[]; share: number; spike: boolean };
   },
@@ -74,7 +76,7 @@ export function createTallGrass(
 
   // Nearest first: the depth test then skips the shading of the many blades they hide (a software
   // rasteriser shades every layer of a field drawn far to near).
-  const places = placeBlades(count, () => rng.next(), opts.eye, 0.75, 1.2, 70).sort((a, b) => Math.hypot(a[0] - opts.eye.x, a[1] - opts.eye.z) - Math.hypot(b[0] - opts.eye.x, b[1] - opts.eye.z));
+  const places = placeBlades(count, () => rng.next(), opts.eye, opts.sweep ?? 0.75, 1.2, 70).sort((a, b) => Math.hypot(a[0] - opts.eye.x, a[1] - opts.eye.z) - Math.hypot(b[0] - opts.eye.x, b[1] - opts.eye.z));
   const mat = roughMaterial(ctx, { vertexColors: true, roughness: 0.8, side: THREE.DoubleSide });
   const mesh = new THREE.InstancedMesh(geometry, mat, places.length);
   // Gusts roll along the wind (+x): a blade's phase is how far along it stands; its flutter has a phase of
