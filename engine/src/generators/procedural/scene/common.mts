@@ -428,6 +428,22 @@ export function roughMaterial(
   return new THREE.MeshStandardNodeMaterial({ ...common, roughness: params.roughness, metalness: 0 });
 }
 
+const axisX = new THREE.Vector3();
+const axisZ = new THREE.Vector3();
+const axisBasis = new THREE.Matrix4();
+
+/**
+ * The turn that lays a card's +y along `axis` and turns it about that axis to face the camera (`toCam`,
+ * the unit vector from the card to the camera): a streak of rain, a spark, a shaft of light, seen from
+ * anywhere as a strip. Both vectors unit length; writes `out`.
+ */
+export function faceAboutAxis(out: THREE.Quaternion, axis: THREE.Vector3, toCam: THREE.Vector3): THREE.Quaternion {
+  axisX.crossVectors(axis, toCam).normalize();
+  axisZ.crossVectors(axisX, axis).normalize();
+  axisBasis.makeBasis(axisX, axis, axisZ);
+  return out.setFromRotationMatrix(axisBasis);
+}
+
 /**
  * The turn about the vertical, in `frame`'s coordinates (a product's turntable), that faces a card at
  * world position `at` towards the camera: flames, steam and mist stay upright as the camera moves.

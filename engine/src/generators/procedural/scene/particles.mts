@@ -9,7 +9,7 @@ import { uv, vec2, vec4, float, smoothstep, step, length, instanceIndex, hash, m
 import { ParticleSystem, type ParticleBox } from '../sim/particles.js';
 import type { ParticleKind } from '../plan/schema.js';
 import type { BuildContext, Lighting } from './common.mjs';
-import { lightColors } from './common.mjs';
+import { faceAboutAxis, lightColors } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -196,7 +196,6 @@ export function createParticleLayer(
   const s = new THREE.Vector3();
   const toCam = new THREE.Vector3();
   const axis = new THREE.Vector3();
-  const basis = new THREE.Matrix4();
   const zero = new THREE.Matrix4().makeScale(0, 0, 0);
   const [smin, smax] = system.spec.size;
   // A firefly's flash: on for about a third of its own 2 to 4.5 s rhythm, rising and fading smoothly.
@@ -241,11 +240,7 @@ export function createParticleLayer(
           const speed = vel.length();
           // Streak length: distance travelled while the shutter is open.
           const len = Math.max(size * 3, speed * shutter);
-          axis.copy(vel).normalize();
-          const xAxis = new THREE.Vector3().crossVectors(axis, toCam).normalize();
-          const zAxis = new THREE.Vector3().crossVectors(xAxis, axis).normalize();
-          basis.makeBasis(xAxis, axis, zAxis);
-          q.setFromRotationMatrix(basis);
+          faceAboutAxis(q, axis.copy(vel).normalize(), toCam);
           s.set(width, len, 1);
         } else if (system.spec.tumbles) {
           const a = system.spin[i]!;

@@ -7,7 +7,7 @@
  */
 import * as THREE from 'three/webgpu';
 import { float, hash, instanceIndex, smoothstep, uv, vec3, vec4 } from 'three/tsl';
-import type { BuildContext, Lighting } from './common.mjs';
+import { type BuildContext, type Lighting, faceAboutAxis } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -49,8 +49,7 @@ export function createSunRays(ctx: BuildContext, L: Lighting, ground: (x: number
   const rng = ctx.rng('sun-rays');
   const beams = planBeams(opts.count, () => rng.next(), opts, ground);
   const sun = L.sunDir.clone().normalize();
-  // From the foot up to the canopy's top along the sun's direction.
-  const lengthFor = (footY: number, baseY: number) => Math.max(4, (baseY + opts.canopy - footY) / Math.max(0.2, sun.y));
+
   const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending, side: THREE.DoubleSide, fog: false });
   const u: N = uv();
   // Across: a soft core; along (v = 0 at the foot, 1 at the canopy): fading in from the floor, strongest
@@ -66,27 +65,22 @@ export function createSunRays(ctx: BuildContext, L: Lighting, ground: (x: number
   mesh.receiveShadow = false;
   mesh.renderOrder = 4;
   const m4 = new THREE.Matrix4();
-  const basis = new THREE.Matrix4();
   const q = new THREE.Quaternion();
   const s = new THREE.Vector3();
   const foot = new THREE.Vector3();
   const toCam = new THREE.Vector3();
-  const xAxis = new THREE.Vector3();
-  const zAxis = new THREE.Vector3();
+  // Each beam's length: from its foot up to the canopy's top along the sun's direction.
   const baseY = ground(0, -(opts.near + opts.far) / 2);
+  const lengths = beams.map((b) => Math.max(4, (baseY + opts.canopy - b.foot[1]) / Math.max(0.2, sun.y)));
   return {
     mesh,
     update(t, camera) {
       beams.forEach((b, i) => {
         foot.fromArray(b.foot);
-        toCam.copy(camera.position).sub(foot).normalize();
-        xAxis.crossVectors(sun, toCam).normalize();
-        zAxis.crossVectors(xAxis, sun).normalize();
-        basis.makeBasis(xAxis, sun, zAxis);
-        q.setFromRotationMatrix(basis);
+        faceAboutAxis(q, sun, toCam.copy(camera.position).sub(foot).normalize());
         // Leaves moving in the wind open and close the gap a beam comes through: it breathes.
         const breath = 0.75 + 0.25 * Math.sin(t * b.pace + i * 2.3);
-        s.set(b.width * breath, lengthFor(b.foot[1], baseY), 1);
+        s.set(b.width * breath, lengths[i]!, 1);
         m4.compose(foot, q, s);
         mesh.setMatrixAt(i, m4);
       });

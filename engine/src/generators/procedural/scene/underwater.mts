@@ -174,14 +174,20 @@ export function buildUnderwater(ctx: BuildContext): Shot {
     const ahead = new THREE.Vector3();
     // The school's path: across the view from left to right at 1.2 m/s, drifting up and down.
     const centre = (t: number, out: THREE.Vector3) => out.set(-9 + t * 1.2, 3.2 + Math.sin(t * 0.3) * 0.6, -16 + Math.sin(t * 0.21) * 2);
+    const now = new THREE.Vector3();
+    const soon = new THREE.Vector3();
+    const nose = new THREE.Vector3(1, 0, 0);
     updaters.push((t) => {
+      // The school's centre now and 0.2 s on, once a frame; each fish heads from its place to its next.
+      centre(t, now);
+      centre(t + 0.2, soon);
       members.forEach((f, i) => {
-        centre(t, p).add(f.off);
+        p.copy(now).add(f.off);
         p.y += Math.sin(t * 0.8 + f.wobble) * 0.25;
-        centre(t + 0.2, ahead).add(f.off);
+        ahead.copy(soon).add(f.off);
         ahead.y += Math.sin((t + 0.2) * 0.8 + f.wobble) * 0.25;
         ahead.sub(p).normalize();
-        q.setFromUnitVectors(new THREE.Vector3(1, 0, 0), ahead);
+        q.setFromUnitVectors(nose, ahead);
         s.setScalar(f.scale);
         m.compose(p, q, s);
         mesh.setMatrixAt(i, m);
@@ -218,17 +224,18 @@ export function buildUnderwater(ctx: BuildContext): Shot {
     mesh.renderOrder = 4;
     const drifters = Array.from({ length: n }, () => {
       const z = -rng.range(6, 26);
-      return { p: new THREE.Vector3(rng.range(-0.7, 0.7) * Math.abs(z) * 0.8, rng.range(1.5, 7), z), size: rng.range(0.6, 1.5), lean: rng.range(-0.25, 0.25), rise: rng.range(0.08, 0.18) };
+      const p = new THREE.Vector3(rng.range(-0.7, 0.7) * Math.abs(z) * 0.8, rng.range(1.5, 7), z);
+      const size = rng.range(0.6, 1.5);
+      const lean = rng.range(-0.25, 0.25);
+      return { p, size, tilt: new THREE.Quaternion().setFromEuler(new THREE.Euler(lean, 0, lean * 0.6)), rise: rng.range(0.08, 0.18) };
     });
     const m = new THREE.Matrix4();
-    const q = new THREE.Quaternion();
     const sc = new THREE.Vector3();
     const at = new THREE.Vector3();
     updaters.push((t) => {
       drifters.forEach((d, i) => {
         at.copy(d.p).setY(d.p.y + d.rise * t);
-        q.setFromEuler(new THREE.Euler(d.lean, 0, d.lean * 0.6));
-        m.compose(at, q, sc.setScalar(d.size));
+        m.compose(at, d.tilt, sc.setScalar(d.size));
         mesh.setMatrixAt(i, m);
       });
       mesh.instanceMatrix.needsUpdate = true;
@@ -239,7 +246,11 @@ export function buildUnderwater(ctx: BuildContext): Shot {
   // Air bubbles rising in a few streams from the seabed.
   {
     const rng = ctx.rng('air-bubbles');
-    const streams = Array.from({ length: 6 }, () => ({ x: rng.range(-14, 14), z: rng.range(-26, -6) }));
+    const streams = Array.from({ length: 6 }, () => {
+      const x = rng.range(-14, 14);
+      const z = rng.range(-26, -6);
+      return { x, z, floor: height(x, z) };
+    });
     const per = 14;
     const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
     mat.colorNode = vec4(vec3(0.55, 0.8, 0.9).mul(L.skyIntensity), 1) as N;
@@ -255,7 +266,7 @@ export function buildUnderwater(ctx: BuildContext): Shot {
       seeds.forEach((b, i) => {
         const st = streams[Math.floor(i / per)]!;
         // Rising about 0.9 m/s, looping from the seabed to 12 m up.
-        const y = ((b.at * 12 + t * 0.9) % 12) + height(st.x, st.z);
+        const y = ((b.at * 12 + t * 0.9) % 12) + st.floor;
         p.set(st.x + Math.sin(t * 2.2 + b.sway + y) * 0.08, y, st.z + Math.cos(t * 1.9 + b.sway) * 0.06);
         s.setScalar(b.size * (1 + y * 0.03));
         m.compose(p, q, s);
