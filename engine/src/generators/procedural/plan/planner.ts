@@ -80,6 +80,12 @@ const ROAD_SETTINGS: Setting[] = ['mountains', 'desert', 'meadow', 'forest'];
 /** Water boats float on; with nowhere named, the sea or a lake. */
 const BOAT_SETTINGS: Setting[] = ['ocean', 'lake'];
 const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
+/**
+ * Landscape subjects placed by a rule of their own, only where they belong (a lighthouse off a beach,
+ * boats on water, a cabin in a clearing, fish under the sea...): the catch-all that adds any other nature
+ * word leaves them alone, and their words are reported as ignored where the rule did not place them.
+ */
+const PLACED_BY_RULE: SubjectKind[] = ['lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
@@ -436,7 +442,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // One kind of tree per shot (the scene draws the first): "pine tree" also reads as "tree".
       const treeKinds: SubjectKind[] = ['pine-trees', 'broadleaf-trees', 'palm-trees'];
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && s !== 'lighthouse' && s !== 'hills' && s !== 'sun-rays' && s !== 'boats' && s !== 'sailboats' && s !== 'cabin' && s !== 'tall-grass' && s !== 'wheat' && s !== 'fish' && s !== 'coral' && s !== 'jellyfish' && s !== 'birds' && s !== 'sunflowers' && s !== 'flowers' && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && !PLACED_BY_RULE.includes(s) && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
@@ -509,7 +515,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'birds', 'palm-trees', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers', ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'birds', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;
