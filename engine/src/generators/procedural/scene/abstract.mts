@@ -195,6 +195,8 @@ export function buildAbstract(ctx: BuildContext): Shot {
     groundHeight: () => -1e9,
     particleBox: { center: [framing.target[0], framing.target[1], framing.target[2] + framing.distance * 0.45], size: [framing.distance * 1.4, framing.distance * 0.8, framing.distance * 0.9] },
     particleScale: Math.max(1, framing.distance / 12),
+    // A push in (or a crane) travels through the field; an orbit goes round it, and its box stays put.
+    particlesFollowCamera: ['dolly-in', 'dolly-out', 'crane-up', 'crane-down'].includes(plan.camera.move),
     update(t) {
       time.value = t;
       dome.position.copy(camera.position);

@@ -70,6 +70,11 @@ export interface Shot {
   particleBox?: { center: [number, number, number]; size: [number, number, number] };
   /** Scene units per metre, for particle sizes and speeds. */
   particleScale?: number;
+  /**
+   * The particles are a field the camera travels through (an abstract background): their box goes with
+   * the camera and they are drawn wrapped into it, so a push in passes them by without emptying the frame.
+   */
+  particlesFollowCamera?: boolean;
   /** Called once per frame with clip time in seconds and progress 0..1, after the camera moved. */
   update(t: number, u: number): void;
   /** Optional overlay (titles) composited after grading. */

@@ -44,12 +44,16 @@ export function createParticleLayer(
   L: Lighting,
   /** Scene units per metre: particles are sized in metres and scaled to the scene. */
   scale = 1,
+  /** Draw the particles wrapped into their box moved with the camera (Shot.particlesFollowCamera). */
+  followCamera = false,
 ): ParticleLayer {
   const plan = ctx.plan;
   // Embers on an abstract field fill it, each glowing up and dying where it is; from a fire they rise
   // from its bed.
   const fieldEmbers = plan.archetype === 'abstract' && kind === 'embers';
-  const system = new ParticleSystem(kind, density, box, plan.weather.wind, plan.physics.gravity * scale, ctx.seed, ctx.detail, fieldEmbers);
+  // A bokeh background is the lights themselves: twice as many as behind a scene.
+  const fieldDensity = plan.archetype === 'abstract' && kind === 'bokeh' ? density * 2 : density;
+  const system = new ParticleSystem(kind, fieldDensity, box, plan.weather.wind, plan.physics.gravity * scale, ctx.seed, ctx.detail, fieldEmbers);
   let geometry: THREE.BufferGeometry;
   let material: THREE.Material;
   const soft = (edge: number) => {
@@ -60,7 +64,7 @@ export function createParticleLayer(
   // On an abstract field embers and sparks are the subject, seen from metres away: larger than life, as
   // petals are (true to size they were specks that faded before anyone saw them).
   // Leaves and petals falling over a field are the subject too, seen from the field's distance: larger.
-  const fieldScale = plan.archetype === 'abstract' ? (glowingMotes ? 16 : kind === 'embers' || kind === 'sparks' ? 14 : kind === 'leaves' || kind === 'petals' ? 1.3 : 1) : 1;
+  const fieldScale = plan.archetype === 'abstract' ? (glowingMotes ? 16 : kind === 'embers' || kind === 'sparks' ? 14 : kind === 'leaves' || kind === 'petals' ? 1.3 : kind === 'bokeh' ? 1.5 : 1) : 1;
   /** The palette's three light colours, blended by two weights: the first, towards the second, towards the third. */
   const lightMix = (w1: N, w2: N): N => {
     const [c0, c1, c2] = lightColors(plan, 3) as [THREE.Color, THREE.Color, THREE.Color];
@@ -176,10 +180,13 @@ export function createParticleLayer(
       const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
       const pick: N = hash(instanceIndex.add(17));
       const col: N = lightMix(smoothstep(0.3, 0.35, pick), smoothstep(0.7, 0.75, pick));
-      // A lens's out-of-focus disc: flat with a slightly brighter rim.
+      // A lens's out-of-focus disc: flat with a slightly brighter rim. Lights at different distances from
+      // the focus are blurred by different amounts: some discs crisp-edged, some soft, some dimmer.
       const d = length(uv().sub(0.5)).mul(2);
-      const disc = float(1).sub(smoothstep(0.88, 1.0, d)).mul(float(0.55).add(smoothstep(0.6, 0.95, d).mul(0.35)));
-      m.colorNode = vec4(col.mul(disc).mul(0.5), 1) as N;
+      const edge: N = float(0.9).sub(hash(instanceIndex.add(23)).mul(0.4));
+      const disc = float(1).sub(smoothstep(edge, 1.0, d)).mul(float(0.55).add(smoothstep(edge.sub(0.3), edge.add(0.05), d).mul(0.35)));
+      const brightness: N = float(0.55).add(hash(instanceIndex.add(29)).mul(0.45));
+      m.colorNode = vec4(col.mul(disc).mul(brightness).mul(0.5), 1) as N;
       material = m;
       break;
     }
@@ -214,11 +221,40 @@ export function createParticleLayer(
     return (2 * Math.tan((fov * Math.PI) / 360)) / ctx.height;
   };
 
+  // With followCamera: where the camera was at the first frame; the box moves by the camera's travel since.
+  let cameraStart: THREE.Vector3 | null = null;
+  const shift = new THREE.Vector3();
+  const half = new THREE.Vector3(...box.size).multiplyScalar(0.5);
+  const boxCenter = new THREE.Vector3(...box.center);
+  const rel = new THREE.Vector3();
+  /**
+   * Wraps `p` into the box moved by `shift` (the simulation's own box, so a particle's place in it is
+   * unchanged) and returns how far it may be drawn (0 at a face, 1 inside): a particle wrapped from the near
+   * face to the far one shrinks away there and grows back, instead of popping.
+   */
+  const wrapIntoMovedBox = (p: THREE.Vector3): number => {
+    rel.copy(p).sub(boxCenter).sub(shift);
+    let k = 1;
+    for (const axisIndex of [0, 1, 2] as const) {
+      const h = half.getComponent(axisIndex);
+      let d = rel.getComponent(axisIndex);
+      d = ((((d + h) % (2 * h)) + 2 * h) % (2 * h)) - h;
+      rel.setComponent(axisIndex, d);
+      k *= Math.min(1, (h - Math.abs(d)) / (0.15 * h));
+    }
+    p.copy(boxCenter).add(shift).add(rel);
+    return k * k * (3 - 2 * k);
+  };
+
   return {
     system,
     mesh,
     update(simTime, camera, shutter) {
       system.advanceTo(simTime);
+      if (followCamera) {
+        cameraStart ??= camera.position.clone();
+        shift.copy(camera.position).sub(cameraStart);
+      }
       const minStreak = MIN_STREAK_PX * pixelPerMetre(camera);
       const frameHeightAt1m = pixelPerMetre(camera) * ctx.height;
       // Bokeh discs and bubbles are meant to be large, the glows of an abstract field are soft and are the
@@ -232,6 +268,7 @@ export function createParticleLayer(
         }
         pos.fromArray(system.pos, i * 3);
         let size = (smin + (smax - smin) * system.rand[i]!) * scale * fieldScale;
+        if (followCamera) size *= wrapIntoMovedBox(pos);
         if (nearFades) size *= nearLensScale(size, camera.position.distanceTo(pos), frameHeightAt1m, full, gone);
         toCam.copy(camera.position).sub(pos).normalize();
         if (kind === 'rain' || kind === 'sparks') {
