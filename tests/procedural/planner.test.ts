@@ -176,6 +176,19 @@ describe('procedural planner: vocabulary', () => {
     assert.notEqual(P('confetti', 1).plan.palette.name, 'gold');
   });
 
+  it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
+    for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
+      const p = P(prompt, 1);
+      assert.equal(p.plan.archetype, 'abstract', prompt);
+      assert.equal(p.plan.palette.name, 'festive', prompt);
+      assert.deepEqual(p.plan.particles.map((x) => x.kind), ['bokeh'], prompt);
+      assert.deepEqual(p.ignoredWords, [], prompt);
+    }
+    const snowy = P('snowy christmas forest at night', 1).plan;
+    assert.deepEqual(snowy.subjects.map((x) => x.kind), ['pine-trees'], 'a christmas forest is firs, not oaks');
+    assert.equal(P('a christmas tree in the snow', 1).plan.subjects[0]?.kind, 'pine-trees');
+  });
+
   it('"northern lights" is an aurora in a clear night sky over open ground, shot from a tripod', () => {
     for (const prompt of ['northern lights over snowy mountains', 'aurora borealis', 'the northern lights in Iceland']) {
       for (const seed of [1, 2, 3]) {

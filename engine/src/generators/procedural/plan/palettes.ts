@@ -26,6 +26,10 @@ export const PALETTES: Record<string, string[]> = {
   // Only from words ("gold confetti"): a dark warm field that gold pieces stand out on (the confetti's
   // own golds are in the particle layer).
   gold: ['#3a2c14', '#5e4719', '#120e08', '#c9a227', '#f5e6b8'],
+  // Only from words ("christmas lights"): a dark field of deep red and green (its first colours), and the
+  // warm gold, red, green and warm white of a tree's lights glowing on it (the bright ones, which lights
+  // take).
+  festive: ['#4a0e16', '#0f2d1a', '#140806', '#f2b64a', '#d8283a', '#3fae5a', '#fff0d4'],
 };
 
 /** Which palettes suit an archetype when the prompt names none. */

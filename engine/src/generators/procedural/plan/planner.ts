@@ -71,7 +71,7 @@ const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 /** Palettes that are colours, not styles: a colour word does not replace them. */
-const COLOUR_PALETTES = ['gold', 'teal-orange', 'autumn', 'winter', 'blossom', 'white'];
+const COLOUR_PALETTES = ['gold', 'teal-orange', 'autumn', 'winter', 'blossom', 'white', 'festive'];
 /** A car's paint when no colour is named: red, white, black, silver, deep blue. */
 const CAR_PAINTS = ['#a3131c', '#e4e4e2', '#16181c', '#8f969d', '#1b3a73'];
 /** Landscapes a road can run through (scene/road.mts). */

@@ -71,7 +71,7 @@ const A = (archetype: Archetype, w = 2): Partial<Record<Archetype, number>> => (
 const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- nature settings and subjects
   { words: ['forest', 'forests', 'woods', 'woodland', 'woodlands', 'trees', 'tree', 'grove', 'taiga', 'jungle', 'rainforest'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'broadleaf-trees', excludes: 'trees' } },
-  { words: ['pine', 'pines', 'pine forest', 'pine trees', 'conifer', 'conifers', 'fir', 'firs', 'spruce', 'evergreen', 'evergreens'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'pine-trees', excludes: 'trees' } },
+  { words: ['pine', 'pines', 'pine forest', 'pine trees', 'conifer', 'conifers', 'fir', 'firs', 'spruce', 'evergreen', 'evergreens', 'fir trees', 'christmas tree', 'christmas trees', 'christmas forest'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'pine-trees', excludes: 'trees' } },
   { words: ['mountain', 'mountains', 'peaks', 'peak', 'alps', 'alpine', 'summit', 'ridge', 'ridges', 'range', 'valley', 'highlands', 'cliffs'], effect: { archetype: A('nature', 3), setting: 'mountains', subject: 'mountains' } },
   { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'water', 'swell', 'tide', 'bay'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },
   { words: ['tall grass', 'long grass', 'wild grass', 'grass blowing', 'grass swaying', 'swaying grass', 'blowing grass', 'blades of grass', 'grass blades', 'grass in the wind', 'meadow grass', 'reeds', 'pampas grass', 'through the grass', 'through tall grass'], effect: { archetype: A('nature', 3), subject: 'tall-grass', excludes: 'grass' } },
@@ -179,6 +179,7 @@ const ENTRIES: Entry[] = [
   { words: ['abstract', 'motion background', 'loop', 'loopable', 'seamless', 'motion graphics', 'mograph', 'screensaver', 'wallpaper'], effect: { archetype: A('abstract', 3) } },
   { words: ['gradient', 'gradients', 'colour wash', 'color wash', 'aurora'], effect: { archetype: A('abstract', 3), subject: 'gradient' } },
   { words: ['particles', 'particle', 'particle field', 'dust', 'motes', 'glitter', 'specks'], effect: { archetype: A('abstract', 1), particles: 'dust', excludes: 'particles' } },
+  { words: ['christmas lights', 'christmas tree lights', 'xmas lights', 'holiday lights', 'festive lights', 'christmas bokeh', 'christmas lights bokeh'], effect: { archetype: A('abstract', 3), particles: 'bokeh', palette: 'festive', excludes: 'bokeh' } },
   { words: ['bokeh lights', 'bokeh light', 'bokeh', 'defocused lights', 'fairy lights', 'out of focus lights'], effect: { archetype: A('abstract', 2), particles: 'bokeh', excludes: 'bokeh' } },
   { words: ['geometric', 'geometry', 'shapes', 'polygons', 'spheres', 'cubes floating', 'low poly', 'primitives'], effect: { archetype: A('abstract', 3), subject: 'shapes' } },
   { words: ['rings', 'ring', 'circles', 'torus', 'tunnel', 'loops'], effect: { archetype: A('abstract', 3), subject: 'rings' } },
@@ -305,6 +306,7 @@ const ENTRIES: Entry[] = [
   { words: ['teal and orange', 'teal orange', 'blockbuster', 'filmic'], effect: { palette: 'teal-orange' } },
   { words: ['pastel', 'pastels', 'soft colours', 'soft colors', 'candy'], effect: { palette: 'pastel' } },
   { words: ['neon', 'cyberpunk', 'synthwave', 'vaporwave', 'retrowave', 'futuristic', 'sci-fi', 'scifi', 'tech', 'technology', 'digital'], effect: { palette: 'neon' } },
+  { words: ['christmas', 'xmas', 'festive', 'yuletide', 'holiday season'], effect: { palette: 'festive' } },
   { words: ['monochrome', 'black and white', 'b&w', 'greyscale', 'grayscale', 'noir'], effect: { palette: 'monochrome' } },
   { words: ['earthy', 'natural', 'organic', 'rustic'], effect: { palette: 'earthy' } },
   { words: ['luxury', 'luxurious', 'elegant', 'premium', 'classy', 'sleek', 'minimal', 'minimalist', 'clean'], effect: { palette: 'luxury' } },
