@@ -176,6 +176,16 @@ describe('procedural planner: vocabulary', () => {
     assert.notEqual(P('confetti', 1).plan.palette.name, 'gold');
   });
 
+  it('a splash of water named as such is the studio splash; waves splashing on rocks stay the sea', () => {
+    for (const prompt of ['water splash', 'water droplet splash in slow motion', 'splash of water on a black background']) {
+      const p = P(prompt, 1).plan;
+      assert.equal(p.archetype, 'physics', prompt);
+      assert.equal(p.physics.events[0]?.kind, 'splash', prompt);
+    }
+    assert.equal(P('waves splashing on the rocks', 1).plan.archetype, 'nature');
+    assert.equal(P('ocean water', 1).plan.archetype, 'nature');
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

@@ -73,7 +73,9 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     const poolMat = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#dfe4e8'), roughness: 0.6 });
     const pool = new THREE.Group();
     const floor = new THREE.Mesh(new THREE.BoxGeometry(8.8, 0.2, 8.8), poolMat);
-    floor.position.y = floorY - 0.1;
+    // Its top 2 cm above the studio floor: level with it, the two fought in the depth buffer and the
+    // pool's floor showed through the water as a patchwork of sweep-grey blocks.
+    floor.position.y = floorY - 0.08;
     pool.add(floor);
     for (const [x, z, w, d] of [[4.3, 0, 0.4, 8.8], [-4.3, 0, 0.4, 8.8], [0, 4.3, 8.8, 0.4], [0, -4.3, 8.8, 0.4]] as const) {
       const wall = new THREE.Mesh(new THREE.BoxGeometry(w, 2.4, d), poolMat);
