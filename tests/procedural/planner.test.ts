@@ -186,6 +186,19 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('ocean water', 1).plan.archetype, 'nature');
   });
 
+  it('ink in water is ink clouds on a white field, in the colour named, or on the background named', () => {
+    const plain = P('ink drops spreading in water', 1);
+    assert.equal(plain.plan.archetype, 'abstract');
+    assert.equal(plain.plan.palette.name, 'white', 'clear water against white');
+    const ink = plain.plan.subjects.find((x) => x.kind === 'ink');
+    assert.equal(ink?.color, '#1d2f7a', 'a deep blue ink');
+    assert.deepEqual(plain.ignoredWords, []);
+    assert.equal(P('red ink in water', 1).plan.subjects.find((x) => x.kind === 'ink')?.color, '#c8202a');
+    const dark = P('blue ink on a black background', 1).plan;
+    assert.notEqual(dark.palette.name, 'white', 'the background named is the field');
+    assert.ok(dark.subjects.some((x) => x.kind === 'ink'));
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

@@ -482,6 +482,18 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(glowing > 500, `pixels the jellyfish brighten: ${glowing}`);
   });
 
+  it('drops ink into clear water: blue clouds on white that spread as they sink', async () => {
+    const frames = await renderAll(g, request('ink in water, static', { frames: 4, fps: { num: 1, den: 1 }, width: 240, height: 136 }));
+    // Ink: darker than the white field, and blue (its default colour, #1d2f7a).
+    const inked = (f: Uint8Array) => countPixels(f, (r, _g, b) => r < 225 && b - r > 12);
+    const white = (f: Uint8Array) => countPixels(f, (r, gg, b) => r > 225 && gg > 225 && b > 225);
+    const counts = frames.map(inked);
+    // Measured: 615, 1486, 3538, 6090 inked pixels at 0, 1, 2, 3 s; 29392 white at 0 s (of 32640).
+    assert.ok(white(frames[0]!) > 32640 * 0.6, `a white field at first: ${white(frames[0]!)} white pixels`);
+    assert.ok(counts[0]! > 200, `a drop already in at the first frame: ${counts[0]}`);
+    assert.ok(counts[3]! > counts[0]! * 3 && counts[3]! > 3000, `the ink spreads: ${counts.join(', ')}`);
+  });
+
   it('flies a flock of birds across the sky: dark silhouettes above the horizon the same sky lacks', async () => {
     const req = request('flock of birds over the ocean at golden hour, static', { frames: 1, width: 480, height: 270 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('birds'));
@@ -657,7 +669,7 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
   });
 
   it('is deterministic in the scenes with moving parts of their own: boats, birds, fish, jellyfish, grass, beams, smoke', async () => {
-    for (const prompt of ['sailboats at sea with a flock of birds', 'coral reef with fish and jellyfish', 'cabin in a field of wildflowers, wind', 'sunbeams in a forest']) {
+    for (const prompt of ['sailboats at sea with a flock of birds', 'coral reef with fish and jellyfish', 'cabin in a field of wildflowers, wind', 'sunbeams in a forest', 'ink in water']) {
       const req = request(prompt, { frames: 3, width: 160, height: 90 });
       const a = (await renderAll(g, req)).map(sha);
       const b = (await renderAll(g, req)).map(sha);

@@ -72,6 +72,8 @@ const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 /** Palettes that are colours, not styles: a colour word does not replace them. */
 const COLOUR_PALETTES = ['gold', 'teal-orange', 'autumn', 'winter', 'blossom', 'white', 'festive'];
+/** The field ink is seen against when no background is named: the white palette's. */
+const INK_FIELD = '#f5f3ef';
 /** A car's paint when no colour is named: red, white, black, silver, deep blue. */
 const CAR_PAINTS = ['#a3131c', '#e4e4e2', '#16181c', '#8f969d', '#1b3a73'];
 /** Landscapes a road can run through (scene/road.mts). */
@@ -345,18 +347,21 @@ export function planPrompt(input: PlanInput): PlanResult {
         : 'noon');
 
   const wordColor = first('color');
-  const background = first('background');
+  // Ink is seen in clear water against white, unless a background is named.
+  const inkField = archetype === 'abstract' && live.some((h) => h.effect.subject === 'ink') && !excluded('ink');
+  const namedBackground = first('background');
+  const background = namedBackground ?? (inkField ? INK_FIELD : undefined);
   // "autumn leaves on a black background": the palette that comes with the leaves is theirs (the particle
   // layer colours leaves and petals itself), not the field's, which is the background named. (Gold
   // confetti's palette is both: a dark warm field, and the confetti's golds.)
   const particlePalette = (h: Hit) => archetype === 'abstract' && !!background && (h.effect.particles === 'leaves' || h.effect.particles === 'petals');
-  const palettes = live.filter((h) => !particlePalette(h)).map((h) => h.effect.palette).filter((p): p is string => !!p);
+  const palettes = [...(inkField && !namedBackground ? ['white'] : []), ...live.filter((h) => !particlePalette(h)).map((h) => h.effect.palette).filter((p): p is string => !!p)];
   // A field with nothing drawn on it but particles or fireworks ("red fireworks on a black background"):
   // its palette is the background's; a colour word goes to what is in front of it.
   const bareField = archetype === 'abstract' && !live.some((h) => h.effect.subject && SUBJECT_ARCHETYPE[h.effect.subject] === 'abstract');
   // Smoke, fireworks and embers alone on a field are seen against the dark: the field is the background named, or
   // near black, and a colour word tints them instead.
-  const overField = bareField && live.some((h) => h.effect.subject === 'smoke' || h.effect.subject === 'fireworks' || h.effect.particles === 'embers');
+  const overField = bareField && (inkField || live.some((h) => h.effect.subject === 'smoke' || h.effect.subject === 'fireworks' || h.effect.particles === 'embers'));
   const paletteBase = overField ? (background ?? '#0e0f12') : background && (bareField || !wordColor) ? background : wordColor;
   // A colour word without a palette word ("purple bokeh") builds the palette around that colour.
   // A colour named for a field whose palette word is only a style ("tech background, blue", "a corporate
@@ -510,12 +515,14 @@ export function planPrompt(input: PlanInput): PlanResult {
   }
   const smoke = live.some((h) => h.effect.subject === 'smoke') && !excluded('smoke');
   if (smoke && archetype === 'abstract') addSubject('smoke', 1, 'matte', wordColor ?? '#cfd3d8');
+  // Ink: a deep blue on white, a brighter one on a dark field, or the colour named.
+  if (inkField) addSubject('ink', 1, 'matte', wordColor ?? (background === INK_FIELD || (!!namedBackground && hexToHsl(namedBackground)[2] > 0.5) ? '#1d2f7a' : '#4a7bd9'));
   // Words for things this shot has no place for (smoke in a landscape, fireworks in a studio) are
   // reported as ignored, not used. Road and car words are used by a street, or by a landscape with a road.
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of ['smoke', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'birds', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of ['smoke', 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'birds', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

@@ -56,6 +56,8 @@ export const SUBJECT_KINDS = [
   'fireplace',
   // rising from the product (a hot drink); drifting over an abstract field
   'steam', 'smoke',
+  // clouds of ink sinking and blooming in clear water, over an abstract field (white unless one is named)
+  'ink',
   // rain on a window pane, the world behind it out of focus (count: how wet, 1 to 10)
   'raindrops',
   // physics bodies

@@ -128,6 +128,7 @@ const ENTRIES: Entry[] = [
   { words: ['golden particles', 'gold particles', 'gold dust', 'golden dust', 'golden sparkles', 'gold sparkles', 'golden glow particles'], effect: { archetype: A('abstract', 2), particles: 'dust', palette: 'gold', excludes: 'particles' } },
   { words: ['gold confetti', 'golden confetti', 'gold and silver confetti', 'gold glitter', 'golden glitter'], effect: { archetype: A('abstract', 2), particles: 'confetti', palette: 'gold', excludes: 'confetti' } },
   // Smoke as an overlay or background element (on a dark field); "smoky" air is fog, below.
+  { words: ['ink', 'ink in water', 'ink in the water', 'ink drop', 'ink drops', 'drop of ink', 'drops of ink', 'ink drops in water', 'ink cloud', 'ink clouds', 'ink swirl', 'ink swirls', 'swirling ink', 'ink spreading', 'ink spreading in water', 'ink drops spreading in water', 'ink blooming', 'ink diffusing', 'ink in water background', 'ink diffusion', 'watercolor ink', 'watercolour ink'], effect: { archetype: A('abstract', 4), subject: 'ink', excludes: 'ink' } },
   { words: ['smoke', 'smoke wisps', 'wisps of smoke', 'wispy smoke', 'drifting smoke', 'incense smoke', 'smoke overlay', 'smoke background', 'coloured smoke', 'colored smoke', 'smoke plume', 'plumes of smoke'], effect: { archetype: A('abstract', 3), subject: 'smoke', excludes: 'smoke' } },
   // Rain on a window: a close-up of the pane, the world behind it a blur of lights. It outvotes the city or
   // garden named behind the glass (they become the blur).

@@ -25,6 +25,7 @@ import {
 } from 'three/tsl';
 import type { Framing } from '../sim/camera.js';
 import { createSmoke } from './steam.mjs';
+import { createInk } from './ink.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
 
@@ -159,6 +160,13 @@ export function buildAbstract(ctx: BuildContext): Shot {
     smoke.group.position.set(...framing.target);
     scene.add(smoke.group);
     updaters.push((t) => smoke.update(t, camera));
+  }
+  if (kinds.has('ink')) {
+    const s = plan.subjects.find((x) => x.kind === 'ink')!;
+    const ink = createInk(ctx.seed, framing.distance * 1.6, framing.distance * 0.9, new THREE.Color(s.color), ctx.duration);
+    ink.mesh.position.set(...framing.target);
+    scene.add(ink.mesh);
+    updaters.push((t) => ink.update(t, camera));
   }
   // A bare field gets ribbons of light, unless it is white: added light on white is nothing (a white
   // background, or a title on one, is the clean field itself).
