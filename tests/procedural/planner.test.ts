@@ -101,6 +101,18 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('galaxy over the desert', 1).plan.setting, 'desert');
   });
 
+  it('"star trails" are the night sky turning in a time lapse from a locked-off camera, not the Milky Way', () => {
+    for (const prompt of ['star trails over a desert at night, time lapse', 'star trails', 'stars circling the pole over the mountains']) {
+      for (const seed of [1, 2]) {
+        const p = P(prompt, seed).plan;
+        assert.deepEqual(p.subjects.filter((s) => s.kind === 'star-trails' || s.kind === 'milky-way').map((s) => s.kind), ['star-trails'], prompt);
+        assert.equal(p.timeOfDay, 'night', prompt);
+        assert.equal(p.weather.condition, 'clear', prompt);
+        assert.equal(p.camera.move, 'static', `${prompt}: a long exposure cannot move`);
+      }
+    }
+  });
+
   it('smoke is wisps on a dark field, tinted by a colour word; where a shot has no place for it, it is reported as ignored', () => {
     const p = P('smoke drifting across a dark background', 1);
     assert.equal(p.plan.archetype, 'abstract');

@@ -267,6 +267,20 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(band > plain + 25, `brightest tenth of the upper sky: ${band.toFixed(1)} with the Milky Way, ${plain.toFixed(1)} without`);
   });
 
+  it('draws star trails: arcs about the pole that lengthen over the clip, over a still landscape', async () => {
+    const req = request('star trails over the desert', { frames: 3, width: 320, height: 180, fps: { num: 1, den: 2 } });
+    const frames = await renderAll(g, req);
+    const upper = Math.floor(req.height / 2) * req.width * 4;
+    const lit = (f: Uint8Array) => countPixels(f.subarray(0, upper), (r, gg, b) => 0.2126 * r + 0.7152 * gg + 0.0722 * b > 70);
+    const counts = frames.map(lit);
+    // Measured: 318, 1556, 2914 lit pixels in the upper half at 0, 2, 4 s.
+    assert.ok(counts[2]! > counts[0]! * 5 && counts[2]! > 1500, `trails lengthen: ${counts.join(', ')}`);
+    assert.ok(counts[1]! > counts[0]! && counts[2]! > counts[1]!, `and keep lengthening: ${counts.join(', ')}`);
+    // The ground does not move: a locked-off camera.
+    const ground = (f: Uint8Array) => f.subarray(Math.floor(req.height * 0.85) * req.width * 4);
+    assert.ok(meanAbsDiff(ground(frames[0]!), ground(frames[2]!)) < 1, 'the landscape stays where it is');
+  });
+
   it('draws smoke: pale wisps over a dark field that drift from frame to frame', async () => {
     const prompt = 'smoke on a black background';
     const req = request(prompt, { frames: 3, width: 240, height: 136, fps: { num: 2, den: 1 } });

@@ -93,12 +93,13 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['fireworks', FIREWORKS_SETTINGS],
   ['lightning', LIGHTNING_SETTINGS],
   ['milky-way', MILKY_WAY_SETTINGS],
+  ['star-trails', MILKY_WAY_SETTINGS],
   ['hot-air-balloons', BALLOON_SETTINGS],
   ['boats', BOAT_SETTINGS],
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -554,7 +555,7 @@ export function planPrompt(input: PlanInput): PlanResult {
 
   // ---------------------------------------------------------------- weather and particles
   // Night-sky subjects need the sky clear unless the prompt said otherwise (an overcast night has no stars).
-  const skyShow = subjects.some((s) => s.kind === 'aurora' || s.kind === 'milky-way' || s.kind === 'fireworks');
+  const skyShow = subjects.some((s) => s.kind === 'aurora' || s.kind === 'milky-way' || s.kind === 'star-trails' || s.kind === 'fireworks');
   const condition = first('condition') ?? (!skyShow && (archetype === 'nature' || archetype === 'urban') ? rng.pick(['clear', 'clear', 'cloudy'] as const) : 'clear');
   const windWord = live.find((h) => h.effect.wind !== undefined)?.effect.wind;
   const wind = excluded('wind') ? 0 : windWord ?? (condition === 'storm' ? 0.8 : 0.2);
@@ -613,7 +614,10 @@ export function planPrompt(input: PlanInput): PlanResult {
         // Aurora footage is shot from a tripod: a drone or a crane would lose the sky.
         // So is a fireworks show: the sky it fills has to stay in the frame.
         // A car on a road is followed by a drone (the chase shot); any other move watches it drive away.
-        nature: subjects.some((s) => s.kind === 'aurora' || s.kind === 'fireworks' || s.kind === 'lightning' || s.kind === 'milky-way')
+        // Star trails are a long exposure's time lapse: the camera cannot move at all.
+        nature: subjects.some((s) => s.kind === 'star-trails')
+          ? ['static']
+          : subjects.some((s) => s.kind === 'aurora' || s.kind === 'fireworks' || s.kind === 'lightning' || s.kind === 'milky-way')
           ? ['static', 'pan-right', 'pan-left']
           : subjects.some((s) => s.kind === 'cars')
             ? ['drone']

@@ -18,6 +18,8 @@ export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'petals', 'confetti', '
 export const SUBJECT_KINDS = [
   // nature
   'pine-trees', 'broadleaf-trees', 'mountains', 'waves', 'clouds', 'rocks', 'grass', 'fire', 'aurora', 'milky-way', 'waterfall',
+  // a time lapse of the night sky turning about the pole, each star drawing an arc that lengthens over the clip
+  'star-trails',
   // coconut palms along a beach (the coast); a lighthouse on a rock in the surf; rolling hills (a meadow's
   // or a forest's ground, rising in folds towards the horizon)
   'palm-trees', 'lighthouse', 'hills',

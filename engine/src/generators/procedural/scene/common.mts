@@ -29,6 +29,10 @@ import {
   cos,
   sin,
   cross,
+  acos,
+  step,
+  mod,
+  min,
 } from 'three/tsl';
 import type { ScenePlan, Material, TimeOfDay } from '../plan/schema.js';
 import { tileableNoiseRGBA } from '../sim/noise.js';
@@ -234,7 +238,7 @@ export interface Sky {
  * dome is drawn last under the depth test, so it covers whatever lies beyond it; it must stay inside the
  * camera's far plane.
  */
-export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: number; sunVisible?: boolean; aurora?: boolean; milkyWay?: boolean; radius?: number } = {}): Sky {
+export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: number; sunVisible?: boolean; aurora?: boolean; milkyWay?: boolean; starTrails?: boolean; radius?: number } = {}): Sky {
   const plan = ctx.plan;
   const time = uniform(0);
   const cloudTex = noiseTexture(ctx.seed, 256, 6, 6);
@@ -275,7 +279,13 @@ export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: numbe
     const shade = mix(lit, zen.mul(0.6).add(hor.mul(0.25)), smoothstep(0.45, 0.9, n2).mul(0.6));
     sky = mix(sky, shade, density.mul(0.92));
   }
-  if (L.stars > 0) {
+  if (L.stars > 0 && opts.starTrails) {
+    // Sky time runs at the plan's speed: the trails reach their full length at the clip's last frame.
+    // A ring about 4.5 pixels wide at the plan's lens (three's 36 mm gauge is the frame's width).
+    const vfov = 2 * Math.atan((36 / Math.max(1, ctx.width / ctx.height) / 2) / plan.camera.focalLengthMm);
+    const ringWidth = Math.max(0.0035, (4.5 * vfov) / ctx.height);
+    sky = sky.add(starTrailsNode(dir, time.div(Math.max(1e-3, ctx.duration * plan.motion.speed)), ringWidth).mul(L.stars * 3).mul(smoothstep(0.02, 0.3, h)));
+  } else if (L.stars > 0) {
     // With the Milky Way the sky turns about the pole in a time lapse (the classic star-trail move).
     const starDir: N = opts.milkyWay ? celestialTurn(dir, time.mul(Math.max(0, plan.motion.speed - 1) * 0.03)) : dir;
     const cell: N = mx_cell_noise_float(tslFloor(starDir.mul(420)));
@@ -314,6 +324,51 @@ function celestialTurn(dir: N, angle: N): N {
   const c: N = cos(angle);
   const sn: N = sin(angle);
   return dir.mul(c).add(cross(k, dir).mul(sn)).add(k.mul(dot(k, dir)).mul(float(1).sub(c)));
+}
+
+/**
+ * The pole star trails turn about: 26 degrees up (a latitude of 26 degrees), a little right of the default
+ * view, so that with the view pitched up for the sky the circles' centre is in the frame's upper part, as in
+ * the classic shot. (The Milky Way's pole is placed for the band's sake; nothing else depends on either.)
+ */
+const TRAILS_POLE = new THREE.Vector3(0.3, 0.5, -1).normalize();
+/** Two axes at right angles to the pole, for angles about it. */
+const TRAILS_E1 = new THREE.Vector3(0, 1, 0).projectOnPlane(TRAILS_POLE).normalize();
+const TRAILS_E2 = new THREE.Vector3().crossVectors(TRAILS_POLE, TRAILS_E1);
+/** A trail's arc at the clip's start and end, radians about the pole (the sky turns 15 degrees an hour). */
+const TRAIL_ARC: [number, number] = [0.05, 1.1];
+
+/**
+ * Star trails: the stars of a long exposure drawn as arcs about the celestial pole. The sky is cut into
+ * thin rings about the pole (`ringWidth` radians: a few pixels, so a trail's line is about a pixel wide); in each ring a hash places up to three stars (more likely the further the ring
+ * is from the pole, as the sky there is larger), each with a start angle, a brightness and a colour. A
+ * pixel lies on a trail if its angle about the pole is within the arc the star has swept so far, which
+ * lengthens with `progress` (0 to 1 over the clip) as the stars move on. Returns linear light.
+ */
+function starTrailsNode(dir: N, progress: N, ringWidth: number): N {
+  const k = vec3(TRAILS_POLE.x, TRAILS_POLE.y, TRAILS_POLE.z);
+  const polar: N = acos(clamp(dot(dir, k), -1, 1));
+  const around: N = atan(dot(dir, vec3(TRAILS_E2.x, TRAILS_E2.y, TRAILS_E2.z)), dot(dir, vec3(TRAILS_E1.x, TRAILS_E1.y, TRAILS_E1.z)));
+  const ring: N = tslFloor(polar.div(ringWidth));
+  const inRing: N = fract(polar.div(ringWidth));
+  const arc: N = mix(float(TRAIL_ARC[0]), float(TRAIL_ARC[1]), clamp(progress, 0, 1));
+  let light: N = vec3(0);
+  for (const j of [0, 1, 2]) {
+    const h1: N = mx_cell_noise_float(vec2(ring, float(j * 17 + 3)));
+    const h2: N = mx_cell_noise_float(vec2(ring, float(j * 17 + 9)));
+    const h3: N = mx_cell_noise_float(vec2(ring, float(j * 17 + 13)));
+    // Present: rarer near the pole, where a ring is a small circle.
+    const present: N = step(h1, min(sin(clamp(polar, 0.0, 1.5)).mul(0.9).add(0.15), 0.9));
+    const across: N = inRing.sub(0.5).div(0.2);
+    const line: N = exp(across.mul(across).negate());
+    // Angle swept since the star's place at the start, through the trail to where it is now.
+    const swept: N = mod(around.sub(h2.mul(Math.PI * 2)).add(Math.PI * 4), Math.PI * 2);
+    const onArc: N = smoothstep(arc.add(0.004), arc, swept);
+    const brightness: N = pow(h3, 3).mul(1.4).add(0.06);
+    const tint: N = mix(vec3(0.75, 0.85, 1.1), vec3(1.1, 0.85, 0.6), fract(h3.mul(7.31)));
+    light = light.add(tint.mul(line.mul(onArc).mul(present).mul(brightness)));
+  }
+  return light;
 }
 
 /**

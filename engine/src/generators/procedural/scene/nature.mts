@@ -508,11 +508,13 @@ export function buildNature(ctx: BuildContext): Shot {
   const fireworks = plan.subjects.some((s) => s.kind === 'fireworks');
   const lightning = plan.subjects.some((s) => s.kind === 'lightning');
   const waterfall = plan.subjects.some((s) => s.kind === 'waterfall');
-  const milkyWay = plan.subjects.some((s) => s.kind === 'milky-way') && plan.timeOfDay === 'night';
+  const starTrails = plan.subjects.some((s) => s.kind === 'star-trails') && plan.timeOfDay === 'night';
+  // The night sky as the subject: the Milky Way, or the stars' trails (the band is smeared out in those).
+  const milkyWay = (starTrails || plan.subjects.some((s) => s.kind === 'milky-way')) && plan.timeOfDay === 'night';
   // An aurora needs a clear sky to be seen through.
   // Fireworks read best against a dark, mostly clear sky too.
   const clouds = aurora || milkyWay ? Math.min(plan.weather.cloudCover, 0.08) : fireworks ? Math.min(plan.weather.cloudCover, 0.2) : plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover;
-  const sky = createSky(ctx, L, { clouds, aurora, milkyWay });
+  const sky = createSky(ctx, L, { clouds, aurora, milkyWay: milkyWay && !starTrails, starTrails });
   scene.add(sky.mesh);
   requestEnvironment(scene, () => skyEnvironment(ctx, L));
 

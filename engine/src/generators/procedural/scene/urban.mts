@@ -133,7 +133,7 @@ export function buildUrban(ctx: BuildContext): Shot {
   const { plan } = ctx;
   const L = lightingFor(plan);
   // A city's own light hides all but a few stars: its night sky has none unless the stars are asked for.
-  if (!plan.subjects.some((s) => s.kind === 'milky-way')) L.stars = 0;
+  if (!plan.subjects.some((s) => s.kind === 'milky-way' || s.kind === 'star-trails')) L.stars = 0;
   const scene = new THREE.Scene();
   const time = uniform(0);
   const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.5, 5000);
