@@ -211,6 +211,19 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(dark.subjects.some((x) => x.kind === 'ink'));
   });
 
+  it('a tropical beach is the tropical palette on the coast, in the day unless a time is named', () => {
+    for (const prompt of ['tropical beach', 'turquoise water on a tropical beach, aerial view', 'crystal clear water over white sand', 'caribbean beach']) {
+      for (const seed of [1, 2, 3]) {
+        const p = P(prompt, seed);
+        assert.equal(p.plan.setting, 'coast', prompt);
+        assert.equal(p.plan.palette.name, 'tropical', prompt);
+        assert.ok(['noon', 'morning'].includes(p.plan.timeOfDay), `${prompt}: ${p.plan.timeOfDay}`);
+      }
+    }
+    assert.equal(P('tropical beach at sunset', 1).plan.timeOfDay, 'dusk', 'a time named is kept');
+    assert.equal(P('sandy beach at golden hour', 1).plan.palette.name === 'tropical', false);
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

@@ -496,6 +496,25 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(glowing > 500, `pixels the jellyfish brighten: ${glowing}`);
   });
 
+  it('colours a tropical beach: turquoise shallows over pale sand where the same beach in another palette is blue-grey', async () => {
+    const req = request('tropical beach at noon, static', { frames: 1, width: 240, height: 136 });
+    const [tropical, plain] = await renderWithAndWithout(g, req, (plan) => ({ ...plan, palette: { name: 'cool', colors: ['#3a7ca5', '#81c3d7', '#d9dcd6', '#16425b', '#2f6690'] } }));
+    const turquoise = (f: Uint8Array) => countPixels(f, (r, gg, b) => gg > r + 40 && b > r + 40 && Math.abs(gg - b) < 45);
+    // Pale coral sand is nearly neutral; ordinary sand is tan (measured 174,170,163 against 166,154,137).
+    const paleSand = (f: Uint8Array) => countPixels(f.subarray(Math.floor(136 * 0.8) * 240 * 4), (r, gg, b) => r > 160 && b > 150 && r - b < 20);
+    // Measured: turquoise 1734 vs 0 (of 32640); pale sand 6720 vs 0 in the lowest fifth (of 6720).
+    assert.ok(turquoise(tropical[0]!) > turquoise(plain[0]!) * 2 + 800, `turquoise pixels: ${turquoise(tropical[0]!)} tropical, ${turquoise(plain[0]!)} not`);
+    assert.ok(paleSand(tropical[0]!) > paleSand(plain[0]!) + 3000, `pale sand pixels: ${paleSand(tropical[0]!)} tropical, ${paleSand(plain[0]!)} not`);
+  });
+
+  it('flies a beach drone shot along the shore: the sand is still in the frame at the end', async () => {
+    const req = request('drone shot of a beach at noon', { frames: 3, width: 240, height: 136, fps: { num: 1, den: 2 } });
+    const frames = await renderAll(g, req);
+    const sand = (f: Uint8Array) => countPixels(f, (r, gg, b) => r > gg && gg > b && r - b > 25 && r > 120);
+    // Measured: 19635 and 9013 sand pixels at the first and last frame (flying out to sea, the last had none).
+    assert.ok(sand(frames[2]!) > 32640 * 0.1, `sand at the end: ${sand(frames[2]!)} of 32640 pixels`);
+  });
+
   it('drops ink into clear water: blue clouds on white that spread as they sink', async () => {
     const frames = await renderAll(g, request('ink in water, static', { frames: 4, fps: { num: 1, den: 1 }, width: 240, height: 136 }));
     // Ink: darker than the white field, and blue (its default colour, #1d2f7a).

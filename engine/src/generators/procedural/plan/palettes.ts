@@ -26,6 +26,9 @@ export const PALETTES: Record<string, string[]> = {
   // Only from words ("gold confetti"): a dark warm field that gold pieces stand out on (the confetti's
   // own golds are in the particle layer).
   gold: ['#3a2c14', '#5e4719', '#120e08', '#c9a227', '#f5e6b8'],
+  // Only from words ("tropical beach", "turquoise water"): turquoise shallows, pale sand, deep lagoon blue,
+  // palm green; the sea and the beach take their colours from it (scene/nature.mts).
+  tropical: ['#2ec4c0', '#f1e6cc', '#0f7a8c', '#7fd6c2', '#2f6b3a'],
   // Only from words ("christmas lights"): a dark field of deep red and green (its first colours), and the
   // warm gold, red, green and warm white of a tree's lights glowing on it (the bright ones, which lights
   // take).

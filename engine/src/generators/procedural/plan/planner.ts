@@ -71,7 +71,7 @@ const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 /** Palettes that are colours, not styles: a colour word does not replace them. */
-const COLOUR_PALETTES = ['gold', 'teal-orange', 'autumn', 'winter', 'blossom', 'white', 'festive'];
+const COLOUR_PALETTES = ['gold', 'teal-orange', 'autumn', 'winter', 'blossom', 'white', 'festive', 'tropical'];
 /** The field ink is seen against when no background is named: the white palette's. */
 const INK_FIELD = '#f5f3ef';
 /** A car's paint when no colour is named: red, white, black, silver, deep blue. */
@@ -326,6 +326,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       : balloons
         ? // Balloons fly in the calm of early morning.
           rng.pick<TimeOfDay>(['dawn', 'morning', 'golden-hour'])
+      : live.some((h) => h.effect.palette === 'tropical')
+        ? // Turquoise water is seen with the sun high: at golden hour it is the sky's colour.
+          rng.pick<TimeOfDay>(['noon', 'morning', 'morning'])
       : live.some((h) => h.effect.subject === 'raindrops') && !excluded('raindrops')
         ? // Rain on a window is mostly shot against lights after dark.
           rng.pick<TimeOfDay>(['night', 'dusk', 'night', 'morning'])

@@ -92,7 +92,9 @@ const ENTRIES: Entry[] = [
   { words: ['harbour', 'harbor', 'marina', 'harbours', 'harbors', 'marinas', 'fishing harbor', 'fishing harbour'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'boats' } },
   { words: ['sky', 'skies', 'clouds', 'cloud', 'cloudscape', 'heavens', 'cumulus', 'sunrise', 'sunset'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', excludes: 'clouds' } },
   // A beach: sand in the foreground, the swell running in and breaking into surf along the shore.
-  { words: ['beach', 'beaches', 'coast', 'coastline', 'shore', 'shoreline', 'seashore', 'seaside', 'surf', 'waves crashing', 'crashing waves', 'breaking waves', 'waves breaking', 'tropical beach', 'sandy beach', 'over the sand', 'on the sand', 'onto the sand', 'wet sand', 'washing over sand', 'washing over the sand', 'washing ashore', 'lapping', 'lapping at the shore'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'waves' } },
+  { words: ['beach', 'beaches', 'coast', 'coastline', 'shore', 'shoreline', 'seashore', 'seaside', 'surf', 'waves crashing', 'crashing waves', 'breaking waves', 'waves breaking', 'sandy beach', 'over the sand', 'on the sand', 'onto the sand', 'wet sand', 'washing over sand', 'washing over the sand', 'washing ashore', 'lapping', 'lapping at the shore'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'waves' } },
+  // A tropical beach: turquoise shallows over pale sand, in the day's light (the tropical palette).
+  { words: ['tropical beach', 'tropical beaches', 'caribbean beach', 'paradise beach', 'white sand beach', 'white sandy beach', 'white sand', 'tropical island', 'tropical shore', 'tropical coast', 'island beach'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'waves', palette: 'tropical' } },
   // Surf on rocks is a shore: the coast, with rocks in the surf (the open sea has nothing to break on).
   { words: ['crashing on rocks', 'crashing on the rocks', 'crashing against rocks', 'crashing against the rocks', 'crashing into rocks', 'crashing into the rocks', 'breaking on rocks', 'breaking on the rocks', 'breaking against the rocks', 'rocky shore', 'rocky coast', 'rocky coastline', 'rocky beach', 'sea cliffs', 'sea stacks', 'crashing on the shore', 'crashing on the beach', 'crashing onto the shore', 'crashing onto the beach'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'rocks' } },
   { words: ['lighthouse', 'lighthouses', 'light house', 'lighthouse beam', 'beacon'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'lighthouse', excludes: 'lighthouse' } },
@@ -321,6 +323,7 @@ const ENTRIES: Entry[] = [
   { words: ['yellow'], effect: { color: '#f2c12e' } },
   { words: ['green', 'emerald'], effect: { color: '#2e9d57' } },
   { words: ['blue', 'navy', 'azure', 'cobalt'], effect: { color: '#2657c9' } },
+  { words: ['tropical', 'turquoise water', 'turquoise sea', 'turquoise ocean', 'turquoise lagoon', 'crystal clear water', 'clear turquoise water', 'crystal clear sea', 'lagoon', 'caribbean', 'maldives', 'bahamas', 'bora bora'], effect: { palette: 'tropical' } },
   { words: ['teal', 'cyan', 'turquoise'], effect: { color: '#1aa5a8' } },
   { words: ['purple', 'violet', 'magenta', 'lilac'], effect: { color: '#7b3fc4' } },
   { words: ['pink', 'rose'], effect: { color: '#e86aa0' } },

@@ -375,9 +375,11 @@ function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?
   const rough = ctx.plan.weather.condition === 'storm' || ctx.plan.weather.condition === 'rain';
   // Rain and spray roughen the surface: a storm sea mirrors the sky less.
   if (rough) mat.roughness = 0.2;
-  // Storm water is grey-green and opaque; clear water a deep blue with a lighter tint where it is thin.
-  const deep = new THREE.Color(rough ? '#0d2226' : '#06283a').lerp(L.horizon, 0.08);
-  const shallow = new THREE.Color(rough ? '#2d4a47' : '#1f6a78');
+  // Storm water is grey-green and opaque; clear water a deep blue with a lighter tint where it is thin;
+  // tropical water (the tropical palette) a lagoon's blue-green, turquoise where it is thin.
+  const tropical = ctx.plan.palette.name === 'tropical' && !rough;
+  const deep = new THREE.Color(rough ? '#0d2226' : tropical ? '#075a72' : '#06283a').lerp(L.horizon, 0.08);
+  const shallow = new THREE.Color(rough ? '#2d4a47' : tropical ? '#1fa3a8' : '#1f6a78');
   let colour: N = mix(vec3(deep.r, deep.g, deep.b), vec3(shallow.r, shallow.g, shallow.b), crest.mul(0.7)).add(vec3(crest.mul(crest).mul(0.12)));
   if (wind > 0.45) {
     // Whitecaps: the windier, the more of each crest breaks, torn up by noise that drifts with the wind.
@@ -390,8 +392,9 @@ function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?
     // The shallows: lighter, greener water over the sand, and surf: lines of foam that run in with the
     // swell, break up towards the beach, and a swash line where each wave runs up the sand.
     const off: N = float(shore.z).sub(pw.z);
-    const shallow2 = new THREE.Color('#3e8f8a');
-    colour = mix(colour, vec3(shallow2.r, shallow2.g, shallow2.b), float(1).sub(smoothstep(2, 22, off)).mul(0.55));
+    // Over tropical sand the shallows are wide and a bright turquoise.
+    const shallow2 = new THREE.Color(tropical ? '#4fd1c5' : '#3e8f8a');
+    colour = mix(colour, vec3(shallow2.r, shallow2.g, shallow2.b), float(1).sub(smoothstep(2, tropical ? 45 : 22, off)).mul(tropical ? 0.8 : 0.55));
     const tear: N = mx_noise_float(vec3(pw.x.mul(0.18), off.mul(0.25), time.mul(0.35))).mul(0.5).add(0.5);
     const lines: N = sin(off.mul(0.75).add(time.mul(1.7)).add(tear.mul(2.5))).mul(0.5).add(0.5);
     const band: N = float(1).sub(smoothstep(4, 26, off)).mul(smoothstep(-1.5, 1, off));
@@ -617,14 +620,19 @@ export function buildNature(ctx: BuildContext): Shot {
       // A beach: sand rising gently from under the sea towards the camera, the shoreline across the lower
       // part of the frame, the swell running in and breaking into surf (oceanMaterial's shore option).
       const shoreZ = -11;
+      const tropicalSand = plan.palette.name === 'tropical';
       // Steep enough near the water that the swell's crests (about a metre here) do not flood the sand.
       const height = (x: number, z: number) => Math.max(-4, (z - shoreZ) * 0.13 + noise.fbm(x * 0.05, z * 0.05, 3) * 0.2 - 0.1);
       terrain = buildTerrain(ctx, {
-        size: 400,
+        // A drone along the shore sees far down the beach: the sand reaches further than the usual 400 m.
+        size: plan.camera.move === 'drone' ? 1000 : 400,
         segments: segs,
         height,
+        // Tropical sand is pale coral sand, nearly white.
         color: (h, slope, x, z) =>
-          new THREE.Color('#d8bf94').lerp(new THREE.Color('#b89a70'), Math.max(0, Math.min(1, 0.6 - h * 0.8))).lerp(new THREE.Color('#e8d6b4'), noise.sample(x * 0.2, z * 0.2) * 0.25 + slope * 0.2),
+          (tropicalSand ? new THREE.Color('#eee2c6') : new THREE.Color('#d8bf94'))
+            .lerp(new THREE.Color(tropicalSand ? '#d6c29c' : '#b89a70'), Math.max(0, Math.min(1, 0.6 - h * 0.8)))
+            .lerp(new THREE.Color(tropicalSand ? '#f8f1e1' : '#e8d6b4'), noise.sample(x * 0.2, z * 0.2) * 0.25 + slope * 0.2),
       });
       scene.add(terrain.mesh);
       if (subjects.has('rocks')) addRocks(ctx, scene, terrain, 10, clearOfRoad);
@@ -645,6 +653,11 @@ export function buildNature(ctx: BuildContext): Shot {
       if (plan.camera.shot === 'close') {
         framing = { target: [0, 0.3, shoreZ - 7], distance: 34, azimuth: 0, elevation: 9, travel: 6, minHeight: 1.5 };
         focus.set(0, 0, shoreZ - 4);
+      } else if (plan.camera.move === 'drone') {
+        // The beach drone shot: high over the surf line, flying along the shore with the beach receding to
+        // the horizon (flying out to sea, as a drone does elsewhere, ended on open water with the beach gone).
+        framing = { target: [0, 0, shoreZ - 6], distance: 75, azimuth: 60, elevation: 17, travel: 60, minHeight: 12 };
+        focus.set(0, 0, shoreZ);
       }
       lightCenter.set(0, 0, -10);
       lightRadius = 50;
