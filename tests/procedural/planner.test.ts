@@ -224,6 +224,17 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('sandy beach at golden hour', 1).plan.palette.name === 'tropical', false);
   });
 
+  it('a road with falling leaves is a road through trees, not a city street; a spinning globe is the earth', () => {
+    for (const prompt of ['leaves blowing across a road in autumn', 'autumn road']) {
+      const p = P(prompt, 1).plan;
+      assert.equal(p.archetype, 'nature', prompt);
+      assert.ok(p.subjects.some((x) => x.kind === 'road'), prompt);
+    }
+    assert.equal(P('leaves blowing down a city street', 1).plan.archetype, 'urban', 'a city named stays a city');
+    assert.equal(P('a road at night', 1).plan.archetype, 'urban', 'a road alone is still a street');
+    for (const prompt of ['spinning globe', 'rotating globe with glowing lines']) assert.ok(P(prompt, 1).plan.subjects.some((x) => x.kind === 'planet'), prompt);
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

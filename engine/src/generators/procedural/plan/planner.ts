@@ -221,8 +221,10 @@ export function planPrompt(input: PlanInput): PlanResult {
   const votes: Record<Archetype, number> = { nature: 0, urban: 0, abstract: 0, product: 0, text: 0, physics: 0 };
   // A road or a car with a landscape named and no town ("a sports car on a mountain road", "highway
   // through the desert", "driving through the forest") is that landscape with a road through it: their
-  // votes go to nature. A road alone, or in a city or a town, stays a street.
-  const landscape = live.some((h) => h.effect.setting && ROAD_SETTINGS.includes(h.effect.setting));
+  // votes go to nature. A road alone, or in a city or a town, stays a street. Falling leaves or petals
+  // name a landscape too: they come from trees ("leaves blowing across a road in autumn" was a city street
+  // at night).
+  const landscape = live.some((h) => (h.effect.setting && ROAD_SETTINGS.includes(h.effect.setting)) || h.effect.particles === 'leaves' || h.effect.particles === 'petals');
   const townNamed = live.some((h) => h.effect.setting === 'city' || h.effect.setting === 'town' || (h.effect.setting === 'street' && h.effect.subject !== 'road'));
   const onTheRoad = (h: Hit) => h.effect.subject === 'road' || h.effect.subject === 'cars';
   const ruralRoad = landscape && !townNamed && live.some(onTheRoad) && !excluded('road');
