@@ -235,6 +235,15 @@ describe('procedural planner: vocabulary', () => {
     for (const prompt of ['spinning globe', 'rotating globe with glowing lines']) assert.ok(P(prompt, 1).plan.subjects.some((x) => x.kind === 'planet'), prompt);
   });
 
+  it('fire on a black background is the flames on that field; a campfire in the dark stays a campfire', () => {
+    for (const prompt of ['fire flames on a black background', 'flames on black', 'fire on a dark background']) {
+      const p = P(prompt, 1).plan;
+      assert.equal(p.archetype, 'abstract', prompt);
+      assert.ok(p.subjects.some((x) => x.kind === 'fire'), prompt);
+    }
+    for (const prompt of ['a campfire in the dark', 'fire in the forest at night', 'campfire on the beach at night']) assert.equal(P(prompt, 1).plan.archetype, 'nature', prompt);
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

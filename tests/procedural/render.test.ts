@@ -515,6 +515,17 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(sand(frames[2]!) > 32640 * 0.1, `sand at the end: ${sand(frames[2]!)} of 32640 pixels`);
   });
 
+  it('draws flames on a black background: a fire element, warm and licking, on a dark field', async () => {
+    const frames = await renderAll(g, request('fire flames on a black background, static', { frames: 3, width: 240, height: 136, fps: { num: 4, den: 1 } }));
+    const fire = (f: Uint8Array) => countPixels(f, (r, gg, b) => r > 180 && r > b + 80);
+    const dark = (f: Uint8Array) => countPixels(f, (r, gg, b) => r + gg + b < 90);
+    const counts = frames.map(fire);
+    // Measured: 1825, 2168, 1791 fire pixels; 27278 dark (of 32640); 5.6 mean change over half a second.
+    assert.ok(counts.every((c) => c > 900), `fire in every frame: ${counts.join(', ')}`);
+    assert.ok(dark(frames[0]!) > 32640 * 0.5, `on a dark field: ${dark(frames[0]!)} dark pixels`);
+    assert.ok(meanAbsDiff(frames[0]!, frames[2]!) > 2, 'the flames lick and move');
+  });
+
   it('drops ink into clear water: blue clouds on white that spread as they sink', async () => {
     const frames = await renderAll(g, request('ink in water, static', { frames: 4, fps: { num: 1, den: 1 }, width: 240, height: 136 }));
     // Ink: darker than the white field, and blue (its default colour, #1d2f7a).

@@ -248,6 +248,11 @@ export function planPrompt(input: PlanInput): PlanResult {
   const backdropNamed = live.some((h) => h.effect.background || /\b(background|backdrop)\b/.test(h.text));
   const onlyParticles = live.some((h) => h.effect.particles) && !live.some((h) => h.effect.setting || h.effect.subject || h.effect.body);
   if (backdropNamed && onlyParticles) votes.abstract = Math.max(...Object.values(votes)) + 1;
+  // Fire "on a black background" with nowhere and nothing else named is the flames themselves on that
+  // field (a compositing element), not a campfire in a pine forest.
+  const onlyFire = live.some((h) => h.effect.subject === 'fire') && !excluded('fire') && !live.some((h) => h.effect.setting || h.effect.body || (h.effect.subject && h.effect.subject !== 'fire'));
+  const backdropWords = live.some((h) => /\b(background|backdrop)\b|^on (black|white)$/.test(h.text));
+  if (backdropWords && onlyFire) votes.abstract = Math.max(...Object.values(votes)) + 1;
   let archetype: Archetype;
   const best = Math.max(...Object.values(votes));
   if (best <= 0) {
@@ -521,6 +526,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   }
   const smoke = live.some((h) => h.effect.subject === 'smoke') && !excluded('smoke');
   if (smoke && archetype === 'abstract') addSubject('smoke', 1, 'matte', wordColor ?? '#cfd3d8');
+  if (archetype === 'abstract' && onlyFire) addSubject('fire', 1, 'emissive', '#ff8a3a');
   // Ink: a deep blue on white, a brighter one on a dark field, or the colour named.
   if (inkField) addSubject('ink', 1, 'matte', wordColor ?? (background === INK_FIELD || (!!namedBackground && hexToHsl(namedBackground)[2] > 0.5) ? '#1d2f7a' : '#4a7bd9'));
   // Words for things this shot has no place for (smoke in a landscape, fireworks in a studio) are

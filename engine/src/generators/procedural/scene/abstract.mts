@@ -26,6 +26,7 @@ import {
 import type { Framing } from '../sim/camera.js';
 import { createSmoke } from './steam.mjs';
 import { createInk } from './ink.mjs';
+import { createFlames } from './flames.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
 
@@ -161,6 +162,17 @@ export function buildAbstract(ctx: BuildContext): Shot {
     scene.add(smoke.group);
     updaters.push((t) => smoke.update(t, camera));
   }
+  let particleBox: Shot['particleBox'] | null = null;
+  if (kinds.has('fire')) {
+    // Flames on a dark field ("fire on a black background"), framed to fill the frame's height, embers
+    // rising in a column above them.
+    const flames = createFlames(ctx.seed, 4.2, 3.4);
+    flames.mesh.position.set(0, -1.7, 0);
+    scene.add(flames.mesh);
+    updaters.push((t) => flames.update(t, camera));
+    framing = { target: [0, 0, 0], distance: 5.2, azimuth: 0, elevation: 0 };
+    particleBox = { center: [0, 0.6, 0], size: [2.0, 3.8, 1.0] };
+  }
   if (kinds.has('ink')) {
     const s = plan.subjects.find((x) => x.kind === 'ink')!;
     const ink = createInk(ctx.seed, framing.distance * 1.6, framing.distance * 0.9, new THREE.Color(s.color), ctx.duration);
@@ -201,10 +213,10 @@ export function buildAbstract(ctx: BuildContext): Shot {
     exposureBias: 0,
     lighting: null,
     groundHeight: () => -1e9,
-    particleBox: { center: [framing.target[0], framing.target[1], framing.target[2] + framing.distance * 0.45], size: [framing.distance * 1.4, framing.distance * 0.8, framing.distance * 0.9] },
+    particleBox: particleBox ?? { center: [framing.target[0], framing.target[1], framing.target[2] + framing.distance * 0.45], size: [framing.distance * 1.4, framing.distance * 0.8, framing.distance * 0.9] },
     particleScale: Math.max(1, framing.distance / 12),
     // A push in (or a crane) travels through the field; an orbit goes round it, and its box stays put.
-    particlesFollowCamera: ['dolly-in', 'dolly-out', 'crane-up', 'crane-down'].includes(plan.camera.move),
+    particlesFollowCamera: !particleBox && ['dolly-in', 'dolly-out', 'crane-up', 'crane-down'].includes(plan.camera.move),
     update(t) {
       time.value = t;
       dome.position.copy(camera.position);

@@ -50,7 +50,9 @@ export function createParticleLayer(
   const plan = ctx.plan;
   // Embers on an abstract field fill it, each glowing up and dying where it is; from a fire they rise
   // from its bed.
-  const fieldEmbers = plan.archetype === 'abstract' && kind === 'embers';
+  // (Flames on a field have embers of their own, rising from them.)
+  const fromFlames = plan.subjects.some((x) => x.kind === 'fire');
+  const fieldEmbers = plan.archetype === 'abstract' && kind === 'embers' && !fromFlames;
   // A bokeh background is the lights themselves: twice as many as behind a scene.
   const fieldDensity = plan.archetype === 'abstract' && kind === 'bokeh' ? density * 2 : density;
   const system = new ParticleSystem(kind, fieldDensity, box, plan.weather.wind, plan.physics.gravity * scale, ctx.seed, ctx.detail, fieldEmbers);
@@ -64,7 +66,7 @@ export function createParticleLayer(
   // On an abstract field embers and sparks are the subject, seen from metres away: larger than life, as
   // petals are (true to size they were specks that faded before anyone saw them).
   // Leaves and petals falling over a field are the subject too, seen from the field's distance: larger.
-  const fieldScale = plan.archetype === 'abstract' ? (glowingMotes ? 16 : kind === 'embers' || kind === 'sparks' ? 14 : kind === 'leaves' || kind === 'petals' ? 1.3 : kind === 'bokeh' ? 1.5 : 1) : 1;
+  const fieldScale = plan.archetype === 'abstract' ? (glowingMotes ? 16 : (kind === 'embers' && !fromFlames) || kind === 'sparks' ? 14 : kind === 'leaves' || kind === 'petals' ? 1.3 : kind === 'bokeh' ? 1.5 : 1) : 1;
   /** The palette's three light colours, blended by two weights: the first, towards the second, towards the third. */
   const lightMix = (w1: N, w2: N): N => {
     const [c0, c1, c2] = lightColors(plan, 3) as [THREE.Color, THREE.Color, THREE.Color];
