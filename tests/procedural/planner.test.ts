@@ -244,6 +244,15 @@ describe('procedural planner: vocabulary', () => {
     for (const prompt of ['a campfire in the dark', 'fire in the forest at night', 'campfire on the beach at night']) assert.equal(P(prompt, 1).plan.archetype, 'nature', prompt);
   });
 
+  it('a DNA helix is an abstract helix (it was a product bottle), blue on a named dark field', () => {
+    for (const prompt of ['rotating DNA helix, blue, science background', 'dna double helix', 'glowing DNA strand on a dark background']) {
+      const p = P(prompt, 1).plan;
+      assert.equal(p.archetype, 'abstract', prompt);
+      assert.deepEqual(p.subjects.map((x) => x.kind), ['helix'], prompt);
+    }
+    assert.equal(P('glowing DNA strand on a dark background', 1).plan.subjects[0]?.color, '#3fa9f5');
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

@@ -526,6 +526,16 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(meanAbsDiff(frames[0]!, frames[2]!) > 2, 'the flames lick and move');
   });
 
+  it('draws a DNA double helix across the frame, turning about its axis', async () => {
+    const req = request('dna double helix, static', { frames: 2, width: 240, height: 136, fps: { num: 1, den: 1 } });
+    const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('helix'));
+    let drawn = 0;
+    for (let i = 0; i < shot[0]!.length; i += 4) if (Math.abs(shot[0]![i]! - bare[0]![i]!) + Math.abs(shot[0]![i + 1]! - bare[0]![i + 1]!) + Math.abs(shot[0]![i + 2]! - bare[0]![i + 2]!) > 60) drawn++;
+    // Measured: 12801 pixels the helix changes (of 32640); 22.3 mean change over a second of its turn.
+    assert.ok(drawn > 5000, `pixels the helix covers: ${drawn}`);
+    assert.ok(meanAbsDiff(shot[0]!, shot[1]!) > 5, 'it turns');
+  });
+
   it('drops ink into clear water: blue clouds on white that spread as they sink', async () => {
     const frames = await renderAll(g, request('ink in water, static', { frames: 4, fps: { num: 1, den: 1 }, width: 240, height: 136 }));
     // Ink: darker than the white field, and blue (its default colour, #1d2f7a).

@@ -52,6 +52,8 @@ export const SUBJECT_KINDS = [
   'gradient', 'shapes', 'rings', 'grid', 'ribbons',
   // outer space (setting 'space'): a nebula among the stars; a planet turning in the sun
   'nebula', 'planet',
+  // a DNA double helix lying across the frame, turning about its axis
+  'helix',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
   // a fire burning in a stone fireplace, in a dark room it lights

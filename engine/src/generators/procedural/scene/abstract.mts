@@ -27,7 +27,8 @@ import type { Framing } from '../sim/camera.js';
 import { createSmoke } from './steam.mjs';
 import { createInk } from './ink.mjs';
 import { createFlames } from './flames.mjs';
-import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, disposeScene, softwareShadows } from './common.mjs';
+import { createHelix } from './helix.mjs';
+import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -161,6 +162,27 @@ export function buildAbstract(ctx: BuildContext): Shot {
     smoke.group.position.set(...framing.target);
     scene.add(smoke.group);
     updaters.push((t) => smoke.update(t, camera));
+  }
+  if (kinds.has('helix')) {
+    const s = plan.subjects.find((x) => x.kind === 'helix')!;
+    // The strands in the colour named (or the palette's lead) and the palette's second, the bases in its
+    // third: its bright colours, so that on a dark field the helix is not drawn in the field's own dark.
+    const [l0, l1, l2] = lightColors(plan, 3) as [THREE.Color, THREE.Color, THREE.Color];
+    const own = new THREE.Color(s.color);
+    const bright = 0.2126 * own.r + 0.7152 * own.g + 0.0722 * own.b >= 0.08;
+    // A grey palette (a plain dark field) has no colours of its own to give: the strands' own colour leads
+    // the others then.
+    const hsl = { h: 0, s: 0, l: 0 };
+    const grey = [l0, l1, l2].every((c) => c.getHSL(hsl).s < 0.2);
+    const colours: [THREE.Color, THREE.Color, THREE.Color] = !bright
+      ? [l0, l1, l2]
+      : grey
+        ? [own, own.clone().offsetHSL(0.1, 0, 0.04), own.clone().lerp(new THREE.Color('#ffffff'), 0.55)]
+        : [own, l1, l2];
+    const helix = createHelix(framing.distance * 1.25, colours, s.material, ctx.duration);
+    helix.group.position.set(...framing.target);
+    scene.add(helix.group);
+    updaters.push((t) => helix.update(t));
   }
   let particleBox: Shot['particleBox'] | null = null;
   if (kinds.has('fire')) {
