@@ -253,6 +253,20 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('glowing DNA strand on a dark background', 1).plan.subjects[0]?.color, '#3fa9f5');
   });
 
+  it('a countdown counts down from the number named (10 when none is), with no quotes needed', () => {
+    const cases: Array<[string, string]> = [['countdown from 10 to 1', '10'], ['countdown timer from 5', '5'], ['10 second countdown', '10'], ['film leader countdown', '10'], ['countdown 3', '3']];
+    for (const [prompt, from] of cases) {
+      const r = P(prompt, 1);
+      assert.deepEqual(r.plan.text, { mode: 'countdown', title: from }, prompt);
+      assert.equal(r.plan.archetype, 'text', prompt);
+      assert.deepEqual(r.ignoredWords, [], `${prompt}: the numbers are used`);
+    }
+    const over = P('countdown over fireworks at night', 1).plan;
+    assert.equal(over.archetype, 'nature', 'over a scene, the countdown is an overlay');
+    assert.equal(over.text?.mode, 'countdown');
+    assert.equal(P('no text, countdown', 1).plan.text, null);
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

@@ -536,6 +536,23 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(meanAbsDiff(shot[0]!, shot[1]!) > 5, 'it turns');
   });
 
+  it('counts down: a different numeral each share of the clip, white on the field, inside a ring', async () => {
+    // Two frames a second: the second of each pair is half way through its numeral's second.
+    const all = await renderAll(g, request('countdown from 3', { frames: 6, width: 240, height: 136, fps: { num: 2, den: 1 } }));
+    const frames = [all[1]!, all[3]!, all[5]!];
+    // The middle of the frame, where the numeral is.
+    const centre = (f: Uint8Array) => {
+      const out: number[] = [];
+      for (let y = 40; y < 96; y++) for (let x = 90; x < 150; x++) out.push(f[(y * 240 + x) * 4]!);
+      return out;
+    };
+    const bright = (f: Uint8Array) => centre(f).filter((v) => v > 200).length;
+    const differ = (a: Uint8Array, b: Uint8Array) => centre(a).filter((v, i) => Math.abs(v - centre(b)[i]!) > 100).length;
+    // Measured: 330, 342, 250 bright pixels for 3, 2, 1; 222, 352 and 345 pixels changed between them.
+    assert.ok(frames.every((f) => bright(f) > 100), `a numeral in every frame: ${frames.map(bright).join(', ')}`);
+    assert.ok(differ(frames[0]!, frames[1]!) > 100 && differ(frames[1]!, frames[2]!) > 100 && differ(frames[0]!, frames[2]!) > 100, 'each second its own numeral');
+  });
+
   it('drops ink into clear water: blue clouds on white that spread as they sink', async () => {
     const frames = await renderAll(g, request('ink in water, static', { frames: 4, fps: { num: 1, den: 1 }, width: 240, height: 136 }));
     // Ink: darker than the white field, and blue (its default colour, #1d2f7a).

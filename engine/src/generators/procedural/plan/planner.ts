@@ -72,6 +72,18 @@ const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 /** Palettes that are colours, not styles: a colour word does not replace them. */
 const COLOUR_PALETTES = ['gold', 'teal-orange', 'autumn', 'winter', 'blossom', 'white', 'festive', 'tropical'];
+/** A countdown with no number named counts down from 10. */
+const COUNTDOWN_DEFAULT = 10;
+
+/** The number a countdown starts from, if the prompt names one (1 to 99). */
+export function countdownStart(prompt: string): number | null {
+  const p = prompt.toLowerCase();
+  const m = /count\s*-?\s*down(?:\s+(?:timer|clock|leader))?\s+(?:from\s+)?(\d{1,2})\b/.exec(p) ?? /\b(\d{1,2})\s*(?:to|-)\s*(?:1|0|zero|one)\b/.exec(p) ?? /\b(\d{1,2})\s*(?:-\s*)?second\s+count\s*-?\s*down\b/.exec(p) ?? /\bfrom\s+(\d{1,2})\b/.exec(p);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 99 ? n : null;
+}
+
 /** A helix on a background named (whose palette is that background's shades) is a science blue. */
 const HELIX_ON_A_FIELD = '#3fa9f5';
 /** The field ink is seen against when no background is named: the white palette's. */
@@ -271,7 +283,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       archetype = ARCHETYPE_PRIORITY.filter((a) => a !== 'text').reduce((a, b) => (votes[b] > votes[a] ? b : a));
     }
   }
-  if (archetype === 'text' && quotes.length === 0 && votes.text > 0) {
+  const countdown = live.some((h) => h.effect.textMode === 'countdown') && !excluded('text');
+  if (archetype === 'text' && quotes.length === 0 && votes.text > 0 && !countdown) {
     // "a title card" with nothing in quotes: there is no text to set; show the background it would sit on.
     archetype = 'abstract';
   }
@@ -668,7 +681,20 @@ export function planPrompt(input: PlanInput): PlanResult {
 
   // ---------------------------------------------------------------- text
   let text: ScenePlan['text'] = null;
-  if (quotes.length && !excluded('text')) {
+  if (countdown) {
+    // "countdown from 10", "countdown 5 to 1", "10 second countdown": the number it counts down from
+    // (those digits were put down as ignored by the reader, which ties numbers to the phrase after them).
+    const from = countdownStart(prompt);
+    text = { mode: 'countdown', title: String(from ?? COUNTDOWN_DEFAULT) };
+    if (from !== null) {
+      for (const raw of [String(from), ...(/\bto\s+(0|1)\b/.exec(prompt) ? [/\bto\s+(0|1)\b/.exec(prompt)![1]!] : [])]) {
+        const at = ignored.indexOf(raw);
+        if (at < 0) continue;
+        ignored.splice(at, 1);
+        used.push(raw);
+      }
+    }
+  } else if (quotes.length && !excluded('text')) {
     const mode = first('textMode') ?? 'title';
     text = { mode, title: quotes[0]!.slice(0, 80) };
     if (quotes[1]) text.subtitle = quotes[1].slice(0, 80);

@@ -119,7 +119,8 @@ export type PhysicsEvent = Static<typeof PhysicsEvent>;
 
 export const TextOverlay = Type.Object(
   {
-    mode: literals(['title', 'lower-third'] as const),
+    // countdown: numbers from the title's (e.g. "10") down to 1, each an equal share of the clip.
+    mode: literals(['title', 'lower-third', 'countdown'] as const),
     title: Type.String({ minLength: 1, maxLength: 80 }),
     subtitle: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
   },

@@ -46,7 +46,7 @@ export interface Effect {
   color?: string;
   /** The field behind the subject ("on a black background"); the colour words still go to the subject. */
   background?: string;
-  textMode?: 'title' | 'lower-third';
+  textMode?: 'title' | 'lower-third' | 'countdown';
   /** Overall time scale (slow motion). */
   timeScale?: number;
   /** A count word such as "dozens". */
@@ -218,6 +218,7 @@ const ENTRIES: Entry[] = [
 
   // ---------------------------------------------------------------- text
   { words: ['title', 'title card', 'titles', 'heading', 'opener', 'intro', 'text', 'caption', 'words', 'typography', 'headline', 'logo reveal', 'end card', 'end screen', 'outro', 'chapter title', 'chapter card', 'title sequence'], effect: { archetype: A('text', 2), textMode: 'title', excludes: 'text' } },
+  { words: ['countdown', 'count down', 'countdown timer', 'countdown clock', 'countdown leader', 'film leader', 'film countdown', 'countdown numbers', 'count down timer', 'timer countdown'], effect: { archetype: A('text', 4), textMode: 'countdown', excludes: 'text' } },
   { words: ['lower third', 'lower thirds', 'lower-third', 'name tag', 'nameplate', 'chyron', 'name strap'], effect: { archetype: A('text', 2), textMode: 'lower-third', excludes: 'text' } },
 
   // ---------------------------------------------------------------- physics

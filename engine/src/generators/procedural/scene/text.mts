@@ -74,6 +74,7 @@ export function buildTextOverlay(ctx: BuildContext, text: NonNullable<ScenePlan[
   const mat = (c: THREE.Color, opacity = 1) => new THREE.MeshBasicNodeMaterial({ color: c, transparent: true, opacity, depthTest: false, depthWrite: false });
   const fit = (width: number, size: number, max: number) => (width > max ? (size * max) / width : size);
 
+  if (text.mode === 'countdown') return countdownOverlay(ctx, text, scene, camera, ink, ruleColor);
   if (text.mode === 'title') {
     let size = 0.1;
     let g = textGeometry(text.title, 700, size, 0.01);
@@ -149,6 +150,65 @@ export function buildTextOverlay(ctx: BuildContext, text: NonNullable<ScenePlan[
         if (p.scaleFrom) p.obj.scale.setScalar(p.scaleFrom + (1 - p.scaleFrom) * k);
         if (p.obj.userData.ruleWidth) p.obj.scale.set(Math.max(1e-4, p.obj.userData.ruleWidth * k), 1, 1);
         for (const m of p.mats) m.opacity = k * (m.userData.baseOpacity ?? (m.userData.baseOpacity = m.opacity || 1));
+      }
+    },
+  };
+}
+
+/**
+ * A countdown: big numerals from the title's number down to 1, each holding an equal share of the clip
+ * (a 10 s clip from 10 is one a second), popping in as it changes; round it a thin ring that empties
+ * clockwise over the number's share, over a faint full ring, as on a film leader.
+ */
+function countdownOverlay(
+  ctx: BuildContext,
+  text: NonNullable<ScenePlan['text']>,
+  scene: THREE.Scene,
+  camera: THREE.OrthographicCamera,
+  ink: THREE.Color,
+  ringColor: THREE.Color,
+): NonNullable<Shot['overlay']> {
+  const from = Math.min(99, Math.max(1, Math.round(Number.parseInt(text.title, 10) || 10)));
+  const share = ctx.duration / from;
+  const size = 0.34;
+  const numerals: Array<{ mesh: THREE.Mesh; mat: THREE.MeshBasicNodeMaterial }> = [];
+  for (let n = from; n >= 1; n--) {
+    const g = textGeometry(String(n), 700, size);
+    const mat = new THREE.MeshBasicNodeMaterial({ color: ink, transparent: true, opacity: 0, depthTest: false, depthWrite: false });
+    const mesh = new THREE.Mesh(g.geometry, mat);
+    // Centred on the ring: the geometry's origin is its baseline's start; a digit's body is about 0.72 em.
+    mesh.geometry.translate(-g.width / 2, -size * 0.36, 0);
+    mesh.visible = false;
+    scene.add(mesh);
+    numerals.push({ mesh, mat });
+  }
+  const radius = 0.3;
+  const faint = new THREE.Mesh(new THREE.RingGeometry(radius - 0.003, radius + 0.003, 128), new THREE.MeshBasicNodeMaterial({ color: ink, transparent: true, opacity: 0.22, depthTest: false, depthWrite: false }));
+  scene.add(faint);
+  const sweepMat = new THREE.MeshBasicNodeMaterial({ color: ringColor, transparent: true, opacity: 1, depthTest: false, depthWrite: false });
+  const sweep = new THREE.Mesh(new THREE.RingGeometry(radius - 0.006, radius + 0.006, 128), sweepMat);
+  scene.add(sweep);
+  let lastLeft = -1;
+  return {
+    scene,
+    camera,
+    update(t) {
+      const k = Math.min(from - 1, Math.max(0, Math.floor(t / share)));
+      const into = Math.min(1, Math.max(0, t / share - k));
+      numerals.forEach((n, i) => {
+        n.mesh.visible = i === k;
+      });
+      const current = numerals[k]!;
+      // Already half there on the frame it changes (at one frame a second that frame is all it gets).
+      const pop = 0.5 + 0.5 * easeOut(into / 0.18);
+      current.mat.opacity = pop;
+      current.mesh.scale.setScalar(1.1 - 0.1 * pop);
+      // The ring left of this number's share, from twelve o'clock clockwise (rebuilt in 1/128 steps).
+      const left = Math.round((1 - into) * 128);
+      if (left !== lastLeft) {
+        sweep.geometry.dispose();
+        sweep.geometry = new THREE.RingGeometry(radius - 0.006, radius + 0.006, Math.max(1, left), 1, Math.PI / 2, (2 * Math.PI * Math.max(left, 0.001)) / 128);
+        lastLeft = left;
       }
     },
   };
