@@ -101,7 +101,7 @@ const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
  * boats on water, a cabin in a clearing, fish under the sea...): the catch-all that adds any other nature
  * word leaves them alone, and their words are reported as ignored where the rule did not place them.
  */
-const PLACED_BY_RULE: SubjectKind[] = ['lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
+const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
@@ -113,7 +113,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -348,6 +348,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       : balloons
         ? // Balloons fly in the calm of early morning.
           rng.pick<TimeOfDay>(['dawn', 'morning', 'golden-hour'])
+      : live.some((h) => h.effect.subject === 'bamboo')
+        ? // A bamboo grove's greens are at their best in the day's soft light.
+          rng.pick<TimeOfDay>(['morning', 'noon', 'morning'])
       : live.some((h) => h.effect.palette === 'tropical')
         ? // Turquoise water is seen with the sun high: at golden hour it is the sky's colour.
           rng.pick<TimeOfDay>(['noon', 'morning', 'morning'])
@@ -421,7 +424,10 @@ export function planPrompt(input: PlanInput): PlanResult {
       const trees = wordSubjects.find((s) => s === 'pine-trees' || s === 'broadleaf-trees');
       // Leaves fall from broadleaf trees, not from pines.
       const shedding = live.some((h) => h.effect.particles === 'leaves');
-      if (setting === 'forest') addSubject(trees ?? (shedding ? 'broadleaf-trees' : rng.pick<SubjectKind>(['pine-trees', 'broadleaf-trees'])), countWord ?? 160, 'matte', '#3d5a3a');
+      // A bamboo grove is the forest's trees, unless other trees are named too.
+      const bamboo = setting === 'forest' && wordSubjects.includes('bamboo') && !excluded('bamboo');
+      if (bamboo) addSubject('bamboo', 1, 'matte', '#4f7f2a');
+      if (setting === 'forest' && (!bamboo || trees)) addSubject(trees ?? (shedding ? 'broadleaf-trees' : rng.pick<SubjectKind>(['pine-trees', 'broadleaf-trees'])), countWord ?? 160, 'matte', '#3d5a3a');
       if (setting === 'mountains') {
         addSubject('mountains', 1, 'stone', '#6f6a66');
         if (!excluded('trees')) addSubject(trees ?? 'pine-trees', 90, 'matte', '#33503a');

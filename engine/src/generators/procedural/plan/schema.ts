@@ -25,6 +25,8 @@ export const SUBJECT_KINDS = [
   'palm-trees', 'lighthouse', 'hills',
   // shafts of sunlight through a forest's canopy, seen from the forest floor (count: how many beams)
   'sun-rays',
+  // a grove of tall bamboo, seen from a path through it (a forest's trees)
+  'bamboo',
   // on the water (ocean, coast, lake): fishing boats and sailing boats riding the swell (count: how many)
   'boats', 'sailboats',
   // a log cabin in a clearing of a forest or a meadow, its windows lit as the light goes

@@ -71,6 +71,7 @@ const A = (archetype: Archetype, w = 2): Partial<Record<Archetype, number>> => (
 const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- nature settings and subjects
   { words: ['forest', 'forests', 'woods', 'woodland', 'woodlands', 'trees', 'tree', 'grove', 'taiga', 'jungle', 'rainforest'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'broadleaf-trees', excludes: 'trees' } },
+  { words: ['bamboo', 'bamboo forest', 'bamboo grove', 'bamboo trees', 'bamboo stalks', 'bamboo stems', 'bamboo path', 'bamboo forest path', 'bamboo woods', 'arashiyama', 'bamboo jungle'], effect: { archetype: A('nature', 4), setting: 'forest', subject: 'bamboo', excludes: 'bamboo' } },
   { words: ['pine', 'pines', 'pine forest', 'pine trees', 'conifer', 'conifers', 'fir', 'firs', 'spruce', 'evergreen', 'evergreens', 'fir trees', 'christmas tree', 'christmas trees', 'christmas forest'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'pine-trees', excludes: 'trees' } },
   { words: ['mountain', 'mountains', 'peaks', 'peak', 'alps', 'alpine', 'summit', 'ridge', 'ridges', 'range', 'valley', 'highlands', 'cliffs'], effect: { archetype: A('nature', 3), setting: 'mountains', subject: 'mountains' } },
   { words: ['ocean', 'sea', 'waves', 'wave', 'ocean waves', 'surf', 'seascape', 'water', 'swell', 'tide', 'bay'], effect: { archetype: A('nature', 3), setting: 'ocean', subject: 'waves' } },

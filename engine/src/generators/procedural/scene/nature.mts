@@ -55,6 +55,7 @@ import { createBoats, placeBoats } from './boats.mjs';
 import { createCabin } from './cabin.mjs';
 import { createTallGrass } from './tall-grass.mjs';
 import { createSunflowers } from './sunflowers.mjs';
+import { createBamboo } from './bamboo.mjs';
 import { type RoadPath, carveRoad, offRoad, buildRoadMesh, createCar, roadHeading } from './road.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -819,6 +820,7 @@ export function buildNature(ctx: BuildContext): Shot {
     case 'meadow':
     default: {
       const forest = plan.setting === 'forest';
+      let bambooHaze = false;
       const beams = forest && subjects.has('sun-rays');
       const cabin = subjects.has('cabin');
       const base = (x: number, z: number) => noise.fbm(x * 0.012, z * 0.012, 5) * (forest ? 10 : 7) + Math.max(0, -z - 120) * 0.08;
@@ -887,6 +889,18 @@ export function buildNature(ctx: BuildContext): Shot {
       // (Above the stalks when it stands in tall grass.)
       if (knoll) framing = { target: [3, height(4, -20) + 3.5, -20], distance: 30, azimuth: 0, elevation: -7, travel: 8, minHeight: height(KNOLL_EYE.x, KNOLL_EYE.z) + (stalks ? 2.2 : 1.4) };
       if (cabin) framing = addCabin(height);
+      if (forest && subjects.has('bamboo')) {
+        // On a path through the grove at eye height, looking a little up along it; an orbit goes round a
+        // clearing 7 m ahead.
+        const eye = height(0, 4) + 1.7;
+        framing = { target: [0, eye + 30 * Math.tan((14 * Math.PI) / 180), -26], distance: 30, azimuth: 0, elevation: -14, travel: 14, minHeight: eye - 0.4 };
+        const orbit = plan.camera.move === 'orbit' ? { x: 0, z: -3, radius: 6.5 } : undefined;
+        if (orbit) framing = { target: [0, eye + 1.5, orbit.z], distance: 5, azimuth: 0, elevation: -6, minHeight: eye - 0.4 };
+        scene.add(createBamboo(ctx, { eye: { x: 0, z: 4 }, ground: height, time, orbit }));
+        focus.set(0, eye, -10);
+        // A grove is hazy within: the path's far end, and the open ground beyond the grove, fade out.
+        bambooHaze = true;
+      }
       if (beams) {
         // From the forest floor at eye height, looking a little up between the trunks towards the hidden
         // sun, the beams slanting down through the haze towards the lens.
@@ -899,7 +913,7 @@ export function buildNature(ctx: BuildContext): Shot {
       focus.set(0, 4, -30);
       lightCenter.set(0, 0, -30);
       lightRadius = forest ? 75 : 60;
-      fogScale = forest ? 1.5 : 2.5;
+      fogScale = bambooHaze ? 0.12 : forest ? 1.5 : 2.5;
       break;
     }
   }
