@@ -27,6 +27,8 @@ export const SUBJECT_KINDS = [
   'sun-rays',
   // a grove of tall bamboo, seen from a path through it (a forest's trees)
   'bamboo',
+  // a canyon cut into the desert: terraced walls of banded red rock down to its floor
+  'canyon',
   // on the water (ocean, coast, lake): fishing boats and sailing boats riding the swell (count: how many)
   'boats', 'sailboats',
   // a log cabin in a clearing of a forest or a meadow, its windows lit as the light goes

@@ -107,7 +107,8 @@ const ENTRIES: Entry[] = [
   // Shafts of sunlight through the trees: the sun ahead, above the frame, the air hazy enough to show them.
   { words: ['sunbeams', 'sunbeam', 'sun beams', 'sun rays', 'rays of sun', 'rays of sunlight', 'rays of light', 'light rays', 'god rays', 'crepuscular rays', 'light shafts', 'shafts of light', 'shafts of sunlight', 'sunlight through the trees', 'sun through the trees', 'light through the trees', 'sunlight streaming', 'streaming sunlight', 'volumetric light', 'volumetric lighting', 'dappled sunlight', 'dappled light'], effect: { archetype: A('nature', 3), subject: 'sun-rays', faceSun: true } },
   { words: ['hill', 'hills', 'hillside', 'hillsides', 'rolling hills', 'rolling green hills', 'hilly', 'downs', 'rolling countryside', 'green hills'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'hills' } },
-  { words: ['desert', 'canyon', 'mesa', 'badlands'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
+  { words: ['desert', 'mesa', 'badlands'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'rocks' } },
+  { words: ['canyon', 'canyons', 'grand canyon', 'the grand canyon', 'red rock canyon', 'desert canyon', 'gorge', 'canyon rim', 'canyonlands', 'river canyon'], effect: { archetype: A('nature', 4), setting: 'desert', subject: 'canyon', excludes: 'canyon' } },
   // Dunes are sand alone: no boulders on them.
   // A sand sea: the desert's boulders stay away unless rocks are named ("desert sand dunes" scattered grey
   // boulders over the sand).

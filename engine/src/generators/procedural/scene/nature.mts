@@ -789,6 +789,26 @@ export function buildNature(ctx: BuildContext): Shot {
       break;
     }
     case 'desert': {
+      if (subjects.has('canyon')) {
+        // A canyon: a meandering trench 130 m deep cut into a plateau, its walls in ledges and cliffs.
+        const canyon = canyonTerrain(noise, ctx.seed);
+        // Cells about 3 m wide: the cliffs between ledges are steep, and coarser cells cut them into teeth.
+        terrain = buildTerrain(ctx, { size: 1000, segments: Math.round(segs * 2.5), height: canyon.height, color: canyon.color });
+        scene.add(terrain.mesh);
+        const along = -140;
+        const cx = canyon.centre(along);
+        // A drone flies along it, high over the rim, looking down into it; otherwise the view is from
+        // the rim, along the canyon as it winds away.
+        framing =
+          plan.camera.move === 'drone'
+            ? { target: [cx, -100, along], distance: 380, azimuth: 6, elevation: 34, travel: 220, minHeight: 60 }
+            : { target: [cx, -90, along], distance: 360, azimuth: 10, elevation: 26, travel: 90, minHeight: 40 };
+        focus.set(cx, -60, along);
+        lightCenter.set(cx, -60, along);
+        lightRadius = 260;
+        fogScale = 12;
+        break;
+      }
       // Transverse dunes: ridges across the wind with a sharp crest and a smooth trough (1 - |sin| is a
       // cusp at each crest), meandering with noise, a second, smaller set across them, and ripples.
       const height = (x: number, z: number) => {
@@ -1091,6 +1111,45 @@ function roadPathFor(setting: string, noise: ValueNoise2D): RoadPath {
     default:
       return { centre: (z) => 16 * Math.sin(z / 55 + phase) + 5 * Math.sin(z / 21 + phase), halfWidth: 3, near: 50, far: -330 };
   }
+}
+
+/** Canyon depth below the plateau, m. */
+const CANYON_DEPTH = 130;
+/** Half the canyon's width at the rim and at its floor, m. */
+const CANYON_RIM = 170;
+const CANYON_FLOOR = 22;
+
+/**
+ * A canyon cut into a plateau (y = 0): a trench meandering along z whose walls drop in ledges and cliffs
+ * (the profile is a staircase softened at each riser), the rim's line wavering with noise; coloured in
+ * the banded strata of the south-west's sandstones, darker on the cliffs, sandy on the ledges and floor.
+ * Pure functions of the noise and seed.
+ */
+export function canyonTerrain(noise: ValueNoise2D, seed: number): { centre: (z: number) => number; height: (x: number, z: number) => number; color: (h: number, slope: number, x: number, z: number) => THREE.Color } {
+  const phase = (seed % 97) * 0.13;
+  const centre = (z: number) => 70 * Math.sin(z / 190 + phase) + 25 * Math.sin(z / 71 + 2 * phase);
+  const steps = 4;
+  const height = (x: number, z: number): number => {
+    const wobble = noise.fbm(x * 0.008, z * 0.008, 2) * 24 - 12;
+    const d = Math.abs(x - centre(z)) + wobble;
+    const u = Math.min(1, Math.max(0, (d - CANYON_FLOOR) / (CANYON_RIM - CANYON_FLOOR)));
+    // A staircase: each step a ledge (flat) then a cliff (steep), k of them from the floor to the rim.
+    const k = u * steps;
+    const f = k - Math.floor(k);
+    const riser = Math.min(1, Math.max(0, (f - 0.5) / 0.4));
+    const stair = (Math.floor(k) + riser * riser * (3 - 2 * riser)) / steps;
+    const plateau = noise.fbm(x * 0.004, z * 0.004, 3) * 10;
+    return -CANYON_DEPTH * (1 - stair) + (u >= 1 ? plateau : plateau * stair) + noise.fbm(x * 0.06, z * 0.06, 2) * 1.2;
+  };
+  const strata = ['#9c4222', '#b9592c', '#cf7a45', '#a84a26', '#dcaa78', '#c26a3a', '#8a3a1e', '#d89260'].map((c) => new THREE.Color(c));
+  const color = (h: number, slope: number, x: number, z: number): THREE.Color => {
+    // Bands of rock by height (tilted a little, and broken by noise), sand on the ledges.
+    const band = Math.floor((h + CANYON_DEPTH + x * 0.02 + noise.sample(x * 0.03, z * 0.03) * 6) / 9);
+    const rock = strata[((band % strata.length) + strata.length) % strata.length]!.clone();
+    const sand = new THREE.Color('#d3a26a');
+    return rock.lerp(sand, Math.max(0, 0.55 - slope * 1.6)).multiplyScalar(1 - Math.min(0.35, slope * 0.4));
+  };
+  return { centre, height, color };
 }
 
 export function addRocks(ctx: BuildContext, scene: THREE.Scene, terrain: Terrain, count: number, keep?: (x: number, z: number) => boolean): void {
