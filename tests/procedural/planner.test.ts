@@ -267,6 +267,17 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('no text, countdown', 1).plan.text, null);
   });
 
+  it('a frozen lake is ice, not water, in winter', () => {
+    for (const prompt of ['frozen lake in winter', 'ice covered lake, drone shot', 'frozen pond at dawn']) {
+      const p = P(prompt, 1).plan;
+      assert.equal(p.setting, 'lake', prompt);
+      assert.ok(p.subjects.some((x) => x.kind === 'ice'), prompt);
+      assert.ok(!p.subjects.some((x) => x.kind === 'waves'), `${prompt}: no open water`);
+      assert.equal(p.palette.name, 'winter', prompt);
+    }
+    assert.ok(P('mountain lake at dawn', 1).plan.subjects.some((x) => x.kind === 'waves'), 'a lake is water otherwise');
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

@@ -563,6 +563,16 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(meanAbsDiff(frames[0]!, frames[1]!) > 1, 'the culms sway');
   });
 
+  it('freezes a lake over: pale ice where the same lake unfrozen is dark water', async () => {
+    const req = request('frozen lake in winter, static', { frames: 1, width: 240, height: 136 });
+    const [ice, water] = await renderWithAndWithout(g, req, (plan) => ({ ...plan, subjects: plan.subjects.map((x) => (x.kind === 'ice' ? { ...x, kind: 'waves' as const } : x)) }));
+    // Pixels the ice makes much brighter than the water was.
+    let paler = 0;
+    for (let i = 0; i < ice[0]!.length; i += 4) if (ice[0]![i]! + ice[0]![i + 1]! + ice[0]![i + 2]! > water[0]![i]! + water[0]![i + 1]! + water[0]![i + 2]! + 60) paler++;
+    // Measured: 4651 (of 32640; the plan is at dusk, so the ice is dim too).
+    assert.ok(paler > 2000, `pixels paler frozen than open: ${paler}`);
+  });
+
   it('drops ink into clear water: blue clouds on white that spread as they sink', async () => {
     const frames = await renderAll(g, request('ink in water, static', { frames: 4, fps: { num: 1, den: 1 }, width: 240, height: 136 }));
     // Ink: darker than the white field, and blue (its default colour, #1d2f7a).

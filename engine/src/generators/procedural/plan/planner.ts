@@ -101,7 +101,7 @@ const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
  * boats on water, a cabin in a clearing, fish under the sea...): the catch-all that adds any other nature
  * word leaves them alone, and their words are reported as ignored where the rule did not place them.
  */
-const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
+const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
@@ -113,7 +113,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -437,7 +437,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (setting === 'coast' && wordSubjects.includes('palm-trees') && !excluded('palms')) addSubject('palm-trees', clampInt(countWord ?? 8, 1, 24), 'matte', '#3f6b26');
       if (setting === 'coast' && wordSubjects.includes('lighthouse') && !excluded('lighthouse')) addSubject('lighthouse', 1, 'matte', '#a3221c');
       if (setting === 'lake' || setting === 'river') {
-        addSubject('waves', 1, 'matte', '#1d4e6b');
+        // A frozen lake is ice, not water; elsewhere "frozen" is only winter (above).
+        if (setting === 'lake' && wordSubjects.includes('ice') && !excluded('ice')) addSubject('ice', 1, 'matte', '#cfe3ec');
+        else addSubject('waves', 1, 'matte', '#1d4e6b');
         if (!excluded('trees')) addSubject(trees ?? (shedding ? 'broadleaf-trees' : 'pine-trees'), 220, 'matte', '#33503a');
       }
       if (setting === 'meadow') {

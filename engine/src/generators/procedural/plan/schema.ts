@@ -29,6 +29,8 @@ export const SUBJECT_KINDS = [
   'bamboo',
   // a canyon cut into the desert: terraced walls of banded red rock down to its floor
   'canyon',
+  // a lake frozen over: ice, clear and dark in places, cracked, with drifts of snow on it
+  'ice',
   // on the water (ocean, coast, lake): fishing boats and sailing boats riding the swell (count: how many)
   'boats', 'sailboats',
   // a log cabin in a clearing of a forest or a meadow, its windows lit as the light goes

@@ -146,6 +146,7 @@ const ENTRIES: Entry[] = [
   { words: ['cherry blossom', 'cherry blossoms', 'blossom', 'blossoms', 'sakura', 'cherry trees', 'cherry tree', 'blossoming trees', 'trees in bloom', 'spring blossom'], effect: { archetype: A('nature', 2), particles: 'petals', setting: 'meadow', palette: 'blossom', excludes: 'petals' } },
   { words: ['autumn', 'fall foliage', 'autumnal'], effect: { archetype: A('nature', 1), particles: 'leaves', palette: 'autumn' } },
   { words: ['winter', 'wintry', 'frozen', 'icy'], effect: { condition: 'snow', palette: 'winter' } },
+  { words: ['frozen lake', 'frozen lakes', 'frozen pond', 'icy lake', 'ice covered lake', 'ice-covered lake', 'lake ice', 'frozen over', 'black ice', 'ice sheet', 'frozen water'], effect: { archetype: A('nature', 4), setting: 'lake', subject: 'ice', palette: 'winter', excludes: 'ice' } },
   { words: ['spring', 'springtime', 'summer', 'lush'], effect: { palette: 'lush' } },
 
   // ---------------------------------------------------------------- urban

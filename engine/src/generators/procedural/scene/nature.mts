@@ -409,6 +409,33 @@ function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?
   return mat;
 }
 
+/**
+ * A lake frozen over: pale blue-grey ice, dark where it froze clear (black ice), crossed by fine white
+ * cracks where noise crosses its middle, with drifts of snow lying on it. Still: nothing moves on ice.
+ */
+function iceMaterial(ctx: BuildContext): THREE.Material {
+  const tex = noiseTexture(ctx.seed, 256, 6, 5);
+  const p: N = positionWorld.xz;
+  const patches: N = texture(tex, p.mul(0.011)).r;
+  const drifts: N = texture(tex, p.mul(0.023).add(0.37)).g;
+  const fine: N = texture(tex, p.mul(0.09)).b;
+  const crackA: N = float(1).sub(smoothstep(0.0, 0.012, texture(tex, p.mul(0.017).add(0.61)).r.sub(0.5).abs()));
+  const crackB: N = float(1).sub(smoothstep(0.0, 0.008, texture(tex, p.mul(0.041).add(0.13)).g.sub(0.5).abs()));
+  const clear = new THREE.Color('#3f5d70');
+  const ice = new THREE.Color('#b9d3de');
+  const snow = new THREE.Color('#eef3f6');
+  let colour: N = mix(vec3(clear.r, clear.g, clear.b), vec3(ice.r, ice.g, ice.b), smoothstep(0.35, 0.6, patches));
+  colour = mix(colour, vec3(0.85, 0.9, 0.93), crackA.mul(0.7).add(crackB.mul(0.4)).clamp(0, 1));
+  colour = mix(colour, vec3(snow.r, snow.g, snow.b), smoothstep(0.55, 0.75, drifts.add(fine.mul(0.15))));
+  const mat = ctx.software
+    ? new THREE.MeshStandardNodeMaterial({ roughness: 0.35, metalness: 0, envMapIntensity: 0.8 })
+    : new THREE.MeshPhysicalNodeMaterial({ roughness: 0.3, metalness: 0, clearcoat: 0.5, envMapIntensity: 0.8 });
+  mat.colorNode = colour as N;
+  // The snow is matte, the bare ice glossy.
+  mat.roughnessNode = mix(float(0.2), float(0.85), smoothstep(0.55, 0.75, drifts)) as N;
+  return mat;
+}
+
 /** The sea to the horizon: a finely divided plane for the swell (oceanMaterial), at y = 0. */
 function openSea(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?: { z: number }): THREE.Mesh {
   const geo = new THREE.PlaneGeometry(900, 900, ctx.software ? 320 : 640, ctx.software ? 320 : 640);
@@ -532,7 +559,8 @@ export function buildNature(ctx: BuildContext): Shot {
   const updaters: Array<(t: number) => void> = [];
   const subjects = new Set(plan.subjects.map((s) => s.kind));
   const treeSubject = plan.subjects.find((s) => s.kind === 'pine-trees' || s.kind === 'broadleaf-trees') as { kind: 'pine-trees' | 'broadleaf-trees'; count: number } | undefined;
-  const snowy = plan.weather.condition === 'snow';
+  // Snow lies on the ground under falling snow, and round a frozen lake (as on the trees there).
+  const snowy = plan.weather.condition === 'snow' || subjects.has('ice');
   // A road through the landscape (scene/road.mts): its centre line winds with the setting's character,
   // the terrain is levelled under it, and trees and rocks keep off it.
   const road: RoadPath | null = subjects.has('road') ? roadPathFor(plan.setting, noise) : null;
@@ -679,7 +707,7 @@ export function buildNature(ctx: BuildContext): Shot {
       const geo = new THREE.PlaneGeometry(420, 420, ctx.software ? 128 : 256, ctx.software ? 128 : 256);
       geo.rotateX(-Math.PI / 2);
       geo.translate(0, 0, lakeZ);
-      const water = new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.17));
+      const water = subjects.has('ice') ? new THREE.Mesh(new THREE.PlaneGeometry(420, 420).rotateX(-Math.PI / 2).translate(0, 0, lakeZ), iceMaterial(ctx)) : new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.17));
       scene.add(water);
       const kind = treeSubject?.kind ?? 'pine-trees';
       // A cabin on the near shore, the lake beyond it: a few metres up from where the water ends.
