@@ -278,6 +278,18 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(P('mountain lake at dawn', 1).plan.subjects.some((x) => x.kind === 'waves'), 'a lake is water otherwise');
   });
 
+  it('a blue sky is a day\'s sky, unless a time is named first', () => {
+    assert.equal(P('clouds time lapse, blue sky', 1).plan.timeOfDay, 'noon');
+    assert.equal(P('blue sky over a meadow', 2).plan.timeOfDay, 'noon');
+  });
+
+  it('smoke rising from a cup of coffee is its steam', () => {
+    const r = P('smoke rising from a cup of coffee', 1);
+    assert.deepEqual(r.plan.subjects.map((x) => x.kind), ['mug', 'steam']);
+    assert.deepEqual(r.ignoredWords, []);
+    assert.ok(P('smoke in the forest', 1).ignoredWords.includes('smoke'), 'smoke with no place is still ignored');
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

@@ -418,6 +418,7 @@ export function planPrompt(input: PlanInput): PlanResult {
     subjects.push({ kind, count: clampInt(count, 1, 400), material, color });
   };
   const wordSubjects = live.map((h) => h.effect.subject).filter((s): s is SubjectKind => !!s);
+  let smokeIsSteam = false;
   const accent = paletteColors[0]!;
   switch (archetype) {
     case 'nature': {
@@ -519,9 +520,12 @@ export function planPrompt(input: PlanInput): PlanResult {
       break;
     }
     case 'product': {
-      const steam = wordSubjects.includes('steam') && !excluded('steam');
+      const productWord = wordSubjects.find((s) => SUBJECT_ARCHETYPE[s] === 'product');
+      // "Smoke rising from a cup of coffee" is its steam.
+      smokeIsSteam = productWord === 'mug' && wordSubjects.includes('smoke') && !excluded('smoke');
+      const steam = (wordSubjects.includes('steam') && !excluded('steam')) || smokeIsSteam;
       // Steam with nothing named to rise from rises from a hot drink.
-      const kind = wordSubjects.find((s) => SUBJECT_ARCHETYPE[s] === 'product') ?? (steam ? 'mug' : rng.pick(PRODUCTS));
+      const kind = productWord ?? (steam ? 'mug' : rng.pick(PRODUCTS));
       const material = wordMaterial ?? defaultProductMaterial(kind, rng.next());
       // A drink's colour is its own (whisky amber, red wine), not the palette's; so is a candle's wax.
       // "on a black background" built the palette round black: the product itself is not black then.
@@ -549,7 +553,7 @@ export function planPrompt(input: PlanInput): PlanResult {
     const many = /murmuration|starlings/.test(birdHit.text) ? 40 : /^(a )?bird$|^seagull$|^gull$/.test(birdHit.text) ? 1 : 9;
     addSubject('birds', clampInt(birdHit.number ?? countWord ?? many, 1, 60), 'matte', '#121214');
   }
-  const smoke = live.some((h) => h.effect.subject === 'smoke') && !excluded('smoke');
+  const smoke = live.some((h) => h.effect.subject === 'smoke') && !excluded('smoke') && !smokeIsSteam;
   if (smoke && archetype === 'abstract') addSubject('smoke', 1, 'matte', wordColor ?? '#cfd3d8');
   if (archetype === 'abstract' && onlyFire) addSubject('fire', 1, 'emissive', '#ff8a3a');
   // Ink: a deep blue on white, a brighter one on a dark field, or the colour named.
@@ -559,7 +563,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of ['smoke', 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'birds', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'birds', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

@@ -254,6 +254,8 @@ const ENTRIES: Entry[] = [
   { words: ['clear', 'clear sky', 'cloudless', 'fair', 'clear weather'], effect: { condition: 'clear' } },
   { words: ['cloudy', 'overcast', 'grey sky', 'gray sky', 'gloomy'], effect: { condition: 'cloudy', excludes: 'clouds' } },
   // Dark clouds are heavy weather, not night (and not yet rain).
+  // A blue sky is a day's: at golden hour or dusk the sky is not blue.
+  { words: ['blue sky', 'blue skies', 'clear blue sky', 'bright blue sky', 'blue sky with clouds', 'sunny sky', 'summer sky'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', timeOfDay: 'noon' } },
   { words: ['dark clouds', 'storm clouds', 'thunderclouds', 'brooding sky', 'moody sky'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', condition: 'cloudy', excludes: 'clouds' } },
   { words: ['fog', 'foggy', 'mist', 'misty', 'haze', 'hazy', 'smoky', 'murky', 'atmospheric'], effect: { condition: 'fog', excludes: 'fog' } },
   { words: ['rain', 'rainy', 'raining', 'rainfall', 'drizzle', 'downpour', 'showers', 'wet', 'raindrops'], effect: { condition: 'rain', particles: 'rain', excludes: 'rain' } },
