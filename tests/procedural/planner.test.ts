@@ -290,6 +290,13 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(P('smoke in the forest', 1).ignoredWords.includes('smoke'), 'smoke with no place is still ignored');
   });
 
+  it('a plexus or a network background is the network subject, science blue on a named dark field', () => {
+    for (const prompt of ['plexus background', 'abstract blue particles network, technology', 'connected dots network on a dark background']) {
+      assert.deepEqual(P(prompt, 1).plan.subjects.map((x) => x.kind), ['network'], prompt);
+    }
+    assert.equal(P('connected dots on a dark background', 1).plan.subjects[0]?.color, '#3fa9f5');
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

@@ -60,6 +60,8 @@ export const SUBJECT_KINDS = [
   'nebula', 'planet',
   // a DNA double helix lying across the frame, turning about its axis
   'helix',
+  // a plexus: drifting points joined by lines where they come near each other (count: how many points)
+  'network',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
   // a fire burning in a stone fireplace, in a dark room it lights

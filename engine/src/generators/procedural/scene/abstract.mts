@@ -28,6 +28,7 @@ import { createSmoke } from './steam.mjs';
 import { createInk } from './ink.mjs';
 import { createFlames } from './flames.mjs';
 import { createHelix } from './helix.mjs';
+import { createNetwork } from './network.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
 
@@ -183,6 +184,21 @@ export function buildAbstract(ctx: BuildContext): Shot {
     helix.group.position.set(...framing.target);
     scene.add(helix.group);
     updaters.push((t) => helix.update(t));
+  }
+  if (kinds.has('network')) {
+    const s = plan.subjects.find((x) => x.kind === 'network')!;
+    // Lines of light: the palette's bright colours (a colour named leads), never the field's dark ones.
+    const [l0, l1] = lightColors(plan, 2) as [THREE.Color, THREE.Color];
+    const own = new THREE.Color(s.color);
+    const ownBright = 0.2126 * own.r + 0.7152 * own.g + 0.0722 * own.b >= 0.08;
+    const lead = ownBright ? own : l0;
+    // A grey palette (a plain dark field) gives no second colour: a lighter shade of the lead then.
+    const second = ownBright && l1.getHSL({ h: 0, s: 0, l: 0 }).s < 0.2 ? own.clone().lerp(new THREE.Color('#ffffff'), 0.5) : l1;
+    const d = framing.distance;
+    const network = createNetwork(ctx.seed, s.count, [d * 1.7, d * 0.95, d * 0.7], [lead, second], ctx.duration);
+    network.group.position.set(framing.target[0], framing.target[1], framing.target[2] - d * 0.1);
+    scene.add(network.group);
+    updaters.push((t) => network.update(t));
   }
   let particleBox: Shot['particleBox'] | null = null;
   if (kinds.has('fire')) {
