@@ -770,7 +770,7 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
   });
 
   it('is deterministic in the scenes with moving parts of their own: boats, birds, fish, jellyfish, grass, beams, smoke', async () => {
-    for (const prompt of ['sailboats at sea with a flock of birds', 'coral reef with fish and jellyfish', 'cabin in a field of wildflowers, wind', 'sunbeams in a forest', 'ink in water', 'bamboo forest', 'plexus background']) {
+    for (const prompt of ['sailboats at sea with a flock of birds', 'coral reef with fish and jellyfish', 'cabin in a field of wildflowers, wind', 'sunbeams in a forest', 'ink in water', 'bamboo forest', 'plexus background', 'wind turbines on a hill', 'solar panels in a field']) {
       const req = request(prompt, { frames: 3, width: 160, height: 90 });
       const a = (await renderAll(g, req)).map(sha);
       const b = (await renderAll(g, req)).map(sha);

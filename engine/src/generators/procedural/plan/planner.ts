@@ -101,7 +101,7 @@ const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
  * boats on water, a cabin in a clearing, fish under the sea...): the catch-all that adds any other nature
  * word leaves them alone, and their words are reported as ignored where the rule did not place them.
  */
-const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
+const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
@@ -113,7 +113,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract', network: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -315,6 +315,8 @@ export function planPrompt(input: PlanInput): PlanResult {
         // cabin stands in the woods, tall grass and wheat grow in a meadow: at sunset too, not in the sky.
         (live.some((h) => h.effect.subject === 'sun-rays' || h.effect.subject === 'cabin') ? 'forest' : undefined) ??
         (live.some((h) => h.effect.subject === 'tall-grass' || h.effect.subject === 'wheat' || h.effect.subject === 'flowers' || h.effect.subject === 'sunflowers') ? 'meadow' : undefined) ??
+        // Wind turbines and solar panels stand in open country.
+        (live.some((h) => h.effect.subject === 'wind-turbines' || h.effect.subject === 'solar-panels') ? 'meadow' : undefined) ??
         wordSettings.find((s) => s === 'sky') ??
         rng.pick(
           live.some((h) => h.effect.particles === 'fireflies')
@@ -451,7 +453,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (setting === 'desert' && wordSubjects.includes('canyon') && !excluded('canyon')) addSubject('canyon', 1, 'stone', '#b5562b');
       // A desert's boulders, unless the shot is a sand sea and no rock word asks for them.
       const rockWord = live.some((h) => h.effect.subject === 'rocks' && h.effect.setting !== 'desert');
-      if (setting === 'desert' && wordSubjects.includes('rocks') && (rockWord || !excluded('boulders'))) addSubject('rocks', 24, 'stone', '#b07a4f');
+      if (setting === 'desert' && wordSubjects.includes('rocks') && (rockWord || (!excluded('boulders') && !wordSubjects.includes('solar-panels')))) addSubject('rocks', 24, 'stone', '#b07a4f');
       // Sunbeams are seen from a forest's floor; elsewhere they are reported as ignored (below).
       if (setting === 'forest' && wordSubjects.includes('sun-rays') && !excluded('sun-rays') && timeOfDay !== 'night' && timeOfDay !== 'dusk') addSubject('sun-rays', 24, 'emissive', '#fff0d0');
       // Under the sea: a school of fish unless none is wanted (a bare seabed is a dull shot), and a reef
@@ -462,6 +464,10 @@ export function planPrompt(input: PlanInput): PlanResult {
         if (wordSubjects.includes('jellyfish') && !excluded('jellyfish')) addSubject('jellyfish', clampInt(live.find((h) => h.effect.subject === 'jellyfish')?.number ?? 14, 1, 60), 'emissive', wordColor ?? '#f0a6e0');
       }
       if (setting === 'meadow' && wordSubjects.includes('sunflowers') && !excluded('sunflowers')) addSubject('sunflowers', 1, 'matte', '#f2b90f');
+      // Wind turbines stand on open ground, solar panels in a field or the desert; elsewhere they are
+      // reported as ignored (below).
+      if (setting === 'meadow' && wordSubjects.includes('wind-turbines') && !excluded('turbines')) addSubject('wind-turbines', clampInt(live.find((h) => h.effect.subject === 'wind-turbines')?.number ?? countWord ?? 7, 1, 16), 'matte', '#e9ecee');
+      if ((setting === 'meadow' || setting === 'desert') && wordSubjects.includes('solar-panels') && !excluded('solar')) addSubject('solar-panels', 1, 'matte', '#0d1b3a');
       // Flowers on a meadow's stalks: a colour named (or lavender, poppies), else the wildflower mix.
       if (setting === 'meadow' && wordSubjects.includes('flowers') && !excluded('flowers')) addSubject('flowers', 1, 'matte', wordColor ?? '#f0d04a');
       // Stalks stand in a meadow; elsewhere they are reported as ignored (below). One kind per shot: wheat.

@@ -31,6 +31,8 @@ export const SUBJECT_KINDS = [
   'canyon',
   // a lake frozen over: ice, clear and dark in places, cracked, with drifts of snow on it
   'ice',
+  // wind turbines along a ridge, rotors turning (count: how many); a solar farm's rows of panels
+  'wind-turbines', 'solar-panels',
   // on the water (ocean, coast, lake): fishing boats and sailing boats riding the swell (count: how many)
   'boats', 'sailboats',
   // a log cabin in a clearing of a forest or a meadow, its windows lit as the light goes

@@ -56,6 +56,7 @@ import { createCabin } from './cabin.mjs';
 import { createTallGrass } from './tall-grass.mjs';
 import { createSunflowers } from './sunflowers.mjs';
 import { createBamboo } from './bamboo.mjs';
+import { createSolarFarm, createWindFarm, turbinePlaces } from './energy.mjs';
 import { type RoadPath, carveRoad, offRoad, buildRoadMesh, createCar, roadHeading } from './road.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -858,6 +859,12 @@ export function buildNature(ctx: BuildContext): Shot {
       if (rocks) addRocks(ctx, scene, terrain, rocks.count, clearOfRoad);
       // High enough to look over the nearer crests.
       framing = { target: [0, 4, -40], distance: 80, azimuth: 0, elevation: 10, travel: 70, minHeight: 3 };
+      if (subjects.has('solar-panels')) {
+        // A solar farm in the desert: its rows over the sand, seen from above their near end.
+        const gy = height(0, 0);
+        scene.add(createSolarFarm(ctx, { ground: height, near: 6, rows: ctx.software ? 22 : 34, halfWidth: ctx.software ? 44 : 70 }));
+        framing = plan.camera.move === 'drone' ? { target: [0, gy + 1, -36], distance: 42, azimuth: 0, elevation: 18, travel: 30, minHeight: gy + 6 } : { target: [0, gy + 1, -40], distance: 44, azimuth: 0, elevation: 6, travel: 14, minHeight: gy + 2.6 };
+      }
       focus.set(0, 4, -40);
       lightCenter.set(0, 0, -20);
       lightRadius = 60;
@@ -936,6 +943,29 @@ export function buildNature(ctx: BuildContext): Shot {
       // Looking up the knoll at its tree, from low on its slope.
       // (Above the stalks when it stands in tall grass.)
       if (knoll) framing = { target: [3, height(4, -20) + 3.5, -20], distance: 30, azimuth: 0, elevation: -7, travel: 8, minHeight: height(KNOLL_EYE.x, KNOLL_EYE.z) + (stalks ? 2.2 : 1.4) };
+      if (!forest && subjects.has('solar-panels')) {
+        // Along the rows of a solar farm from just above them; a drone looks down on them.
+        const gy = height(0, 0);
+        scene.add(createSolarFarm(ctx, { ground: height, near: 6, rows: ctx.software ? 22 : 34, halfWidth: ctx.software ? 44 : 70 }));
+        framing = overField ? aerial(gy) : { target: [0, gy + 1, -40], distance: 44, azimuth: 0, elevation: 5, travel: 14, minHeight: gy + 2.6 };
+        focus.set(0, gy + 1, -20);
+      }
+      const turbines = plan.subjects.find((x) => x.kind === 'wind-turbines');
+      if (!forest && turbines) {
+        // Along a ridge a few hundred metres off, seen from the near ground looking up at them a little.
+        const rng = ctx.rng('turbines');
+        const places = turbinePlaces(() => rng.next(), turbines.count, 280, Math.min(900, 120 * turbines.count));
+        const farm = createWindFarm(places, height, new THREE.Vector3(-160, 0, 120), ctx.seed);
+        scene.add(farm.group);
+        updaters.push((t) => farm.update(t));
+        if (!subjects.has('solar-panels')) {
+          // Aimed at the hubs' height over the ground they stand on (on hills, higher than the camera's).
+          const gy = places.reduce((a, [x, z]) => a + height(x, z), 0) / places.length;
+          framing = overField
+            ? { target: [0, gy + 60, -260], distance: 260, azimuth: 0, elevation: 8, travel: 120, minHeight: height(0, 0) + 20 }
+            : { target: [0, gy + 45, -240], distance: 250, azimuth: 0, elevation: 2, travel: 40, minHeight: height(0, 0) + 2 };
+        }
+      }
       if (cabin) framing = addCabin(height);
       if (forest && subjects.has('bamboo')) {
         // On a path through the grove at eye height, looking a little up along it; an orbit goes round a
