@@ -297,6 +297,16 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('connected dots on a dark background', 1).plan.subjects[0]?.color, '#3fa9f5');
   });
 
+  it('a rainbow is drawn by day through a wide lens, and ignored at night', () => {
+    for (const seed of [1, 2, 3]) {
+      const p = P('rainbow over a meadow', seed).plan;
+      assert.ok(p.subjects.some((x) => x.kind === 'rainbow'));
+      assert.ok(['morning', 'golden-hour'].includes(p.timeOfDay), p.timeOfDay);
+      assert.equal(p.camera.focalLengthMm, 16);
+    }
+    assert.ok(P('rainbow at night', 1).ignoredWords.includes('rainbow'));
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

@@ -583,6 +583,25 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(meanAbsDiff(shot[0]!, shot[1]!) > 3, 'the network moves');
   });
 
+  it('puts a rainbow in the sky opposite the sun: bands of colour the same sky lacks', async () => {
+    const req = request('rainbow over a meadow, static', { frames: 1, width: 240, height: 136 });
+    const [bow, bare] = await renderWithAndWithout(g, req, withoutSubject('rainbow'));
+    // A blue sky is bluer than it is red everywhere; the bow's red and yellow bands are not. (The rainbow
+    // also moves the sun behind the camera, so the two frames differ everywhere: count, not compare.)
+    // Pixels of the upper third (the sky) whose hue is not the sky's blues nor the land's: yellows and greens
+    // (hue 40 to 160 degrees) bright enough to be sky.
+    const hue = (r: number, gg: number, b: number): number => {
+      const mx = Math.max(r, gg, b);
+      const d = mx - Math.min(r, gg, b);
+      if (d < 6) return -1;
+      const h = mx === r ? ((gg - b) / d) % 6 : mx === gg ? (b - r) / d + 2 : (r - gg) / d + 4;
+      return (h * 60 + 360) % 360;
+    };
+    const bands = (f: Uint8Array) => countPixels(f.subarray(0, 45 * 240 * 4), (r, gg, b) => r + gg + b > 360 && hue(r, gg, b) > 40 && hue(r, gg, b) < 160);
+    // Measured: 249 with the rainbow, 10 without.
+    assert.ok(bands(bow[0]!) > bands(bare[0]!) + 100, `yellow and green in the sky: ${bands(bow[0]!)} with the rainbow, ${bands(bare[0]!)} without`);
+  });
+
   it('drops ink into clear water: blue clouds on white that spread as they sink', async () => {
     const frames = await renderAll(g, request('ink in water, static', { frames: 4, fps: { num: 1, den: 1 }, width: 240, height: 136 }));
     // Ink: darker than the white field, and blue (its default colour, #1d2f7a).

@@ -101,7 +101,7 @@ const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
  * boats on water, a cabin in a clearing, fish under the sea...): the catch-all that adds any other nature
  * word leaves them alone, and their words are reported as ignored where the rule did not place them.
  */
-const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
+const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
@@ -113,7 +113,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract', network: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -350,6 +350,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       : balloons
         ? // Balloons fly in the calm of early morning.
           rng.pick<TimeOfDay>(['dawn', 'morning', 'golden-hour'])
+      : live.some((h) => h.effect.subject === 'rainbow')
+        ? // A rainbow needs the sun behind the camera and low: morning or afternoon, not noon or dusk.
+          rng.pick<TimeOfDay>(['morning', 'morning', 'golden-hour'])
       : live.some((h) => h.effect.subject === 'bamboo')
         ? // A bamboo grove's greens are at their best in the day's soft light.
           rng.pick<TimeOfDay>(['morning', 'noon', 'morning'])
@@ -464,6 +467,8 @@ export function planPrompt(input: PlanInput): PlanResult {
         if (wordSubjects.includes('jellyfish') && !excluded('jellyfish')) addSubject('jellyfish', clampInt(live.find((h) => h.effect.subject === 'jellyfish')?.number ?? 14, 1, 60), 'emissive', wordColor ?? '#f0a6e0');
       }
       if (setting === 'meadow' && wordSubjects.includes('sunflowers') && !excluded('sunflowers')) addSubject('sunflowers', 1, 'matte', '#f2b90f');
+      // A rainbow by day over open land or water (not under the sea; at night it is reported as ignored).
+      if (wordSubjects.includes('rainbow') && !excluded('rainbow') && timeOfDay !== 'night' && setting !== 'underwater') addSubject('rainbow', 1, 'emissive', '#ffffff');
       // Wind turbines stand on open ground, solar panels in a field or the desert; elsewhere they are
       // reported as ignored (below).
       if (setting === 'meadow' && wordSubjects.includes('wind-turbines') && !excluded('turbines')) addSubject('wind-turbines', clampInt(live.find((h) => h.effect.subject === 'wind-turbines')?.number ?? countWord ?? 7, 1, 16), 'matte', '#e9ecee');
@@ -690,7 +695,9 @@ export function planPrompt(input: PlanInput): PlanResult {
     move = 'dolly-in';
   }
   const shot = first('shot') ?? (archetype === 'product' || archetype === 'physics' ? 'medium' : 'wide');
-  const focalLengthMm = first('focalLengthMm') ?? (shot === 'close' ? 85 : shot === 'medium' ? 50 : archetype === 'nature' || archetype === 'urban' ? 28 : 35);
+  // A rainbow's arc is 84 degrees across at the horizon: a wide lens holds it whole.
+  const rainbowShot = subjects.some((s) => s.kind === 'rainbow');
+  const focalLengthMm = first('focalLengthMm') ?? (shot === 'close' ? 85 : shot === 'medium' ? 50 : rainbowShot ? 16 : archetype === 'nature' || archetype === 'urban' ? 28 : 35);
   const dofWord = live.find((h) => h.effect.shallowDepthOfField !== undefined)?.effect.shallowDepthOfField;
   const shallowDepthOfField = dofWord ?? (archetype === 'product' && shot === 'close');
   // Off unless asked for: it multiplies the render time by its sample count.

@@ -33,6 +33,8 @@ export const SUBJECT_KINDS = [
   'ice',
   // wind turbines along a ridge, rotors turning (count: how many); a solar farm's rows of panels
   'wind-turbines', 'solar-panels',
+  // a rainbow in the sky opposite the sun (by day)
+  'rainbow',
   // on the water (ocean, coast, lake): fishing boats and sailing boats riding the swell (count: how many)
   'boats', 'sailboats',
   // a log cabin in a clearing of a forest or a meadow, its windows lit as the light goes

@@ -122,8 +122,11 @@ export function lightingFor(plan: ScenePlan): Lighting {
   // above the frame.
   const beams = faceSun && plan.subjects.some((s) => s.kind === 'sun-rays');
   const elevDeg = beams ? 30 : faceSun ? (plan.timeOfDay === 'night' ? (plan.archetype === 'urban' ? 15 : 9) : Math.min(Math.max(p.elev, 1.5), 6)) : p.elev;
-  const el = (Math.max(elevDeg, -4) * Math.PI) / 180;
-  const az = ((faceSun ? 192 : p.az) * Math.PI) / 180;
+  // A rainbow stands opposite the sun, 42 degrees from the point below the horizon straight away from it:
+  // the sun goes behind the camera, low enough for the bow's top to clear the land.
+  const rainbow = plan.subjects.some((s) => s.kind === 'rainbow') && plan.timeOfDay !== 'night' && !faceSun;
+  const el = ((rainbow ? Math.min(Math.max(p.elev, 12), 24) : Math.max(elevDeg, -4)) * Math.PI) / 180;
+  const az = ((faceSun ? 192 : rainbow ? 0 : p.az) * Math.PI) / 180;
   const overcast = plan.weather.cloudCover > 0.6 ? (plan.weather.cloudCover - 0.6) / 0.4 : 0;
   const sunColor = new THREE.Color(p.sun);
   const zenith = new THREE.Color(p.zen);
@@ -238,7 +241,7 @@ export interface Sky {
  * dome is drawn last under the depth test, so it covers whatever lies beyond it; it must stay inside the
  * camera's far plane.
  */
-export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: number; sunVisible?: boolean; aurora?: boolean; milkyWay?: boolean; starTrails?: boolean; radius?: number } = {}): Sky {
+export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: number; sunVisible?: boolean; aurora?: boolean; milkyWay?: boolean; starTrails?: boolean; rainbow?: boolean; radius?: number } = {}): Sky {
   const plan = ctx.plan;
   const time = uniform(0);
   const cloudTex = noiseTexture(ctx.seed, 256, 6, 6);
@@ -294,6 +297,7 @@ export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: numbe
     if (opts.milkyWay) sky = sky.add(milkyWayNode(starDir, cloudTex).mul(smoothstep(0.0, 0.25, h)));
   }
   if (opts.aurora) sky = sky.add(auroraNode(dir, time, cloudTex));
+  if (opts.rainbow && sunUp) sky = rainbowNode(sky, dir, sunDir, h);
   const mat = new THREE.MeshBasicNodeMaterial({ side: THREE.BackSide, depthWrite: false, fog: false });
   mat.colorNode = vec4(sky, 1) as N;
   const mesh = new THREE.Mesh(new THREE.SphereGeometry(1, 48, 24), mat);
@@ -390,6 +394,30 @@ function milkyWayNode(dir: N, noise: THREE.Texture): N {
   // Faint stars that only the band has: a finer cell grid, thresholded by the band's light.
   const faint: N = smoothstep(0.992, 1.0, mx_cell_noise_float(tslFloor(dir.mul(900)))).mul(band).mul(1.6);
   return tint.mul(light.mul(0.16)).add(vec3(faint));
+}
+
+/**
+ * A rainbow over `sky`: the primary bow 40.5 to 42.5 degrees from the antisolar point, violet inside to red
+ * outside, the sky a little brighter inside it and darker just outside (Alexander's band), and a faint
+ * secondary bow at 50 to 53.5 degrees with its colours the other way round. Added light, fading towards the
+ * horizon, so the land in front of it is untouched.
+ */
+function rainbowNode(sky: N, dir: N, sunDir: N, h: N): N {
+  const angle: N = acos(clamp(dot(dir, sunDir.negate()), -1, 1)).mul(180 / Math.PI);
+  const spectrum = (x: N): N =>
+    // x from 0 (violet, inside) to 1 (red, outside): a hue ramp through blue, green and yellow.
+    clamp(vec3(smoothstep(0.45, 0.85, x).add(smoothstep(0.15, 0.0, x).mul(0.5)), smoothstep(0.15, 0.45, x).mul(smoothstep(1.0, 0.6, x)), smoothstep(0.55, 0.2, x)), 0, 1);
+  const band = (from: number, to: number): N => {
+    const x: N = angle.sub(from).div(to - from);
+    return smoothstep(0.0, 0.12, x).mul(smoothstep(1.0, 0.88, x));
+  };
+  const primaryX: N = angle.sub(40.5).div(2);
+  const secondaryX: N = float(1).sub(angle.sub(50).div(3.5));
+  const fade: N = smoothstep(0.0, 0.12, h);
+  const inside: N = smoothstep(40.5, 30, angle).mul(0.08);
+  const outside: N = smoothstep(42.5, 44, angle).mul(smoothstep(50, 48, angle)).mul(0.06);
+  const bows: N = spectrum(primaryX).mul(band(40.5, 42.5)).mul(1.0).add(spectrum(secondaryX).mul(band(50, 53.5)).mul(0.22));
+  return sky.mul(float(1).add(inside.sub(outside).mul(fade))).add(bows.mul(fade).mul(sky.dot(vec3(0.3, 0.5, 0.2)).add(0.2)));
 }
 
 /**

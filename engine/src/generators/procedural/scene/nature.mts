@@ -546,7 +546,8 @@ export function buildNature(ctx: BuildContext): Shot {
   // An aurora needs a clear sky to be seen through.
   // Fireworks read best against a dark, mostly clear sky too.
   const clouds = aurora || milkyWay ? Math.min(plan.weather.cloudCover, 0.08) : fireworks ? Math.min(plan.weather.cloudCover, 0.2) : plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover;
-  const sky = createSky(ctx, L, { clouds, aurora, milkyWay: milkyWay && !starTrails, starTrails });
+  const rainbow = plan.subjects.some((s) => s.kind === 'rainbow');
+  const sky = createSky(ctx, L, { clouds, aurora, milkyWay: milkyWay && !starTrails, starTrails, rainbow });
   scene.add(sky.mesh);
   requestEnvironment(scene, () => skyEnvironment(ctx, L));
 
@@ -1064,6 +1065,10 @@ export function buildNature(ctx: BuildContext): Shot {
     focus.copy(at);
     lightCenter.copy(at);
     lightRadius = 15;
+  } else if (rainbow && plan.timeOfDay !== 'night') {
+    // Look up at the bow: its top stands 42 degrees over the point straight away from the sun (behind the
+    // camera), less the sun's height; the view pitched up holds the whole arc over the land.
+    framing = lookUp(framing, 10);
   } else if (aurora || fireworks || lightning || milkyWay) {
     // Look up into the sky, as aurora, fireworks and lightning photographs do: the camera where it was, the view
     // pitched up so the horizon sits in the lower third. Over a lake, less: the water below stays in the
