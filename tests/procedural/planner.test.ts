@@ -307,6 +307,16 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(P('rainbow at night', 1).ignoredWords.includes('rainbow'));
   });
 
+  it('sky lanterns rise at night over the land, a lake or a city', () => {
+    for (const prompt of ['sky lanterns floating at night', 'lanterns rising over a lake at night', 'lantern festival over the city']) {
+      const p = P(prompt, 1).plan;
+      assert.ok(p.subjects.some((x) => x.kind === 'lanterns'), prompt);
+      assert.equal(p.timeOfDay, 'night', prompt);
+    }
+    assert.equal(P('lantern festival over the city', 1).plan.archetype, 'urban', 'the city named is the shot');
+    assert.equal(P('40 sky lanterns', 1).plan.subjects.find((x) => x.kind === 'lanterns')?.count, 40);
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

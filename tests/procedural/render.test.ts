@@ -602,6 +602,15 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(bands(bow[0]!) > bands(bare[0]!) + 100, `yellow and green in the sky: ${bands(bow[0]!)} with the rainbow, ${bands(bare[0]!)} without`);
   });
 
+  it('lets sky lanterns rise into the night: warm glows in the sky that the same night lacks, climbing', async () => {
+    const req = request('sky lanterns floating at night, static', { frames: 2, width: 240, height: 136, fps: { num: 1, den: 2 } });
+    const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('lanterns'));
+    const warm = (f: Uint8Array) => countPixels(f, (r, gg, b) => r > 120 && r > b + 50 && gg > 50);
+    // Measured: 1201 warm pixels with the lanterns, 0 without; 11.5 mean change over 2 s as they climb.
+    assert.ok(warm(shot[0]!) > warm(bare[0]!) + 300, `lantern pixels: ${warm(shot[0]!)} with, ${warm(bare[0]!)} without`);
+    assert.ok(meanAbsDiff(shot[0]!, shot[1]!) > 3, 'they rise');
+  });
+
   it('drops ink into clear water: blue clouds on white that spread as they sink', async () => {
     const frames = await renderAll(g, request('ink in water, static', { frames: 4, fps: { num: 1, den: 1 }, width: 240, height: 136 }));
     // Ink: darker than the white field, and blue (its default colour, #1d2f7a).

@@ -101,7 +101,7 @@ const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
  * boats on water, a cabin in a clearing, fish under the sea...): the catch-all that adds any other nature
  * word leaves them alone, and their words are reported as ignored where the rule did not place them.
  */
-const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
+const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
@@ -113,7 +113,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract', network: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -558,6 +558,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   }
   if (lightning && archetype !== 'product' && archetype !== 'physics') addSubject('lightning', 1, 'emissive', '#dfe4ff');
   if (balloons && (archetype === 'nature' || archetype === 'urban')) addSubject('hot-air-balloons', clampInt(countWord ?? 9, 1, 24), 'matte', '#e0312b');
+  // Sky lanterns rise over any outdoor night (a lake, the sea, a city, fields): 90 unless a number is given.
+  const lanternHit = live.find((h) => h.effect.subject === 'lanterns');
+  if (lanternHit && !excluded('lanterns') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') addSubject('lanterns', clampInt(lanternHit.number ?? countWord ?? 90, 1, 300), 'emissive', '#ff8a2a');
   // Birds cross any outdoor sky (not under the sea): one, a flock of 9, or a murmuration's many.
   const birdHit = live.find((h) => h.effect.subject === 'birds');
   if (birdHit && !excluded('birds') && !excluded('animals') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') {

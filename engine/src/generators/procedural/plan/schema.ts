@@ -35,6 +35,8 @@ export const SUBJECT_KINDS = [
   'wind-turbines', 'solar-panels',
   // a rainbow in the sky opposite the sun (by day)
   'rainbow',
+  // sky lanterns rising into the night sky (count: how many)
+  'lanterns',
   // on the water (ocean, coast, lake): fishing boats and sailing boats riding the swell (count: how many)
   'boats', 'sailboats',
   // a log cabin in a clearing of a forest or a meadow, its windows lit as the light goes

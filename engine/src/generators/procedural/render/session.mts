@@ -27,6 +27,7 @@ import { createLightningLayer } from '../scene/lightning.mjs';
 import { createBalloons } from '../scene/balloons.mjs';
 import type { ViewLayerFactory } from '../scene/view-placer.mjs';
 import { createBirds } from '../scene/birds.mjs';
+import { createLanterns } from '../scene/lanterns.mjs';
 import type { SubjectKind } from '../plan/schema.js';
 import { initRapier } from '../sim/physics.js';
 
@@ -36,6 +37,7 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
   lightning: createLightningLayer,
   'hot-air-balloons': createBalloons,
   birds: createBirds,
+  lanterns: createLanterns,
 };
 
 export type RenderFrame = ReadbackFrame;
