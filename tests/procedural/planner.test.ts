@@ -317,6 +317,16 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('40 sky lanterns', 1).plan.subjects.find((x) => x.kind === 'lanterns')?.count, 40);
   });
 
+  it('a sandstorm is the desert in a brown haze with the wind up', () => {
+    for (const prompt of ['sandstorm in the desert', 'dust storm rolling over the dunes']) {
+      const p = P(prompt, 1).plan;
+      assert.equal(p.setting, 'desert', prompt);
+      assert.equal(p.weather.condition, 'fog', prompt);
+      assert.equal(p.palette.name, 'dust', prompt);
+      assert.ok(p.weather.wind >= 0.9, `${prompt}: wind ${p.weather.wind}`);
+    }
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

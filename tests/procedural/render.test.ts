@@ -611,6 +611,13 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(meanAbsDiff(shot[0]!, shot[1]!) > 3, 'they rise');
   });
 
+  it('browns the sky and the haze in a sandstorm', async () => {
+    const frames = await renderAll(g, request('sandstorm in the desert, static', { frames: 1, width: 240, height: 136 }));
+    // The top rows (sky): brown, red well over blue.
+    const brown = countPixels(frames[0]!.subarray(0, 20 * 240 * 4), (r, gg, b) => r > b + 30 && r >= gg);
+    assert.ok(brown > 20 * 240 * 0.9, `brown sky pixels: ${brown} of ${20 * 240}`);
+  });
+
   it('drops ink into clear water: blue clouds on white that spread as they sink', async () => {
     const frames = await renderAll(g, request('ink in water, static', { frames: 4, fps: { num: 1, den: 1 }, width: 240, height: 136 }));
     // Ink: darker than the white field, and blue (its default colour, #1d2f7a).

@@ -29,6 +29,8 @@ export const PALETTES: Record<string, string[]> = {
   // Only from words ("tropical beach", "turquoise water"): turquoise shallows, pale sand, deep lagoon blue,
   // palm green; the sea and the beach take their colours from it (scene/nature.mts).
   tropical: ['#2ec4c0', '#f1e6cc', '#0f7a8c', '#7fd6c2', '#2f6b3a'],
+  // Only from words ("sandstorm", "dust storm"): the sky and the haze go the sand's brown (scene/common.mts).
+  dust: ['#c8955a', '#a8703c', '#e0b887', '#7a4e2a', '#f0d2a8'],
   // Only from words ("christmas lights"): a dark field of deep red and green (its first colours), and the
   // warm gold, red, green and warm white of a tree's lights glowing on it (the bright ones, which lights
   // take).

@@ -71,7 +71,7 @@ const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 /** Palettes that are colours, not styles: a colour word does not replace them. */
-const COLOUR_PALETTES = ['gold', 'teal-orange', 'autumn', 'winter', 'blossom', 'white', 'festive', 'tropical'];
+const COLOUR_PALETTES = ['gold', 'teal-orange', 'autumn', 'winter', 'blossom', 'white', 'festive', 'tropical', 'dust'];
 /** A countdown with no number named counts down from 10. */
 const COUNTDOWN_DEFAULT = 10;
 

@@ -263,6 +263,8 @@ const ENTRIES: Entry[] = [
   // A blue sky is a day's: at golden hour or dusk the sky is not blue.
   { words: ['blue sky', 'blue skies', 'clear blue sky', 'bright blue sky', 'blue sky with clouds', 'sunny sky', 'summer sky'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', timeOfDay: 'noon' } },
   { words: ['dark clouds', 'storm clouds', 'thunderclouds', 'brooding sky', 'moody sky'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', condition: 'cloudy', excludes: 'clouds' } },
+  // A sandstorm: the desert in a brown haze, the wind driving dust (the dust palette tints the sky and haze).
+  { words: ['sandstorm', 'sand storm', 'sandstorms', 'dust storm', 'dust storms', 'haboob', 'blowing sand', 'blowing dust'], effect: { archetype: A('nature', 4), setting: 'desert', condition: 'fog', wind: 0.9, particles: 'dust', palette: 'dust', excludes: 'sandstorm' } },
   { words: ['fog', 'foggy', 'mist', 'misty', 'haze', 'hazy', 'smoky', 'murky', 'atmospheric'], effect: { condition: 'fog', excludes: 'fog' } },
   { words: ['rain', 'rainy', 'raining', 'rainfall', 'drizzle', 'downpour', 'showers', 'wet', 'raindrops'], effect: { condition: 'rain', particles: 'rain', excludes: 'rain' } },
   { words: ['heavy', 'heavily', 'thick', 'dense', 'pouring', 'blizzard', 'downpour', 'torrential'], effect: { particleDensity: 1 } },

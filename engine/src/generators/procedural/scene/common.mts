@@ -131,6 +131,12 @@ export function lightingFor(plan: ScenePlan): Lighting {
   const sunColor = new THREE.Color(p.sun);
   const zenith = new THREE.Color(p.zen);
   const horizon = new THREE.Color(p.hor);
+  // In a sandstorm the sky is the dust's brown and the sun a dim disc through it.
+  const dust = plan.palette.name === 'dust';
+  if (dust) {
+    zenith.lerp(new THREE.Color('#9a6a3e'), 0.8);
+    horizon.lerp(new THREE.Color('#c8935a'), 0.85);
+  }
   // Overcast skies go grey and flat: less sun, more sky, colours pulled towards their luminance.
   if (overcast > 0) {
     const grey = (c: THREE.Color, k: number) => {
@@ -143,7 +149,7 @@ export function lightingFor(plan: ScenePlan): Lighting {
   return {
     sunDir: new THREE.Vector3(Math.cos(el) * Math.sin(az), Math.sin(el), Math.cos(el) * Math.cos(az)).normalize(),
     sunColor,
-    sunIntensity: p.sunI * (1 - 0.75 * overcast),
+    sunIntensity: p.sunI * (1 - 0.75 * overcast) * (dust ? 0.45 : 1),
     zenith,
     horizon,
     groundColor: new THREE.Color(p.gnd),
