@@ -6,6 +6,13 @@ import { plan, planWithReport, planReport, validatePlan, type ScenePlan } from '
 const P = (prompt: string, seed = 1, durationSeconds?: number) =>
   planWithReport(durationSeconds === undefined ? { prompt, seed } : { prompt, seed, durationSeconds });
 
+/** HSL lightness of an sRGB hex colour, 0 to 1. */
+function hexLightness(hex: string): number {
+  const n = parseInt(hex.slice(1), 16);
+  const c = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => v / 255);
+  return (Math.max(...c) + Math.min(...c)) / 2;
+}
+
 describe('procedural planner: vocabulary', () => {
   const cases: Array<[string, ScenePlan['archetype'], Partial<ScenePlan> & { settingIs?: string }]> = [
     ['slow dolly over a misty pine forest at dawn', 'nature', { settingIs: 'forest' }],
@@ -325,6 +332,16 @@ describe('procedural planner: vocabulary', () => {
       assert.equal(p.palette.name, 'dust', prompt);
       assert.ok(p.weather.wind >= 0.9, `${prompt}: wind ${p.weather.wind}`);
     }
+  });
+
+  it('digital rain is falling code on a dark field, green unless a colour is named', () => {
+    for (const prompt of ['matrix style falling green code', 'digital rain background', 'blue binary code', 'hacker code background']) {
+      const p = P(prompt, 1);
+      assert.deepEqual(p.plan.subjects.map((x) => x.kind), ['code-rain'], prompt);
+      assert.ok(hexLightness(p.plan.palette.colors[0]!) < 0.1, `${prompt}: a dark field (${p.plan.palette.colors[0]})`);
+    }
+    assert.equal(P('digital rain background', 1).plan.subjects[0]?.color, '#2cff6e');
+    assert.equal(P('blue binary code', 1).plan.subjects[0]?.color, '#2657c9');
   });
 
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {

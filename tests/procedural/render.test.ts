@@ -618,6 +618,16 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(brown > 20 * 240 * 0.9, `brown sky pixels: ${brown} of ${20 * 240}`);
   });
 
+  it('rains code: green glyphs in falling columns on a dark field', async () => {
+    const frames = await renderAll(g, request('digital rain background, static', { frames: 2, width: 320, height: 180, fps: { num: 2, den: 1 } }));
+    const green = (f: Uint8Array) => countPixels(f, (r, gg, b) => gg > 90 && gg > r + 40 && gg > b + 20);
+    const dark = (f: Uint8Array) => countPixels(f, (r, gg, b) => r + gg + b < 90);
+    // Measured: 4079 green pixels, 51322 dark (of 57600); 9.7 mean change in half a second.
+    assert.ok(green(frames[0]!) > 1500, `green glyph pixels: ${green(frames[0]!)}`);
+    assert.ok(dark(frames[0]!) > 57600 * 0.6, `a dark field: ${dark(frames[0]!)}`);
+    assert.ok(meanAbsDiff(frames[0]!, frames[1]!) > 3, 'the columns fall');
+  });
+
   it('drops ink into clear water: blue clouds on white that spread as they sink', async () => {
     const frames = await renderAll(g, request('ink in water, static', { frames: 4, fps: { num: 1, den: 1 }, width: 240, height: 136 }));
     // Ink: darker than the white field, and blue (its default colour, #1d2f7a).
@@ -805,7 +815,7 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
   });
 
   it('is deterministic in the scenes with moving parts of their own: boats, birds, fish, jellyfish, grass, beams, smoke', async () => {
-    for (const prompt of ['sailboats at sea with a flock of birds', 'coral reef with fish and jellyfish', 'cabin in a field of wildflowers, wind', 'sunbeams in a forest', 'ink in water', 'bamboo forest', 'plexus background', 'wind turbines on a hill', 'solar panels in a field']) {
+    for (const prompt of ['sailboats at sea with a flock of birds', 'coral reef with fish and jellyfish', 'cabin in a field of wildflowers, wind', 'sunbeams in a forest', 'ink in water', 'bamboo forest', 'plexus background', 'wind turbines on a hill', 'solar panels in a field', 'matrix code']) {
       const req = request(prompt, { frames: 3, width: 160, height: 90 });
       const a = (await renderAll(g, req)).map(sha);
       const b = (await renderAll(g, req)).map(sha);

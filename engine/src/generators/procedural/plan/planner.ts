@@ -84,6 +84,8 @@ export function countdownStart(prompt: string): number | null {
   return n >= 1 && n <= 99 ? n : null;
 }
 
+/** Digital rain's colour when none is named: the phosphor green it is known by. */
+const CODE_GREEN = '#2cff6e';
 /** A helix or a network on a background named (whose palette is that background's shades) is a science blue. */
 const HELIX_ON_A_FIELD = '#3fa9f5';
 /** The field ink is seen against when no background is named: the white palette's. */
@@ -115,7 +117,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
-  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract', network: 'abstract',
+  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
   tumbler: 'product', 'wine-glass': 'product', candle: 'product', fireplace: 'product',
   raindrops: 'abstract',
@@ -396,7 +398,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   // Smoke, fireworks and embers alone on a field are seen against the dark: the field is the background named, or
   // near black, and a colour word tints them instead.
   const overField = bareField && (inkField || live.some((h) => h.effect.subject === 'smoke' || h.effect.subject === 'fireworks' || h.effect.particles === 'embers'));
-  const paletteBase = overField ? (background ?? '#0e0f12') : background && (bareField || !wordColor) ? background : wordColor;
+  // Digital rain is seen against the dark whatever colour it is ("blue binary code" is blue code on black).
+  const codeField = archetype === 'abstract' && live.some((h) => h.effect.subject === 'code-rain');
+  const paletteBase = overField ? (background ?? '#0e0f12') : background && (bareField || codeField || !wordColor) ? background : wordColor;
   // A colour word without a palette word ("purple bokeh") builds the palette around that colour.
   // A colour named for a field whose palette word is only a style ("tech background, blue", "a corporate
   // background in red"): the field takes the colour (it had taken the style's colours, and the colour word
@@ -527,7 +531,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // Particles or fireworks are the subject by themselves: a field behind them, not shapes in front.
       if (kinds.length === 0 && !live.some((h) => h.effect.particles) && !fireworks && !overField) kinds.push(rng.pick(ABSTRACT_SUBJECTS));
       if (kinds.length === 0) kinds.push('gradient');
-      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' ? 'plastic' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? ((k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
+      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' ? 'plastic' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'code-rain' ? CODE_GREEN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
       break;
     }
     case 'product': {

@@ -68,6 +68,8 @@ export const SUBJECT_KINDS = [
   'helix',
   // a plexus: drifting points joined by lines where they come near each other (count: how many points)
   'network',
+  // digital rain: columns of glyphs falling, bright heads trailing fading tails
+  'code-rain',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
   // a fire burning in a stone fireplace, in a dark room it lights

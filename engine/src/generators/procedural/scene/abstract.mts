@@ -29,6 +29,7 @@ import { createInk } from './ink.mjs';
 import { createFlames } from './flames.mjs';
 import { createHelix } from './helix.mjs';
 import { createNetwork } from './network.mjs';
+import { createCodeRain } from './code-rain.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
 
@@ -184,6 +185,15 @@ export function buildAbstract(ctx: BuildContext): Shot {
     helix.group.position.set(...framing.target);
     scene.add(helix.group);
     updaters.push((t) => helix.update(t));
+  }
+  if (kinds.has('code-rain')) {
+    const s = plan.subjects.find((x) => x.kind === 'code-rain')!;
+    // A card filling the view at the framing's distance, and a little more (for a push in's start).
+    const h = 2 * framing.distance * Math.tan((20 * Math.PI) / 180) * 1.15;
+    const rain = createCodeRain(h * (ctx.width / ctx.height), h, new THREE.Color(s.color));
+    rain.mesh.position.set(...framing.target);
+    scene.add(rain.mesh);
+    updaters.push((t) => rain.update(t, camera));
   }
   if (kinds.has('network')) {
     const s = plan.subjects.find((x) => x.kind === 'network')!;
