@@ -344,6 +344,13 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('blue binary code', 1).plan.subjects[0]?.color, '#2657c9');
   });
 
+  it('a hot spring is a lake in its own mist, not a hot drink; crackling logs are the fire', () => {
+    const spring = P('steam rising from a hot spring', 1).plan;
+    assert.equal(spring.setting, 'lake');
+    assert.equal(spring.weather.condition, 'fog');
+    assert.deepEqual(P('a fireplace with crackling logs', 1).ignoredWords, []);
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

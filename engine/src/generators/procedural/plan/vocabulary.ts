@@ -127,7 +127,7 @@ const ENTRIES: Entry[] = [
   { words: ['milky way', 'the milky way', 'galaxy', 'galaxies', 'astrophotography', 'starry sky', 'starry night', 'night sky', 'starfield', 'star field', 'stars timelapse', 'star timelapse', 'astro timelapse'], effect: { archetype: A('nature', 3), subject: 'milky-way', timeOfDay: 'night', excludes: 'stars' } },
   { words: ['star trails', 'star trail', 'startrails', 'star trails timelapse', 'star trails time lapse', 'star trail timelapse', 'circumpolar', 'circumpolar stars', 'stars circling', 'circling stars', 'stars spinning', 'spinning stars', 'stars rotating', 'rotating stars', 'stars turning', 'stars circling the pole', 'polaris'], effect: { archetype: A('nature', 4), subject: 'star-trails', timeOfDay: 'night', excludes: 'stars' } },
   { words: ['rocks', 'rock', 'rocky', 'boulders', 'stones'], effect: { archetype: A('nature', 1), subject: 'rocks' } },
-  { words: ['fire', 'campfire', 'bonfire', 'flames', 'flame', 'burning'], effect: { archetype: A('nature', 3), subject: 'fire', particles: 'embers', excludes: 'fire' } },
+  { words: ['fire', 'campfire', 'bonfire', 'flames', 'flame', 'burning', 'crackling', 'crackling fire', 'crackling logs', 'burning logs', 'logs burning'], effect: { archetype: A('nature', 3), subject: 'fire', particles: 'embers', excludes: 'fire' } },
   // Indoors: a fire in a stone fireplace (its words outvote "fire" and "burning" beside them).
   { words: ['fireplace', 'fire place', 'fireplaces', 'hearth', 'fireside', 'cozy fireplace', 'cosy fireplace', 'fire in a fireplace', 'fire in the fireplace', 'log fire'], effect: { archetype: A('product', 8), subject: 'fireplace', particles: 'embers', excludes: 'fire' } },
   { words: ['embers', 'ember', 'sparks', 'spark', 'cinders'], effect: { particles: 'embers', excludes: 'embers' } },
@@ -266,6 +266,8 @@ const ENTRIES: Entry[] = [
   { words: ['dark clouds', 'storm clouds', 'thunderclouds', 'brooding sky', 'moody sky'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', condition: 'cloudy', excludes: 'clouds' } },
   // A sandstorm: the desert in a brown haze, the wind driving dust (the dust palette tints the sky and haze).
   { words: ['sandstorm', 'sand storm', 'sandstorms', 'dust storm', 'dust storms', 'haboob', 'blowing sand', 'blowing dust'], effect: { archetype: A('nature', 4), setting: 'desert', condition: 'fog', wind: 0.9, particles: 'dust', palette: 'dust', excludes: 'sandstorm' } },
+  // A hot spring steams: a pool in the hills under its own mist (a studio's hot drink was drawn).
+  { words: ['hot spring', 'hot springs', 'thermal pool', 'thermal spring', 'geothermal pool', 'steaming lake', 'steaming pond', 'onsen'], effect: { archetype: A('nature', 5), setting: 'lake', subject: 'waves', condition: 'fog' } },
   { words: ['fog', 'foggy', 'mist', 'misty', 'haze', 'hazy', 'smoky', 'murky', 'atmospheric'], effect: { condition: 'fog', excludes: 'fog' } },
   { words: ['rain', 'rainy', 'raining', 'rainfall', 'drizzle', 'downpour', 'showers', 'wet', 'raindrops'], effect: { condition: 'rain', particles: 'rain', excludes: 'rain' } },
   { words: ['heavy', 'heavily', 'thick', 'dense', 'pouring', 'blizzard', 'downpour', 'torrential'], effect: { particleDensity: 1 } },
