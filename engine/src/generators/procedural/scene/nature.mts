@@ -422,10 +422,11 @@ function iceMaterial(ctx: BuildContext): THREE.Material {
   const fine: N = texture(tex, p.mul(0.09)).b;
   const crackA: N = float(1).sub(smoothstep(0.0, 0.012, texture(tex, p.mul(0.017).add(0.61)).r.sub(0.5).abs()));
   const crackB: N = float(1).sub(smoothstep(0.0, 0.008, texture(tex, p.mul(0.041).add(0.13)).g.sub(0.5).abs()));
-  const clear = new THREE.Color('#3f5d70');
+  // (Patches of it, not a third of the lake: more read as holes in the ice.)
+  const clear = new THREE.Color('#56778a');
   const ice = new THREE.Color('#b9d3de');
   const snow = new THREE.Color('#eef3f6');
-  let colour: N = mix(vec3(clear.r, clear.g, clear.b), vec3(ice.r, ice.g, ice.b), smoothstep(0.35, 0.6, patches));
+  let colour: N = mix(vec3(clear.r, clear.g, clear.b), vec3(ice.r, ice.g, ice.b), smoothstep(0.22, 0.42, patches));
   colour = mix(colour, vec3(0.85, 0.9, 0.93), crackA.mul(0.7).add(crackB.mul(0.4)).clamp(0, 1));
   colour = mix(colour, vec3(snow.r, snow.g, snow.b), smoothstep(0.55, 0.75, drifts.add(fine.mul(0.15))));
   const mat = ctx.software
@@ -709,7 +710,9 @@ export function buildNature(ctx: BuildContext): Shot {
       const geo = new THREE.PlaneGeometry(420, 420, ctx.software ? 128 : 256, ctx.software ? 128 : 256);
       geo.rotateX(-Math.PI / 2);
       geo.translate(0, 0, lakeZ);
-      const water = subjects.has('ice') ? new THREE.Mesh(new THREE.PlaneGeometry(420, 420).rotateX(-Math.PI / 2).translate(0, 0, lakeZ), iceMaterial(ctx)) : new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.17));
+      // Ice lies a little above still water's level: over the muddy shallows (bare lake bed up to 0.6 m,
+      // which water's swell washes over but flat ice at 0 left showing as brown patches on the lake).
+      const water = subjects.has('ice') ? new THREE.Mesh(new THREE.PlaneGeometry(420, 420).rotateX(-Math.PI / 2).translate(0, 0.62, lakeZ), iceMaterial(ctx)) : new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.17));
       scene.add(water);
       const kind = treeSubject?.kind ?? 'pine-trees';
       // A cabin on the near shore, the lake beyond it: a few metres up from where the water ends.
