@@ -6,15 +6,12 @@
  */
 import * as THREE from 'three/webgpu';
 import { float, floor, fract, hash, max, mix, smoothstep, step, uniform, uv, vec3 } from 'three/tsl';
-import { yawTowardCamera } from './common.mjs';
+import { facingCard, type FacingCard } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
 
-export interface CodeRain {
-  mesh: THREE.Mesh;
-  update(t: number, camera: THREE.Camera): void;
-}
+export type CodeRain = FacingCard;
 
 /** Columns across the card. */
 const COLUMNS = 56;
@@ -50,14 +47,5 @@ export function createCodeRain(width: number, height: number, colour: THREE.Colo
   const tint: N = mix(c.mul(lit.mul(lit)).mul(1.4), vec3(1.6, 1.8, 1.6), isHead);
   const material = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
   material.colorNode = tint.mul(dot).mul(max(lit, isHead)).mul(smoothstep(0.0, 0.02, uv().y)) as N;
-  const mesh = new THREE.Mesh(new THREE.PlaneGeometry(width, height), material);
-  mesh.renderOrder = 3;
-  const at = new THREE.Vector3();
-  return {
-    mesh,
-    update(t, camera) {
-      time.value = t;
-      mesh.rotation.y = yawTowardCamera(camera, mesh.getWorldPosition(at), mesh.parent);
-    },
-  };
+  return facingCard(new THREE.PlaneGeometry(width, height), material, time);
 }

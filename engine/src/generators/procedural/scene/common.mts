@@ -542,6 +542,26 @@ export function faceAboutAxis(out: THREE.Quaternion, axis: THREE.Vector3, toCam:
  * The turn about the vertical, in `frame`'s coordinates (a product's turntable), that faces a card at
  * world position `at` towards the camera: flames, steam and mist stay upright as the camera moves.
  */
+/** A flat mesh turned about the vertical to face the camera every frame, its shader driven by a time uniform. */
+export interface FacingCard {
+  mesh: THREE.Mesh;
+  update(t: number, camera: THREE.Camera): void;
+}
+
+/** A card of `geometry` and `material` (flames, ink, digital rain): sets `time` and turns it to the camera. */
+export function facingCard(geometry: THREE.BufferGeometry, material: THREE.Material, time: { value: number }): FacingCard {
+  const mesh = new THREE.Mesh(geometry, material);
+  mesh.renderOrder = 3;
+  const at = new THREE.Vector3();
+  return {
+    mesh,
+    update(t, camera) {
+      time.value = t;
+      mesh.rotation.y = yawTowardCamera(camera, mesh.getWorldPosition(at), mesh.parent);
+    },
+  };
+}
+
 export function yawTowardCamera(camera: THREE.Camera, at: THREE.Vector3, frame: THREE.Object3D | null): number {
   const frameYaw = frame ? new THREE.Euler().setFromQuaternion(frame.getWorldQuaternion(new THREE.Quaternion()), 'YXZ').y : 0;
   return Math.atan2(camera.position.x - at.x, camera.position.z - at.z) - frameYaw;

@@ -7,15 +7,12 @@
  */
 import * as THREE from 'three/webgpu';
 import { uv, vec2, vec3, float, smoothstep, texture, uniform, clamp, mix, pow, abs, max } from 'three/tsl';
-import { noiseTexture, yawTowardCamera } from './common.mjs';
+import { facingCard, noiseTexture, type FacingCard } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
 
-export interface Flames {
-  mesh: THREE.Mesh;
-  update(t: number, camera: THREE.Camera): void;
-}
+export type Flames = FacingCard;
 
 /** Flames `width` wide at the base and up to `height` tall, the card's bottom edge at the origin. */
 export function createFlames(seed: number, width: number, height: number): Flames {
@@ -46,14 +43,5 @@ export function createFlames(seed: number, width: number, height: number): Flame
   colour = mix(colour, white, smoothstep(0.75, 1.0, heat));
   const material = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending, side: THREE.DoubleSide });
   material.colorNode = colour as N;
-  const mesh = new THREE.Mesh(new THREE.PlaneGeometry(width, height).translate(0, height / 2, 0), material);
-  mesh.renderOrder = 3;
-  const at = new THREE.Vector3();
-  return {
-    mesh,
-    update(t, camera) {
-      time.value = t;
-      mesh.rotation.y = yawTowardCamera(camera, mesh.getWorldPosition(at), mesh.parent);
-    },
-  };
+  return facingCard(new THREE.PlaneGeometry(width, height).translate(0, height / 2, 0), material, time);
 }

@@ -8,16 +8,13 @@
  */
 import * as THREE from 'three/webgpu';
 import { uv, vec2, vec4, float, smoothstep, texture, exp, uniform, max, clamp } from 'three/tsl';
-import { noiseTexture, yawTowardCamera } from './common.mjs';
+import { facingCard, noiseTexture, type FacingCard } from './common.mjs';
 import { stream } from '../sim/rng.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
 
-export interface InkField {
-  mesh: THREE.Mesh;
-  update(t: number, camera: THREE.Camera): void;
-}
+export type InkField = FacingCard;
 
 /** Drops in one clip: the first already spreading at the first frame, then one every couple of seconds. */
 const DROPS = 4;
@@ -64,14 +61,5 @@ export function createInk(seed: number, width: number, height: number, colour: T
   const material = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, side: THREE.DoubleSide });
   // Thin ink is paler (over white) or dimmer (over black): both are alpha, so the dense core is the colour.
   material.colorNode = vec4(colour.r, colour.g, colour.b, density.mul(0.95)) as N;
-  const mesh = new THREE.Mesh(new THREE.PlaneGeometry(width, height), material);
-  mesh.renderOrder = 3;
-  const at = new THREE.Vector3();
-  return {
-    mesh,
-    update(t, camera) {
-      time.value = t;
-      mesh.rotation.y = yawTowardCamera(camera, mesh.getWorldPosition(at), mesh.parent);
-    },
-  };
+  return facingCard(new THREE.PlaneGeometry(width, height), material, time);
 }
