@@ -19,8 +19,7 @@ export const createLanterns: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspe
   const view = viewPlacer(midway, fovDeg, aspect);
   const rng = ctx.rng('lanterns');
   const n = Math.max(1, Math.min(300, ctx.plan.subjects.find((s) => s.kind === 'lanterns')?.count ?? 90));
-  // The body: a box narrower at the bottom, glowing from inside, brightest at the flame (low), the paper's
-  // seams a little darker.
+  // The body: a four-sided paper box, wider at the top, glowing from inside, brightest at the flame (low).
   const body = new THREE.CylinderGeometry(0.34, 0.26, LANTERN_M, 4, 1, true).rotateY(Math.PI / 4).translate(0, LANTERN_M / 2, 0);
   const mat = new THREE.MeshBasicNodeMaterial({ side: THREE.DoubleSide, transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
   const h: N = positionGeometry.y.div(LANTERN_M);
@@ -52,6 +51,7 @@ export const createLanterns: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspe
   });
   const m4 = new THREE.Matrix4();
   const q = new THREE.Quaternion();
+  const e = new THREE.Euler();
   const s = new THREE.Vector3();
   const at = new THREE.Vector3();
   return {
@@ -61,10 +61,12 @@ export const createLanterns: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspe
         at.set(it.p.x + it.drift * t + Math.sin(t * 0.7 + it.sway) * 0.3, it.p.y + it.climb * t, it.p.z);
         // The flame flickers: the lantern's glow with it.
         const k = 0.85 + 0.15 * Math.sin(t * it.rate + it.phase) * Math.sin(t * it.rate * 0.37 + it.phase * 2);
-        q.setFromEuler(new THREE.Euler(Math.sin(t * 0.9 + it.sway) * 0.06, it.sway, Math.cos(t * 0.8 + it.sway) * 0.06));
+        q.setFromEuler(e.set(Math.sin(t * 0.9 + it.sway) * 0.06, it.sway, Math.cos(t * 0.8 + it.sway) * 0.06));
         m4.compose(at, q, s.setScalar(k));
         lanterns.setMatrixAt(i, m4);
-        m4.compose(at.clone().add(new THREE.Vector3(0, LANTERN_M * 0.45, 0)), camera.quaternion, s.setScalar(k));
+        // The halo round the lantern's middle, facing the camera.
+        at.y += LANTERN_M * 0.45;
+        m4.compose(at, camera.quaternion, s.setScalar(k));
         halos.setMatrixAt(i, m4);
       });
       lanterns.instanceMatrix.needsUpdate = true;
