@@ -62,9 +62,11 @@ export function createNetwork(seed: number, count: number, size: [number, number
           if (d >= reach) continue;
           // Bright when close, fading to nothing at the reach.
           const w = (1 - d / reach) ** 1.5 * 1.3;
-          positions.set([at[i]!.x, at[i]!.y, at[i]!.z, at[j]!.x, at[j]!.y, at[j]!.z], k * 6);
           c.copy(colours[0]).lerp(colours[1], (points[i]!.mix + points[j]!.mix) / 2).multiplyScalar(w);
-          lineColours.set([c.r, c.g, c.b, c.r, c.g, c.b], k * 6);
+          at[i]!.toArray(positions, k * 6);
+          at[j]!.toArray(positions, k * 6 + 3);
+          c.toArray(lineColours, k * 6);
+          c.toArray(lineColours, k * 6 + 3);
           k++;
         }
       }
