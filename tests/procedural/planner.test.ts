@@ -351,6 +351,15 @@ describe('procedural planner: vocabulary', () => {
     assert.deepEqual(P('a fireplace with crackling logs', 1).ignoredWords, []);
   });
 
+  it('icebergs float on the open sea, in a cold palette; five unless a number is given', () => {
+    const p = P('icebergs in the arctic ocean', 1);
+    assert.equal(p.plan.setting, 'ocean');
+    assert.equal(p.plan.subjects.find((x) => x.kind === 'icebergs')?.count, 5);
+    assert.equal(p.plan.palette.name, 'winter');
+    assert.deepEqual(p.ignoredWords, []);
+    assert.equal(P('3 icebergs', 1).plan.subjects.find((x) => x.kind === 'icebergs')?.count, 3);
+  });
+
   it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);

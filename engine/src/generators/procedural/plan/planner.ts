@@ -103,7 +103,7 @@ const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
  * boats on water, a cabin in a clearing, fish under the sea...): the catch-all that adds any other nature
  * word leaves them alone, and their words are reported as ignored where the rule did not place them.
  */
-const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
+const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'icebergs', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
@@ -115,7 +115,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -355,6 +355,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       : live.some((h) => h.effect.subject === 'rainbow')
         ? // A rainbow needs the sun behind the camera and low: morning or afternoon, not noon or dusk.
           rng.pick<TimeOfDay>(['morning', 'morning', 'golden-hour'])
+      : live.some((h) => h.effect.subject === 'icebergs')
+        ? // Polar seas in the low, clear light of a long day.
+          rng.pick<TimeOfDay>(['morning', 'noon', 'morning', 'golden-hour'])
       : live.some((h) => h.effect.subject === 'bamboo')
         ? // A bamboo grove's greens are at their best in the day's soft light.
           rng.pick<TimeOfDay>(['morning', 'noon', 'morning'])
@@ -443,6 +446,9 @@ export function planPrompt(input: PlanInput): PlanResult {
         if (!excluded('trees')) addSubject(trees ?? 'pine-trees', 90, 'matte', '#33503a');
       }
       if (setting === 'ocean' || setting === 'coast') addSubject('waves', 1, 'matte', '#1d4e6b');
+      // Icebergs float on the open sea; elsewhere they are reported as ignored (below).
+      const bergHit = live.find((h) => h.effect.subject === 'icebergs');
+      if (setting === 'ocean' && bergHit && !excluded('icebergs')) addSubject('icebergs', clampInt(bergHit.number ?? countWord ?? 5, 1, 12), 'matte', '#f2f7fa');
       // Palms grow along a beach; elsewhere they are reported as ignored (below).
       if (setting === 'coast' && wordSubjects.includes('palm-trees') && !excluded('palms')) addSubject('palm-trees', clampInt(countWord ?? 8, 1, 24), 'matte', '#3f6b26');
       if (setting === 'coast' && wordSubjects.includes('lighthouse') && !excluded('lighthouse')) addSubject('lighthouse', 1, 'matte', '#a3221c');

@@ -37,6 +37,8 @@ export const SUBJECT_KINDS = [
   'rainbow',
   // sky lanterns rising into the night sky (count: how many)
   'lanterns',
+  // icebergs floating on the sea (count: how many)
+  'icebergs',
   // on the water (ocean, coast, lake): fishing boats and sailing boats riding the swell (count: how many)
   'boats', 'sailboats',
   // a log cabin in a clearing of a forest or a meadow, its windows lit as the light goes

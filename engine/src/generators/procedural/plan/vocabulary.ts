@@ -72,6 +72,8 @@ const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- nature settings and subjects
   { words: ['forest', 'forests', 'woods', 'woodland', 'woodlands', 'trees', 'tree', 'grove', 'taiga', 'jungle', 'rainforest'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'broadleaf-trees', excludes: 'trees' } },
   { words: ['sky lanterns', 'sky lantern', 'floating lanterns', 'paper lanterns', 'lantern festival', 'lanterns', 'chinese lanterns', 'wish lanterns', 'kongming lanterns', 'lanterns floating', 'lanterns rising', 'yi peng', 'loy krathong'], effect: { archetype: A('nature', 2), subject: 'lanterns', timeOfDay: 'night', excludes: 'lanterns' } },
+  { words: ['iceberg', 'icebergs', 'ice floes', 'ice floe', 'glacier calving', 'sea ice', 'floating ice'], effect: { archetype: A('nature', 4), setting: 'ocean', subject: 'icebergs', palette: 'winter', excludes: 'icebergs' } },
+  { words: ['arctic', 'antarctic', 'antarctica', 'polar', 'arctic ocean', 'arctic sea', 'polar sea', 'greenland'], effect: { palette: 'winter' } },
   { words: ['rainbow', 'rainbows', 'double rainbow', 'a rainbow'], effect: { archetype: A('nature', 3), subject: 'rainbow', excludes: 'rainbow' } },
   { words: ['wind turbine', 'wind turbines', 'wind farm', 'wind farms', 'wind power', 'wind energy', 'wind mills', 'windmills', 'windmill', 'wind park', 'turbines', 'turbine'], effect: { archetype: A('nature', 4), subject: 'wind-turbines', excludes: 'turbines' } },
   { words: ['solar panel', 'solar panels', 'solar farm', 'solar farms', 'solar power', 'solar energy', 'solar array', 'solar park', 'photovoltaic', 'photovoltaics', 'pv panels', 'solar plant'], effect: { archetype: A('nature', 4), subject: 'solar-panels', excludes: 'solar' } },

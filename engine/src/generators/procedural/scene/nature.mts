@@ -52,6 +52,7 @@ import { scatterPalms } from './palms.mjs';
 import { createLighthouse } from './lighthouse.mjs';
 import { createSunRays } from './sun-rays.mjs';
 import { createBoats, placeBoats } from './boats.mjs';
+import { createIcebergs } from './icebergs.mjs';
 import { createCabin } from './cabin.mjs';
 import { createTallGrass } from './tall-grass.mjs';
 import { createSunflowers } from './sunflowers.mjs';
@@ -998,6 +999,16 @@ export function buildNature(ctx: BuildContext): Shot {
       fogScale = bambooHaze ? 0.12 : forest ? 1.5 : 2.5;
       break;
     }
+  }
+  const bergSubject = plan.subjects.find((x) => x.kind === 'icebergs');
+  if (bergSubject && plan.setting === 'ocean') {
+    // Icebergs ride the sea's swell, a little: the first large and in front, the rest across the view.
+    const waves = waveTrains(ctx, 1);
+    const places = ctx.rng('iceberg-places');
+    const placements = placeBoats(bergSubject.count, () => places.next(), { x: -15, z: -150 }, 0.55, 700);
+    const bergs = createIcebergs(ctx, placements, (x, z, t) => waveSurface(waves, x, z, t));
+    scene.add(bergs.group);
+    updaters.push((t) => bergs.update(t));
   }
   const boatSubject = plan.subjects.find((x) => x.kind === 'boats' || x.kind === 'sailboats');
   const water = BOAT_WATER[plan.setting];
