@@ -42,6 +42,15 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
 
 export type RenderFrame = ReadbackFrame;
 
+/** Turns fog off on every additively blended material of `scene` (see renderClip). */
+export function unfogAdditive(scene: THREE.Object3D): void {
+  scene.traverse((o) => {
+    const m = (o as THREE.Mesh).material as THREE.Material | THREE.Material[] | undefined;
+    // (Every node material has `fog`; the Material base type does not declare it.)
+    for (const mat of Array.isArray(m) ? m : m ? [m] : []) if (mat.blending === THREE.AdditiveBlending) (mat as THREE.Material & { fog: boolean }).fog = false;
+  });
+}
+
 /**
  * Compiles Rapier's WASM (about 0.2 s here) in the background, so that it happens while the GPU opens
  * rather than in the first physics job's first frame. Failures surface again in that job.
@@ -114,6 +123,10 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       shot!.update(t, u);
       for (const layer of viewLayers) layer.update(t, camera);
     };
+    // Light added on top of the scene (glows, flames, sparks, halos) is not haze: fog mixed into an additive
+    // material adds the fog's colour over its whole quad, and a lightning bolt's glow card stood out as a
+    // pale rectangle in a sandstorm.
+    unfogAdditive(shot.scene);
     // The image-based light, if anything in the finished shot (particles included) reads it.
     resolveEnvironment(shot.scene);
     dropIdleShadows(shot.scene);
