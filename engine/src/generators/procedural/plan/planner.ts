@@ -261,13 +261,15 @@ export function planPrompt(input: PlanInput): PlanResult {
   }
   // Falling petals, leaves or snow "on a white background" with no place or thing named are a field of
   // them (it was a pine forest in the snow of petals).
-  const backdropNamed = live.some((h) => h.effect.background || /\b(background|backdrop)\b/.test(h.text));
+  const backdropText = (h: Hit) => /\b(background|backdrop)\b/.test(h.text);
+  const backdropNamed = live.some((h) => h.effect.background || backdropText(h));
   const onlyParticles = live.some((h) => h.effect.particles) && !live.some((h) => h.effect.setting || h.effect.subject || h.effect.body);
   if (backdropNamed && onlyParticles) votes.abstract = Math.max(...Object.values(votes)) + 1;
   // Fire "on a black background" with nowhere and nothing else named is the flames themselves on that
   // field (a compositing element), not a campfire in a pine forest.
   const onlyFire = live.some((h) => h.effect.subject === 'fire') && !excluded('fire') && !live.some((h) => h.effect.setting || h.effect.body || (h.effect.subject && h.effect.subject !== 'fire'));
-  const backdropWords = live.some((h) => /\b(background|backdrop)\b|^on (black|white)$/.test(h.text));
+  // ("in the dark" names a dark field too, but a campfire in the dark is still a campfire.)
+  const backdropWords = live.some((h) => backdropText(h) || /^on (black|white)$/.test(h.text));
   if (backdropWords && onlyFire) votes.abstract = Math.max(...Object.values(votes)) + 1;
   let archetype: Archetype;
   const best = Math.max(...Object.values(votes));
@@ -727,7 +729,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     const from = countdownStart(prompt);
     text = { mode: 'countdown', title: String(from ?? COUNTDOWN_DEFAULT) };
     if (from !== null) {
-      for (const raw of [String(from), ...(/\bto\s+(0|1)\b/.exec(prompt) ? [/\bto\s+(0|1)\b/.exec(prompt)![1]!] : [])]) {
+      const end = /\bto\s+(0|1)\b/.exec(prompt)?.[1];
+      for (const raw of end ? [String(from), end] : [String(from)]) {
         const at = ignored.indexOf(raw);
         if (at < 0) continue;
         ignored.splice(at, 1);

@@ -30,7 +30,7 @@ import { createFlames } from './flames.mjs';
 import { createHelix } from './helix.mjs';
 import { createNetwork } from './network.mjs';
 import { createCodeRain } from './code-rain.mjs';
-import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, disposeScene, softwareShadows } from './common.mjs';
+import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -171,7 +171,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
     // third: its bright colours, so that on a dark field the helix is not drawn in the field's own dark.
     const [l0, l1, l2] = lightColors(plan, 3) as [THREE.Color, THREE.Color, THREE.Color];
     const own = new THREE.Color(s.color);
-    const bright = 0.2126 * own.r + 0.7152 * own.g + 0.0722 * own.b >= 0.08;
+    const bright = isLightColour(own);
     // A grey palette (a plain dark field) has no colours of its own to give: the strands' own colour leads
     // the others then.
     const hsl = { h: 0, s: 0, l: 0 };
@@ -200,7 +200,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
     // Lines of light: the palette's bright colours (a colour named leads), never the field's dark ones.
     const [l0, l1] = lightColors(plan, 2) as [THREE.Color, THREE.Color];
     const own = new THREE.Color(s.color);
-    const ownBright = 0.2126 * own.r + 0.7152 * own.g + 0.0722 * own.b >= 0.08;
+    const ownBright = isLightColour(own);
     const lead = ownBright ? own : l0;
     // A grey palette (a plain dark field) gives no second colour: a lighter shade of the lead then.
     const second = ownBright && l1.getHSL({ h: 0, s: 0, l: 0 }).s < 0.2 ? own.clone().lerp(new THREE.Color('#ffffff'), 0.5) : l1;

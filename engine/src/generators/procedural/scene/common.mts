@@ -140,7 +140,7 @@ export function lightingFor(plan: ScenePlan): Lighting {
   // Overcast skies go grey and flat: less sun, more sky, colours pulled towards their luminance.
   if (overcast > 0) {
     const grey = (c: THREE.Color, k: number) => {
-      const l = c.r * 0.2126 + c.g * 0.7152 + c.b * 0.0722;
+      const l = luminance(c);
       c.lerp(new THREE.Color(l, l, l), k);
     };
     grey(zenith, overcast * 0.75);
@@ -350,8 +350,9 @@ const TRAIL_ARC: [number, number] = [0.05, 1.1];
 
 /**
  * Star trails: the stars of a long exposure drawn as arcs about the celestial pole. The sky is cut into
- * thin rings about the pole (`ringWidth` radians: a few pixels, so a trail's line is about a pixel wide); in each ring a hash places up to three stars (more likely the further the ring
- * is from the pole, as the sky there is larger), each with a start angle, a brightness and a colour. A
+ * thin rings about the pole (`ringWidth` radians: a few pixels, so a trail's line is about a pixel wide);
+ * in each ring a hash places up to three stars (more likely the further the ring is from the pole, as the
+ * sky there is larger), each with a start angle, a brightness and a colour. A
  * pixel lies on a trail if its angle about the pole is within the arc the star has swept so far, which
  * lengthens with `progress` (0 to 1 over the clip) as the stars move on. Returns linear light.
  */
@@ -600,6 +601,16 @@ export function paintVertices(g: THREE.BufferGeometry, color: THREE.Color | ((p:
   return g;
 }
 
+/** Rec.709 luminance of a linear colour. */
+function luminance(c: THREE.Color): number {
+  return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
+}
+
+/** A colour bright enough to be a light (lightColors keeps these; a palette's darks are for fields). */
+export function isLightColour(c: THREE.Color): boolean {
+  return luminance(c) >= 0.08;
+}
+
 /**
  * `n` colours for things that are lights (bokeh, glowing motes), from the palette in its order but
  * skipping its dark colours: a palette built for a dark field ("gold", "on a dark blue background") leads
@@ -607,8 +618,7 @@ export function paintVertices(g: THREE.BufferGeometry, color: THREE.Color | ((p:
  */
 export function lightColors(plan: ScenePlan, n: number): THREE.Color[] {
   const all = plan.palette.colors.map((c) => new THREE.Color(c));
-  const luminance = (c: THREE.Color) => 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
-  let bright = all.filter((c) => luminance(c) >= 0.08);
+  let bright = all.filter(isLightColour);
   if (bright.length === 0) bright = [...all].sort((a, b) => luminance(b) - luminance(a)).slice(0, 1);
   return Array.from({ length: n }, (_, i) => bright[i % bright.length]!.clone());
 }

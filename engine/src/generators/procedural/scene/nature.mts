@@ -864,12 +864,8 @@ export function buildNature(ctx: BuildContext): Shot {
       if (rocks) addRocks(ctx, scene, terrain, rocks.count, clearOfRoad);
       // High enough to look over the nearer crests.
       framing = { target: [0, 4, -40], distance: 80, azimuth: 0, elevation: 10, travel: 70, minHeight: 3 };
-      if (subjects.has('solar-panels')) {
-        // A solar farm in the desert: its rows over the sand, seen from above their near end.
-        const gy = height(0, 0);
-        scene.add(createSolarFarm(ctx, { ground: height, near: 6, rows: ctx.software ? 22 : 34, halfWidth: ctx.software ? 44 : 70 }));
-        framing = plan.camera.move === 'drone' ? { target: [0, gy + 1, -36], distance: 42, azimuth: 0, elevation: 18, travel: 30, minHeight: gy + 6 } : { target: [0, gy + 1, -40], distance: 44, azimuth: 0, elevation: 6, travel: 14, minHeight: gy + 2.6 };
-      }
+      // A solar farm in the desert: its rows over the sand, seen from above their near end.
+      if (subjects.has('solar-panels')) framing = addSolarFarm(ctx, scene, height, plan.camera.move === 'drone', 6);
       focus.set(0, 4, -40);
       lightCenter.set(0, 0, -20);
       lightRadius = 60;
@@ -925,7 +921,6 @@ export function buildNature(ctx: BuildContext): Shot {
       const overField = plan.camera.move === 'drone';
       const sweep = plan.camera.move === 'orbit' ? Math.PI : plan.camera.move.startsWith('pan') ? 1.2 : 0.75;
       const fieldEye = overField ? { x: 0, z: 4 } : { x: 0, z: 0 };
-      const aerial = (gy: number): Framing => ({ target: [0, gy + 1, -36], distance: 42, azimuth: 0, elevation: 18, travel: 30, minHeight: gy + 6 });
       if (!forest && subjects.has('sunflowers')) {
         // Among the sunflowers, at the height of their heads.
         const gy = height(0, 0);
@@ -950,10 +945,8 @@ export function buildNature(ctx: BuildContext): Shot {
       if (knoll) framing = { target: [3, height(4, -20) + 3.5, -20], distance: 30, azimuth: 0, elevation: -7, travel: 8, minHeight: height(KNOLL_EYE.x, KNOLL_EYE.z) + (stalks ? 2.2 : 1.4) };
       if (!forest && subjects.has('solar-panels')) {
         // Along the rows of a solar farm from just above them; a drone looks down on them.
-        const gy = height(0, 0);
-        scene.add(createSolarFarm(ctx, { ground: height, near: 6, rows: ctx.software ? 22 : 34, halfWidth: ctx.software ? 44 : 70 }));
-        framing = overField ? aerial(gy) : { target: [0, gy + 1, -40], distance: 44, azimuth: 0, elevation: 5, travel: 14, minHeight: gy + 2.6 };
-        focus.set(0, gy + 1, -20);
+        framing = addSolarFarm(ctx, scene, height, overField, 5);
+        focus.set(0, height(0, 0) + 1, -20);
       }
       const turbines = plan.subjects.find((x) => x.kind === 'wind-turbines');
       if (!forest && turbines) {
@@ -1188,6 +1181,21 @@ function roadPathFor(setting: string, noise: ValueNoise2D): RoadPath {
     default:
       return { centre: (z) => 16 * Math.sin(z / 55 + phase) + 5 * Math.sin(z / 21 + phase), halfWidth: 3, near: 50, far: -330 };
   }
+}
+
+/** A drone over a field of stalks, flowers or panels: from its near edge, looking down on it (ground at gy). */
+function aerial(gy: number): Framing {
+  return { target: [0, gy + 1, -36], distance: 42, azimuth: 0, elevation: 18, travel: 30, minHeight: gy + 6 };
+}
+
+/**
+ * A solar farm's rows laid over `ground` in front of the camera (scene/energy.mts) and the shot of them:
+ * from a drone, the aerial; otherwise along the rows from just above their near end, `elevation` degrees down.
+ */
+function addSolarFarm(ctx: BuildContext, scene: THREE.Scene, ground: (x: number, z: number) => number, drone: boolean, elevation: number): Framing {
+  const gy = ground(0, 0);
+  scene.add(createSolarFarm(ctx, { ground, near: 6, rows: ctx.software ? 22 : 34, halfWidth: ctx.software ? 44 : 70 }));
+  return drone ? aerial(gy) : { target: [0, gy + 1, -40], distance: 44, azimuth: 0, elevation, travel: 14, minHeight: gy + 2.6 };
 }
 
 /** Canyon depth below the plateau, m. */
