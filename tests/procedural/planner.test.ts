@@ -607,7 +607,16 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(P('coral reef', 1).plan.subjects.some((s) => s.kind === 'coral'), 'a reef');
     assert.ok(!P('underwater, no fish', 1).plan.subjects.some((s) => s.kind === 'fish'), 'no fish');
     const bubbles = P('bubbles rising underwater', 1).plan;
-    assert.deepEqual(bubbles.particles.map((p) => p.kind), ['dust'], 'soap bubbles give way to the scene\'s own air bubbles');
+    assert.deepEqual(bubbles.particles.map((p) => p.kind).sort(), ['bubbles', 'dust'], 'named bubbles are kept: the scene draws them as its own air bubbles');
+    assert.deepEqual(P('underwater with snow and leaves', 1).plan.particles.map((p) => p.kind), ['dust'], 'nothing falls under the sea');
+    // Marine life or bubbles "in the water" are seen from under it; soap bubbles over the sea are not.
+    for (const prompt of ['bubbles rising in water', 'jellyfish glowing in dark water', 'fish swimming in the ocean', 'coral reef in the sea']) {
+      const r = P(prompt, 1);
+      assert.equal(r.plan.setting, 'underwater', prompt);
+      assert.ok(['noon', 'morning'].includes(r.plan.timeOfDay) || prompt.includes('dark'), `${prompt}: ${r.plan.timeOfDay}`);
+    }
+    assert.equal(P('soap bubbles floating over the sea', 1).plan.setting, 'ocean', 'soap bubbles over the sea');
+    assert.equal(P('fish jumping by the coast', 1).plan.setting, 'coast', 'the coast is above water');
     const jellies = P('jellyfish', 1).plan;
     assert.deepEqual([jellies.setting, jellies.subjects.map((s) => s.kind).join(',')], ['underwater', 'jellyfish'], 'jellyfish, and no school of fish unless named');
     const lake = P('fish in a lake', 1);

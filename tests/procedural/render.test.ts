@@ -477,6 +477,15 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(fish > 250, `pixels the school changes: ${fish}`);
   });
 
+  it('draws named bubbles under the sea as the shot: rims of air near the lens the same water without them lacks', async () => {
+    const req = request('bubbles rising in water, no fish, static', { frames: 1, width: 240, height: 136 });
+    const [shot, bare] = await renderWithAndWithout(g, req, (plan) => ({ ...plan, particles: plan.particles.filter((p) => p.kind !== 'bubbles') }));
+    let brighter = 0;
+    for (let i = 0; i < shot[0]!.length; i += 4) if (shot[0]![i + 2]! - bare[0]![i + 2]! > 25) brighter++;
+    // Measured: 362 (of 32640); 0 before the scene kept the named bubbles.
+    assert.ok(brighter > 150, `pixels the named bubbles brighten: ${brighter}`);
+  });
+
   it('puts poppies on the stalks: red flowers the same grass without them lacks', async () => {
     const req = request('poppy field with tall grass, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('flowers'));

@@ -300,6 +300,12 @@ export function planPrompt(input: PlanInput): PlanResult {
   // "a lone tree", "three trees": a few trees stand in a field; a forest is hundreds.
   const fewTrees = countWord !== undefined && countWord <= 3 && live.some((h) => h.effect.setting === 'forest' && /\btrees?\b/.test(h.text));
   const wordSettings = live.map((h) => (fewTrees && h.effect.setting === 'forest' ? 'meadow' : h.effect.setting)).filter((s): s is Setting => !!s);
+  // Jellyfish, fish and coral in the sea, or bubbles rising in water (not soap bubbles), are seen from under
+  // its surface: "jellyfish glowing in dark water" was the open sea's waves with nothing in them.
+  const marineInSea =
+    wordSettings.includes('ocean') &&
+    !wordSettings.includes('coast') &&
+    live.some((h) => h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish' || (h.effect.particles === 'bubbles' && !/soap|floating|iridescent/.test(h.text)));
   let setting: Setting;
   switch (archetype) {
     case 'nature':
@@ -308,7 +314,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // The shore is the more particular place: "ocean waves crashing on rocks" is the coast, not open sea.
       // Under the sea is the more particular place still ("under the sea" names the sea too).
       setting =
-        (wordSettings.includes('underwater') ? 'underwater' : undefined) ??
+        (wordSettings.includes('underwater') || marineInSea ? 'underwater' : undefined) ??
         (wordSettings.includes('coast') && wordSettings.includes('ocean') ? 'coast' : undefined) ??
         wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'meadow', 'desert'].includes(s)) ??
         // Fish and coral with nowhere named are under the sea.
@@ -372,7 +378,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       : lightning || live.some((h) => ((h.effect.subject === 'fire' || h.effect.subject === 'fireplace') && !excluded('fire')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')) || (h.effect.subject === 'lighthouse' && !excluded('lighthouse')))
         ? // Storms, fires, fireflies and lighthouses are shot as the light goes: their glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
-      : live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
+      : setting === 'underwater' || live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
         ? // Light falls through the surface from a high sun.
           rng.pick<TimeOfDay>(['noon', 'morning', 'noon'])
       : live.some((h) => h.effect.subject === 'cabin') && !excluded('cabin')
@@ -652,8 +658,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   // Under the sea the scene draws its own air bubbles rising from the seabed (soap bubbles drifting
   // there would be wrong), and nothing else falls: no rain, snow, leaves or petals.
   // What does drift there is marine snow: faint motes in the light.
+  // Bubbles named there are the scene's own, drawn larger and nearer the lens.
   if (setting === 'underwater') {
-    for (const k of [...particleKinds]) if (k !== 'dust') particleKinds.delete(k);
+    for (const k of [...particleKinds]) if (k !== 'dust' && k !== 'bubbles') particleKinds.delete(k);
     if (!excluded('particles')) particleKinds.add('dust');
   }
   const densityWord = first('particleDensity');

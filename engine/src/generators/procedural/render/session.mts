@@ -105,6 +105,7 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
     // A box stretched along the camera's path gets more particles, up to three times, to stay as dense.
     const fill = Math.min(3, path.fill);
     for (const p of plan.particles) {
+      if (shot.drawsParticles?.includes(p.kind)) continue;
       const layer = createParticleLayer(ctx, p.kind, p.density * fill, path.box, shot.lighting ?? fallbackLighting(), shot.particleScale ?? 1, shot.particlesFollowCamera);
       shot.scene.add(layer.mesh);
       layers.push(layer);

@@ -79,6 +79,8 @@ export interface Shot {
    * the camera and they are drawn wrapped into it, so a push in passes them by without emptying the frame.
    */
   particlesFollowCamera?: boolean;
+  /** Particle kinds of the plan the scene draws itself (air bubbles under the sea): no layer is made for them. */
+  drawsParticles?: readonly string[];
   /** Called once per frame with clip time in seconds and progress 0..1, after the camera moved. */
   update(t: number, u: number): void;
   /** Optional overlay (titles) composited after grading. */

@@ -243,20 +243,29 @@ export function buildUnderwater(ctx: BuildContext): Shot {
     scene.add(mesh);
   }
 
-  // Air bubbles rising in a few streams from the seabed.
+  // Air bubbles rising in a few streams from the seabed. Named in the prompt ("bubbles rising in water"),
+  // they are the shot: more streams, and some close in front of the lens, large and wobbling.
+  const namedBubbles = plan.particles.find((p) => p.kind === 'bubbles');
   {
     const rng = ctx.rng('air-bubbles');
-    const streams = Array.from({ length: 6 }, () => {
-      const x = rng.range(-14, 14);
-      const z = rng.range(-26, -6);
-      return { x, z, floor: height(x, z) };
-    });
-    const per = 14;
+    const stream = (x: number, z: number, per: number, sizes: [number, number]) => ({ x, z, floor: height(x, z), per, sizes });
+    const streams = Array.from({ length: 6 }, () => stream(rng.range(-14, 14), rng.range(-26, -6), 14, [0.03, 0.09]));
+    if (namedBubbles) {
+      const near = Math.round(3 + namedBubbles.density * 6);
+      for (let i = 0; i < near; i++) streams.push(stream(rng.range(-3.2, 3.2), rng.range(-9, -3.5), 22, [0.04, 0.16]));
+    }
+    const seeds = streams.flatMap((st, si) =>
+      Array.from({ length: st.per }, () => ({ st: si, at: rng.next(), size: rng.range(st.sizes[0], st.sizes[1]), sway: rng.range(0, 6.28) })),
+    );
+    // Seen through, bright only at the rim where the air's surface turns edge-on and reflects the light,
+    // with a glint on top: solid dots read as pebbles, not air.
     const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
-    mat.colorNode = vec4(vec3(0.55, 0.8, 0.9).mul(L.skyIntensity), 1) as N;
-    const bubbles = new THREE.InstancedMesh(new THREE.SphereGeometry(1, 8, 6), mat, streams.length * per);
+    const facing: N = normalView.z.abs();
+    const rim: N = pow(float(1).sub(facing), 2.5);
+    const glint: N = smoothstep(0.75, 0.95, normalView.y).mul(smoothstep(0.2, 0.6, facing));
+    mat.colorNode = vec4(vec3(0.6, 0.85, 0.95).mul(rim.mul(0.9).add(0.05).add(glint.mul(0.8))).mul(L.skyIntensity), 1) as N;
+    const bubbles = new THREE.InstancedMesh(new THREE.SphereGeometry(1, 12, 8), mat, seeds.length);
     bubbles.frustumCulled = false;
-    const seeds = Array.from({ length: streams.length * per }, () => ({ at: rng.next(), size: rng.range(0.03, 0.09), sway: rng.range(0, 6.28) }));
     scene.add(bubbles);
     const m = new THREE.Matrix4();
     const q = new THREE.Quaternion();
@@ -264,11 +273,14 @@ export function buildUnderwater(ctx: BuildContext): Shot {
     const p = new THREE.Vector3();
     updaters.push((t) => {
       seeds.forEach((b, i) => {
-        const st = streams[Math.floor(i / per)]!;
-        // Rising about 0.9 m/s, looping from the seabed to 12 m up.
-        const y = ((b.at * 12 + t * 0.9) % 12) + st.floor;
-        p.set(st.x + Math.sin(t * 2.2 + b.sway + y) * 0.08, y, st.z + Math.cos(t * 1.9 + b.sway) * 0.06);
-        s.setScalar(b.size * (1 + y * 0.03));
+        const st = streams[b.st]!;
+        // Rising about 0.9 m/s (the larger a little faster), looping from the seabed to 12 m up; large
+        // bubbles wobble, flattened as they rise.
+        const y = ((b.at * 12 + t * (0.75 + b.size * 2)) % 12) + st.floor;
+        p.set(st.x + Math.sin(t * 2.2 + b.sway + y) * (0.05 + b.size * 0.8), y, st.z + Math.cos(t * 1.9 + b.sway) * 0.06);
+        const r = b.size * (1 + y * 0.03);
+        const wobble = Math.sin(t * 9 + b.sway * 3) * Math.min(0.18, b.size);
+        s.set(r * (1 + wobble), r * (0.82 - wobble * 0.5), r * (1 + wobble));
         m.compose(p, q, s);
         bubbles.setMatrixAt(i, m);
       });
@@ -299,6 +311,7 @@ export function buildUnderwater(ctx: BuildContext): Shot {
     scene,
     camera,
     framing,
+    drawsParticles: ['bubbles'],
     focusPoint: new THREE.Vector3(0, 3, -16),
     focalRange: 11,
     exposureBias: L.exposure,
