@@ -10,6 +10,7 @@ import { LEXICON, FILLER, NEGATORS, type Effect } from './vocabulary';
 import { splitPrompt, singular, type Token } from './words';
 import { PALETTES, DEFAULT_PALETTES, EARTH_BLUE } from './palettes';
 import { stream } from '../sim/rng';
+import { TULIP_MIX } from './schema';
 import type {
   Archetype,
   BodyKind,
@@ -103,7 +104,7 @@ const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
  * boats on water, a cabin in a clearing, fish under the sea...): the catch-all that adds any other nature
  * word leaves them alone, and their words are reported as ignored where the rule did not place them.
  */
-const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'icebergs', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers'];
+const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'icebergs', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers', 'tulips'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
@@ -115,7 +116,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -324,7 +325,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         // Sunbeams with nowhere named slant through a forest (over the sea they are reported as ignored), a
         // cabin stands in the woods, tall grass and wheat grow in a meadow: at sunset too, not in the sky.
         (live.some((h) => h.effect.subject === 'sun-rays' || h.effect.subject === 'cabin') ? 'forest' : undefined) ??
-        (live.some((h) => h.effect.subject === 'tall-grass' || h.effect.subject === 'wheat' || h.effect.subject === 'flowers' || h.effect.subject === 'sunflowers') ? 'meadow' : undefined) ??
+        (live.some((h) => h.effect.subject === 'tall-grass' || h.effect.subject === 'wheat' || h.effect.subject === 'flowers' || h.effect.subject === 'sunflowers' || h.effect.subject === 'tulips') ? 'meadow' : undefined) ??
         // Wind turbines and solar panels stand in open country.
         (live.some((h) => h.effect.subject === 'wind-turbines' || h.effect.subject === 'solar-panels') ? 'meadow' : undefined) ??
         wordSettings.find((s) => s === 'sky') ??
@@ -485,6 +486,8 @@ export function planPrompt(input: PlanInput): PlanResult {
         if (wordSubjects.includes('jellyfish') && !excluded('jellyfish')) addSubject('jellyfish', clampInt(live.find((h) => h.effect.subject === 'jellyfish')?.number ?? 14, 1, 60), 'emissive', wordColor ?? '#f0a6e0');
       }
       if (setting === 'meadow' && wordSubjects.includes('sunflowers') && !excluded('sunflowers')) addSubject('sunflowers', 1, 'matte', '#f2b90f');
+      // Tulips in the growers' stripes of colours, or every stripe the one colour named.
+      if (setting === 'meadow' && wordSubjects.includes('tulips') && !excluded('tulips')) addSubject('tulips', 1, 'matte', wordColor ?? TULIP_MIX);
       // A rainbow by day over open land or water (not under the sea; at night it is reported as ignored).
       if (wordSubjects.includes('rainbow') && !excluded('rainbow') && timeOfDay !== 'night' && setting !== 'underwater') addSubject('rainbow', 1, 'emissive', '#ffffff');
       // Wind turbines stand on open ground, solar panels in a field or the desert; elsewhere they are

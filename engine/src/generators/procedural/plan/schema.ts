@@ -15,6 +15,9 @@ export const SETTINGS = ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river
 export const TIMES_OF_DAY = ['dawn', 'morning', 'noon', 'golden-hour', 'dusk', 'night'] as const;
 export const CONDITIONS = ['clear', 'cloudy', 'fog', 'rain', 'snow', 'storm'] as const;
 export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'petals', 'confetti', 'embers', 'dust', 'bokeh', 'sparks', 'bubbles', 'fireflies'] as const;
+/** A tulips subject's colour meaning the growers' mix of stripes (any other colour: every stripe that one). */
+export const TULIP_MIX = '#e0314b';
+
 export const SUBJECT_KINDS = [
   // nature
   'pine-trees', 'broadleaf-trees', 'mountains', 'waves', 'clouds', 'rocks', 'grass', 'fire', 'aurora', 'milky-way', 'waterfall',
@@ -49,6 +52,9 @@ export const SUBJECT_KINDS = [
   'flowers',
   // a field of sunflowers round a camera standing among them
   'sunflowers',
+  // a tulip field: beds in stripes of one colour each to the horizon (color: #e0314b the growers' mix,
+  // else every stripe that colour)
+  'tulips',
   // under the sea (setting 'underwater'): a school of fish (count: how many), a coral reef on the seabed
   'fish', 'coral', 'jellyfish',
   // a road winding through a landscape (mountains, desert, meadow, forest); cars drive on it

@@ -56,6 +56,8 @@ import { createIcebergs } from './icebergs.mjs';
 import { createCabin } from './cabin.mjs';
 import { createTallGrass } from './tall-grass.mjs';
 import { createSunflowers } from './sunflowers.mjs';
+import { TULIP_MIX as TULIP_COLOURS, createTulips } from './tulips.mjs';
+import { TULIP_MIX } from '../plan/schema.js';
 import { createBamboo } from './bamboo.mjs';
 import { createSolarFarm, createWindFarm, turbinePlaces } from './energy.mjs';
 import { type RoadPath, carveRoad, offRoad, buildRoadMesh, createCar, roadHeading } from './road.mjs';
@@ -578,6 +580,8 @@ export function buildNature(ctx: BuildContext): Shot {
     if (subjects.has('wheat')) c.lerp(new THREE.Color('#a98a3e').lerp(new THREE.Color('#c4a456'), v), 0.85);
     // A sunflower field's far rows are a carpet of yellow over green.
     if (subjects.has('sunflowers')) c.lerp(new THREE.Color('#6f7a22').lerp(new THREE.Color('#c9a21a'), v), 0.8);
+    // A tulip field's stripes are drawn over this by the field's own ground colour (scene/tulips.mts).
+    if (subjects.has('tulips')) c.setRGB(0.8, 0.8, 0.8).multiplyScalar(0.9 + v * 0.2);
     if (snowy) c.lerp(new THREE.Color('#e8edf2'), 0.85);
     return c.lerp(new THREE.Color('#5b4a36'), Math.max(0, Math.min(1, (h - 8) / 20)) * 0.3);
   };
@@ -879,7 +883,9 @@ export function buildNature(ctx: BuildContext): Shot {
       let bambooHaze = false;
       const beams = forest && subjects.has('sun-rays');
       const cabin = subjects.has('cabin');
-      const base = (x: number, z: number) => noise.fbm(x * 0.012, z * 0.012, 5) * (forest ? 10 : 7) + Math.max(0, -z - 120) * 0.08;
+      // Tulips grow on the flat (the bulb fields are polders).
+      const relief = forest ? 10 : subjects.has('tulips') ? 1.2 : 7;
+      const base = (x: number, z: number) => noise.fbm(x * 0.012, z * 0.012, 5) * relief + Math.max(0, -z - 120) * 0.08;
       // A lone tree on a hill stands on a knoll of its own, against the sky.
       const knoll = subjects.has('hills') && !forest && (treeSubject?.count ?? 14) <= 3;
       // (The hills beyond are lower then, so that it stands against the sky, not against them.)
@@ -899,7 +905,7 @@ export function buildNature(ctx: BuildContext): Shot {
             ? (x: number, z: number) =>
                 (clearOfRoad?.(x, z) ?? true) && !(beams && Math.abs(x) < 3.5 && z > -22 && z < 8) && !(cabin && inCabinView(x, z, CABIN_AT, plan.camera.move === 'orbit'))
             : clearOfRoad;
-        scene.add(scatterTrees(ctx, kind, count, few ? { cx: 4, cz: -20, radius: 5, keep: clearOfRoad } : { cx: 0, cz: -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : 12, keep }, terrain, time));
+        scene.add(scatterTrees(ctx, kind, count, few ? { cx: 4, cz: -20, radius: 5, keep: clearOfRoad } : { cx: 0, cz: -30, radius: forest ? 70 : 90, clearRadius: forest ? 0 : subjects.has('tulips') ? 75 : 12, keep }, terrain, time));
         if (forest) {
           // The far forest is lost in the haze: it casts no shadow.
           const far = scatterTrees(ctx, kind, Math.round(count * 0.8), { cx: 0, cz: -170, radius: 130, keep: clearOfRoad }, terrain, time);
@@ -931,7 +937,19 @@ export function buildNature(ctx: BuildContext): Shot {
         focus.set(0, gy + 1.7, -8);
         scene.add(createSunflowers(ctx, { eye: overField ? { x: 0, z: 14 } : fieldEye, ground: height, time }));
       }
-      if (stalks) {
+      const tulips = forest ? undefined : plan.subjects.find((x) => x.kind === 'tulips');
+      if (tulips) {
+        // Low in a furrow, looking along the stripes a little down; a drone flies over the field.
+        const gy = height(0, 0);
+        framing = overField ? aerial(gy) : { target: [0, gy + 0.05, -20], distance: 20, azimuth: 0, elevation: 2.6, travel: 8, minHeight: gy + 0.6 };
+        focus.set(0, gy + 0.4, -8);
+        const colours = tulips.color === TULIP_MIX ? TULIP_COLOURS : [new THREE.Color(tulips.color)];
+        const field = createTulips(ctx, { eye: overField ? { x: 0, z: 6 } : fieldEye, ground: height, time, sweep, colours });
+        scene.add(field.group);
+        const ground = terrain.mesh.material as THREE.MeshStandardNodeMaterial;
+        ground.colorNode = (ground.colorNode as N).mul(field.groundColour);
+      }
+      if (stalks && !tulips) {
         // Down in the grass: the camera just above the tops of the stalks, looking across the field.
         const gy = height(0, 0);
         framing = overField ? aerial(gy) : { target: [0, gy + 1.6, -30], distance: 30, azimuth: 0, elevation: 1, travel: 8, minHeight: gy + 1.3 };
@@ -956,7 +974,8 @@ export function buildNature(ctx: BuildContext): Shot {
         const farm = createWindFarm(places, height, new THREE.Vector3(-160, 0, 120), ctx.seed);
         scene.add(farm.group);
         updaters.push((t) => farm.update(t));
-        if (!subjects.has('solar-panels')) {
+        // (In a tulip field they stand beyond it: the shot stays low among the flowers.)
+        if (!subjects.has('solar-panels') && !tulips) {
           // Aimed at the hubs' height over the ground they stand on (on hills, higher than the camera's).
           const gy = places.reduce((a, [x, z]) => a + height(x, z), 0) / places.length;
           framing = overField
