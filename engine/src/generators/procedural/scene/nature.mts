@@ -30,6 +30,7 @@ import {
   mx_noise_float,
   normalView,
   positionViewDirection,
+  attribute,
 } from 'three/tsl';
 import { ValueNoise2D } from '../sim/noise.js';
 import { lookUp, type Framing } from '../sim/camera.js';
@@ -57,6 +58,7 @@ import { createCabin } from './cabin.mjs';
 import { createTallGrass } from './tall-grass.mjs';
 import { createSunflowers } from './sunflowers.mjs';
 import { TULIP_MIX as TULIP_COLOURS, createTulips } from './tulips.mjs';
+import { flowerCarpet } from './flower-carpet.mjs';
 import { TULIP_MIX } from '../plan/schema.js';
 import { createBamboo } from './bamboo.mjs';
 import { createSolarFarm, createWindFarm, turbinePlaces } from './energy.mjs';
@@ -948,6 +950,15 @@ export function buildNature(ctx: BuildContext): Shot {
         scene.add(field.group);
         const ground = terrain.mesh.material as THREE.MeshStandardNodeMaterial;
         ground.colorNode = (ground.colorNode as N).mul(field.groundColour);
+      }
+      if (flowers && !tulips && overField) {
+        // From a drone the stalks' heads are lost: the flowers are drawn on the ground as well. (From the
+        // stalks' height they are not: flat discs on the ground read as coins there.)
+        const style = flowerStyle(flowers.color);
+        const ground = terrain.mesh.material as THREE.MeshStandardNodeMaterial;
+        ground.vertexColors = false;
+        // (Its vertex colours read as an attribute: the carpet replaces them rather than multiplying them.)
+        ground.colorNode = flowerCarpet(attribute('color', 'vec3').mul(ground.colorNode as N), style.colours, style.share, ctx.seed);
       }
       if (stalks && !tulips) {
         // Down in the grass: the camera just above the tops of the stalks, looking across the field.
