@@ -76,9 +76,9 @@ async function renderWithAndWithout(gen: ProceduralGenerator, req: ResolvedReque
 const withoutSubject = (kind: string) => (plan: ScenePlan): ScenePlan => ({ ...plan, subjects: plan.subjects.filter((x) => x.kind !== kind) });
 
 /** How many pixels of an RGBA frame pass `test`. */
-function countPixels(rgba: Uint8Array, test: (r: number, g: number, b: number) => boolean): number {
+function countPixels(rgba: Uint8Array, test: (r: number, g: number, b: number, i: number) => boolean): number {
   let n = 0;
-  for (let i = 0; i < rgba.length; i += 4) if (test(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!)) n++;
+  for (let i = 0; i < rgba.length; i += 4) if (test(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!, i)) n++;
   return n;
 }
 
@@ -701,6 +701,16 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     const flowers = (rgba: Uint8Array): number => countPixels(rgba.subarray(from), (r, gg, b) => (r > gg + 25 || b > gg + 10) && Math.max(r, gg, b) > 90);
     // Measured: 233 and 0; the stalks' heads alone (the ground bare of them) 103.
     assert.ok(flowers(shot[0]!) > flowers(bare[0]!) + 170, `flower pixels in the lower half: ${flowers(shot[0]!)} with flowers, ${flowers(bare[0]!)} without`);
+  });
+
+  it('draws a honeycomb background: outlines of light over the field', async () => {
+    const req = request('blue hexagon pattern background, static', { frames: 1, width: 240, height: 136 });
+    const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('hexagons'));
+    let lines = 0;
+    for (let i = 0; i < shot[0]!.length; i += 4) if (shot[0]![i + 2]! - bare[0]![i + 2]! > 40) lines++;
+    // Measured: 2412 of 32640 (the field behind dimmed for the honeycomb; the pattern's motion and its match
+    // with the cell maths are tested on the card alone in hexagons.test.ts).
+    assert.ok(lines > 1200, `pixels the honeycomb brightens: ${lines} of 32640`);
   });
 
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {

@@ -78,6 +78,8 @@ export const SUBJECT_KINDS = [
   'network',
   // digital rain: columns of glyphs falling, bright heads trailing fading tails
   'code-rain',
+  // a honeycomb of cells outlined in light, rings of light spreading across it, cells glowing and fading
+  'hexagons',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
   // a fire burning in a stone fireplace, in a dark room it lights

@@ -29,6 +29,7 @@ import { createInk } from './ink.mjs';
 import { createFlames } from './flames.mjs';
 import { createHelix } from './helix.mjs';
 import { createNetwork } from './network.mjs';
+import { createHexagons } from './hexagons.mjs';
 import { createCodeRain } from './code-rain.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
@@ -70,7 +71,8 @@ export function buildAbstract(ctx: BuildContext): Shot {
   const scene = new THREE.Scene();
   const time = uniform(0);
   const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.1, 2000);
-  const dome = gradientDome(ctx, time);
+  // Lines of light (a honeycomb) read against a deep field, not a bright one.
+  const dome = gradientDome(ctx, time, plan.subjects.some((s) => s.kind === 'hexagons') && plan.palette.name !== 'white' ? 0.4 : 1);
   scene.add(dome);
   useStudioEnvironment(scene, paletteColor(plan, 0));
   const rng = ctx.rng('abstract');
@@ -209,6 +211,19 @@ export function buildAbstract(ctx: BuildContext): Shot {
     network.group.position.set(framing.target[0], framing.target[1], framing.target[2] - d * 0.1);
     scene.add(network.group);
     updaters.push((t) => network.update(t));
+  }
+  if (kinds.has('hexagons')) {
+    const s = plan.subjects.find((x) => x.kind === 'hexagons')!;
+    // Lines of light in the palette's bright colours (a bright colour named leads), as the plexus's.
+    const [l0, l1] = lightColors(plan, 2) as [THREE.Color, THREE.Color];
+    const own = new THREE.Color(s.color);
+    const lead = isLightColour(own) ? own : l0;
+    // Larger than the view: it is tilted away, and a push in or a pan must not reach its edges.
+    const h = 2 * framing.distance * Math.tan((20 * Math.PI) / 180) * 1.8;
+    const hex = createHexagons(h * (ctx.width / ctx.height), h, [lead, l1], ctx.seed);
+    hex.mesh.position.set(framing.target[0], framing.target[1], framing.target[2] - framing.distance * 0.15);
+    scene.add(hex.mesh);
+    updaters.push((t) => hex.update(t, camera));
   }
   let particleBox: Shot['particleBox'] | null = null;
   if (kinds.has('fire')) {
