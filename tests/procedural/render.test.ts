@@ -713,6 +713,21 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(lines > 1200, `pixels the honeycomb brightens: ${lines} of 32640`);
   });
 
+  it('erupts a volcano: lava glowing on the cone and over the crater where the same plain without it is dark', async () => {
+    const req = request('volcano erupting at night, static', { frames: 1, width: 240, height: 136 });
+    const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('volcano'));
+    const glowing = (rgba: Uint8Array): number => countPixels(rgba, (r, gg, b) => r > 150 && r > gg * 1.4 && r > b * 2.5);
+    // And the cone stands against the sky: dark pixels over the middle of the horizon, where the flanks are.
+    const cone = (rgba: Uint8Array): number => {
+      let n = 0;
+      for (let y = 70; y < 88; y++) for (let x = 80; x < 160; x++) if (rgba[(y * 240 + x) * 4 + 2]! < 40) n++;
+      return n;
+    };
+    // Measured: 84 and 0 lava pixels; 1121 and 676 dark ones in the window (of 1440).
+    assert.ok(glowing(shot[0]!) > glowing(bare[0]!) + 50, `lava-orange pixels: ${glowing(shot[0]!)} with the volcano, ${glowing(bare[0]!)} without`);
+    assert.ok(cone(shot[0]!) > cone(bare[0]!) + 300, `dark pixels where the cone stands: ${cone(shot[0]!)} with, ${cone(bare[0]!)} without`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

@@ -104,7 +104,7 @@ const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
  * boats on water, a cabin in a clearing, fish under the sea...): the catch-all that adds any other nature
  * word leaves them alone, and their words are reported as ignored where the rule did not place them.
  */
-const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'icebergs', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers', 'tulips'];
+const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'icebergs', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers', 'tulips', 'volcano'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
@@ -116,7 +116,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', volcano: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -376,8 +376,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       : live.some((h) => h.effect.subject === 'raindrops') && !excluded('raindrops')
         ? // Rain on a window is mostly shot against lights after dark.
           rng.pick<TimeOfDay>(['night', 'dusk', 'night', 'morning'])
-      : lightning || live.some((h) => ((h.effect.subject === 'fire' || h.effect.subject === 'fireplace') && !excluded('fire')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')) || (h.effect.subject === 'lighthouse' && !excluded('lighthouse')))
-        ? // Storms, fires, fireflies and lighthouses are shot as the light goes: their glow is lost in daylight.
+      : lightning || live.some((h) => ((h.effect.subject === 'fire' || h.effect.subject === 'fireplace') && !excluded('fire')) || (h.effect.subject === 'volcano' && !excluded('volcano')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')) || (h.effect.subject === 'lighthouse' && !excluded('lighthouse')))
+        ? // Storms, fires, eruptions, fireflies and lighthouses are shot as the light goes: their glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
       : setting === 'underwater' || live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
         ? // Light falls through the surface from a high sun.
@@ -450,7 +450,12 @@ export function planPrompt(input: PlanInput): PlanResult {
       const bamboo = setting === 'forest' && wordSubjects.includes('bamboo') && !excluded('bamboo');
       if (bamboo) addSubject('bamboo', 1, 'matte', '#4f7f2a');
       if (setting === 'forest' && (!bamboo || trees)) addSubject(trees ?? (shedding ? 'broadleaf-trees' : rng.pick<SubjectKind>(['pine-trees', 'broadleaf-trees'])), countWord ?? 160, 'matte', '#3d5a3a');
-      if (setting === 'mountains') {
+      // A volcano stands alone on its plain: the range and its pines only when named.
+      const volcano = setting === 'mountains' && wordSubjects.includes('volcano') && !excluded('volcano');
+      if (volcano) {
+        addSubject('volcano', 1, 'emissive', '#ff5a14');
+        if (trees && !excluded('trees')) addSubject(trees, 90, 'matte', '#33503a');
+      } else if (setting === 'mountains') {
         addSubject('mountains', 1, 'stone', '#6f6a66');
         if (!excluded('trees')) addSubject(trees ?? 'pine-trees', 90, 'matte', '#33503a');
       }

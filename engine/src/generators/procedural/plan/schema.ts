@@ -52,6 +52,9 @@ export const SUBJECT_KINDS = [
   'flowers',
   // a field of sunflowers round a camera standing among them
   'sunflowers',
+  // a volcano erupting (setting 'mountains'): a lone cone, lava in its crater and down its flanks, lava bombs
+  // and an ash column
+  'volcano',
   // a tulip field: beds in stripes of one colour each to the horizon (color: #e0314b the growers' mix,
   // else every stripe that colour)
   'tulips',

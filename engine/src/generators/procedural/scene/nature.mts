@@ -59,6 +59,7 @@ import { createTallGrass } from './tall-grass.mjs';
 import { createSunflowers } from './sunflowers.mjs';
 import { TULIP_MIX as TULIP_COLOURS, createTulips } from './tulips.mjs';
 import { flowerCarpet } from './flower-carpet.mjs';
+import { createEruption, defaultCone, lavaEmissive, volcanoHeight } from './volcano.mjs';
 import { TULIP_MIX } from '../plan/schema.js';
 import { createBamboo } from './bamboo.mjs';
 import { createSolarFarm, createWindFarm, turbinePlaces } from './energy.mjs';
@@ -553,7 +554,8 @@ export function buildNature(ctx: BuildContext): Shot {
   // Fireworks read best against a dark, mostly clear sky too.
   const clouds = aurora || milkyWay ? Math.min(plan.weather.cloudCover, 0.08) : fireworks ? Math.min(plan.weather.cloudCover, 0.2) : plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover;
   const rainbow = plan.subjects.some((s) => s.kind === 'rainbow');
-  const sky = createSky(ctx, L, { clouds, aurora, milkyWay: milkyWay && !starTrails, starTrails, rainbow });
+  // (A volcano is seen from farther than the sky's usual 2 km: its dome goes out to just inside the far plane.)
+  const sky = createSky(ctx, L, { clouds, aurora, milkyWay: milkyWay && !starTrails, starTrails, rainbow, radius: plan.subjects.some((s) => s.kind === 'volcano') ? 3950 : undefined });
   scene.add(sky.mesh);
   requestEnvironment(scene, () => skyEnvironment(ctx, L));
 
@@ -606,18 +608,27 @@ export function buildNature(ctx: BuildContext): Shot {
   switch (plan.setting) {
     case 'mountains': {
       // A valley floor with a range rising a kilometre or more away: peaks read as peaks, not as a wall.
-      const height = (x: number, z: number) => {
+      const range = (x: number, z: number) => {
         const d = Math.min(1, Math.max(0, (-z - 500) / 900));
         const ridge = noise.ridged(x * 0.0021 + 3.1, z * 0.0021, 6);
         const base = noise.fbm(x * 0.006, z * 0.006, 4);
         return base * 14 + ridge * ridge * 780 * d * (0.55 + 0.45 * noise.fbm(x * 0.001, 7, 2)) + d * 60 - 6;
       };
+      // A volcano is a lone cone on a plain (the range only a low line far behind it).
+      const volcano = subjects.has('volcano');
+      let volcanoAir = false;
+      const cone = defaultCone();
+      const plain = (x: number, z: number) => noise.fbm(x * 0.006, z * 0.006, 4) * 14 - 6 + Math.max(0, -z - 3000) * 0.1;
+      const height = volcano ? volcanoHeight(cone, noise, plain) : range;
+      const basalt = (h: number, slope: number, x: number, z: number) =>
+        new THREE.Color('#2c2826').lerp(new THREE.Color('#4a423c'), noise.sample(x * 0.02, z * 0.02) * 0.7 + slope * 0.4).lerp(new THREE.Color('#3b3a2c'), Math.max(0, 1 - h / 40) * 0.5);
       terrain = buildTerrain(ctx, {
         size: 5000,
         segments: ctx.software ? 256 : 512,
         // The road is levelled through the valley and climbs the slopes where the range begins.
         height: withRoad(height, { weight: (z) => 1 - Math.min(1, Math.max(0, (-z - 380) / 140)) }),
         color: (h, slope, x, z) => {
+          if (volcano) return basalt(h, slope, x, z);
           const rock = new THREE.Color('#6a625c').lerp(new THREE.Color('#8a8179'), noise.sample(x * 0.02, z * 0.02));
           const green = grass(x, z, h);
           let c = green.clone().lerp(rock, Math.min(1, Math.max(0, (slope - 0.2) * 3 + (h - 60) / 160)));
@@ -635,6 +646,20 @@ export function buildNature(ctx: BuildContext): Shot {
       if (cabin && treeSubject) scene.add(scatterTrees(ctx, tree, 90, { cx: CABIN_AT.x, cz: CABIN_AT.z - 10, radius: 45, keep }, terrain, time, 40));
       framing = { target: [0, 140, -1900], distance: 2000, azimuth: 0, elevation: 1.5, travel: 500, minHeight: 25 };
       focus.set(0, 200, -1900);
+      if (volcano) {
+        // Lava in the crater and down the flanks, lighting nothing but itself; the eruption over the crater.
+        const night = plan.timeOfDay === 'night' || plan.timeOfDay === 'dusk';
+        const ground = terrain.mesh.material as THREE.MeshStandardNodeMaterial;
+        ground.emissiveNode = lavaEmissive(cone, ctx.seed, time, 5).mul(night ? 1 : 0.6) as N;
+        const eruption = createEruption(ctx, cone, { night, windX: 0.6 + plan.weather.wind });
+        scene.add(eruption.group);
+        updaters.push((t) => eruption.update(t, camera));
+        // From a rise 3.6 km off across the plain: the whole cone in the lower part of the frame, the column
+        // rising over it; the air clear enough to see it (the range's haze hid the cone at this distance).
+        framing = { target: [0, cone.height * 0.6, cone.z], distance: 3600, azimuth: 0, elevation: 1, travel: 600, minHeight: 25 };
+        focus.set(0, cone.height * 0.5, cone.z);
+        volcanoAir = true;
+      }
       lightCenter.set(0, 0, -150);
       lightRadius = 260;
       // A cabin in the valley, the range rising behind it.
@@ -643,7 +668,7 @@ export function buildNature(ctx: BuildContext): Shot {
         lightCenter.set(CABIN_AT.x, 0, CABIN_AT.z - 20);
         lightRadius = 90;
       }
-      fogScale = 28;
+      fogScale = volcanoAir ? 90 : 28;
       break;
     }
     case 'ocean': {
