@@ -203,6 +203,14 @@ describe('procedural planner: vocabulary', () => {
     }
     assert.equal(P('waves splashing on the rocks', 1).plan.archetype, 'nature');
     assert.equal(P('ocean water', 1).plan.archetype, 'nature');
+    // Drops of water falling are small clear drops into the pool (they were the open sea, then coloured balls).
+    for (const prompt of ['slow motion water droplets falling', 'water drops falling into a pool', 'a drop of water']) {
+      const p = P(prompt, 1);
+      const e = p.plan.physics.events[0];
+      assert.deepEqual([p.plan.archetype, e?.kind, e?.body, e?.material], ['physics', 'splash', 'marbles', 'glass'], prompt);
+      assert.deepEqual(p.ignoredWords, [], prompt);
+    }
+    assert.equal(P('water droplets on glass', 1).plan.subjects[0]?.kind, 'raindrops', 'drops on a pane stay on the pane');
   });
 
   it('ink in water is ink clouds on a white field, in the colour named, or on the background named', () => {

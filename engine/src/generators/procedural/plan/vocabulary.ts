@@ -246,7 +246,9 @@ const ENTRIES: Entry[] = [
   { words: ['dominoes', 'domino', 'domino effect', 'chain reaction', 'toppling'], effect: { archetype: A('physics', 4), physics: 'dominoes', body: 'dominoes' } },
   { words: ['splash', 'splashing', 'splashes', 'plunging', 'dropping into water', 'into water', 'splashdown', 'pool', 'into a pool', 'swimming pool', 'water tank', 'tank of water'], effect: { archetype: A('physics', 3), physics: 'splash' } },
   // A splash of water named as such is the studio splash, not a sea ("water" alone is the ocean).
-  { words: ['water splash', 'water splashing', 'splash of water', 'splashing water', 'water droplet', 'water droplets splashing', 'droplet splash', 'water drop splash', 'drop of water', 'a drop of water', 'drop splash'], effect: { archetype: A('physics', 5), physics: 'splash' } },
+  { words: ['water splash', 'water splashing', 'splash of water', 'splashing water', 'water droplets splashing', 'droplet splash', 'water drop splash', 'drop splash'], effect: { archetype: A('physics', 5), physics: 'splash' } },
+  // Drops of water falling are the drops themselves falling into the pool: small clear bodies, not balls.
+  { words: ['water droplet', 'water droplets', 'water droplets falling', 'water drops', 'water drop', 'drops of water', 'droplets of water', 'droplets falling', 'drop of water', 'a drop of water', 'droplets', 'droplet'], effect: { archetype: A('physics', 5), physics: 'splash', body: 'marbles', material: 'glass', color: '#cfe9f5' } },
   { words: ['physics', 'simulation', 'rigid bodies', 'dynamics'], effect: { archetype: A('physics', 3) } },
   // "spheres" are also abstract shapes: with an event named ("two spheres colliding") they are bodies.
   { words: ['balls', 'ball', 'beach balls', 'bowling balls', 'spheres'], effect: { archetype: A('physics', 1), body: 'balls' } },
