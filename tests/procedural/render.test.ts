@@ -728,6 +728,15 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(cone(shot[0]!) > cone(bare[0]!) + 300, `dark pixels where the cone stands: ${cone(shot[0]!)} with, ${cone(bare[0]!)} without`);
   });
 
+  it('flies a lone butterfly in front of the lens, kept in the frame as the camera pans', async () => {
+    const req = request('a monarch butterfly in a meadow, pan right', { frames: 3, fps: { num: 1, den: 1 }, width: 240, height: 136 });
+    const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('butterflies'));
+    // Pixels the butterfly changes in each frame: at the start, the middle and the end of the pan.
+    const changed = shot.map((f, k) => countPixels(f, (r, gg, b, i) => Math.abs(r - bare[k]![i]!) + Math.abs(gg - bare[k]![i + 1]!) + Math.abs(b - bare[k]![i + 2]!) > 60));
+    // Measured: 281, 261, 227 (of 32640; the wings' area changes with the beat).
+    assert.ok(changed.every((n) => n > 120), `pixels the butterfly changes at 0, 1 and 2 s: ${changed.join(', ')}`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

@@ -10,7 +10,7 @@ import { LEXICON, FILLER, NEGATORS, type Effect } from './vocabulary';
 import { splitPrompt, singular, type Token } from './words';
 import { PALETTES, DEFAULT_PALETTES, EARTH_BLUE } from './palettes';
 import { stream } from '../sim/rng';
-import { TULIP_MIX } from './schema';
+import { BUTTERFLY_MIX, TULIP_MIX } from './schema';
 import type {
   Archetype,
   BodyKind,
@@ -325,7 +325,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         // Sunbeams with nowhere named slant through a forest (over the sea they are reported as ignored), a
         // cabin stands in the woods, tall grass and wheat grow in a meadow: at sunset too, not in the sky.
         (live.some((h) => h.effect.subject === 'sun-rays' || h.effect.subject === 'cabin') ? 'forest' : undefined) ??
-        (live.some((h) => h.effect.subject === 'tall-grass' || h.effect.subject === 'wheat' || h.effect.subject === 'flowers' || h.effect.subject === 'sunflowers' || h.effect.subject === 'tulips') ? 'meadow' : undefined) ??
+        (live.some((h) => h.effect.subject === 'tall-grass' || h.effect.subject === 'wheat' || h.effect.subject === 'flowers' || h.effect.subject === 'sunflowers' || h.effect.subject === 'tulips' || h.effect.subject === 'butterflies') ? 'meadow' : undefined) ??
         // Wind turbines and solar panels stand in open country.
         (live.some((h) => h.effect.subject === 'wind-turbines' || h.effect.subject === 'solar-panels') ? 'meadow' : undefined) ??
         wordSettings.find((s) => s === 'sky') ??
@@ -500,7 +500,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (setting === 'meadow' && wordSubjects.includes('wind-turbines') && !excluded('turbines')) addSubject('wind-turbines', clampInt(live.find((h) => h.effect.subject === 'wind-turbines')?.number ?? countWord ?? 7, 1, 16), 'matte', '#e9ecee');
       if ((setting === 'meadow' || setting === 'desert') && wordSubjects.includes('solar-panels') && !excluded('solar')) addSubject('solar-panels', 1, 'matte', '#0d1b3a');
       // Flowers on a meadow's stalks: a colour named (or lavender, poppies), else the wildflower mix.
-      if (setting === 'meadow' && wordSubjects.includes('flowers') && !excluded('flowers')) addSubject('flowers', 1, 'matte', wordColor ?? '#f0d04a');
+      // (Butterflies come with flowers: a meadow of them unless tulips or sunflowers are the flowers named.)
+      const butterflyFlowers = wordSubjects.includes('butterflies') && !excluded('butterflies') && !wordSubjects.includes('tulips') && !wordSubjects.includes('sunflowers');
+      if (setting === 'meadow' && (wordSubjects.includes('flowers') || butterflyFlowers) && !excluded('flowers')) addSubject('flowers', 1, 'matte', (wordSubjects.includes('flowers') ? wordColor : undefined) ?? '#f0d04a');
       // Stalks stand in a meadow; elsewhere they are reported as ignored (below). One kind per shot: wheat.
       if (setting === 'meadow' && wordSubjects.includes('wheat') && !excluded('wheat')) addSubject('wheat', 1, 'matte', '#d9b560');
       else if (setting === 'meadow' && wordSubjects.includes('tall-grass') && !excluded('grass')) addSubject('tall-grass', 1, 'matte', '#7f9a3c');
@@ -593,6 +595,11 @@ export function planPrompt(input: PlanInput): PlanResult {
     const many = /murmuration|starlings/.test(birdHit.text) ? 40 : /^(a )?bird$|^seagull$|^gull$/.test(birdHit.text) ? 1 : 9;
     addSubject('birds', clampInt(birdHit.number ?? countWord ?? many, 1, 60), 'matte', '#121214');
   }
+  // Butterflies flutter through any outdoor daylight shot in the open (not under the sea): one, or a few.
+  const butterflyHit = live.find((h) => h.effect.subject === 'butterflies');
+  if (butterflyHit && !excluded('butterflies') && !excluded('animals') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') {
+    addSubject('butterflies', clampInt(butterflyHit.number ?? countWord ?? (/^(a |one )?(butterfly|moth)$|monarch butterfly$|blue butterfly$/.test(butterflyHit.text) ? 1 : 7), 1, 40), 'matte', /monarch/.test(butterflyHit.text) ? '#e8791a' : /blue/.test(butterflyHit.text) ? '#2f74e0' : (wordColor ?? BUTTERFLY_MIX));
+  }
   const smoke = live.some((h) => h.effect.subject === 'smoke') && !excluded('smoke') && !smokeIsSteam;
   if (smoke && archetype === 'abstract') addSubject('smoke', 1, 'matte', wordColor ?? '#cfd3d8');
   if (archetype === 'abstract' && onlyFire) addSubject('fire', 1, 'emissive', '#ff8a3a');
@@ -603,7 +610,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'birds', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'birds', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

@@ -17,6 +17,8 @@ export const CONDITIONS = ['clear', 'cloudy', 'fog', 'rain', 'snow', 'storm'] as
 export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'petals', 'confetti', 'embers', 'dust', 'bokeh', 'sparks', 'bubbles', 'fireflies'] as const;
 /** A tulips subject's colour meaning the growers' mix of stripes (any other colour: every stripe that one). */
 export const TULIP_MIX = '#e0314b';
+/** A butterflies subject's colour meaning a mix of kinds (monarch orange, morpho blue, yellow, white). */
+export const BUTTERFLY_MIX = '#c98f3a';
 
 export const SUBJECT_KINDS = [
   // nature
@@ -71,6 +73,9 @@ export const SUBJECT_KINDS = [
   'fireworks', 'lightning', 'hot-air-balloons',
   // a flock of birds crossing the sky, as dark silhouettes (count: how many)
   'birds',
+  // butterflies fluttering through the view a metre or a few from the lens (count: how many; color: #c98f3a
+  // a mix of kinds, else every one that colour)
+  'butterflies',
   // abstract
   'gradient', 'shapes', 'rings', 'grid', 'ribbons',
   // outer space (setting 'space'): a nebula among the stars; a planet turning in the sun

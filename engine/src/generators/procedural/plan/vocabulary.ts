@@ -369,6 +369,7 @@ const ENTRIES: Entry[] = [
   { words: ['people', 'person', 'man', 'woman', 'men', 'women', 'crowd', 'crowds', 'humans', 'human', 'pedestrians', 'faces', 'face', 'figures', 'kids', 'children', 'actor', 'actors'], effect: { excludes: 'people', unrenderable: true } },
   { words: ['animals', 'animal', 'dog', 'dogs', 'cat', 'cats', 'deer', 'wildlife', 'horses'], effect: { excludes: 'animals', unrenderable: true } },
   // Birds are drawn: a flock crossing the sky ("no birds" and "no animals" both leave them out).
+  { words: ['butterflies', 'butterfly', 'monarch butterfly', 'monarch butterflies', 'blue butterfly', 'butterflies flying', 'fluttering butterflies', 'moths', 'moth'], effect: { archetype: A('nature', 3), subject: 'butterflies', excludes: 'butterflies' } },
   { words: ['birds', 'bird', 'flock of birds', 'a flock', 'flock', 'seagulls', 'seagull', 'gulls', 'gull', 'geese', 'swallows', 'birds flying', 'flying birds', 'migrating birds', 'starlings', 'murmuration'], effect: { archetype: A('nature', 1), subject: 'birds', excludes: 'birds' } },
   // The surface a product stands on: the studio floor stands in for it, so "wooden" here must not make
   // the product wooden; reported as ignored.

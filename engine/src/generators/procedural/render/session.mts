@@ -28,6 +28,7 @@ import { createBalloons } from '../scene/balloons.mjs';
 import type { ViewLayerFactory } from '../scene/view-placer.mjs';
 import { createBirds } from '../scene/birds.mjs';
 import { createLanterns } from '../scene/lanterns.mjs';
+import { createButterflies } from '../scene/butterflies.mjs';
 import type { SubjectKind } from '../plan/schema.js';
 import { initRapier } from '../sim/physics.js';
 
@@ -37,6 +38,7 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
   lightning: createLightningLayer,
   'hot-air-balloons': createBalloons,
   birds: createBirds,
+  butterflies: createButterflies,
   lanterns: createLanterns,
 };
 
@@ -120,6 +122,8 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       return make ? [make(ctx, shot!, midway, camera.fov, width / height)] : [];
     });
     for (const layer of viewLayers) shot.scene.add(layer.group);
+    // A layer that is the subject near the lens takes the focus from the shot's own.
+    const focusOn = viewLayers.find((l) => l.focus)?.focus ?? shot.focusPoint;
     const updateShot = (t: number, u: number): void => {
       shot!.update(t, u);
       for (const layer of viewLayers) layer.update(t, camera);
@@ -196,7 +200,7 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
           placeCamera(tk, progress(tk));
           updateShot(tk * plan.motion.speed, progress(tk));
         }
-        if (dofEnabled) output.setFocus(camera.position.distanceTo(shot.focusPoint));
+        if (dofEnabled) output.setFocus(camera.position.distanceTo(focusOn));
         host.step(tk * 1000);
         // Frame 0 through three's depth-of-field node came out flat: three's animation loop (and with it
         // the node frame that drives the blur passes) only starts at the first render. One discarded

@@ -11,6 +11,8 @@ import type { BuildContext, Shot } from './common.mjs';
 export interface ViewLayer {
   group: THREE.Group;
   update(t: number, camera: THREE.Camera): void;
+  /** Where the lens focuses when this layer is the shot's subject close to the lens (a lone butterfly), updated by `update`. */
+  focus?: THREE.Vector3;
 }
 
 /** Builds a view layer for the shot, placed in the view of the camera halfway through the clip. */
