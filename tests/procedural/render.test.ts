@@ -737,6 +737,17 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(changed.every((n) => n > 120), `pixels the butterfly changes at 0, 1 and 2 s: ${changed.join(', ')}`);
   });
 
+  it('burns a sparkler in the dark: white-hot streaks round its head that change from frame to frame', async () => {
+    const req = request('a sparkler on a black background, static', { frames: 2, fps: { num: 12, den: 1 }, width: 240, height: 136 });
+    const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('sparklers'));
+    const hot = (rgba: Uint8Array): number => countPixels(rgba, (r, gg, b) => r > 220 && gg > 170 && r > b + 30);
+    // The sparks move: white-hot pixels in one frame that are dark in the next.
+    const flicker = countPixels(shot[0]!, (r, gg, b, i) => r > 220 && gg > 170 && r > b + 30 && shot[1]![i]! < 150);
+    // Measured: 169 white-hot pixels with it, 47 without (the gold field's brightest motes); 60 gone.
+    assert.ok(hot(shot[0]!) > hot(bare[0]!) + 80, `hot pixels: ${hot(shot[0]!)} with the sparkler, ${hot(bare[0]!)} without`);
+    assert.ok(flicker > 25, `hot pixels gone a 12th of a second later: ${flicker}`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

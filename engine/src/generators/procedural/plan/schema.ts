@@ -88,6 +88,8 @@ export const SUBJECT_KINDS = [
   'code-rain',
   // a honeycomb of cells outlined in light, rings of light spreading across it, cells glowing and fading
   'hexagons',
+  // sparklers burning in the dark, throwing sparks (count: how many)
+  'sparklers',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
   // a fire burning in a stone fireplace, in a dark room it lights

@@ -30,6 +30,7 @@ import { createFlames } from './flames.mjs';
 import { createHelix } from './helix.mjs';
 import { createNetwork } from './network.mjs';
 import { createHexagons } from './hexagons.mjs';
+import { createSparklers } from './sparklers.mjs';
 import { createCodeRain } from './code-rain.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
@@ -72,7 +73,9 @@ export function buildAbstract(ctx: BuildContext): Shot {
   const time = uniform(0);
   const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.1, 2000);
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
-  const dome = gradientDome(ctx, time, plan.subjects.some((s) => s.kind === 'hexagons') && plan.palette.name !== 'white' ? 0.4 : 1);
+  // (Sparklers burn in the dark: the field behind them dimmer still.)
+  const dimField = plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers') ? 0.25 : plan.subjects.some((s) => s.kind === 'hexagons') ? 0.4 : 1;
+  const dome = gradientDome(ctx, time, dimField);
   scene.add(dome);
   useStudioEnvironment(scene, paletteColor(plan, 0));
   const rng = ctx.rng('abstract');
@@ -226,6 +229,16 @@ export function buildAbstract(ctx: BuildContext): Shot {
     updaters.push((t) => hex.update(t, camera));
   }
   let particleBox: Shot['particleBox'] | null = null;
+  if (kinds.has('sparklers')) {
+    // Close on the sparklers in the dark (a sparkler is 2 units long here, about 30 cm): the field dark
+    // behind them, any bokeh well behind.
+    const s = plan.subjects.find((x) => x.kind === 'sparklers')!;
+    const sparklers = createSparklers(s.count, ctx.duration, () => rng.next(), ctx.software);
+    scene.add(sparklers.group);
+    updaters.push((t) => sparklers.update(t, camera));
+    framing = { target: [0, 0.2, 0], distance: 5.2, azimuth: 0, elevation: 0 };
+    particleBox = { center: [0, 0, -9], size: [16, 9, 6] };
+  }
   if (kinds.has('fire')) {
     // Flames on a dark field ("fire on a black background"), framed to fill the frame's height, embers
     // rising in a column above them.
