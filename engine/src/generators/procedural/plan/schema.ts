@@ -90,6 +90,8 @@ export const SUBJECT_KINDS = [
   'hexagons',
   // sparklers burning in the dark, throwing sparks (count: how many)
   'sparklers',
+  // gears turning: a train of meshing spur gears in metal, another behind it
+  'gears',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
   // a fire burning in a stone fireplace, in a dark room it lights

@@ -203,6 +203,7 @@ const ENTRIES: Entry[] = [
   { words: ['bokeh lights', 'bokeh light', 'bokeh', 'defocused lights', 'fairy lights', 'out of focus lights'], effect: { archetype: A('abstract', 2), particles: 'bokeh', excludes: 'bokeh' } },
   { words: ['geometric', 'geometry', 'shapes', 'polygons', 'spheres', 'cubes floating', 'low poly', 'primitives'], effect: { archetype: A('abstract', 3), subject: 'shapes' } },
   { words: ['rings', 'ring', 'circles', 'torus', 'tunnel', 'loops'], effect: { archetype: A('abstract', 3), subject: 'rings' } },
+  { words: ['gears', 'gear', 'cogs', 'cog', 'cogwheels', 'cogwheel', 'gearwheels', 'clockwork', 'gears turning', 'turning gears', 'spinning gears', 'rotating gears', 'gear mechanism', 'mechanism', 'machinery', 'gearbox'], effect: { archetype: A('abstract', 5), subject: 'gears', excludes: 'gears' } },
   { words: ['sparkler', 'sparklers', 'burning sparkler', 'sparkler sparks', 'bengal light', 'bengal lights', 'wedding sparklers', 'sparkler send off'], effect: { archetype: A('abstract', 5), subject: 'sparklers', palette: 'gold', excludes: 'sparklers' } },
   { words: ['hexagon', 'hexagons', 'hexagonal', 'hexagon pattern', 'hexagonal pattern', 'hex grid', 'hex pattern', 'hexagon grid', 'honeycomb', 'honeycomb pattern', 'hex tech', 'hexagon background'], effect: { archetype: A('abstract', 4), subject: 'hexagons', excludes: 'hexagons' } },
   { words: ['grid', 'grids', 'lattice', 'matrix', 'tiles'], effect: { archetype: A('abstract', 3), subject: 'grid' } },

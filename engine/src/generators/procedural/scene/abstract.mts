@@ -31,6 +31,7 @@ import { createHelix } from './helix.mjs';
 import { createNetwork } from './network.mjs';
 import { createHexagons } from './hexagons.mjs';
 import { createSparklers } from './sparklers.mjs';
+import { createGears } from './gears.mjs';
 import { createCodeRain } from './code-rain.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
@@ -73,8 +74,8 @@ export function buildAbstract(ctx: BuildContext): Shot {
   const time = uniform(0);
   const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.1, 2000);
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
-  // (Sparklers burn in the dark: the field behind them dimmer still.)
-  const dimField = plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers') ? 0.25 : plan.subjects.some((s) => s.kind === 'hexagons') ? 0.4 : 1;
+  // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
+  const dimField = plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers') ? 0.25 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears') ? 0.4 : 1;
   const dome = gradientDome(ctx, time, dimField);
   scene.add(dome);
   useStudioEnvironment(scene, paletteColor(plan, 0));
@@ -229,6 +230,16 @@ export function buildAbstract(ctx: BuildContext): Shot {
     updaters.push((t) => hex.update(t, camera));
   }
   let particleBox: Shot['particleBox'] | null = null;
+  if (kinds.has('gears')) {
+    // Seen a little from the side and above, so the teeth show their depth.
+    const s = plan.subjects.find((x) => x.kind === 'gears')!;
+    const gears = createGears(() => rng.next(), s.material, new THREE.Color(s.color));
+    scene.add(gears.group);
+    updaters.push((t) => gears.update(t));
+    // Aimed between the centre and where the first pair meshes: a close shot sees teeth in mesh.
+    const aim = gears.mesh.clone().multiplyScalar(0.85);
+    framing = { target: [aim.x, aim.y, 0], distance: 11, azimuth: 16, elevation: 10 };
+  }
   if (kinds.has('sparklers')) {
     // Close on the sparklers in the dark (a sparkler is 2 units long here, about 30 cm): the field dark
     // behind them, any bokeh well behind.
