@@ -250,6 +250,16 @@ describe('procedural planner: vocabulary', () => {
     for (const prompt of ['spinning globe', 'rotating globe with glowing lines']) assert.ok(P(prompt, 1).plan.subjects.some((x) => x.kind === 'planet'), prompt);
   });
 
+  it('clouds named over a city are watched by day, and are more than a clear sky\'s few', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const p = P('time lapse of clouds over a city', seed).plan;
+      assert.ok(['noon', 'golden-hour', 'morning'].includes(p.timeOfDay), `seed ${seed}: ${p.timeOfDay} (was night or dusk, the clouds unseen)`);
+      assert.ok(p.weather.cloudCover >= 0.5, `seed ${seed}: cover ${p.weather.cloudCover}`);
+    }
+    assert.equal(P('clouds over the city at night', 1).plan.timeOfDay, 'night', 'a time named wins');
+    assert.ok(P('city skyline', 1).plan.weather.cloudCover < 0.5, 'no clouds named: a clear sky');
+  });
+
   it('fire on a black background is the flames on that field; a campfire in the dark stays a campfire', () => {
     for (const prompt of ['fire flames on a black background', 'flames on black', 'fire on a dark background']) {
       const p = P(prompt, 1).plan;

@@ -390,6 +390,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       : live.some((h) => h.effect.subject === 'sun-rays') && !excluded('sun-rays')
         ? // Sunbeams need a sun high enough to slant through the canopy.
           rng.pick<TimeOfDay>(['morning', 'golden-hour', 'morning'])
+      : archetype === 'urban' && live.some((h) => h.effect.subject === 'clouds') && !excluded('clouds')
+      ? // Clouds over a city (a time lapse of them) are watched by day: at night they are not seen.
+        rng.pick<TimeOfDay>(['noon', 'golden-hour', 'morning'])
       : archetype === 'urban'
       ? rng.pick<TimeOfDay>(['night', 'night', 'dusk'])
       : archetype === 'nature'
@@ -663,7 +666,9 @@ export function planPrompt(input: PlanInput): PlanResult {
           : archetype === 'nature'
             ? 0.12
             : 0.05;
-  const cloudCover = excluded('clouds') ? 0 : condition === 'cloudy' || condition === 'rain' || condition === 'storm' ? 0.85 : condition === 'snow' ? 0.7 : condition === 'fog' ? 0.5 : 0.3;
+  // Clouds named ("a time lapse of clouds over a city") are more than a clear sky's few.
+  const namedClouds = live.some((h) => h.effect.subject === 'clouds');
+  const cloudCover = excluded('clouds') ? 0 : condition === 'cloudy' || condition === 'rain' || condition === 'storm' ? 0.85 : condition === 'snow' ? 0.7 : condition === 'fog' ? 0.5 : namedClouds ? 0.55 : 0.3;
 
   const particleKinds = new Set<ParticleKind>();
   for (const h of live) if (h.effect.particles) particleKinds.add(h.effect.particles);
