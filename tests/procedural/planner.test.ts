@@ -893,6 +893,11 @@ describe('procedural planner: vocabulary', () => {
     // Two colours named: both are in the palette (the second was reported as used and left out).
     const two = P('blue and orange particles background', 1).plan.palette.colors;
     assert.deepEqual([two[0], two[1]], ['#2657c9', P('orange', 1).plan.palette.colors[0]]);
+    // On a field of light, gold beside another colour is the second colour (it was only a metal there).
+    const gold = P('purple and gold abstract background', 1).plan.palette;
+    assert.deepEqual([gold.name, gold.colors[1]], ['custom', '#d9a93a']);
+    assert.equal(P('gold spheres floating', 1).plan.palette.name, 'luxury', 'gold alone is still the luxury palette');
+    assert.equal(P('gold spheres floating', 1).plan.subjects[0]?.material, 'gold', 'and still the metal');
   });
 
   it('physics words become events with bodies and counts', () => {

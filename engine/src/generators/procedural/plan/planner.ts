@@ -85,6 +85,8 @@ export function countdownStart(prompt: string): number | null {
   return n >= 1 && n <= 99 ? n : null;
 }
 
+/** Gold as a colour (beside another, on a field of light). */
+const GOLD = '#d9a93a';
 /** Gears' colour when none is named: machined steel. */
 const STEEL = '#b9bec6';
 /** Digital rain's colour when none is named: the phosphor green it is known by. */
@@ -429,7 +431,10 @@ export function planPrompt(input: PlanInput): PlanResult {
   const paletteName = styleGivesWay ? 'custom' : (palettes[0] ?? (paletteBase ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool'])));
   // A second colour named ("pink and purple", "blue and orange") takes the palette's second place, so both
   // show (it was reported as used and left out).
-  const colourWords = [...new Set(live.map((h) => h.effect.color).filter((c): c is string => !!c))];
+  // On a field of light (abstract, text) "gold" beside another colour is a colour too: "purple and gold"
+  // put gold second (it was only a metal there, and the field showed purple alone).
+  const goldColour = (h: Hit) => (h.effect.material === 'gold' && (archetype === 'abstract' || archetype === 'text') ? GOLD : undefined);
+  const colourWords = [...new Set(live.map((h) => h.effect.color ?? goldColour(h)).filter((c): c is string => !!c))];
   const around = paletteName === 'custom' ? paletteAround(paletteBase!) : null;
   const paletteColors = around
     ? paletteBase === colourWords[0] && colourWords[1]
