@@ -759,6 +759,16 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(moving(shot) > moving(bare) + 1000, `pixels changing in half a second: ${moving(shot)} with gears, ${moving(bare)} without`);
   });
 
+  it('grows a chart: bars rising and a line drawing itself, more of both later in the clip', async () => {
+    const req = request('data visualization charts growing on a black background, static', { frames: 4, fps: { num: 1, den: 1 }, width: 240, height: 136 });
+    const [shot, bare] = await renderWithAndWithout(g, req, (plan) => ({ ...plan, subjects: plan.subjects.filter((x) => !x.kind.endsWith('-chart')) }));
+    // What the chart adds over the same field: pixels brighter by more than 40.
+    const added = shot.map((f, k) => countPixels(f, (r, gg, b, i) => r + gg + b - bare[k]![i]! - bare[k]![i + 1]! - bare[k]![i + 2]! > 120));
+    // Measured: 828, 2942, 6071, 6241 of 32640 at 0, 1, 2 and 3 s.
+    assert.ok(added[0]! > 200, `the chart at the start: ${added[0]} pixels`);
+    assert.ok(added[3]! > added[0]! * 3, `it grows: ${added.join(', ')} pixels at 0 to 3 s`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

@@ -92,6 +92,8 @@ export const SUBJECT_KINDS = [
   'sparklers',
   // gears turning: a train of meshing spur gears in metal, another behind it
   'gears',
+  // data charts growing on a dark field: bars rising one after another, a rising line graph drawing itself
+  'bar-chart', 'line-chart',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
   // a fire burning in a stone fireplace, in a dark room it lights

@@ -32,6 +32,7 @@ import { createNetwork } from './network.mjs';
 import { createHexagons } from './hexagons.mjs';
 import { createSparklers } from './sparklers.mjs';
 import { createGears } from './gears.mjs';
+import { createChart } from './chart.mjs';
 import { createCodeRain } from './code-rain.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
@@ -75,13 +76,13 @@ export function buildAbstract(ctx: BuildContext): Shot {
   const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.1, 2000);
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
-  const dimField = plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers') ? 0.25 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears') ? 0.4 : 1;
+  const dimField = plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers') ? 0.25 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   const dome = gradientDome(ctx, time, dimField);
   scene.add(dome);
   useStudioEnvironment(scene, paletteColor(plan, 0));
   const rng = ctx.rng('abstract');
   const loop = (2 * Math.PI) / Math.max(ctx.duration, 0.5);
-  const updaters: Array<(t: number) => void> = [];
+  const updaters: Array<(t: number, u: number) => void> = [];
   const kinds = new Set(plan.subjects.map((s) => s.kind));
   let framing: Framing = { target: [0, 0, 0], distance: 14, azimuth: 0, elevation: 4 };
 
@@ -240,6 +241,17 @@ export function buildAbstract(ctx: BuildContext): Shot {
     const aim = gears.mesh.clone().multiplyScalar(0.85);
     framing = { target: [aim.x, aim.y, 0], distance: 11, azimuth: 16, elevation: 10 };
   }
+  if (kinds.has('bar-chart') || kinds.has('line-chart')) {
+    // From low and a little to one side, the chart filling the frame's width.
+    const s = plan.subjects.find((x) => x.kind === 'bar-chart' || x.kind === 'line-chart')!;
+    const [l0, l1] = lightColors(plan, 2) as [THREE.Color, THREE.Color];
+    const own = new THREE.Color(s.color);
+    const chart = createChart(() => rng.next(), [isLightColour(own) ? own : l0, l1], { bars: kinds.has('bar-chart'), line: kinds.has('line-chart'), width: 12, height: 6 });
+    scene.add(chart.group);
+    updaters.push((t, u) => chart.update(t, u, camera));
+    // Aimed a little right of the middle, where the chart ends highest: a push in ends on its growth.
+    framing = { target: [1.5, 2.8, 0], distance: 18, azimuth: -16, elevation: 8 };
+  }
   if (kinds.has('sparklers')) {
     // Close on the sparklers in the dark (a sparkler is 2 units long here, about 30 cm): the field dark
     // behind them, any bokeh well behind.
@@ -304,10 +316,10 @@ export function buildAbstract(ctx: BuildContext): Shot {
     particleScale: Math.max(1, framing.distance / 12),
     // A push in (or a crane) travels through the field; an orbit goes round it, and its box stays put.
     particlesFollowCamera: !particleBox && ['dolly-in', 'dolly-out', 'crane-up', 'crane-down'].includes(plan.camera.move),
-    update(t) {
+    update(t, u) {
       time.value = t;
       dome.position.copy(camera.position);
-      for (const u of updaters) u(t);
+      for (const f of updaters) f(t, u);
     },
     dispose() {
       disposeScene(scene);
