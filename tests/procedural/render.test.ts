@@ -769,6 +769,31 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(added[3]! > added[0]! * 3, `it grows: ${added.join(', ')} pixels at 0 to 3 s`);
   });
 
+  it('lays light overlays on black: leaks blooming at the edges, a flare whose source crosses the frame', async () => {
+    const leaks = await renderAll(g, request('light leaks overlay', { frames: 1, width: 240, height: 136 }));
+    const black = countPixels(leaks[0]!, (r, gg, b) => r + gg + b < 30);
+    const warm = countPixels(leaks[0]!, (r, gg, b) => r > 150 && r > b * 1.3);
+    // Measured: 6720 black and 10177 warm pixels of 32640.
+    assert.ok(black > 3000 && warm > 3000, `leaks: ${black} black pixels, ${warm} warm`);
+    const flare = await renderAll(g, request('lens flare on black', { frames: 2, fps: { num: 1, den: 4 }, width: 240, height: 136 }));
+    // The source: the brightest column of the frame's upper part, at the start and the end of the clip.
+    const brightestX = (rgba: Uint8Array): number => {
+      let best = -1;
+      let at = 0;
+      for (let y = 0; y < 60; y++) {
+        for (let x = 0; x < 240; x++) {
+          const i = (y * 240 + x) * 4;
+          const v = rgba[i]! + rgba[i + 1]! + rgba[i + 2]!;
+          if (v > best) [best, at] = [v, x];
+        }
+      }
+      return at;
+    };
+    const [a, b] = [brightestX(flare[0]!), brightestX(flare[1]!)];
+    // Measured: x 39 and x 199.
+    assert.ok(a < 80 && b > 160, `the source from x ${a} to x ${b}`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

@@ -122,7 +122,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', volcano: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
-  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract',
+  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
   tumbler: 'product', 'wine-glass': 'product', candle: 'product', fireplace: 'product',
   raindrops: 'abstract',
@@ -731,8 +731,13 @@ export function planPrompt(input: PlanInput): PlanResult {
           : setting === 'street' || setting === 'town'
             ? ['drone', 'dolly-in', 'pan-right']
             : ['drone', 'dolly-in', 'pan-right', 'orbit'],
-        // Through a window pane the camera can only creep towards it or hold.
-        abstract: subjects.some((s) => s.kind === 'raindrops') ? ['static', 'dolly-in', 'static'] : ['dolly-in', 'orbit', 'static'],
+        // Through a window pane the camera can only creep towards it or hold. Light overlays (leaks, flares)
+        // are laid over other footage: the overlay moves, the frame holds.
+        abstract: subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare')
+          ? ['static']
+          : subjects.some((s) => s.kind === 'raindrops')
+            ? ['static', 'dolly-in', 'static']
+            : ['dolly-in', 'orbit', 'static'],
         // A fireplace is in a wall: the camera creeps towards it or holds (an orbit would go through the wall).
         product: subjects.some((s) => s.kind === 'fireplace') ? ['dolly-in', 'static', 'dolly-in'] : ['orbit', 'orbit', 'dolly-in'],
         text: ['dolly-in', 'static'],

@@ -94,6 +94,8 @@ export const SUBJECT_KINDS = [
   'gears',
   // data charts growing on a dark field: bars rising one after another, a rising line graph drawing itself
   'bar-chart', 'line-chart',
+  // light overlays on black (for a screen blend): light leaks blooming in from the edges; a lens flare crossing
+  'light-leaks', 'lens-flare',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
   // a fire burning in a stone fireplace, in a dark room it lights

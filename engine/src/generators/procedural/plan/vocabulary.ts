@@ -203,6 +203,8 @@ const ENTRIES: Entry[] = [
   { words: ['bokeh lights', 'bokeh light', 'bokeh', 'defocused lights', 'fairy lights', 'out of focus lights'], effect: { archetype: A('abstract', 2), particles: 'bokeh', excludes: 'bokeh' } },
   { words: ['geometric', 'geometry', 'shapes', 'polygons', 'spheres', 'cubes floating', 'low poly', 'primitives'], effect: { archetype: A('abstract', 3), subject: 'shapes' } },
   { words: ['rings', 'ring', 'circles', 'torus', 'tunnel', 'loops'], effect: { archetype: A('abstract', 3), subject: 'rings' } },
+  { words: ['light leak', 'light leaks', 'light leaks overlay', 'light leak overlay', 'film light leaks', 'film leaks', 'film burn', 'film burns', 'leak overlay', 'light leaks transition'], effect: { archetype: A('abstract', 6), subject: 'light-leaks', excludes: 'leaks' } },
+  { words: ['lens flare', 'lens flares', 'anamorphic flare', 'anamorphic lens flare', 'anamorphic flares', 'sun flare', 'light flare', 'flare', 'flares', 'lens flare overlay'], effect: { archetype: A('abstract', 6), subject: 'lens-flare', excludes: 'flare' } },
   { words: ['bar chart', 'bar charts', 'bar graph', 'bar graphs', 'bars growing', 'bars rising', 'column chart', 'histogram'], effect: { archetype: A('abstract', 5), subject: 'bar-chart', excludes: 'chart' } },
   { words: ['line chart', 'line charts', 'line graph', 'line graphs', 'stock market', 'stock chart', 'stock charts', 'stock market graph', 'stocks', 'stock graph', 'trading chart', 'financial chart', 'graph going up', 'chart going up', 'rising graph', 'growth graph', 'graph', 'graphs'], effect: { archetype: A('abstract', 5), subject: 'line-chart', excludes: 'chart' } },
   // (A chart with no kind named is both: bars rising and a line drawing over them; see the planner.)

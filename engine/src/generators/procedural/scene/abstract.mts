@@ -33,6 +33,7 @@ import { createHexagons } from './hexagons.mjs';
 import { createSparklers } from './sparklers.mjs';
 import { createGears } from './gears.mjs';
 import { createChart } from './chart.mjs';
+import { createLensFlare, createLightLeaks } from './overlays.mjs';
 import { createCodeRain } from './code-rain.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
@@ -76,7 +77,8 @@ export function buildAbstract(ctx: BuildContext): Shot {
   const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.1, 2000);
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
-  const dimField = plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers') ? 0.25 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  // Light overlays are delivered on black, for a screen blend.
+  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers') ? 0.25 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   const dome = gradientDome(ctx, time, dimField);
   scene.add(dome);
   useStudioEnvironment(scene, paletteColor(plan, 0));
@@ -251,6 +253,28 @@ export function buildAbstract(ctx: BuildContext): Shot {
     updaters.push((t, u) => chart.update(t, u, camera));
     // Aimed a little right of the middle, where the chart ends highest: a push in ends on its growth.
     framing = { target: [1.5, 2.8, 0], distance: 18, azimuth: -16, elevation: 8 };
+  }
+  if (kinds.has('light-leaks') || kinds.has('lens-flare')) {
+    // Overlays: cards just filling the view on the black field (a push in only comes closer to them).
+    // (The lens as the session will set it: a 36 mm film gauge across the width, three's convention.)
+    const halfSlope = (0.5 * (36 / (ctx.width / ctx.height))) / plan.camera.focalLengthMm;
+    const h = 2 * framing.distance * halfSlope * 1.04;
+    const w = h * (ctx.width / ctx.height);
+    if (kinds.has('light-leaks')) {
+      const leaks = createLightLeaks(w, h, ctx.seed);
+      leaks.mesh.position.set(...framing.target);
+      scene.add(leaks.mesh);
+      updaters.push((t) => leaks.update(t, camera));
+    }
+    if (kinds.has('lens-flare')) {
+      const flare = createLensFlare(w, h);
+      flare.mesh.position.set(framing.target[0], framing.target[1], framing.target[2] + 0.01);
+      scene.add(flare.mesh);
+      updaters.push((t, u) => {
+        flare.progress.value = u;
+        flare.update(t, camera);
+      });
+    }
   }
   if (kinds.has('sparklers')) {
     // Close on the sparklers in the dark (a sparkler is 2 units long here, about 30 cm): the field dark
