@@ -733,6 +733,11 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(P('heavy rain on a window', 1).plan.subjects[0]!.count > P('light rain on a window', 1).plan.subjects[0]!.count, 'heavy is wetter than light');
     assert.deepEqual(P('heavy rain on a window', 1).ignoredWords, []);
     assert.equal(P('city street in the rain', 1).plan.archetype, 'urban', 'rain in a street is still the street');
+    // Seen through the glass (it was a pine forest in the rain, "window" ignored).
+    for (const prompt of ['a rainy day through a window', 'rain on the windshield at night', 'looking out a rainy window at the city']) {
+      assert.equal(P(prompt, 1).plan.subjects[0]?.kind, 'raindrops', prompt);
+      assert.deepEqual(P(prompt, 1).ignoredWords, [], prompt);
+    }
   });
 
   it('neon signs make a street at night in the neon palette; "neon" alone stays a palette', () => {
