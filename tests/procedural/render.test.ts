@@ -794,6 +794,21 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(a < 80 && b > 160, `the source from x ${a} to x ${b}`);
   });
 
+  it('floats molecules (red oxygens, white hydrogens) and streams red cells through a vessel', async () => {
+    const [mol, bare] = await renderWithAndWithout(g, request('molecules floating on a dark blue background, static', { frames: 1, width: 240, height: 136 }), withoutSubject('molecules'));
+    const white = (rgba: Uint8Array): number => countPixels(rgba, (r, gg, b) => r > 170 && gg > 170 && b > 170);
+    const red = (rgba: Uint8Array): number => countPixels(rgba, (r, gg, b) => r > 120 && r > gg * 2 && r > b * 2);
+    // Measured: 3786 and 1520 white pixels (the field's palette has a pale colour), 323 and 0 red.
+    assert.ok(white(mol[0]!) > white(bare[0]!) + 1000 && red(mol[0]!) > red(bare[0]!) + 100, `hydrogens ${white(mol[0]!)} vs ${white(bare[0]!)}, oxygens ${red(mol[0]!)} vs ${red(bare[0]!)}`);
+    const blood = await renderAll(g, request('red blood cells flowing, static', { frames: 2, fps: { num: 4, den: 1 }, width: 240, height: 136 }));
+    // Inside the vessel the frame is red through and through, and the cells move.
+    const reddish = countPixels(blood[0]!, (r, gg, b) => r > gg * 1.6 && r > b * 1.6);
+    const moving = countPixels(blood[0]!, (r, _g, _b, i) => Math.abs(r - blood[1]![i]!) > 30);
+    // Measured: 24533 red of 32640 (the rest the haze's near black), 6432 changing.
+    assert.ok(reddish > 32640 * 0.6, `red pixels: ${reddish} of 32640`);
+    assert.ok(moving > 1500, `pixels changing in a quarter second: ${moving}`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

@@ -85,6 +85,8 @@ export function countdownStart(prompt: string): number | null {
   return n >= 1 && n <= 99 ? n : null;
 }
 
+/** Red blood cells' colour when none is named. */
+const BLOOD_RED = '#b3121b';
 /** Gold as a colour (beside another, on a field of light). */
 const GOLD = '#d9a93a';
 /** Gears' colour when none is named: machined steel. */
@@ -122,7 +124,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', volcano: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
-  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract',
+  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
   tumbler: 'product', 'wine-glass': 'product', candle: 'product', fireplace: 'product',
   raindrops: 'abstract',
@@ -566,9 +568,11 @@ export function planPrompt(input: PlanInput): PlanResult {
       // Particles or fireworks are the subject by themselves: a field behind them, not shapes in front.
       if (kinds.length === 0 && !live.some((h) => h.effect.particles) && !fireworks && !overField) kinds.push(rng.pick(ABSTRACT_SUBJECTS));
       if (kinds.length === 0) kinds.push('gradient');
+      // Blood flowing is the cells' flow, not ribbons of light: inside a vessel nothing else is seen.
+      if (kinds.includes('blood-cells')) kinds.splice(0, kinds.length, 'blood-cells');
       // A chart with no kind named ("data charts growing") is bars with a line graph drawn over them.
       if (kinds.includes('bar-chart') && !kinds.includes('line-chart') && live.some((h) => h.effect.subject === 'bar-chart' && !/bar|column|histogram/.test(h.text))) kinds.push('line-chart');
-      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'code-rain' ? CODE_GREEN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
+      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
       break;
     }
     case 'product': {
@@ -735,6 +739,8 @@ export function planPrompt(input: PlanInput): PlanResult {
         // are laid over other footage: the overlay moves, the frame holds.
         abstract: subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare')
           ? ['static']
+          : subjects.some((s) => s.kind === 'blood-cells')
+            ? ['dolly-in', 'static', 'dolly-in']
           : subjects.some((s) => s.kind === 'raindrops')
             ? ['static', 'dolly-in', 'static']
             : ['dolly-in', 'orbit', 'static'],
@@ -747,7 +753,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   if (excluded('camera-motion')) move = 'static';
   // A fireplace is in a wall, and sunbeams are seen from a forest floor among trunks: an orbit, a drone or
   // a crane would pass through the wall or the trees, so they push in instead (the move word is ignored).
-  if (subjects.some((s) => s.kind === 'fireplace' || s.kind === 'sun-rays') && (move === 'orbit' || move === 'drone' || move === 'crane-up' || move === 'crane-down')) {
+  if (subjects.some((s) => s.kind === 'fireplace' || s.kind === 'sun-rays' || s.kind === 'blood-cells') && (move === 'orbit' || move === 'drone' || move === 'crane-up' || move === 'crane-down')) {
     for (const h of live.filter((x) => x.effect.camera === move)) reportIgnored(h);
     move = 'dolly-in';
   }

@@ -96,6 +96,9 @@ export const SUBJECT_KINDS = [
   'bar-chart', 'line-chart',
   // light overlays on black (for a screen blend): light leaks blooming in from the edges; a lens flare crossing
   'light-leaks', 'lens-flare',
+  // science and medical: ball-and-stick molecules drifting (count: how many); a Bohr-model atom; red blood
+  // cells streaming through a vessel, seen from inside it (count: how many)
+  'molecules', 'atom', 'blood-cells',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
   // a fire burning in a stone fireplace, in a dark room it lights

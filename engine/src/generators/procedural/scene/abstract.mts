@@ -34,6 +34,8 @@ import { createSparklers } from './sparklers.mjs';
 import { createGears } from './gears.mjs';
 import { createChart } from './chart.mjs';
 import { createLensFlare, createLightLeaks } from './overlays.mjs';
+import { createAtom, createMolecules } from './molecules.mjs';
+import { createVessel } from './blood.mjs';
 import { createCodeRain } from './code-rain.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
@@ -92,7 +94,8 @@ export function buildAbstract(ctx: BuildContext): Shot {
   key.position.set(-6, 8, 7);
   const rim = new THREE.DirectionalLight(paletteColor(plan, 1), 2.5);
   rim.position.set(5, 3, -8);
-  scene.add(key, rim, new THREE.HemisphereLight(paletteColor(plan, 2), paletteColor(plan, 3), 0.5));
+  const fill = new THREE.HemisphereLight(paletteColor(plan, 2), paletteColor(plan, 3), 0.5);
+  scene.add(key, rim, fill);
 
   if (kinds.has('shapes')) {
     const s = plan.subjects.find((x) => x.kind === 'shapes')!;
@@ -253,6 +256,40 @@ export function buildAbstract(ctx: BuildContext): Shot {
     updaters.push((t, u) => chart.update(t, u, camera));
     // Aimed a little right of the middle, where the chart ends highest: a push in ends on its growth.
     framing = { target: [1.5, 2.8, 0], distance: 18, azimuth: -16, elevation: 8 };
+  }
+  if (kinds.has('molecules')) {
+    const s = plan.subjects.find((x) => x.kind === 'molecules')!;
+    const molecules = createMolecules(() => rng.next(), s.count, [15, 8, 8]);
+    scene.add(molecules.group);
+    updaters.push((t) => molecules.update(t, camera));
+    framing = { target: [0, 0, 0], distance: 10, azimuth: 0, elevation: 3 };
+  }
+  if (kinds.has('atom')) {
+    const s = plan.subjects.find((x) => x.kind === 'atom')!;
+    const [l0] = lightColors(plan, 1) as [THREE.Color];
+    const own = new THREE.Color(s.color);
+    const atom = createAtom(() => rng.next(), isLightColour(own) ? own : l0);
+    // Beside molecules, off to one side; alone, in the middle.
+    if (kinds.has('molecules')) atom.group.position.set(4.5, 1, -3);
+    scene.add(atom.group);
+    updaters.push((t) => atom.update(t, camera));
+    if (!kinds.has('molecules')) framing = { target: [0, 0, 0], distance: 9, azimuth: 0, elevation: 6 };
+  }
+  if (kinds.has('blood-cells')) {
+    // Inside the vessel, looking along it; a red haze swallows it with depth.
+    const s = plan.subjects.find((x) => x.kind === 'blood-cells')!;
+    const colour = new THREE.Color(s.color);
+    const vessel = createVessel(() => rng.next(), ctx.seed, s.count, colour);
+    scene.add(vessel.group);
+    updaters.push((t) => vessel.update(t, camera));
+    framing = { target: [0, 0, -20], distance: 20, azimuth: 0, elevation: 0 };
+    scene.fog = new THREE.FogExp2(colour.clone().multiplyScalar(0.12), 0.05);
+    // No sun inside a body: the field's key and rim lights are put out (the vessel brings its own lamp).
+    key.intensity = 0;
+    rim.intensity = 0;
+    fill.intensity = 0;
+    // (Nor the studio's softboxes: reflected in the wet wall they read as a pale haze.)
+    (scene as { environmentNode?: unknown }).environmentNode = null;
   }
   if (kinds.has('light-leaks') || kinds.has('lens-flare')) {
     // Overlays: cards just filling the view on the black field (a push in only comes closer to them).
