@@ -809,6 +809,13 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(moving > 1500, `pixels changing in a quarter second: ${moving}`);
   });
 
+  it('floats asteroids in space: sunlit rock where the same starfield is black', async () => {
+    const [shot, bare] = await renderWithAndWithout(g, request('asteroids floating in space, static', { frames: 1, width: 240, height: 136 }), withoutSubject('asteroids'));
+    const rock = (rgba: Uint8Array): number => countPixels(rgba, (r, gg, b) => r > 45 && r >= b && Math.max(r, gg, b) - Math.min(r, gg, b) < 60);
+    // Measured: 8163 and 113 (bright stars) of 32640.
+    assert.ok(rock(shot[0]!) > rock(bare[0]!) + 1500, `rock pixels: ${rock(shot[0]!)} with asteroids, ${rock(bare[0]!)} without`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

@@ -78,8 +78,9 @@ export const SUBJECT_KINDS = [
   'butterflies',
   // abstract
   'gradient', 'shapes', 'rings', 'grid', 'ribbons',
-  // outer space (setting 'space'): a nebula among the stars; a planet turning in the sun
-  'nebula', 'planet',
+  // outer space (setting 'space'): a nebula among the stars; a planet turning in the sun; an asteroid field
+  // (count: how many rocks)
+  'nebula', 'planet', 'asteroids',
   // a DNA double helix lying across the frame, turning about its axis
   'helix',
   // a plexus: drifting points joined by lines where they come near each other (count: how many points)

@@ -186,6 +186,7 @@ const ENTRIES: Entry[] = [
   { words: ['space', 'outer space', 'deep space', 'dark space', 'cosmos', 'cosmic', 'universe', 'interstellar', 'space background', 'hyperspace', 'warp speed', 'flying through space', 'through space', 'space travel', 'stars flythrough', 'star flythrough'], effect: { archetype: A('abstract', 4), setting: 'space' } },
   { words: ['nebula', 'nebulae', 'nebulas', 'space nebula', 'gas cloud', 'gas clouds', 'stellar nursery'], effect: { archetype: A('abstract', 4), setting: 'space', subject: 'nebula', excludes: 'nebula' } },
   // A planet turning in the sun, seen from orbit. Outvotes a desk globe ("rotating earth globe").
+  { words: ['asteroid', 'asteroids', 'asteroid field', 'asteroid belt', 'space rocks', 'meteoroids', 'asteroids floating'], effect: { archetype: A('abstract', 6), setting: 'space', subject: 'asteroids', excludes: 'asteroids' } },
   { words: ['planet', 'planets', 'earth', 'the earth', 'planet earth', 'earth from space', 'earth globe', 'rotating earth', 'spinning earth', 'spinning globe', 'rotating globe', 'turning globe', 'globe spinning', 'globe rotating', 'world globe', 'digital globe', 'glowing globe', 'rotating world', 'spinning world', 'world from space', 'exoplanet', 'alien planet', 'from orbit', 'orbital view'], effect: { archetype: A('abstract', 6), setting: 'space', subject: 'planet', excludes: 'planet' } },
 
   // ---------------------------------------------------------------- abstract

@@ -56,7 +56,7 @@ export function buildMolecule(rand: () => number): Molecule {
     }
   }
   // Centred on its middle.
-  const c = atoms.reduce((a, t) => [a[0] + t.at[0] / atoms.length, a[1] + t.at[1] / atoms.length, a[2] + t.at[2] / atoms.length], [0, 0, 0]);
+  const c = atoms.reduce<[number, number, number]>((a, t) => [a[0] + t.at[0] / atoms.length, a[1] + t.at[1] / atoms.length, a[2] + t.at[2] / atoms.length], [0, 0, 0]);
   for (const t of atoms) t.at = [t.at[0] - c[0], t.at[1] - c[1], t.at[2] - c[2]];
   return { atoms, bonds };
 }

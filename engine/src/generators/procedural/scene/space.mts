@@ -38,6 +38,7 @@ import {
   mx_fractal_noise_float,
 } from 'three/tsl';
 import type { Framing } from '../sim/camera.js';
+import { createAsteroids } from './asteroids.mjs';
 import { type BuildContext, type Shot, disposeScene, lightColors } from './common.mjs';
 import { EARTH_BLUE } from '../plan/palettes.js';
 
@@ -250,6 +251,24 @@ export function buildSpace(ctx: BuildContext): Shot {
       world.ground.rotation.y = a;
       if (world.clouds) world.clouds.rotation.y = a * 1.25;
     });
+  }
+
+  const rocks = plan.subjects.find((s) => s.kind === 'asteroids');
+  if (rocks) {
+    // Along the camera's way into the deep field (or round the planet's near side), lit by the sun from the side.
+    const field = createAsteroids(ctx.seed, () => rng.next(), planetSubject ? Math.ceil(rocks.count / 2) : rocks.count, planetSubject ? 60 : 180);
+    // Round a planet, smaller and from just in front of it back past it: the planet stays the subject.
+    if (planetSubject) {
+      field.group.position.set(0, 0, 22);
+      field.group.scale.setScalar(0.45);
+    }
+    scene.add(field.group);
+    updaters.push((t) => field.update(t));
+    if (!planetSubject) {
+      const sun = new THREE.DirectionalLight(0xfff4e6, 3.2);
+      sun.position.copy(SUN_DIR).multiplyScalar(100);
+      scene.add(sun, new THREE.AmbientLight(0x8090b0, 0.06));
+    }
   }
 
   return {
