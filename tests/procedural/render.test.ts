@@ -816,6 +816,22 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(rock(shot[0]!) > rock(bare[0]!) + 1500, `rock pixels: ${rock(shot[0]!)} with asteroids, ${rock(bare[0]!)} without`);
   });
 
+  it('ripples still water where drops fall: rings spreading on the water, the sky above still', async () => {
+    // (Without the subject the lake is framed from afar: compared with itself a quarter second on instead.
+    // At 480 wide: a ring's 11 cm waves are under 3 pixels at 240.)
+    const W = 480;
+    const f = await renderAll(g, request('ripples on water surface at noon, static', { frames: 2, fps: { num: 4, den: 1 }, width: W, height: 270 }));
+    const changed = (from: number, to: number): number => {
+      let n = 0;
+      for (let i = from * W * 4; i < to * W * 4; i += 4) if (Math.abs(f[0]![i + 1]! - f[1]![i + 1]!) > 4) n++;
+      return n;
+    };
+    const water = changed(110, 270);
+    const sky = changed(0, 45);
+    // Measured: 1414 on the water, 23 in the sky (clouds drifting); with the rings' slope left out, 12.
+    assert.ok(water > 400 && water > sky * 5, `pixels changing in a quarter second: ${water} on the water, ${sky} in the sky`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

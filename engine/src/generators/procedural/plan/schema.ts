@@ -52,6 +52,8 @@ export const SUBJECT_KINDS = [
   'tall-grass', 'wheat',
   // flowers on a meadow's stalks (color: their colour; #f0d04a is the wildflower mix, #8a6bc9 lavender spikes)
   'flowers',
+  // drops falling on a lake's still surface in front of a low camera, each spreading a ring of ripples
+  'ripples',
   // a field of sunflowers round a camera standing among them
   'sunflowers',
   // a volcano erupting (setting 'mountains'): a lone cone, lava in its crater and down its flanks, lava bombs

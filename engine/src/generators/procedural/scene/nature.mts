@@ -60,6 +60,7 @@ import { createSunflowers } from './sunflowers.mjs';
 import { TULIP_MIX as TULIP_COLOURS, createTulips } from './tulips.mjs';
 import { flowerCarpet } from './flower-carpet.mjs';
 import { createEruption, defaultCone, lavaEmissive, volcanoHeight } from './volcano.mjs';
+import { createRippleField, planImpacts } from './ripples.mjs';
 import { TULIP_MIX } from '../plan/schema.js';
 import { createBamboo } from './bamboo.mjs';
 import { createSolarFarm, createWindFarm, turbinePlaces } from './energy.mjs';
@@ -336,7 +337,7 @@ export function waveSurface(waves: WaveTrain[], x: number, z: number, t: number)
   return { y, dydx, dydz };
 }
 
-function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?: { z: number }): THREE.MeshStandardNodeMaterial {
+function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?: { z: number }, extraSlope?: N): THREE.MeshStandardNodeMaterial {
   const waves = waveTrains(ctx, calm, shore);
   const wind = ctx.plan.weather.wind * calm;
   // Long waves displace the mesh (vertex stage, sampled finely enough by the grid); all waves shape the
@@ -375,6 +376,11 @@ function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?
     ? new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#0b2f42'), roughness: 0.06, metalness: 0, envMapIntensity: 1.3 })
     : new THREE.MeshPhysicalNodeMaterial({ color: new THREE.Color('#0b2f42'), roughness: 0.06, metalness: 0, clearcoat: 0.3, envMapIntensity: 1.0 });
   mat.positionNode = p.add(vec3(dx, dy, dz)) as N;
+  // Rings from drops (scene/ripples.mts): their slope tilts the normal as the waves' does.
+  if (extraSlope) {
+    nx = nx.sub(extraSlope.x);
+    nz = nz.sub(extraSlope.y);
+  }
   // The mesh has an identity transform (the plane is rotated in its geometry), so local = world here.
   mat.normalNode = transformNormalToView(normalize(vec3(nx, ny, nz))) as N;
   // Crests: the swell's height above still water in units of its RMS height (sum of amp^2 / 2).
@@ -566,6 +572,7 @@ export function buildNature(ctx: BuildContext): Shot {
   let lightCenter = new THREE.Vector3();
   let lightRadius = 40;
   let fogScale = 1;
+  let rainBox: Shot['particleBox'] | undefined;
   const updaters: Array<(t: number) => void> = [];
   const subjects = new Set(plan.subjects.map((s) => s.kind));
   const treeSubject = plan.subjects.find((s) => s.kind === 'pine-trees' || s.kind === 'broadleaf-trees') as { kind: 'pine-trees' | 'broadleaf-trees'; count: number } | undefined;
@@ -744,7 +751,19 @@ export function buildNature(ctx: BuildContext): Shot {
       geo.translate(0, 0, lakeZ);
       // Ice lies a little above still water's level: over the muddy shallows (bare lake bed up to 0.6 m,
       // which water's swell washes over but flat ice at 0 left showing as brown patches on the lake).
-      const water = subjects.has('ice') ? new THREE.Mesh(new THREE.PlaneGeometry(420, 420).rotateX(-Math.PI / 2).translate(0, 0.62, lakeZ), iceMaterial(ctx)) : new THREE.Mesh(geo, oceanMaterial(ctx, time, L, 0.17));
+      // Drops on the water in front of the lens (rain on the lake, ripples on a calm surface): the camera
+      // low over the water near the shore, looking across it.
+      const rippled = subjects.has('ripples') && !subjects.has('ice');
+      const RIPPLE_EYE = { x: 0, z: -26 };
+      let field: ReturnType<typeof createRippleField> | null = null;
+      if (rippled) {
+        const rainy = plan.weather.condition === 'rain' || plan.weather.condition === 'storm';
+        const rng = ctx.rng('ripples');
+        const patch: [number, number] = [RIPPLE_EYE.x, RIPPLE_EYE.z - 8];
+        field = createRippleField(planImpacts(() => rng.next(), rainy ? 14 : 3.5, ctx.duration, patch, [4.5, 5]), patch, [4.5, 5]);
+        updaters.push((t) => field!.update(t));
+      }
+      const water = subjects.has('ice') ? new THREE.Mesh(new THREE.PlaneGeometry(420, 420).rotateX(-Math.PI / 2).translate(0, 0.62, lakeZ), iceMaterial(ctx)) : new THREE.Mesh(geo, oceanMaterial(ctx, time, L, rippled ? 0.05 : 0.17, undefined, field?.slope));
       scene.add(water);
       const kind = treeSubject?.kind ?? 'pine-trees';
       // A cabin on the near shore, the lake beyond it: a few metres up from where the water ends.
@@ -764,6 +783,13 @@ export function buildNature(ctx: BuildContext): Shot {
       }
       framing = { target: [0, 2, lakeZ], distance: 130, azimuth: 0, elevation: 16, travel: 90, minHeight: 8 };
       focus.set(0, 0, lakeZ);
+      if (rippled) {
+        // 1.1 m over the water, looking 6 degrees down across it: the rings fill the lower frame, mirroring
+        // the far shore and its trees, which stand across the top.
+        framing = { target: [RIPPLE_EYE.x, 0, RIPPLE_EYE.z - 10], distance: 10.1, azimuth: 0, elevation: 6, travel: 3, minHeight: 0.8 };
+        focus.set(RIPPLE_EYE.x, 0, RIPPLE_EYE.z - 8);
+        rainBox = { center: [RIPPLE_EYE.x, 2.5, RIPPLE_EYE.z - 11], size: [14, 5, 12] };
+      }
       lightCenter.set(0, 0, lakeZ);
       lightRadius = 160;
       if (cabinAt) {
@@ -1152,6 +1178,8 @@ export function buildNature(ctx: BuildContext): Shot {
     lighting: L,
     groundHeight: ground ? (x, z) => ground.height(x, z) : () => (plan.setting === 'ocean' ? 0.8 : 0),
     particleScale: plan.setting === 'mountains' || plan.setting === 'sky' ? 1 : 1,
+    // Rain over rippling water falls a few metres out, over the rings (near the lens a streak was a bar).
+    ...(rainBox ? { particleBox: rainBox } : {}),
     update(t) {
       time.value = t;
       sky.time.value = t;
