@@ -180,6 +180,11 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('sunset over the ocean', 1).plan.camera.faceSun, true);
     assert.equal(P('sunrise over misty mountains', 1).plan.camera.faceSun, true);
     assert.equal(P('ocean waves', 1).plan.camera.faceSun, undefined, 'plans without it are unchanged');
+    // The sun named is in the frame ("sun" was ignored); through clouds, a sky of them.
+    const through = P('sun shining through clouds', 1);
+    assert.deepEqual([through.plan.setting, through.plan.camera.faceSun, through.ignoredWords.length], ['sky', true, 0]);
+    assert.ok(through.plan.weather.cloudCover >= 0.5, 'clouds named: more than a clear sky\'s few');
+    assert.equal(P('the sun over a meadow', 1).plan.camera.faceSun, true);
     assert.equal(P('perfume bottle at sunset', 1).plan.camera.faceSun, undefined);
     assert.equal(P('city skyline at night, backlit', 1).plan.camera.faceSun, undefined, 'no sun at night');
   });

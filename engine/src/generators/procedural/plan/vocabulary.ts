@@ -326,6 +326,8 @@ const ENTRIES: Entry[] = [
   { words: ['tele', 'telephoto', 'long lens', 'zoom lens', 'compressed', '200mm', '135mm', '85mm'], effect: { focalLengthMm: 135 } },
   { words: ['shallow depth of field', 'shallow dof', 'shallow focus', 'depth of field', 'dof', 'blurry background', 'blurred background', 'cinematic', 'dreamy', 'soft focus'], effect: { shallowDepthOfField: true } },
   { words: ['deep focus', 'everything in focus', 'sharp', 'crisp'], effect: { shallowDepthOfField: false } },
+  { words: ['sun shining through clouds', 'sun through clouds', 'sun through the clouds', 'sun behind clouds', 'sun behind the clouds', 'sun peeking through clouds', 'sun breaking through clouds', 'sun breaking through the clouds', 'sunshine through clouds', 'sunlight through clouds', 'sunlight through the clouds'], effect: { archetype: A('nature', 3), setting: 'sky', subject: 'clouds', faceSun: true } },
+  { words: ['sun', 'the sun', 'sunshine', 'sun shining', 'shining sun', 'bright sun', 'sun in the sky', 'sunny sky'], effect: { faceSun: true } },
   { words: ['sunset', 'sunsets', 'sunrise', 'sunrises', 'setting sun', 'rising sun', 'into the sun', 'backlit', 'back lit', 'sun flare', 'low sun'], effect: { faceSun: true } },
   // The moon in the frame, over the horizon ahead, its path on the water: the night's "sun" turned into view.
   { words: ['moon', 'the moon', 'full moon', 'a full moon', 'moonrise', 'rising moon', 'moon rising', 'under the moon', 'big moon', 'harvest moon', 'supermoon', 'moon over'], effect: { timeOfDay: 'night', faceSun: true, moon: true, excludes: 'moon' } },
