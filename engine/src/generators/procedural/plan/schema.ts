@@ -99,6 +99,8 @@ export const SUBJECT_KINDS = [
   'bar-chart', 'line-chart',
   // light overlays on black (for a screen blend): light leaks blooming in from the edges; a lens flare crossing
   'light-leaks', 'lens-flare',
+  // shader backgrounds: a kaleidoscope of the palette's colours; a digital glitch
+  'kaleidoscope', 'glitch',
   // science and medical: ball-and-stick molecules drifting (count: how many); a Bohr-model atom; red blood
   // cells streaming through a vessel, seen from inside it (count: how many)
   'molecules', 'atom', 'blood-cells',

@@ -36,6 +36,7 @@ import { createChart } from './chart.mjs';
 import { createLensFlare, createLightLeaks } from './overlays.mjs';
 import { createAtom, createMolecules } from './molecules.mjs';
 import { createVessel } from './blood.mjs';
+import { createGlitch, createKaleidoscope } from './patterns.mjs';
 import { createCodeRain } from './code-rain.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
@@ -290,6 +291,16 @@ export function buildAbstract(ctx: BuildContext): Shot {
     fill.intensity = 0;
     // (Nor the studio's softboxes: reflected in the wet wall they read as a pale haze.)
     (scene as { environmentNode?: unknown }).environmentNode = null;
+  }
+  if (kinds.has('kaleidoscope') || kinds.has('glitch')) {
+    // A card exactly filling the view (a push in only comes closer to it), in the palette's colours.
+    const halfSlope = (0.5 * (36 / (ctx.width / ctx.height))) / plan.camera.focalLengthMm;
+    const h = 2 * framing.distance * halfSlope * 1.04;
+    const colours = plan.palette.colors.map((c) => new THREE.Color(c));
+    const card = kinds.has('kaleidoscope') ? createKaleidoscope(h * (ctx.width / ctx.height), h, ctx.seed, colours, ctx.duration) : createGlitch(h * (ctx.width / ctx.height), h, colours);
+    card.mesh.position.set(...framing.target);
+    scene.add(card.mesh);
+    updaters.push((t) => card.update(t, camera));
   }
   if (kinds.has('light-leaks') || kinds.has('lens-flare')) {
     // Overlays: cards just filling the view on the black field (a push in only comes closer to them).
