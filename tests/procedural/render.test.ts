@@ -852,6 +852,26 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(Math.max(...changes) > 3000, `pixels changing between frames: ${changes.join(', ')}`);
   });
 
+  it('draws a black hole: a black shadow in the middle of the frame ringed by glowing gas', async () => {
+    const f = (await renderAll(g, request('black hole with accretion disk, static', { frames: 1, width: 240, height: 136 })))[0]!;
+    const lum = (x: number, y: number): number => {
+      const i = (y * 240 + x) * 4;
+      return f[i]! + f[i + 1]! + f[i + 2]!;
+    };
+    // The shadow's middle, a little above the frame's centre (the band crosses below it).
+    let dark = 0;
+    for (let y = 56; y < 64; y++) for (let x = 116; x < 124; x++) if (lum(x, y) < 30) dark++;
+    // Warm light round it: to the left and right along the band.
+    let warm = 0;
+    for (let y = 60; y < 76; y++) for (const x of [...Array(30).keys()].flatMap((k) => [70 + k, 140 + k])) {
+      const i = (y * 240 + x) * 4;
+      if (f[i]! > 150 && f[i]! > f[i + 2]! + 20) warm++;
+    }
+    // Measured: 64 of 64 dark; 701 warm of 960.
+    assert.ok(dark >= 60, `dark pixels in the shadow's middle: ${dark} of 64`);
+    assert.ok(warm > 200, `warm pixels along the band: ${warm}`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

@@ -81,8 +81,8 @@ export const SUBJECT_KINDS = [
   // abstract
   'gradient', 'shapes', 'rings', 'grid', 'ribbons',
   // outer space (setting 'space'): a nebula among the stars; a planet turning in the sun; an asteroid field
-  // (count: how many rocks)
-  'nebula', 'planet', 'asteroids',
+  // (count: how many rocks); a black hole with its accretion disk (color: the gas's)
+  'nebula', 'planet', 'asteroids', 'black-hole',
   // a DNA double helix lying across the frame, turning about its axis
   'helix',
   // a plexus: drifting points joined by lines where they come near each other (count: how many points)

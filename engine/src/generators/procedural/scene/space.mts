@@ -39,6 +39,7 @@ import {
 } from 'three/tsl';
 import type { Framing } from '../sim/camera.js';
 import { createAsteroids } from './asteroids.mjs';
+import { createBlackHole } from './black-hole.mjs';
 import { type BuildContext, type Shot, disposeScene, lightColors } from './common.mjs';
 import { EARTH_BLUE } from '../plan/palettes.js';
 
@@ -253,6 +254,16 @@ export function buildSpace(ctx: BuildContext): Shot {
     });
   }
 
+  const hole = plan.subjects.find((s) => s.kind === 'black-hole');
+  let holeFraming: Framing | null = null;
+  if (hole) {
+    // Its shadow 8 units across, the disk's band about 37: the whole of it in a 35 mm frame from 50 units.
+    const bh = createBlackHole(ctx.seed, 4, new THREE.Color(hole.color));
+    if (planetSubject) bh.group.position.set(-30, 8, -60);
+    scene.add(bh.group);
+    updaters.push((t) => bh.update(t, camera));
+    if (!planetSubject) holeFraming = { target: [0, 0, 0], distance: 50, azimuth: 0, elevation: 0, travel: 12 };
+  }
   const rocks = plan.subjects.find((s) => s.kind === 'asteroids');
   if (rocks) {
     // Along the camera's way into the deep field (or round the planet's near side), lit by the sun from the side.
@@ -274,7 +285,7 @@ export function buildSpace(ctx: BuildContext): Shot {
   return {
     scene,
     camera,
-    framing,
+    framing: holeFraming ?? framing,
     focusPoint: new THREE.Vector3(...framing.target),
     focalRange: framing.distance * 0.5,
     exposureBias: 0,
