@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { LEXICON } from '../../engine/src/generators/procedural/plan/vocabulary';
-import { EARTH_BLUE } from '../../engine/src/generators/procedural/plan/palettes';
+import { EARTH_BLUE, PALETTES } from '../../engine/src/generators/procedural/plan/palettes';
 import { plan, planWithReport, planReport, validatePlan, type ScenePlan } from '../../engine/src/generators/procedural';
 
 const P = (prompt: string, seed = 1, durationSeconds?: number) =>
@@ -383,7 +383,7 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('3 icebergs', 1).plan.subjects.find((x) => x.kind === 'icebergs')?.count, 3);
   });
 
-  it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are pines', () => {
+  it('christmas lights are a bokeh field in gold, red and green on a dark field; christmas trees are firs, one is decorated', () => {
     for (const prompt of ['christmas lights bokeh background', 'christmas lights', 'festive bokeh lights']) {
       const p = P(prompt, 1);
       assert.equal(p.plan.archetype, 'abstract', prompt);
@@ -393,7 +393,10 @@ describe('procedural planner: vocabulary', () => {
     }
     const snowy = P('snowy christmas forest at night', 1).plan;
     assert.deepEqual(snowy.subjects.map((x) => x.kind), ['pine-trees'], 'a christmas forest is firs, not oaks');
-    assert.equal(P('a christmas tree in the snow', 1).plan.subjects[0]?.kind, 'pine-trees');
+    // One Christmas tree is the decorated tree (scene/christmas-tree.mts), with the snow falling by it.
+    const tree = P('a christmas tree in the snow', 1).plan;
+    assert.deepEqual([tree.subjects[0]?.kind, tree.particles.map((x) => x.kind).join(',')], ['christmas-tree', 'snow']);
+    assert.equal(P('christmas trees in the snow', 1).plan.subjects[0]?.kind, 'pine-trees', 'the plural: a fir forest');
   });
 
   it('"northern lights" is an aurora in a clear night sky over open ground, shot from a tripod', () => {
@@ -993,6 +996,10 @@ describe('procedural planner: determinism and schema', () => {
       'crates stacking', 'dominoes', 'title "X"', 'lower third "A" "B"', 'snow falling on mountains', 'campfire embers at night', 'purple bokeh', 'zzz qqq',
     ];
     for (const prompt of prompts) for (const seed of [0, 1, 4294967295]) validatePlan(JSON.parse(JSON.stringify(P(prompt, seed).plan)));
+    // Every named palette fits the schema (the festive one had seven colours: "christmas lights" made a plan
+    // that rendered from the prompt but was refused when handed back with --plan).
+    for (const [name, colours] of Object.entries(PALETTES)) assert.ok(colours.length >= 2 && colours.length <= 6, `palette ${name}: ${colours.length} colours`);
+    for (const prompt of ['christmas lights', 'a decorated christmas tree', 'tropical beach', 'sandstorm in the desert']) validatePlan(JSON.parse(JSON.stringify(P(prompt, 1).plan)));
   });
 
   it('plan(request) renders an edited plan as given', () => {

@@ -872,6 +872,33 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(warm > 200, `warm pixels along the band: ${warm}`);
   });
 
+  it('stands a decorated Christmas tree in the middle of the frame: dark green with points of light on it', async () => {
+    const req = request('a decorated christmas tree, no bokeh, static', { frames: 1, width: 240, height: 136 });
+    const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('christmas-tree'));
+    const W = 240;
+    const lum = (f: Uint8Array, x: number, y: number) => f[(y * W + x) * 4]! + f[(y * W + x) * 4 + 1]! + f[(y * W + x) * 4 + 2]!;
+    // In the frame's middle: green needles; and bulbs, points brighter than the pixels two away on every side
+    // (the bare field is a smooth gradient: it has none).
+    const count = (f: Uint8Array) => {
+      let green = 0;
+      let points = 0;
+      for (let y = 20; y < 130; y++) {
+        for (let x = 80; x < 160; x++) {
+          const i = (y * W + x) * 4;
+          if (f[i + 1]! > f[i]! + 10 && f[i + 1]! > f[i + 2]! && f[i + 1]! > 40) green++;
+          const v = lum(f, x, y);
+          if (v > 300 && [lum(f, x - 2, y), lum(f, x + 2, y), lum(f, x, y - 2), lum(f, x, y + 2)].every((n) => v > n + 60)) points++;
+        }
+      }
+      return { green, points };
+    };
+    const a = count(shot[0]!);
+    const b = count(bare[0]!);
+    // Measured: 2221 green and 115 points with the tree; 798 and 0 without.
+    assert.ok(a.green > b.green + 800, `green pixels: ${a.green} with the tree, ${b.green} without`);
+    assert.ok(a.points > b.points + 40, `points of light: ${a.points} with the tree, ${b.points} without`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

@@ -34,7 +34,7 @@ export const PALETTES: Record<string, string[]> = {
   // Only from words ("christmas lights"): a dark field of deep red and green (its first colours), and the
   // warm gold, red, green and warm white of a tree's lights glowing on it (the bright ones, which lights
   // take).
-  festive: ['#4a0e16', '#0f2d1a', '#140806', '#f2b64a', '#d8283a', '#3fae5a', '#fff0d4'],
+  festive: ['#4a0e16', '#0f2d1a', '#f2b64a', '#d8283a', '#3fae5a', '#fff0d4'],
 };
 
 /** Which palettes suit an archetype when the prompt names none. */

@@ -124,7 +124,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', volcano: 'nature', ripples: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
-  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract',
+  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
   tumbler: 'product', 'wine-glass': 'product', candle: 'product', fireplace: 'product',
   raindrops: 'abstract',
@@ -687,6 +687,8 @@ export function planPrompt(input: PlanInput): PlanResult {
 
   const particleKinds = new Set<ParticleKind>();
   for (const h of live) if (h.effect.particles) particleKinds.add(h.effect.particles);
+  // A Christmas tree stands before the festive bokeh of other lights, unless other particles are named.
+  if (subjects.some((s) => s.kind === 'christmas-tree') && particleKinds.size === 0) particleKinds.add('bokeh');
   // Rain on a window is drawn on the pane: falling streaks would hang in front of it.
   if ((condition === 'rain' || condition === 'storm') && !subjects.some((s) => s.kind === 'raindrops')) particleKinds.add('rain');
   if (condition === 'snow') particleKinds.add('snow');

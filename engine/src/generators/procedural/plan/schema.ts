@@ -101,6 +101,8 @@ export const SUBJECT_KINDS = [
   'light-leaks', 'lens-flare',
   // shader backgrounds: a kaleidoscope of the palette's colours; a digital glitch
   'kaleidoscope', 'glitch',
+  // a decorated Christmas tree turning slowly: lights twinkling up it, baubles, a star on top
+  'christmas-tree',
   // science and medical: ball-and-stick molecules drifting (count: how many); a Bohr-model atom; red blood
   // cells streaming through a vessel, seen from inside it (count: how many)
   'molecules', 'atom', 'blood-cells',

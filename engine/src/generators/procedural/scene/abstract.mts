@@ -37,6 +37,7 @@ import { createLensFlare, createLightLeaks } from './overlays.mjs';
 import { createAtom, createMolecules } from './molecules.mjs';
 import { createVessel } from './blood.mjs';
 import { createGlitch, createKaleidoscope } from './patterns.mjs';
+import { TREE_HEIGHT, createChristmasTree } from './christmas-tree.mjs';
 import { createCodeRain } from './code-rain.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
@@ -81,7 +82,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
-  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers') ? 0.25 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   const dome = gradientDome(ctx, time, dimField);
   scene.add(dome);
   useStudioEnvironment(scene, paletteColor(plan, 0));
@@ -291,6 +292,14 @@ export function buildAbstract(ctx: BuildContext): Shot {
     fill.intensity = 0;
     // (Nor the studio's softboxes: reflected in the wet wall they read as a pale haze.)
     (scene as { environmentNode?: unknown }).environmentNode = null;
+  }
+  if (kinds.has('christmas-tree')) {
+    // The tree standing in the middle of the frame on the dark festive field, seen from a little below its middle.
+    const tree = createChristmasTree(() => rng.next(), plan.palette.colors.map((c) => new THREE.Color(c)));
+    tree.group.position.set(0, -TREE_HEIGHT / 2, 0);
+    scene.add(tree.group);
+    updaters.push((t) => tree.update(t));
+    framing = { target: [0, 0.2, 0], distance: 12.5, azimuth: 0, elevation: 4 };
   }
   if (kinds.has('kaleidoscope') || kinds.has('glitch')) {
     // A card exactly filling the view (a push in only comes closer to it), in the palette's colours.
