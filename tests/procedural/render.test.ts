@@ -899,6 +899,15 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(a.points > b.points + 40, `points of light: ${a.points} with the tree, ${b.points} without`);
   });
 
+  it('lights a jack-o\'-lantern from inside: its carving glows in a dark shot', async () => {
+    const f = (await renderAll(g, request('a carved pumpkin, static', { frames: 1, width: 240, height: 136 })))[0]!;
+    const glow = countPixels(f, (r, gg, b) => r > 200 && gg > 150 && b < gg);
+    const dark = countPixels(f, (r, gg, b) => r + gg + b < 150);
+    // Measured: 1553 glowing, 10064 dark of 32640.
+    assert.ok(glow > 150, `glowing carving: ${glow} pixels`);
+    assert.ok(dark > 32640 * 0.3, `a low-key shot: ${dark} dark pixels of 32640`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

@@ -126,7 +126,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
-  tumbler: 'product', 'wine-glass': 'product', candle: 'product', fireplace: 'product',
+  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product',
   raindrops: 'abstract',
 };
 
@@ -588,7 +588,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       const material = wordMaterial ?? defaultProductMaterial(kind, rng.next());
       // A drink's colour is its own (whisky amber, red wine), not the palette's; so is a candle's wax.
       // "on a black background" built the palette round black: the product itself is not black then.
-      addSubject(kind, 1, material, wordColor ?? OWN_COLOURS[kind] ?? (background ? '#e6e1d8' : accent));
+      // (Pumpkins: one, or three for the plural or a number, a lantern each up to three.)
+      const pumpkins = kind === 'pumpkin' ? clampInt(countWord ?? (live.some((h) => h.effect.subject === 'pumpkin' && /s$|lanterns/.test(h.text)) ? 3 : 1), 1, 3) : 1;
+      addSubject(kind, pumpkins, material, wordColor ?? OWN_COLOURS[kind] ?? (background ? '#e6e1d8' : accent));
       if (steam && kind !== 'candle') addSubject('steam', 1, 'matte', '#ffffff');
       break;
     }
@@ -892,7 +894,7 @@ function hslToHex(h: number, s: number, l: number): string {
 
 /** The liquid in a glass, unless a colour word says otherwise. */
 /** Products whose colour is their own unless a colour is named: drinks, and candle wax. */
-const OWN_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22', candle: '#efe4d2' };
+const OWN_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22', candle: '#efe4d2', pumpkin: '#d9661a' };
 
 function defaultProductMaterial(kind: SubjectKind, r: number): Material {
   switch (kind) {
@@ -900,6 +902,7 @@ function defaultProductMaterial(kind: SubjectKind, r: number): Material {
     case 'wine-glass':
       return 'glass';
     case 'candle':
+    case 'pumpkin':
       return 'matte';
     case 'bottle':
     case 'vase':

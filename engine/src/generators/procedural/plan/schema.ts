@@ -108,6 +108,8 @@ export const SUBJECT_KINDS = [
   'molecules', 'atom', 'blood-cells',
   // product
   'bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb', 'tumbler', 'wine-glass', 'candle',
+  // jack-o'-lanterns lit from inside, the front one carved (count: 1 to 3 pumpkins)
+  'pumpkin',
   // a fire burning in a stone fireplace, in a dark room it lights
   'fireplace',
   // rising from the product (a hot drink); drifting over an abstract field

@@ -243,6 +243,7 @@ const ENTRIES: Entry[] = [
   { words: ['watch', 'wristwatch', 'clock', 'timepiece', 'smartwatch', 'smart watch', 'watches'], effect: { archetype: A('product', 4), subject: 'watch' } },
   { words: ['vase', 'jar', 'pot', 'urn'], effect: { archetype: A('product', 4), subject: 'vase' } },
   // A lit candle: the flame is its light (a low-key shot), so "candle flame" and "candlelight" are candles too.
+  { words: ['pumpkin', 'pumpkins', 'jack o lantern', "jack o'lantern", 'jack o lanterns', "jack o'lanterns", 'jack-o-lantern', 'carved pumpkin', 'carved pumpkins', 'halloween pumpkin', 'halloween pumpkins', 'glowing pumpkins', 'halloween'], effect: { archetype: A('product', 6), subject: 'pumpkin', excludes: 'pumpkin' } },
   { words: ['candle', 'candles', 'candle flame', 'candlelight', 'candle light', 'candlelit', 'pillar candle', 'tea light', 'tealight', 'votive', 'candlestick'], effect: { archetype: A('product', 4), subject: 'candle' } },
   // "a glass of ..." is the vessel, not the material.
   { words: ['glass of', 'tumbler', 'rocks glass', 'whiskey', 'whisky', 'bourbon', 'scotch', 'cocktail', 'old fashioned', 'drink', 'glass of whiskey', 'glass of whisky'], effect: { archetype: A('product', 4), subject: 'tumbler' } },

@@ -8,6 +8,7 @@ import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.j
 import { vec3, uv, mix, smoothstep, positionLocal } from 'three/tsl';
 import { createCandleFlame, type CandleFlame } from './candle.mjs';
 import { createSteam } from './steam.mjs';
+import { createPumpkins } from './pumpkins.mjs';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
@@ -92,7 +93,7 @@ const RIMS: Partial<Record<SubjectKind, { y: number; radius: number }>> = {
   vase: { y: 2.2, radius: 0.36 },
 };
 
-/** Builds the product; returns the group (standing on y = 0), its height, and a candle's flame if it has one. */
+/** Builds the product; returns the group (standing on y = 0), its height, and a candle's flame if it has one (a jack-o'-lantern's candles inside it). */
 export function buildProduct(kind: SubjectKind, material: Material, color: THREE.Color, ctx: BuildContext): { group: THREE.Group; height: number; flame?: CandleFlame } {
   const group = new THREE.Group();
   const main = makeMaterial(material, color);
@@ -228,6 +229,12 @@ export function buildProduct(kind: SubjectKind, material: Material, color: THREE
       flame.group.position.y = top + 0.02;
       group.add(flame.group);
       return { group, height: 2.3, flame };
+    }
+    case 'pumpkin': {
+      // Jack-o'-lanterns: lit by the candles inside them, a low-key shot as a candle's is.
+      const lanterns = createPumpkins(ctx.seed, ctx.plan.subjects[0]?.count ?? 1, color);
+      group.add(lanterns.group);
+      return { group, height: lanterns.height, flame: lanterns.flame };
     }
     case 'orb':
     default: {
