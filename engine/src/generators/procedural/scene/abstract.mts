@@ -74,6 +74,23 @@ export function gradientDome(ctx: BuildContext, time: N, brightness = 1): THREE.
   return mesh;
 }
 
+/**
+ * Light colours for a subject drawn in light (a plexus, a honeycomb, a chart, an atom): the colour named
+ * leads when it is bright enough to be a light, else the palette's first bright one; then its second.
+ */
+function lightsFor(plan: BuildContext['plan'], subjectColour: string): [THREE.Color, THREE.Color] {
+  const [l0, l1] = lightColors(plan, 2) as [THREE.Color, THREE.Color];
+  const own = new THREE.Color(subjectColour);
+  return [isLightColour(own) ? own : l0, l1];
+}
+
+/** The height of a card at the framing's target that just fills the lens's view (as the session sets the lens). */
+function viewFillingHeight(ctx: BuildContext, distance: number): number {
+  // A 36 mm film gauge across the width: three's convention for setFocalLength.
+  const halfSlope = (0.5 * (36 / (ctx.width / ctx.height))) / ctx.plan.camera.focalLengthMm;
+  return 2 * distance * halfSlope * 1.04;
+}
+
 export function buildAbstract(ctx: BuildContext): Shot {
   const { plan } = ctx;
   const scene = new THREE.Scene();
@@ -227,9 +244,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   if (kinds.has('hexagons')) {
     const s = plan.subjects.find((x) => x.kind === 'hexagons')!;
     // Lines of light in the palette's bright colours (a bright colour named leads), as the plexus's.
-    const [l0, l1] = lightColors(plan, 2) as [THREE.Color, THREE.Color];
-    const own = new THREE.Color(s.color);
-    const lead = isLightColour(own) ? own : l0;
+    const [lead, l1] = lightsFor(plan, s.color);
     // Larger than the view: it is tilted away, and a push in or a pan must not reach its edges.
     const h = 2 * framing.distance * Math.tan((20 * Math.PI) / 180) * 1.8;
     const hex = createHexagons(h * (ctx.width / ctx.height), h, [lead, l1], ctx.seed);
@@ -251,9 +266,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   if (kinds.has('bar-chart') || kinds.has('line-chart')) {
     // From low and a little to one side, the chart filling the frame's width.
     const s = plan.subjects.find((x) => x.kind === 'bar-chart' || x.kind === 'line-chart')!;
-    const [l0, l1] = lightColors(plan, 2) as [THREE.Color, THREE.Color];
-    const own = new THREE.Color(s.color);
-    const chart = createChart(() => rng.next(), [isLightColour(own) ? own : l0, l1], { bars: kinds.has('bar-chart'), line: kinds.has('line-chart'), width: 12, height: 6 });
+    const chart = createChart(() => rng.next(), lightsFor(plan, s.color), { bars: kinds.has('bar-chart'), line: kinds.has('line-chart'), width: 12, height: 6 });
     scene.add(chart.group);
     updaters.push((t, u) => chart.update(t, u, camera));
     // Aimed a little right of the middle, where the chart ends highest: a push in ends on its growth.
@@ -268,9 +281,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   }
   if (kinds.has('atom')) {
     const s = plan.subjects.find((x) => x.kind === 'atom')!;
-    const [l0] = lightColors(plan, 1) as [THREE.Color];
-    const own = new THREE.Color(s.color);
-    const atom = createAtom(() => rng.next(), isLightColour(own) ? own : l0);
+    const atom = createAtom(() => rng.next(), lightsFor(plan, s.color)[0]);
     // Beside molecules, off to one side; alone, in the middle.
     if (kinds.has('molecules')) atom.group.position.set(4.5, 1, -3);
     scene.add(atom.group);
@@ -303,8 +314,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   }
   if (kinds.has('kaleidoscope') || kinds.has('glitch')) {
     // A card exactly filling the view (a push in only comes closer to it), in the palette's colours.
-    const halfSlope = (0.5 * (36 / (ctx.width / ctx.height))) / plan.camera.focalLengthMm;
-    const h = 2 * framing.distance * halfSlope * 1.04;
+    const h = viewFillingHeight(ctx, framing.distance);
     const colours = plan.palette.colors.map((c) => new THREE.Color(c));
     const card = kinds.has('kaleidoscope') ? createKaleidoscope(h * (ctx.width / ctx.height), h, ctx.seed, colours, ctx.duration) : createGlitch(h * (ctx.width / ctx.height), h, colours);
     card.mesh.position.set(...framing.target);
@@ -313,9 +323,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   }
   if (kinds.has('light-leaks') || kinds.has('lens-flare')) {
     // Overlays: cards just filling the view on the black field (a push in only comes closer to them).
-    // (The lens as the session will set it: a 36 mm film gauge across the width, three's convention.)
-    const halfSlope = (0.5 * (36 / (ctx.width / ctx.height))) / plan.camera.focalLengthMm;
-    const h = 2 * framing.distance * halfSlope * 1.04;
+    const h = viewFillingHeight(ctx, framing.distance);
     const w = h * (ctx.width / ctx.height);
     if (kinds.has('light-leaks')) {
       const leaks = createLightLeaks(w, h, ctx.seed);

@@ -6,9 +6,11 @@
  * borders, pale spots along the edge, in one of a few kinds (monarch orange, morpho blue, a yellow, a white).
  */
 import * as THREE from 'three/webgpu';
-import { float, hash, instanceIndex, instancedBufferAttribute, length, mix, sin, smoothstep, step, uv, vec2, vec3 } from 'three/tsl';
+import { float, hash, instanceIndex, length, mix, sin, smoothstep, step, uv, vec2, vec3 } from 'three/tsl';
+import { perInstanceColour } from './common.mjs';
 import { viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
 import { BUTTERFLY_MIX } from '../plan/schema.js';
+import { smoothstepJs } from '../sim/noise.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -91,8 +93,7 @@ export const createButterflies: ViewLayerFactory = (ctx, shot, midway, fovDeg, a
   const spots: N = step(0.8, hash(u.mul(9).floor().add(v.mul(9).floor().mul(13)).add(instanceIndex))).mul(edge);
   // The kind's colour, dark at the borders and veins, pale spots along the edge.
   const dark = vec3(0.02, 0.018, 0.015);
-  // (An attribute of its own: with a colorNode set, three does not multiply in the instance colour.)
-  const kindColour: N = instancedBufferAttribute(new THREE.InstancedBufferAttribute(Float32Array.from(flights.flatMap((f) => colours[f.kind]!.toArray())), 3));
+  const kindColour: N = perInstanceColour(flights.map((f) => colours[f.kind]!));
   mat.colorNode = mix(mix(kindColour, dark, edge.max(vein.mul(0.8))), vec3(0.95, 0.93, 0.88), spots.mul(0.9)) as N;
   // Wings are thin: lit through from behind as well as on their face (flat on to a low sun they went grey).
   mat.emissiveNode = (mat.colorNode as N).mul(0.3);
@@ -176,7 +177,3 @@ export const createButterflies: ViewLayerFactory = (ctx, shot, midway, fovDeg, a
   };
 };
 
-function smoothstepJs(e0: number, e1: number, x: number): number {
-  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
-  return t * t * (3 - 2 * t);
-}

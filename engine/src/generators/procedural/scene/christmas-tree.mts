@@ -4,8 +4,8 @@
  * and a gold star glowing on top; it turns slowly, as on a stand. Light and bauble places are pure.
  */
 import * as THREE from 'three/webgpu';
-import { float, hash, instanceIndex, instancedBufferAttribute, sin, uniform, vec3 } from 'three/tsl';
-import { mergeParts, paintVertices } from './common.mjs';
+import { float, hash, instanceIndex, sin, uniform, vec3 } from 'three/tsl';
+import { mergeParts, paintVertices, perInstanceColour } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -86,8 +86,7 @@ export function createChristmasTree(rand: () => number, colours: readonly THREE.
   const twinkle: N = sin(time.mul(hash(instanceIndex.add(1)).mul(3).add(1.5)).add(hash(instanceIndex.add(2)).mul(6.283))).mul(0.35).add(0.75);
   const warm = new THREE.Color('#ffd9a0');
   const bulbColours = spots.map(() => (rand() < 0.65 ? warm : colours[Math.floor(rand() * colours.length)]!));
-  // (An attribute of its own: with a colorNode set, three does not multiply in the instance colour.)
-  const bulb: N = instancedBufferAttribute(new THREE.InstancedBufferAttribute(Float32Array.from(bulbColours.flatMap((c) => c.toArray())), 3));
+  const bulb: N = perInstanceColour(bulbColours);
   lightMat.colorNode = bulb.mul(twinkle).mul(float(2.4)) as N;
   const lights = new THREE.InstancedMesh(new THREE.SphereGeometry(0.035, 8, 6), lightMat, spots.length);
   const m = new THREE.Matrix4();

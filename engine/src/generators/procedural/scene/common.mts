@@ -33,6 +33,7 @@ import {
   step,
   mod,
   min,
+  instancedBufferAttribute,
 } from 'three/tsl';
 import type { ScenePlan, Material, TimeOfDay } from '../plan/schema.js';
 import { tileableNoiseRGBA } from '../sim/noise.js';
@@ -568,6 +569,14 @@ export function facingCard(geometry: THREE.BufferGeometry, material: THREE.Mater
 export function yawTowardCamera(camera: THREE.Camera, at: THREE.Vector3, frame: THREE.Object3D | null): number {
   const frameYaw = frame ? new THREE.Euler().setFromQuaternion(frame.getWorldQuaternion(new THREE.Quaternion()), 'YXZ').y : 0;
   return Math.atan2(camera.position.x - at.x, camera.position.z - at.z) - frameYaw;
+}
+
+/**
+ * A colour per instance as a shader node, for materials whose colorNode works it into a pattern (three
+ * multiplies in an InstancedMesh's own instance colours only when no colorNode is set).
+ */
+export function perInstanceColour(colours: readonly THREE.Color[]): N {
+  return instancedBufferAttribute(new THREE.InstancedBufferAttribute(Float32Array.from(colours.flatMap((c) => c.toArray())), 3));
 }
 
 /** Palette colour i (wrapping), as a THREE.Color. */

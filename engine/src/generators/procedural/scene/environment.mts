@@ -6,6 +6,7 @@
 import * as THREE from 'three/webgpu';
 import { vec3, vec4, float, positionLocal, normalize, normalWorld, smoothstep, mix, max, dot, pow, clamp, uniformArray, getShIrradianceAt } from 'three/tsl';
 import type { BuildContext, Lighting } from './common.mjs';
+import { smoothstepJs } from '../sim/noise.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -172,11 +173,6 @@ export function studioRadianceAt(d: THREE.Vector3, tint: THREE.Color): [number, 
   return c;
 }
 
-/** GLSL's smoothstep. */
-function smoothstepJs(e0: number, e1: number, x: number): number {
-  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
-  return t * t * (3 - 2 * t);
-}
 
 /**
  * An environment's light on a rough surface without its prefiltered map: the radiance projected on

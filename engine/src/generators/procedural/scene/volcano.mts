@@ -8,7 +8,7 @@
 import * as THREE from 'three/webgpu';
 import { abs, atan, exp, float, length, max, min, mix, positionWorld, smoothstep, texture, uniform, uv, vec2, vec3, vec4 } from 'three/tsl';
 import { type BuildContext, noiseTexture, yawTowardCamera } from './common.mjs';
-import { ValueNoise2D } from '../sim/noise.js';
+import { ValueNoise2D, smoothstepJs } from '../sim/noise.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -50,10 +50,6 @@ export function volcanoHeight(cone: Cone, noise: ValueNoise2D, ground: (x: numbe
   };
 }
 
-function smoothstepJs(e0: number, e1: number, x: number): number {
-  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
-  return t * t * (3 - 2 * t);
-}
 
 export interface Bomb {
   /** Launch time in the loop (s), flight time (s), launch velocity (m/s) and its size (m). */

@@ -102,3 +102,9 @@ export function shake1D(seed: number, name: string): (t: number) => number {
   const waves = [0.31, 0.57, 1.13, 2.29].map((f) => ({ f: f * rng.range(0.8, 1.25), p: rng.range(0, Math.PI * 2) }));
   return (t: number) => waves.reduce((s, w, i) => s + Math.sin(t * w.f * Math.PI * 2 + w.p) / (i + 1.5), 0) / 1.7;
 }
+
+/** GLSL's smoothstep, for the JavaScript side of a shape the shader also draws. */
+export function smoothstepJs(e0: number, e1: number, x: number): number {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
+  return t * t * (3 - 2 * t);
+}
