@@ -200,6 +200,14 @@ describe('procedural planner: vocabulary', () => {
     assert.notEqual(P('confetti', 1).plan.palette.name, 'gold');
   });
 
+  it('money falling is banknotes fluttering down over a field (it was a stack of cubes falling)', () => {
+    for (const prompt of ['money falling dollar bills', 'raining money on a black background', 'cash falling in slow motion']) {
+      const p = P(prompt, 1);
+      assert.deepEqual([p.plan.archetype, p.plan.particles.map((x) => x.kind).join(',')], ['abstract', 'money'], prompt);
+      assert.deepEqual(p.ignoredWords, [], prompt);
+    }
+  });
+
   it('a splash of water named as such is the studio splash; waves splashing on rocks stay the sea', () => {
     for (const prompt of ['water splash', 'water droplet splash in slow motion', 'splash of water on a black background']) {
       const p = P(prompt, 1).plan;

@@ -908,6 +908,14 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(dark > 32640 * 0.3, `a low-key shot: ${dark} dark pixels of 32640`);
   });
 
+  it('rains banknotes: green-grey notes over the field that the same field without them lacks', async () => {
+    const req = request('money falling on a black background, static', { frames: 1, width: 240, height: 136 });
+    const [shot, bare] = await renderWithAndWithout(g, req, (plan) => ({ ...plan, particles: [] }));
+    const notes = (f: Uint8Array) => countPixels(f, (r, gg, b) => gg > 70 && gg > r + 8 && gg > b + 12);
+    // Measured: 1241 and 0.
+    assert.ok(notes(shot[0]!) > notes(bare[0]!) + 400, `note pixels: ${notes(shot[0]!)} with money, ${notes(bare[0]!)} without`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

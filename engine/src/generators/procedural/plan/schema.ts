@@ -14,7 +14,7 @@ export const ARCHETYPES = ['nature', 'urban', 'abstract', 'product', 'text', 'ph
 export const SETTINGS = ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'sky', 'meadow', 'desert', 'city', 'street', 'town', 'studio', 'void', 'space', 'underwater'] as const;
 export const TIMES_OF_DAY = ['dawn', 'morning', 'noon', 'golden-hour', 'dusk', 'night'] as const;
 export const CONDITIONS = ['clear', 'cloudy', 'fog', 'rain', 'snow', 'storm'] as const;
-export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'petals', 'confetti', 'embers', 'dust', 'bokeh', 'sparks', 'bubbles', 'fireflies'] as const;
+export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'petals', 'confetti', 'embers', 'dust', 'bokeh', 'sparks', 'bubbles', 'fireflies', 'money'] as const;
 /** A tulips subject's colour meaning the growers' mix of stripes (any other colour: every stripe that one). */
 export const TULIP_MIX = '#e0314b';
 /** A butterflies subject's colour meaning a mix of kinds (monarch orange, morpho blue, yellow, white). */

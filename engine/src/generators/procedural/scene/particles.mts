@@ -5,7 +5,7 @@
  * soap bubbles as clear discs with an iridescent rim and a window's highlight.
  */
 import * as THREE from 'three/webgpu';
-import { uv, vec2, vec4, float, smoothstep, step, length, instanceIndex, hash, mix, vec3, cos, exp } from 'three/tsl';
+import { uv, vec2, vec4, float, smoothstep, step, length, instanceIndex, hash, mix, vec3, cos, exp, min, max, abs } from 'three/tsl';
 import { ParticleSystem, type ParticleBox } from '../sim/particles.js';
 import type { ParticleKind } from '../plan/schema.js';
 import type { BuildContext, Lighting } from './common.mjs';
@@ -66,7 +66,7 @@ export function createParticleLayer(
   // On an abstract field embers and sparks are the subject, seen from metres away: larger than life, as
   // petals are (true to size they were specks that faded before anyone saw them).
   // Leaves and petals falling over a field are the subject too, seen from the field's distance: larger.
-  const fieldScale = plan.archetype === 'abstract' ? (glowingMotes ? 16 : (kind === 'embers' && !fromFlames) || kind === 'sparks' ? 14 : kind === 'leaves' || kind === 'petals' ? 1.3 : kind === 'bokeh' ? 1.5 : 1) : 1;
+  const fieldScale = plan.archetype === 'abstract' ? (glowingMotes ? 16 : (kind === 'embers' && !fromFlames) || kind === 'sparks' ? 14 : kind === 'leaves' || kind === 'petals' ? 1.3 : kind === 'money' ? 2 : kind === 'bokeh' ? 1.5 : 1) : 1;
   /** The palette's three light colours, blended by two weights: the first, towards the second, towards the third. */
   const lightMix = (w1: N, w2: N): N => {
     const [c0, c1, c2] = lightColors(plan, 3) as [THREE.Color, THREE.Color, THREE.Color];
@@ -119,6 +119,25 @@ export function createParticleLayer(
       });
       const m = new THREE.MeshStandardNodeMaterial({ side: THREE.DoubleSide, roughness: 0.45 });
       m.colorNode = col;
+      material = m;
+      break;
+    }
+    case 'money': {
+      // Banknotes (2.36 : 1, a dollar bill's shape): pale green-grey paper, a dark green border and an inner
+      // frame line, an oval in the middle for the portrait, a darker block in each corner for the numerals.
+      geometry = new THREE.PlaneGeometry(1, 0.42);
+      const u: N = uv().x;
+      const v: N = uv().y;
+      const edge: N = min(min(u, float(1).sub(u)).mul(2.36), min(v, float(1).sub(v)));
+      const border: N = float(1).sub(smoothstep(0.04, 0.06, edge));
+      const frame: N = float(1).sub(smoothstep(0.0, 0.012, abs(edge.sub(0.1))));
+      const oval: N = float(1).sub(smoothstep(0.17, 0.2, length(vec2(u.sub(0.5).mul(2.36), v.sub(0.5)).mul(vec2(0.75, 1)))));
+      const corner: N = step(abs(u.sub(0.5)), 0.5).mul(step(0.38, abs(u.sub(0.5)))).mul(step(0.3, abs(v.sub(0.5))));
+      // (Linear light: the key light on a field is strong, and lighter paper read as white.)
+      const paper = vec3(0.3, 0.4, 0.25);
+      const ink = vec3(0.04, 0.1, 0.05);
+      const m = new THREE.MeshStandardNodeMaterial({ side: THREE.DoubleSide, roughness: 0.7 });
+      m.colorNode = mix(paper, ink, max(max(border, frame.mul(0.7)), max(oval.mul(0.45), corner.mul(0.55)))) as N;
       material = m;
       break;
     }

@@ -1,5 +1,5 @@
 /**
- * Particle systems (rain, snow, leaves, petals, confetti, embers, dust, bokeh, sparks, bubbles) integrated on the CPU at a fixed
+ * Particle systems (rain, snow, leaves, petals, confetti, money, embers, dust, bokeh, sparks, bubbles) integrated on the CPU at a fixed
  * step, independent of the output frame rate: gravity, wind with gusts, and quadratic drag towards
  * each kind's terminal velocity. Particles live in a box around the shot and wrap or respawn inside
  * it, so the density stays constant however long the clip is. Deterministic from the seed.
@@ -52,6 +52,9 @@ export const PARTICLE_SPECS: Record<ParticleKind, ParticleKindSpec> = {
   // Fireflies wander slowly near the ground, each blinking on its own rhythm (scene/particles.mts). Larger
   // than life for the same reason as petals.
   fireflies: { maxCount: 420, gravity: 0, drag: 2.5, windResponse: 0.05, turbulence: 1.1, life: 0, size: [0.2, 0.34], band: [0.02, 0.35] },
+  // Banknotes: paper as confetti is, but larger sheets that sail and flutter down more slowly. Larger than
+  // life (a dollar bill is 16 cm) for the same reason as petals.
+  money: { maxCount: 700, gravity: 0.6, drag: 9, windResponse: 1, turbulence: 2.4, life: 0, size: [0.3, 0.42], tumbles: true },
   sparks: { maxCount: 700, gravity: 1, drag: 0.6, windResponse: 0.1, turbulence: 0.3, life: 1.4, size: [0.015, 0.03] },
 };
 
