@@ -916,6 +916,15 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(notes(shot[0]!) > notes(bare[0]!) + 400, `note pixels: ${notes(shot[0]!)} with money, ${notes(bare[0]!)} without`);
   });
 
+  it('launches a rocket: smoke billowing from its pad once the engines light, none before', async () => {
+    const req = request('rocket launch at dusk, static', { frames: 3, fps: { num: 1, den: 1 }, width: 240, height: 136 });
+    const [f, bare] = await renderWithAndWithout(g, req, withoutSubject('rocket'));
+    const smoke = (x: Uint8Array) => countPixels(x, (r, gg, b) => r > 150 && Math.abs(r - gg) < 30 && Math.abs(gg - b) < 35);
+    // Measured: 0, 418, 1389 at 0, 1 and 2 s; 0 without the rocket. (Its flame is a few pixels wide here.)
+    assert.equal(smoke(f[0]!), 0, 'no smoke before ignition');
+    assert.ok(smoke(f[2]!) > smoke(bare[2]!) + 600 && smoke(f[2]!) > smoke(f[1]!), `smoke pixels at 1 and 2 s: ${smoke(f[1]!)}, ${smoke(f[2]!)}; without the rocket ${smoke(bare[2]!)}`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

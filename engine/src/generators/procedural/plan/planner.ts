@@ -69,6 +69,8 @@ const MILKY_WAY_SETTINGS: Setting[] = ['mountains', 'lake', 'desert'];
 const LIGHTNING_SETTINGS: Setting[] = ['ocean', 'meadow', 'mountains', 'desert'];
 /** Balloons with nowhere named: over open country or a valley. */
 const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
+/** Open flat ground a launch pad stands on. */
+const ROCKET_SETTINGS: Setting[] = ['desert', 'meadow'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 /** Palettes that are colours, not styles: a colour word does not replace them. */
@@ -118,6 +120,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['milky-way', MILKY_WAY_SETTINGS],
   ['star-trails', MILKY_WAY_SETTINGS],
   ['hot-air-balloons', BALLOON_SETTINGS],
+  ['rocket', ROCKET_SETTINGS],
   ['boats', BOAT_SETTINGS],
   ['sailboats', BOAT_SETTINGS],
 ];
@@ -617,6 +620,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     const many = /murmuration|starlings/.test(birdHit.text) ? 40 : /^(a )?bird$|^seagull$|^gull$/.test(birdHit.text) ? 1 : 9;
     addSubject('birds', clampInt(birdHit.number ?? countWord ?? many, 1, 60), 'matte', '#121214');
   }
+  // A rocket lifts off from open ground (a launch pad), in any outdoor shot but under the sea.
+  if (live.some((h) => h.effect.subject === 'rocket') && !excluded('rocket') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') addSubject('rocket', 1, 'matte', '#eceef0');
   // Butterflies flutter through any outdoor daylight shot in the open (not under the sea): one, or a few.
   const butterflyHit = live.find((h) => h.effect.subject === 'butterflies');
   if (butterflyHit && !excluded('butterflies') && !excluded('animals') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') {
@@ -632,7 +637,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'birds', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'birds', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;
@@ -731,6 +736,9 @@ export function planPrompt(input: PlanInput): PlanResult {
         // Star trails are a long exposure's time lapse: the camera cannot move at all.
         nature: subjects.some((s) => s.kind === 'star-trails')
           ? ['static']
+          : subjects.some((s) => s.kind === 'rocket')
+          ? // A launch is watched from a tripod, or followed up as it climbs.
+            ['static', 'tilt-up', 'static']
           : subjects.some((s) => s.kind === 'aurora' || s.kind === 'fireworks' || s.kind === 'lightning' || s.kind === 'milky-way')
           ? ['static', 'pan-right', 'pan-left']
           : subjects.some((s) => s.kind === 'cars')

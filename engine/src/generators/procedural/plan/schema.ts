@@ -75,6 +75,8 @@ export const SUBJECT_KINDS = [
   'fireworks', 'lightning', 'hot-air-balloons',
   // a flock of birds crossing the sky, as dark silhouettes (count: how many)
   'birds',
+  // a rocket lifting off from its pad beside a launch tower, smoke billowing from the pad
+  'rocket',
   // butterflies fluttering through the view a metre or a few from the lens (count: how many; color: #c98f3a
   // a mix of kinds, else every one that colour)
   'butterflies',

@@ -29,6 +29,7 @@ import type { ViewLayerFactory } from '../scene/view-placer.mjs';
 import { createBirds } from '../scene/birds.mjs';
 import { createLanterns } from '../scene/lanterns.mjs';
 import { createButterflies } from '../scene/butterflies.mjs';
+import { createRocketLaunch } from '../scene/rocket.mjs';
 import type { SubjectKind } from '../plan/schema.js';
 import { initRapier } from '../sim/physics.js';
 
@@ -39,6 +40,7 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
   'hot-air-balloons': createBalloons,
   birds: createBirds,
   butterflies: createButterflies,
+  rocket: createRocketLaunch,
   lanterns: createLanterns,
 };
 

@@ -900,6 +900,8 @@ export function buildNature(ctx: BuildContext): Shot {
         fogScale = 12;
         break;
       }
+      // A launch site is a flat plain (the dunes flattened), watched from low across it.
+      const launch = subjects.has('rocket');
       // Transverse dunes: ridges across the wind with a sharp crest and a smooth trough (1 - |sin| is a
       // cusp at each crest), meandering with noise, a second, smaller set across them, and ripples.
       const height = (x: number, z: number) => {
@@ -907,7 +909,7 @@ export function buildNature(ctx: BuildContext): Shot {
         const ridge = 1 - Math.abs(Math.sin(phase));
         const cross = 1 - Math.abs(Math.sin(z * 0.055 + x * 0.02 + noise.fbm(x * 0.02, z * 0.02, 2) * 3));
         const scale = 0.55 + noise.fbm(x * 0.005, z * 0.005, 3);
-        return (ridge * ridge * 7 + cross * cross * 1.5) * scale + noise.fbm(x * 0.05, z * 0.05, 3) * 0.6;
+        return ((ridge * ridge * 7 + cross * cross * 1.5) * scale + noise.fbm(x * 0.05, z * 0.05, 3) * 0.6) * (launch ? 0.1 : 1);
       };
       terrain = buildTerrain(ctx, {
         size: 900,
@@ -924,6 +926,11 @@ export function buildNature(ctx: BuildContext): Shot {
       // A solar farm in the desert: its rows over the sand, seen from above their near end.
       if (subjects.has('solar-panels')) framing = addSolarFarm(ctx, scene, height, plan.camera.move === 'drone', 6);
       focus.set(0, 4, -40);
+      if (launch) {
+        // From 12 m up, looking nearly level across the plain: the pad stands on the horizon ahead.
+        framing = { target: [0, 12, -300], distance: 300, azimuth: 0, elevation: 0.3, travel: 40, minHeight: 4 };
+        focus.set(0, 20, -265);
+      }
       lightCenter.set(0, 0, -20);
       lightRadius = 60;
       fogScale = 3;
