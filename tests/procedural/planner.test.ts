@@ -200,6 +200,15 @@ describe('procedural planner: vocabulary', () => {
     assert.notEqual(P('confetti', 1).plan.palette.name, 'gold');
   });
 
+  it('snowflakes close up are crystals over a winter field; snow falling in a place is still weather', () => {
+    for (const prompt of ['snowflakes falling close up', 'snowflake background, blue', 'ice crystals']) {
+      const p = P(prompt, 1);
+      assert.deepEqual([p.plan.archetype, p.plan.particles.map((x) => x.kind).join(',')], ['abstract', 'snow'], prompt);
+      assert.deepEqual(p.ignoredWords, [], prompt);
+    }
+    assert.equal(P('snow falling in a forest', 1).plan.archetype, 'nature');
+  });
+
   it('money falling is banknotes fluttering down over a field (it was a stack of cubes falling)', () => {
     for (const prompt of ['money falling dollar bills', 'raining money on a black background', 'cash falling in slow motion']) {
       const p = P(prompt, 1);

@@ -925,6 +925,15 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(smoke(f[2]!) > smoke(bare[2]!) + 600 && smoke(f[2]!) > smoke(f[1]!), `smoke pixels at 1 and 2 s: ${smoke(f[1]!)}, ${smoke(f[2]!)}; without the rocket ${smoke(bare[2]!)}`);
   });
 
+  it('draws snowflakes close up as six-armed crystals over the field', async () => {
+    const req = request('snowflakes falling close up, static', { frames: 1, width: 240, height: 136 });
+    const [shot, bare] = await renderWithAndWithout(g, req, (plan) => ({ ...plan, particles: [] }));
+    // Drawn additively: pixels the flakes brighten (the winter field is pale itself).
+    const lit = countPixels(shot[0]!, (r, gg, b, i) => r + gg + b - bare[0]![i]! - bare[0]![i + 1]! - bare[0]![i + 2]! > 90);
+    // Measured: 583 of 32640.
+    assert.ok(lit > 250, `pixels the crystals brighten: ${lit}`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

@@ -5,7 +5,7 @@
  * soap bubbles as clear discs with an iridescent rim and a window's highlight.
  */
 import * as THREE from 'three/webgpu';
-import { uv, vec2, vec4, float, smoothstep, step, length, instanceIndex, hash, mix, vec3, cos, exp, min, max, abs } from 'three/tsl';
+import { uv, vec2, vec4, float, smoothstep, step, length, instanceIndex, hash, mix, vec3, cos, exp, min, max, abs, atan, sin } from 'three/tsl';
 import { ParticleSystem, type ParticleBox } from '../sim/particles.js';
 import type { ParticleKind } from '../plan/schema.js';
 import type { BuildContext, Lighting } from './common.mjs';
@@ -54,7 +54,8 @@ export function createParticleLayer(
   const fromFlames = plan.subjects.some((x) => x.kind === 'fire');
   const fieldEmbers = plan.archetype === 'abstract' && kind === 'embers' && !fromFlames;
   // A bokeh background is the lights themselves: twice as many as behind a scene.
-  const fieldDensity = plan.archetype === 'abstract' && kind === 'bokeh' ? density * 2 : density;
+  // Snowflakes close up on a field are a few hundred crystals, not a landscape's thousands of flakes.
+  const fieldDensity = plan.archetype === 'abstract' && kind === 'bokeh' ? density * 2 : plan.archetype === 'abstract' && kind === 'snow' ? density * 0.05 : density;
   const system = new ParticleSystem(kind, fieldDensity, box, plan.weather.wind, plan.physics.gravity * scale, ctx.seed, ctx.detail, fieldEmbers);
   let geometry: THREE.BufferGeometry;
   let material: THREE.Material;
@@ -66,7 +67,7 @@ export function createParticleLayer(
   // On an abstract field embers and sparks are the subject, seen from metres away: larger than life, as
   // petals are (true to size they were specks that faded before anyone saw them).
   // Leaves and petals falling over a field are the subject too, seen from the field's distance: larger.
-  const fieldScale = plan.archetype === 'abstract' ? (glowingMotes ? 16 : (kind === 'embers' && !fromFlames) || kind === 'sparks' ? 14 : kind === 'leaves' || kind === 'petals' ? 1.3 : kind === 'money' ? 2 : kind === 'bokeh' ? 1.5 : 1) : 1;
+  const fieldScale = plan.archetype === 'abstract' ? (glowingMotes ? 16 : (kind === 'embers' && !fromFlames) || kind === 'sparks' ? 14 : kind === 'leaves' || kind === 'petals' ? 1.3 : kind === 'money' ? 2 : kind === 'snow' ? 5 : kind === 'bokeh' ? 1.5 : 1) : 1;
   /** The palette's three light colours, blended by two weights: the first, towards the second, towards the third. */
   const lightMix = (w1: N, w2: N): N => {
     const [c0, c1, c2] = lightColors(plan, 3) as [THREE.Color, THREE.Color, THREE.Color];
@@ -95,6 +96,29 @@ export function createParticleLayer(
         const d = length(uv().sub(0.5)).mul(2);
         const glow = float(1).sub(smoothstep(0.0, 1.0, d)).pow(2.5).add(float(1).sub(smoothstep(0.0, 0.22, d)).mul(0.8));
         m.colorNode = vec4(mix(col, vec3(1, 1, 1), 0.12).mul(glow).mul(1.4), 1) as N;
+        material = m;
+        break;
+      }
+      if (kind === 'snow' && plan.archetype === 'abstract') {
+        // Snowflakes close up on a field: six-armed crystals, each arm a spine with two pairs of side
+        // branches, mirrored into all six (the angle folded into a 30-degree wedge), glinting white-blue.
+        const m = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
+        const p: N = uv().sub(0.5).mul(2);
+        const r: N = length(p);
+        const wedge = Math.PI / 3;
+        const a: N = abs(atan(p.y, p.x).add(hash(instanceIndex.add(41)).mul(6.283)).mod(wedge).sub(wedge / 2));
+        const along: N = cos(a).mul(r);
+        const across: N = sin(a).mul(r);
+        const line = (d: N, w: number): N => float(1).sub(smoothstep(w * 0.5, w, d));
+        const spine: N = line(across, 0.05).mul(step(along, 0.92));
+        // Side branches leave the spine at 60 degrees at two places along it, shorter further out.
+        const branch = (at: number, len: number): N => {
+          const dx: N = along.sub(at);
+          const d: N = abs(across.sub(dx.mul(Math.tan(Math.PI / 3))).mul(Math.cos(Math.PI / 3)));
+          return line(d, 0.045).mul(step(0, dx)).mul(step(dx, len * 0.5));
+        };
+        const crystal: N = max(max(spine, branch(0.35, 0.42)), max(branch(0.6, 0.26), line(r, 0.16)));
+        m.colorNode = vec4(vec3(0.85, 0.93, 1.0).mul(crystal).mul(1.3), 1) as N;
         material = m;
         break;
       }
