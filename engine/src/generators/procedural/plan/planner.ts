@@ -71,6 +71,8 @@ const LIGHTNING_SETTINGS: Setting[] = ['ocean', 'meadow', 'mountains', 'desert']
 const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 /** Open flat ground a launch pad stands on. */
 const ROCKET_SETTINGS: Setting[] = ['desert', 'meadow'];
+/** Plains a tornado crosses. */
+const TORNADO_SETTINGS: Setting[] = ['meadow'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 /** Palettes that are colours, not styles: a colour word does not replace them. */
@@ -121,6 +123,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['star-trails', MILKY_WAY_SETTINGS],
   ['hot-air-balloons', BALLOON_SETTINGS],
   ['rocket', ROCKET_SETTINGS],
+  ['tornado', TORNADO_SETTINGS],
   ['boats', BOAT_SETTINGS],
   ['sailboats', BOAT_SETTINGS],
 ];
@@ -391,6 +394,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       : setting === 'underwater' || live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
         ? // Light falls through the surface from a high sun.
           rng.pick<TimeOfDay>(['noon', 'morning', 'noon'])
+      : live.some((h) => h.effect.subject === 'tornado') && !excluded('tornado')
+        ? // A tornado is seen under the storm's grey daylight.
+          rng.pick<TimeOfDay>(['noon', 'morning'])
       : live.some((h) => h.effect.subject === 'cabin') && !excluded('cabin')
         ? // A cabin is shot as the light goes, its windows lit.
           rng.pick<TimeOfDay>(['dusk', 'golden-hour', 'night'])
@@ -622,6 +628,8 @@ export function planPrompt(input: PlanInput): PlanResult {
   }
   // A rocket lifts off from open ground (a launch pad), in any outdoor shot but under the sea.
   if (live.some((h) => h.effect.subject === 'rocket') && !excluded('rocket') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') addSubject('rocket', 1, 'matte', '#eceef0');
+  // A tornado crosses open land (not the sea, not under it).
+  if (live.some((h) => h.effect.subject === 'tornado') && !excluded('tornado') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater' && setting !== 'ocean') addSubject('tornado', 1, 'matte', '#2a2b2e');
   // Butterflies flutter through any outdoor daylight shot in the open (not under the sea): one, or a few.
   const butterflyHit = live.find((h) => h.effect.subject === 'butterflies');
   if (butterflyHit && !excluded('butterflies') && !excluded('animals') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') {
@@ -637,7 +645,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'birds', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'birds', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

@@ -77,6 +77,8 @@ export const SUBJECT_KINDS = [
   'birds',
   // a rocket lifting off from its pad beside a launch tower, smoke billowing from the pad
   'rocket',
+  // a tornado's funnel reaching from the storm's base to the plain, a skirt of dust at its foot
+  'tornado',
   // butterflies fluttering through the view a metre or a few from the lens (count: how many; color: #c98f3a
   // a mix of kinds, else every one that colour)
   'butterflies',

@@ -30,6 +30,7 @@ import { createBirds } from '../scene/birds.mjs';
 import { createLanterns } from '../scene/lanterns.mjs';
 import { createButterflies } from '../scene/butterflies.mjs';
 import { createRocketLaunch } from '../scene/rocket.mjs';
+import { createTornado } from '../scene/tornado.mjs';
 import type { SubjectKind } from '../plan/schema.js';
 import { initRapier } from '../sim/physics.js';
 
@@ -41,6 +42,7 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
   birds: createBirds,
   butterflies: createButterflies,
   rocket: createRocketLaunch,
+  tornado: createTornado,
   lanterns: createLanterns,
 };
 
