@@ -43,4 +43,17 @@ describe('procedural/overlays: light leaks and lens flares', () => {
     assert.ok(x0 < 0.25 && x1 > 0.75, `from ${x0} to ${x1} across`);
     assert.ok(y0 > 0.6 && y1 > 0.6 && flareSource(0.5)[1] > 0.6, 'in the upper part');
   });
+
+  it('puts a flare over a landscape or a city on the sun in the frame, faded as the sun leaves it', async () => {
+    const { sunInFrame } = await importProcedural<OverlaysModule>('scene/overlays.mts');
+    const p = planPrompt({ prompt: 'lens flare over the ocean at sunset', seed: 1 });
+    assert.deepEqual([p.plan.archetype, p.plan.subjects.some((s) => s.kind === 'lens-flare'), p.plan.camera.faceSun], ['nature', true, true]);
+    assert.deepEqual(p.ignoredWords, []);
+    assert.equal(planPrompt({ prompt: 'lens flare on black', seed: 1 }).plan.archetype, 'abstract', 'on a field: the overlay on black');
+    assert.ok(!planPrompt({ prompt: 'city at night with lens flare', seed: 1 }).plan.subjects.some((s) => s.kind === 'lens-flare'), 'no sun at night');
+    assert.deepEqual(sunInFrame({ x: 0, y: 0.5, z: 0.9 }, false), { u: 0.5, v: 0.75, strength: 1 });
+    assert.ok(Math.abs(sunInFrame({ x: 1.2, y: 0, z: 0.9 }, false).strength - 0.5) < 1e-9, 'a tenth of a frame beyond the edge: half');
+    assert.equal(sunInFrame({ x: 2, y: 0, z: 0.9 }, false).strength, 0, 'well outside: none');
+    assert.equal(sunInFrame({ x: 0, y: 0, z: 0.9 }, true).strength, 0, 'behind the lens: none');
+  });
 });

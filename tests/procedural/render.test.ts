@@ -948,6 +948,14 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(middle > side + 100, `dark pixels in the sky: ${middle} in the middle, ${side} at the side`);
   });
 
+  it('flares the lens over a sunset sea: the sun\'s glare spread round it, ghosts across the frame', async () => {
+    const req = request('lens flare over the ocean at sunset, static', { frames: 1, width: 240, height: 136 });
+    const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('lens-flare'));
+    const lit = countPixels(shot[0]!, (r, gg, b, i) => r + gg + b - bare[0]![i]! - bare[0]![i + 1]! - bare[0]![i + 2]! > 45);
+    // Measured: 2458 of 32640.
+    assert.ok(lit > 1000, `pixels the flare brightens: ${lit}`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

@@ -626,6 +626,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     const many = /murmuration|starlings/.test(birdHit.text) ? 40 : /^(a )?bird$|^seagull$|^gull$/.test(birdHit.text) ? 1 : 9;
     addSubject('birds', clampInt(birdHit.number ?? countWord ?? many, 1, 60), 'matte', '#121214');
   }
+  // A lens flare over a landscape or a city rides on the sun in the frame (the abstract overlay is its own).
+  if (live.some((h) => h.effect.subject === 'lens-flare') && !excluded('flare') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater' && timeOfDay !== 'night') addSubject('lens-flare', 1, 'emissive', '#ffffff');
   // A rocket lifts off from open ground (a launch pad), in any outdoor shot but under the sea.
   if (live.some((h) => h.effect.subject === 'rocket') && !excluded('rocket') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') addSubject('rocket', 1, 'matte', '#eceef0');
   // A tornado crosses open land (not the sea, not under it).

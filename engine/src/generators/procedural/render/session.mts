@@ -31,6 +31,7 @@ import { createLanterns } from '../scene/lanterns.mjs';
 import { createButterflies } from '../scene/butterflies.mjs';
 import { createRocketLaunch } from '../scene/rocket.mjs';
 import { createTornado } from '../scene/tornado.mjs';
+import { createSunFlare } from '../scene/overlays.mjs';
 import type { SubjectKind } from '../plan/schema.js';
 import { initRapier } from '../sim/physics.js';
 
@@ -43,6 +44,7 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
   butterflies: createButterflies,
   rocket: createRocketLaunch,
   tornado: createTornado,
+  'lens-flare': createSunFlare,
   lanterns: createLanterns,
 };
 

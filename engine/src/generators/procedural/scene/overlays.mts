@@ -8,6 +8,7 @@
 import * as THREE from 'three/webgpu';
 import { abs, atan, cos, exp, float, length, max, pow, sin, smoothstep, uniform, uv, vec2, vec3 } from 'three/tsl';
 import { facingCard, type FacingCard } from './common.mjs';
+import type { ViewLayerFactory } from './view-placer.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -75,23 +76,21 @@ export function flareSource(u: number): [number, number] {
   return [0.18 + 0.64 * u, 0.74 + 0.06 * Math.sin(u * Math.PI)];
 }
 
-export function createLensFlare(width: number, height: number): FacingCard & { progress: { value: number } } {
-  const time = uniform(0);
-  const progress = uniform(0);
-  const aspect = width / height;
+/**
+ * The flare's light at point p (aspect-corrected uv, x from 0 to aspect) for a source at `src`: the source's
+ * core and glow, a six-pointed starburst slowly turning, a blue anamorphic streak, a halo ring, and ghosts
+ * along the line from the source through the frame's centre.
+ */
+function flareLight(aspect: number, src: N, time: N): N {
   const p: N = vec2(uv().x.mul(aspect), uv().y);
-  // The source, as flareSource, in the same aspect-corrected space.
-  const src: N = vec2(progress.mul(0.64).add(0.18).mul(aspect), sin(progress.mul(Math.PI)).mul(0.06).add(0.74));
   const centre = vec2(aspect / 2, 0.5);
   const d: N = p.sub(src);
   const r: N = length(d);
-  // The source's core and glow; a six-pointed starburst, slowly turning; an anamorphic blue streak.
   const core: N = exp(r.mul(r).mul(-1500)).mul(6).add(exp(r.mul(r).mul(-120)).mul(0.7)).add(exp(r.mul(-12)).mul(0.1));
   const angle: N = atan(d.y, d.x).add(time.mul(0.05));
   const rays: N = pow(abs(cos(angle.mul(3))), 120).mul(exp(r.mul(-9))).mul(0.6);
   const streak: N = exp(abs(d.y).mul(-220)).mul(exp(abs(d.x).mul(-1.6))).mul(0.7);
   let light: N = vec3(1.6, 1.3, 0.95).mul(core.add(rays)).add(vec3(0.35, 0.6, 1.4).mul(streak));
-  // Ghosts: discs along the line from the source through the centre, tinted, soft-edged, some with rings.
   const axis: N = centre.sub(src);
   const ghosts: Array<[number, number, [number, number, number], number]> = [
     [0.55, 0.05, [0.5, 0.9, 0.6], 0.16],
@@ -105,11 +104,68 @@ export function createLensFlare(width: number, height: number): FacingCard & { p
     const disc: N = float(1).sub(smoothstep(size * 0.8, size, g)).mul(0.6).add(smoothstep(size * 0.75, size * 0.95, g).mul(float(1).sub(smoothstep(size * 0.95, size * 1.05, g))));
     light = light.add(vec3(gr, gg, gb).mul(disc.mul(strength)));
   }
-  // A faint halo ring round the source.
   const halo: N = exp(abs(r.sub(0.32)).mul(-60)).mul(0.08);
-  light = light.add(vec3(0.6, 0.8, 1.0).mul(halo));
+  return max(light.add(vec3(0.6, 0.8, 1.0).mul(halo)), vec3(0, 0, 0));
+}
+
+export function createLensFlare(width: number, height: number): FacingCard & { progress: { value: number } } {
+  const time = uniform(0);
+  const progress = uniform(0);
+  const aspect = width / height;
+  // The source, as flareSource, in the same aspect-corrected space.
+  const src: N = vec2(progress.mul(0.64).add(0.18).mul(aspect), sin(progress.mul(Math.PI)).mul(0.06).add(0.74));
   const material = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
-  material.colorNode = max(light, vec3(0, 0, 0)) as N;
+  material.colorNode = flareLight(aspect, src, time) as N;
   const card = facingCard(new THREE.PlaneGeometry(width, height), material, time);
   return { ...card, progress };
 }
+
+/** Where the sun is in the frame (uv, 0..1 across and up) and how strongly it flares (0 off screen or behind). Pure maths on a projected point. */
+export function sunInFrame(ndc: { x: number; y: number; z: number }, behind: boolean): { u: number; v: number; strength: number } {
+  const u = (ndc.x + 1) / 2;
+  const v = (ndc.y + 1) / 2;
+  if (behind) return { u, v, strength: 0 };
+  // Full inside the frame, fading out over a fifth of a frame beyond its edges.
+  const out = Math.max(0, -u, u - 1, -v, v - 1);
+  return { u, v, strength: Math.max(0, 1 - out / 0.2) };
+}
+
+/**
+ * A lens flare over a landscape or a city: the same picture on a card held in front of the lens, its
+ * source wherever the sun is in the frame (faded out as the sun leaves it). Abstract shots draw their own.
+ */
+export const createSunFlare: ViewLayerFactory = (_ctx, shot, _midway, _fov, aspect) => {
+  const group = new THREE.Group();
+  const sunDir = shot.lighting?.sunDir;
+  if (!sunDir) return { group, update: () => undefined };
+  const time = uniform(0);
+  const src = uniform(new THREE.Vector2(0.5, 0.5));
+  const strength = uniform(0);
+  const material = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, depthTest: false, blending: THREE.AdditiveBlending, fog: false });
+  material.colorNode = flareLight(aspect, src, time).mul(strength) as N;
+  const card = new THREE.Mesh(new THREE.PlaneGeometry(1, 1), material);
+  card.renderOrder = 50;
+  card.frustumCulled = false;
+  group.add(card);
+  const at = new THREE.Vector3();
+  const forward = new THREE.Vector3();
+  return {
+    group,
+    update(t, camera) {
+      time.value = t;
+      const cam = camera as THREE.PerspectiveCamera;
+      // A card exactly filling the view one unit in front of the lens.
+      camera.getWorldDirection(forward);
+      card.position.copy(camera.position).add(forward);
+      card.quaternion.copy(camera.quaternion);
+      const h = 2 * Math.tan(((cam.fov ?? 40) * Math.PI) / 360);
+      card.scale.set(h * (cam.aspect ?? aspect), h, 1);
+      at.copy(camera.position).addScaledVector(sunDir, 1000);
+      const behind = at.clone().sub(camera.position).dot(forward) <= 0;
+      at.project(camera);
+      const s = sunInFrame(at, behind);
+      (src.value as THREE.Vector2).set(s.u * aspect, s.v);
+      strength.value = s.strength;
+    },
+  };
+};

@@ -16,7 +16,7 @@ export interface ViewLayer {
 }
 
 /** Builds a view layer for the shot, placed in the view of the camera halfway through the clip. */
-export type ViewLayerFactory = (ctx: BuildContext, shot: Pick<Shot, 'framing' | 'groundHeight'>, midway: CameraPose, fovDeg: number, aspect: number) => ViewLayer;
+export type ViewLayerFactory = (ctx: BuildContext, shot: Pick<Shot, 'framing' | 'groundHeight' | 'lighting'>, midway: CameraPose, fovDeg: number, aspect: number) => ViewLayer;
 
 export interface ViewPlacer {
   camera: THREE.Vector3;
