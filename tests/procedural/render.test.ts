@@ -956,6 +956,19 @@ describe('procedural rendering (three.js WebGPURenderer on Dawn)', function () {
     assert.ok(lit > 1000, `pixels the flare brightens: ${lit}`);
   });
 
+  it('stands a Ferris wheel on the plain at night: a ring of lights in the frame\'s middle', async () => {
+    const f = (await renderAll(g, request('a ferris wheel at night, static', { frames: 1, width: 240, height: 136 })))[0]!;
+    const bright = (x0: number, x1: number) => {
+      let n = 0;
+      for (let y = 5; y < 110; y++) for (let x = x0; x < x1; x++) if (f[(y * 240 + x) * 4]! + f[(y * 240 + x) * 4 + 1]! > 300) n++;
+      return n;
+    };
+    const middle = bright(90, 150);
+    const side = bright(0, 60);
+    // Measured: 228 in the middle, 0 at the side.
+    assert.ok(middle > side + 100, `bright pixels: ${middle} in the middle, ${side} at the side`);
+  });
+
   it('plants a tulip field: stripes of colour to the horizon the same meadow without it lacks', async () => {
     const req = request('tulip field at noon, static', { frames: 1, width: 240, height: 136 });
     const [shot, bare] = await renderWithAndWithout(g, req, withoutSubject('tulips'));

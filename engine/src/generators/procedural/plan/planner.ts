@@ -73,6 +73,8 @@ const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 const ROCKET_SETTINGS: Setting[] = ['desert', 'meadow'];
 /** Plains a tornado crosses. */
 const TORNADO_SETTINGS: Setting[] = ['meadow'];
+/** Open ground a fairground's wheel stands on. */
+const FERRIS_SETTINGS: Setting[] = ['meadow'];
 /** Fireworks with nowhere named: over water, which doubles them. */
 const FIREWORKS_SETTINGS: Setting[] = ['lake', 'ocean'];
 /** Palettes that are colours, not styles: a colour word does not replace them. */
@@ -124,6 +126,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['hot-air-balloons', BALLOON_SETTINGS],
   ['rocket', ROCKET_SETTINGS],
   ['tornado', TORNADO_SETTINGS],
+  ['ferris-wheel', FERRIS_SETTINGS],
   ['boats', BOAT_SETTINGS],
   ['sailboats', BOAT_SETTINGS],
 ];
@@ -394,6 +397,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       : setting === 'underwater' || live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
         ? // Light falls through the surface from a high sun.
           rng.pick<TimeOfDay>(['noon', 'morning', 'noon'])
+      : live.some((h) => h.effect.subject === 'ferris-wheel') && !excluded('ferris wheel')
+        ? // A Ferris wheel is shot as its lights come on.
+          rng.pick<TimeOfDay>(['dusk', 'night', 'dusk'])
       : live.some((h) => h.effect.subject === 'tornado') && !excluded('tornado')
         ? // A tornado is seen under the storm's grey daylight.
           rng.pick<TimeOfDay>(['noon', 'morning'])
@@ -626,6 +632,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     const many = /murmuration|starlings/.test(birdHit.text) ? 40 : /^(a )?bird$|^seagull$|^gull$/.test(birdHit.text) ? 1 : 9;
     addSubject('birds', clampInt(birdHit.number ?? countWord ?? many, 1, 60), 'matte', '#121214');
   }
+  // A Ferris wheel stands on open ground or in a city (not on water).
+  if (live.some((h) => h.effect.subject === 'ferris-wheel') && !excluded('ferris wheel') && (archetype === 'nature' || archetype === 'urban') && !['underwater', 'ocean', 'lake', 'river'].includes(setting)) addSubject('ferris-wheel', 1, 'metal', '#c9ccd1');
   // A lens flare over a landscape or a city rides on the sun in the frame (the abstract overlay is its own).
   if (live.some((h) => h.effect.subject === 'lens-flare') && !excluded('flare') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater' && timeOfDay !== 'night') addSubject('lens-flare', 1, 'emissive', '#ffffff');
   // A rocket lifts off from open ground (a launch pad), in any outdoor shot but under the sea.
@@ -647,7 +655,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'birds', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

@@ -79,6 +79,8 @@ export const SUBJECT_KINDS = [
   'rocket',
   // a tornado's funnel reaching from the storm's base to the plain, a skirt of dust at its foot
   'tornado',
+  // a Ferris wheel turning slowly on the ground ahead, its lights chasing round after dark
+  'ferris-wheel',
   // butterflies fluttering through the view a metre or a few from the lens (count: how many; color: #c98f3a
   // a mix of kinds, else every one that colour)
   'butterflies',

@@ -32,6 +32,7 @@ import { createButterflies } from '../scene/butterflies.mjs';
 import { createRocketLaunch } from '../scene/rocket.mjs';
 import { createTornado } from '../scene/tornado.mjs';
 import { createSunFlare } from '../scene/overlays.mjs';
+import { createFerrisWheel } from '../scene/ferris-wheel.mjs';
 import type { SubjectKind } from '../plan/schema.js';
 import { initRapier } from '../sim/physics.js';
 
@@ -45,6 +46,7 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
   rocket: createRocketLaunch,
   tornado: createTornado,
   'lens-flare': createSunFlare,
+  'ferris-wheel': createFerrisWheel,
   lanterns: createLanterns,
 };
 

@@ -1164,8 +1164,8 @@ export function buildNature(ctx: BuildContext): Shot {
     // Look up at the bow: its top stands 42 degrees over the point straight away from the sun (behind the
     // camera), less the sun's height; the view pitched up holds the whole arc over the land.
     framing = lookUp(framing, 10);
-  } else if (subjects.has('tornado')) {
-    // Looking up at the funnel across the plain: the horizon low, the funnel standing to the storm's base.
+  } else if (subjects.has('tornado') || subjects.has('ferris-wheel')) {
+    // Looking up at the funnel (or the wheel) across the plain: the horizon low, all of it standing in frame.
     framing = lookUp(framing, 14);
   } else if (aurora || fireworks || lightning || milkyWay || subjects.has('lanterns')) {
     // Look up into the sky, as aurora, fireworks and lightning photographs do: the camera where it was, the view
