@@ -7,7 +7,7 @@
 import * as THREE from 'three/webgpu';
 import { float, fract, hash, instanceIndex, sin, smoothstep, uniform, vec3 } from 'three/tsl';
 import { mergeParts, paintVertices, perInstanceColour } from './common.mjs';
-import { viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
+import { groundAhead, viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -60,9 +60,7 @@ export const createFerrisWheel: ViewLayerFactory = (ctx, shot, midway, fovDeg, a
   const night = ctx.plan.timeOfDay === 'night' || ctx.plan.timeOfDay === 'dusk';
   // On the ground straight ahead, where the whole wheel is about half the frame's height.
   const distance = (HUB_HEIGHT + WHEEL_RADIUS) / (0.55 * 2 * view.tanV);
-  const ahead = view.at(0, 0, 1).sub(view.camera).setY(0).normalize();
-  const foot = view.camera.clone().addScaledVector(ahead, distance);
-  foot.y = shot.groundHeight(foot.x, foot.z);
+  const { at: foot, ahead } = groundAhead(view, distance, shot.groundHeight);
   group.position.copy(foot);
   // Face the camera a little obliquely (a wheel seen edge-on is a line).
   group.rotation.y = Math.atan2(-ahead.x, -ahead.z) + 0.35;

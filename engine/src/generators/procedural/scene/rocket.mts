@@ -7,7 +7,7 @@
 import * as THREE from 'three/webgpu';
 import { exp, float, length, min, mix, smoothstep, texture, uniform, uv, vec2, vec3, vec4 } from 'three/tsl';
 import { mergeParts, noiseTexture, paintVertices, yawTowardCamera } from './common.mjs';
-import { viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
+import { groundAhead, viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -63,9 +63,7 @@ export const createRocketLaunch: ViewLayerFactory = (ctx, shot, midway, fovDeg, 
   const group = new THREE.Group();
   // The pad on the ground straight ahead, far enough that the rocket is a quarter of the frame's height.
   const distance = ROCKET_HEIGHT / (0.25 * 2 * view.tanV);
-  const ahead = view.at(0, 0, 1).sub(view.camera).setY(0).normalize();
-  const pad = view.camera.clone().addScaledVector(ahead, distance);
-  pad.y = shot.groundHeight(pad.x, pad.z);
+  const pad = groundAhead(view, distance, shot.groundHeight).at;
   group.position.copy(pad);
   const time = uniform(0);
   const burn = uniform(0);

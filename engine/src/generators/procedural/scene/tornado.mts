@@ -7,7 +7,7 @@
 import * as THREE from 'three/webgpu';
 import { abs, float, min, normalView, positionGeometry, smoothstep, texture, uniform, uv, vec2, vec3, vec4 } from 'three/tsl';
 import { noiseTexture } from './common.mjs';
-import { viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
+import { groundAhead, viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -36,9 +36,7 @@ export const createTornado: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspec
   const noise = noiseTexture(ctx.seed + 9, 256, 6, 5);
   // On the ground straight ahead, far enough that the funnel stands about two thirds of the frame's height.
   const distance = FUNNEL_HEIGHT / (0.7 * 2 * view.tanV);
-  const ahead = view.at(0, 0, 1).sub(view.camera).setY(0).normalize();
-  const foot = view.camera.clone().addScaledVector(ahead, distance).addScaledVector(new THREE.Vector3(-ahead.z, 0, ahead.x), distance * 0.08);
-  foot.y = shot.groundHeight(foot.x, foot.z);
+  const { at: foot, ahead } = groundAhead(view, distance, shot.groundHeight, distance * 0.08);
   group.position.copy(foot);
   // The funnel: a lathe by funnelRadius, its shader streaks turning about the axis.
   const rings = 40;

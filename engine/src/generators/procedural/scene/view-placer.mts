@@ -38,3 +38,15 @@ export function viewPlacer(pose: CameraPose, fovDeg: number, aspect: number): Vi
     at: (x, y, d) => cam.clone().addScaledVector(forward, d).addScaledVector(right, x * tanH * d).addScaledVector(up, y * tanV * d),
   };
 }
+
+/**
+ * A point on the ground `distance` ahead of the camera (along its view turned level), moved `side` to its
+ * right: where a thing standing on the ground in front of the lens goes (a launch pad, a tornado's foot, a
+ * Ferris wheel). Also the level direction ahead.
+ */
+export function groundAhead(view: ViewPlacer, distance: number, ground: (x: number, z: number) => number, side = 0): { at: THREE.Vector3; ahead: THREE.Vector3 } {
+  const ahead = view.at(0, 0, 1).sub(view.camera).setY(0).normalize();
+  const at = view.camera.clone().addScaledVector(ahead, distance).addScaledVector(new THREE.Vector3(-ahead.z, 0, ahead.x), side);
+  at.y = ground(at.x, at.z);
+  return { at, ahead };
+}
