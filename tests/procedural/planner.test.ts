@@ -417,6 +417,7 @@ describe('procedural planner: vocabulary', () => {
   });
 
   it('"northern lights" is an aurora in a clear night sky over open ground, shot from a tripod', () => {
+    assert.deepEqual(P('northern lights dancing over a frozen lake', 1).ignoredWords, [], 'dancing is what they do');
     for (const prompt of ['northern lights over snowy mountains', 'aurora borealis', 'the northern lights in Iceland']) {
       for (const seed of [1, 2, 3]) {
         const r = P(prompt, seed);

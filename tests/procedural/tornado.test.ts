@@ -17,6 +17,7 @@ describe('procedural/tornado', () => {
       assert.ok(['noon', 'morning'].includes(p.plan.timeOfDay), `${prompt}: ${p.plan.timeOfDay}`);
     }
     assert.ok(!planPrompt({ prompt: 'tornado over the ocean', seed: 1 }).plan.subjects.some((s) => s.kind === 'tornado'), 'not over the sea');
+    assert.deepEqual(planPrompt({ prompt: 'tornado touching down on the plains', seed: 1 }).ignoredWords, [], 'the plains are the open meadow');
   });
 
   it('shapes a funnel narrow at the ground, flaring into the cloud, swaying more the higher it is', async () => {

@@ -114,7 +114,7 @@ const ENTRIES: Entry[] = [
   { words: ['lake', 'lakes', 'pond', 'reservoir', 'loch', 'lakeside', 'lakeshore', 'mountain lake', 'forest lake'], effect: { archetype: A('nature', 3), setting: 'lake', subject: 'waves' } },
   { words: ['river', 'rivers', 'riverside', 'river bank', 'riverbank', 'stream', 'creek', 'brook', 'winding river', 'river valley', 'meandering river'], effect: { archetype: A('nature', 3), setting: 'river', subject: 'waves' } },
   { words: ['waterfall', 'waterfalls', 'cascade', 'cascades', 'cascading water', 'falling water', 'plunge pool'], effect: { archetype: A('nature', 4), setting: 'river', subject: 'waterfall', excludes: 'waterfall' } },
-  { words: ['meadow', 'field', 'fields', 'grassland', 'prairie', 'grass', 'countryside', 'pasture', 'farmland', 'landscape', 'nature', 'outdoors', 'park', 'parks', 'garden', 'gardens', 'lawn'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'grass' } },
+  { words: ['meadow', 'field', 'fields', 'grassland', 'grasslands', 'prairie', 'plains', 'the plains', 'great plains', 'open plains', 'grass', 'countryside', 'pasture', 'farmland', 'landscape', 'nature', 'outdoors', 'park', 'parks', 'garden', 'gardens', 'lawn'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'grass' } },
   // Shafts of sunlight through the trees: the sun ahead, above the frame, the air hazy enough to show them.
   { words: ['sunbeams', 'sunbeam', 'sun beams', 'sun rays', 'rays of sun', 'rays of sunlight', 'rays of light', 'light rays', 'god rays', 'crepuscular rays', 'light shafts', 'shafts of light', 'shafts of sunlight', 'sunlight through the trees', 'sun through the trees', 'light through the trees', 'sunlight streaming', 'streaming sunlight', 'volumetric light', 'volumetric lighting', 'dappled sunlight', 'dappled light'], effect: { archetype: A('nature', 3), subject: 'sun-rays', faceSun: true } },
   { words: ['hill', 'hills', 'hillside', 'hillsides', 'rolling hills', 'rolling green hills', 'hilly', 'downs', 'rolling countryside', 'green hills'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'hills' } },
@@ -124,7 +124,7 @@ const ENTRIES: Entry[] = [
   // A sand sea: the desert's boulders stay away unless rocks are named ("desert sand dunes" scattered grey
   // boulders over the sand).
   { words: ['dunes', 'dune', 'sand dunes', 'sand', 'sandy', 'sahara', 'sand sea', 'erg'], effect: { archetype: A('nature', 3), setting: 'desert', clears: 'boulders' } },
-  { words: ['northern lights', 'aurora borealis', 'aurora australis', 'southern lights', 'polar lights'], effect: { archetype: A('nature', 3), subject: 'aurora', timeOfDay: 'night', excludes: 'aurora' } },
+  { words: ['northern lights', 'aurora borealis', 'aurora australis', 'southern lights', 'polar lights', 'northern lights dancing', 'dancing northern lights', 'aurora dancing', 'dancing aurora', 'aurora dancing in the sky'], effect: { archetype: A('nature', 3), subject: 'aurora', timeOfDay: 'night', excludes: 'aurora' } },
   // A show over water or a skyline: where it goes is the setting's business (the planner picks water
   // when nothing else is named); night unless a time is named.
   { words: ['fireworks', 'firework', 'fireworks display', 'firework display', 'fireworks show', 'pyrotechnics', 'pyrotechnic', 'new year', 'new years', "new year's", 'new years eve', "new year's eve", 'bonfire night', 'guy fawkes', 'diwali'], effect: { archetype: A('nature', 1), subject: 'fireworks', excludes: 'fireworks' } },
