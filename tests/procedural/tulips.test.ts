@@ -44,7 +44,7 @@ describe('procedural/tulips: a tulip field in stripes', () => {
 
   it('colours neighbouring stripes differently, or all one colour when one is named', async () => {
     const THREE = await importThree();
-    const { stripeColours, TULIP_MIX: MIX } = await importProcedural<TulipsModule>('scene/tulips.mts');
+    const { stripeColours, TULIP_COLOURS: MIX } = await importProcedural<TulipsModule>('scene/tulips.mts');
     const rng = stream(3, 'tulip-test');
     const mixed = stripeColours(() => rng.next(), MIX);
     for (let i = 0; i < mixed.length; i++) assert.notEqual(mixed[i], mixed[(i + 1) % mixed.length], `stripes ${i} and the next (the last and the first meet where the colours repeat)`);

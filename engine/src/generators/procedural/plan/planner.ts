@@ -623,26 +623,28 @@ export function planPrompt(input: PlanInput): PlanResult {
   }
   if (lightning && archetype !== 'product' && archetype !== 'physics') addSubject('lightning', 1, 'emissive', '#dfe4ff');
   if (balloons && (archetype === 'nature' || archetype === 'urban')) addSubject('hot-air-balloons', clampInt(countWord ?? 9, 1, 24), 'matte', '#e0312b');
+  // Things that stand or fly in any outdoor shot: a landscape or a city, not under the sea.
+  const outdoors = (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater';
   // Sky lanterns rise over any outdoor night (a lake, the sea, a city, fields): 90 unless a number is given.
   const lanternHit = live.find((h) => h.effect.subject === 'lanterns');
-  if (lanternHit && !excluded('lanterns') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') addSubject('lanterns', clampInt(lanternHit.number ?? countWord ?? 90, 1, 300), 'emissive', '#ff8a2a');
+  if (lanternHit && !excluded('lanterns') && outdoors) addSubject('lanterns', clampInt(lanternHit.number ?? countWord ?? 90, 1, 300), 'emissive', '#ff8a2a');
   // Birds cross any outdoor sky (not under the sea): one, a flock of 9, or a murmuration's many.
   const birdHit = live.find((h) => h.effect.subject === 'birds');
-  if (birdHit && !excluded('birds') && !excluded('animals') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') {
+  if (birdHit && !excluded('birds') && !excluded('animals') && outdoors) {
     const many = /murmuration|starlings/.test(birdHit.text) ? 40 : /^(a )?bird$|^seagull$|^gull$/.test(birdHit.text) ? 1 : 9;
     addSubject('birds', clampInt(birdHit.number ?? countWord ?? many, 1, 60), 'matte', '#121214');
   }
   // A Ferris wheel stands on open ground or in a city (not on water).
-  if (live.some((h) => h.effect.subject === 'ferris-wheel') && !excluded('ferris wheel') && (archetype === 'nature' || archetype === 'urban') && !['underwater', 'ocean', 'lake', 'river'].includes(setting)) addSubject('ferris-wheel', 1, 'metal', '#c9ccd1');
+  if (live.some((h) => h.effect.subject === 'ferris-wheel') && !excluded('ferris wheel') && outdoors && !['ocean', 'lake', 'river'].includes(setting)) addSubject('ferris-wheel', 1, 'metal', '#c9ccd1');
   // A lens flare over a landscape or a city rides on the sun in the frame (the abstract overlay is its own).
-  if (live.some((h) => h.effect.subject === 'lens-flare') && !excluded('flare') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater' && timeOfDay !== 'night') addSubject('lens-flare', 1, 'emissive', '#ffffff');
+  if (live.some((h) => h.effect.subject === 'lens-flare') && !excluded('flare') && outdoors && timeOfDay !== 'night') addSubject('lens-flare', 1, 'emissive', '#ffffff');
   // A rocket lifts off from open ground (a launch pad), in any outdoor shot but under the sea.
-  if (live.some((h) => h.effect.subject === 'rocket') && !excluded('rocket') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') addSubject('rocket', 1, 'matte', '#eceef0');
+  if (live.some((h) => h.effect.subject === 'rocket') && !excluded('rocket') && outdoors) addSubject('rocket', 1, 'matte', '#eceef0');
   // A tornado crosses open land (not the sea, not under it).
-  if (live.some((h) => h.effect.subject === 'tornado') && !excluded('tornado') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater' && setting !== 'ocean') addSubject('tornado', 1, 'matte', '#2a2b2e');
+  if (live.some((h) => h.effect.subject === 'tornado') && !excluded('tornado') && outdoors && setting !== 'ocean') addSubject('tornado', 1, 'matte', '#2a2b2e');
   // Butterflies flutter through any outdoor daylight shot in the open (not under the sea): one, or a few.
   const butterflyHit = live.find((h) => h.effect.subject === 'butterflies');
-  if (butterflyHit && !excluded('butterflies') && !excluded('animals') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater') {
+  if (butterflyHit && !excluded('butterflies') && !excluded('animals') && outdoors) {
     addSubject('butterflies', clampInt(butterflyHit.number ?? countWord ?? (/^(a |one )?(butterfly|moth)$|monarch butterfly$|blue butterfly$/.test(butterflyHit.text) ? 1 : 7), 1, 40), 'matte', /monarch/.test(butterflyHit.text) ? '#e8791a' : /blue/.test(butterflyHit.text) ? '#2f74e0' : (wordColor ?? BUTTERFLY_MIX));
   }
   const smoke = live.some((h) => h.effect.subject === 'smoke') && !excluded('smoke') && !smokeIsSteam;

@@ -102,7 +102,7 @@ export function createMolecules(rand: () => number, count: number, size: [number
     group,
     update(t) {
       for (const it of items) {
-        it.g.position.copy(it.base).add(new THREE.Vector3(Math.sin(t * 0.3 + it.phase) * 0.3, Math.sin(t * 0.23 + it.phase * 2) * 0.25, 0));
+        it.g.position.set(it.base.x + Math.sin(t * 0.3 + it.phase) * 0.3, it.base.y + Math.sin(t * 0.23 + it.phase * 2) * 0.25, it.base.z);
         it.g.quaternion.setFromAxisAngle(it.axis, t * it.spin + it.phase);
       }
     },

@@ -57,7 +57,7 @@ import { createIcebergs } from './icebergs.mjs';
 import { createCabin } from './cabin.mjs';
 import { createTallGrass } from './tall-grass.mjs';
 import { createSunflowers } from './sunflowers.mjs';
-import { TULIP_MIX as TULIP_COLOURS, createTulips } from './tulips.mjs';
+import { TULIP_COLOURS, createTulips } from './tulips.mjs';
 import { flowerCarpet } from './flower-carpet.mjs';
 import { createEruption, defaultCone, lavaEmissive, volcanoHeight } from './volcano.mjs';
 import { createRippleField, planImpacts } from './ripples.mjs';
@@ -760,7 +760,8 @@ export function buildNature(ctx: BuildContext): Shot {
         const rainy = plan.weather.condition === 'rain' || plan.weather.condition === 'storm';
         const rng = ctx.rng('ripples');
         const patch: [number, number] = [RIPPLE_EYE.x, RIPPLE_EYE.z - 8];
-        field = createRippleField(planImpacts(() => rng.next(), rainy ? 14 : 3.5, ctx.duration, patch, [4.5, 5]), patch, [4.5, 5]);
+        const half: [number, number] = [4.5, 5];
+        field = createRippleField(planImpacts(() => rng.next(), rainy ? 14 : 3.5, ctx.duration, patch, half), patch, half);
         updaters.push((t) => field!.update(t));
       }
       const water = subjects.has('ice') ? new THREE.Mesh(new THREE.PlaneGeometry(420, 420).rotateX(-Math.PI / 2).translate(0, 0.62, lakeZ), iceMaterial(ctx)) : new THREE.Mesh(geo, oceanMaterial(ctx, time, L, rippled ? 0.05 : 0.17, undefined, field?.slope));
@@ -928,8 +929,8 @@ export function buildNature(ctx: BuildContext): Shot {
       focus.set(0, 4, -40);
       if (launch) {
         // From 12 m up, looking nearly level across the plain: the pad stands on the horizon ahead.
+        // (The lens focuses on the rocket: its layer says where its pad is.)
         framing = { target: [0, 12, -300], distance: 300, azimuth: 0, elevation: 0.3, travel: 40, minHeight: 4 };
-        focus.set(0, 20, -265);
       }
       lightCenter.set(0, 0, -20);
       lightRadius = 60;

@@ -160,9 +160,9 @@ export const createSunFlare: ViewLayerFactory = (_ctx, shot, _midway, _fov, aspe
       card.quaternion.copy(camera.quaternion);
       const h = 2 * Math.tan(((cam.fov ?? 40) * Math.PI) / 360);
       card.scale.set(h * (cam.aspect ?? aspect), h, 1);
-      at.copy(camera.position).addScaledVector(sunDir, 1000);
-      const behind = at.clone().sub(camera.position).dot(forward) <= 0;
-      at.project(camera);
+      // (The sun is 1000 units along its direction: behind the lens when that direction is.)
+      const behind = sunDir.dot(forward) <= 0;
+      at.copy(camera.position).addScaledVector(sunDir, 1000).project(camera);
       const s = sunInFrame(at, behind);
       (src.value as THREE.Vector2).set(s.u * aspect, s.v);
       strength.value = s.strength;

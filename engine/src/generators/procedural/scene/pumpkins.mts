@@ -91,7 +91,7 @@ export function createPumpkins(seed: number, count: number, colour: THREE.Color)
     { x: -1.5, z: -1.2, r: 0.7, carved: count > 1, turn: 0.35 },
     { x: 1.4, z: -1.0, r: 0.6, carved: count > 2, turn: -0.4 },
   ].slice(0, Math.max(1, Math.min(3, count)));
-  const lights: THREE.PointLight[] = [];
+  const lights: Array<{ light: THREE.PointLight; strength: number }> = [];
   for (const at of places) {
     const body = new THREE.Mesh(shape, at.carved ? carvedMat : plainMat);
     body.scale.setScalar(at.r);
@@ -110,7 +110,7 @@ export function createPumpkins(seed: number, count: number, colour: THREE.Color)
       const light = new THREE.PointLight(new THREE.Color('#ff9a3a'), 9 * at.r, 0, 2);
       light.position.set(at.x, at.r * 0.55, at.z);
       group.add(light);
-      lights.push(light);
+      lights.push({ light, strength: 9 * at.r });
     }
   }
   const candles = new THREE.Group();
@@ -120,11 +120,11 @@ export function createPumpkins(seed: number, count: number, colour: THREE.Color)
     height: 1.8,
     flame: {
       group: candles,
-      light: lights[0]!,
+      light: lights[0]!.light,
       update(t) {
         const k = 0.88 + 0.1 * flickerA(t * 3) - 0.06 * Math.abs(flickerB(t * 0.8));
         flicker.value = k;
-        lights.forEach((l, i) => (l.intensity = 9 * places.filter((p) => p.carved)[i]!.r * k));
+        for (const l of lights) l.light.intensity = l.strength * k;
       },
     },
   };

@@ -113,6 +113,8 @@ export const createRocketLaunch: ViewLayerFactory = (ctx, shot, midway, fovDeg, 
   const at = new THREE.Vector3();
   return {
     group,
+    // The rocket is the subject: the lens focuses on it, 20 m up from its pad.
+    focus: pad.clone().add(new THREE.Vector3(0, 20, 0)),
     update(t, camera) {
       time.value = t;
       const k = thrust(t);

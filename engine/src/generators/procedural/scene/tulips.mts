@@ -22,7 +22,7 @@ const STRIPES = 32;
 const STEM = 0.42;
 
 /** Tulip colours as the growers sell them (linear light after three's sRGB conversion). */
-export const TULIP_MIX = ['#d8232f', '#f2c416', '#f07aa0', '#ee6a22', '#f3efe6', '#7b3d9c', '#c8175a'].map((h) => new THREE.Color(h));
+export const TULIP_COLOURS = ['#d8232f', '#f2c416', '#f07aa0', '#ee6a22', '#f3efe6', '#7b3d9c', '#c8175a'].map((h) => new THREE.Color(h));
 
 /** The field's layout across the rows: which stripe and whether in a furrow, for a point's x. Pure. */
 export function tulipBedAt(x: number): { stripe: number; furrow: boolean } {

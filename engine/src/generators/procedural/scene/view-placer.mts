@@ -11,7 +11,10 @@ import type { BuildContext, Shot } from './common.mjs';
 export interface ViewLayer {
   group: THREE.Group;
   update(t: number, camera: THREE.Camera): void;
-  /** Where the lens focuses when this layer is the shot's subject close to the lens (a lone butterfly), updated by `update`. */
+  /**
+   * Where the lens focuses when this layer is the shot's subject (a lone butterfly near the lens, a rocket on
+   * its pad), kept up to date by `update`.
+   */
   focus?: THREE.Vector3;
 }
 

@@ -46,7 +46,8 @@ export function volcanoHeight(cone: Cone, noise: ValueNoise2D, ground: (x: numbe
     const along = r / cone.radius;
     const gully = noise.ridged(a * 9 + 40, along * 3, 3) * 38 * Math.sin(Math.PI * Math.min(1, along * 1.25));
     const blend = smoothstepJs(cone.radius, cone.radius * 0.85, r);
-    return ground(x, z) * (1 - blend) + (coneHeight(cone, r) - (r > cone.crater ? gully : 0) + ground(x, z) * 0.3) * blend;
+    const plain = ground(x, z);
+    return plain * (1 - blend) + (coneHeight(cone, r) - (r > cone.crater ? gully : 0) + plain * 0.3) * blend;
   };
 }
 
