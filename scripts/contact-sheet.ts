@@ -5,16 +5,18 @@
  * backend can be compared for determinism.
  *
  *   npx tsx scripts/contact-sheet.ts --prompts FILE --out sheet.jpg [--width 480 --height 270]
- *        [--seconds 3 --fps 4 --times 0.5,2.5] [--seed 1] [--cols 4] [--hashes hashes.txt]
+ *        [--seconds 3 --fps 4 --times 0.5,2.5] [--seed 1] [--cols 4] [--hashes hashes.txt] [--tier hardware]
  * FILE: one prompt a line; blank lines and lines starting with '#' are skipped.
  * --times: the instants (seconds) whose frames go on the sheet, each a multiple of 1/fps.
+ * --tier hardware|software: build the scenes as for that class of backend (default: this device's own),
+ *   e.g. a GPU's scenes on lavapipe.
  */
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ResolvedRequest } from '@rushes/shared';
-import { createProceduralGenerator } from '../engine/src/generators/procedural';
+import { createProceduralGenerator, type SceneTier } from '../engine/src/generators/procedural';
 import { mediaTools } from '../engine/src/media/ffmpeg';
 
 const { values: args } = parseArgs({
@@ -29,6 +31,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     cols: { type: 'string' },
     hashes: { type: 'string' },
+    tier: { type: 'string' },
   },
 });
 
@@ -49,9 +52,11 @@ async function main(): Promise<void> {
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
 
-  const gen = await createProceduralGenerator({});
+  const tier = args.tier as SceneTier | undefined;
+  if (tier !== undefined && tier !== 'software' && tier !== 'hardware') throw new Error(`--tier software|hardware, not "${tier}"`);
+  const gen = await createProceduralGenerator(tier ? { tier } : {});
   if (gen.unavailableReason) throw new Error(`No WebGPU backend: ${gen.unavailableReason}`);
-  console.log(`backend ${gen.info.backend}`);
+  console.log(`backend ${gen.info.backend}${tier ? `, scenes built for ${tier}` : ''}`);
   const tiles: Buffer[] = [];
   const hashLines: string[] = [];
   for (const prompt of prompts) {
@@ -77,7 +82,8 @@ async function main(): Promise<void> {
 
   const cols = args.cols ? Number(args.cols) : wanted.size * 2;
   const rows = Math.ceil(tiles.length / cols);
-  while (tiles.length < rows * cols) tiles.push(Buffer.alloc(width * height * 4));
+  // Empty cells opaque black (a zero alpha reads as white in some viewers).
+  while (tiles.length < rows * cols) tiles.push(Buffer.alloc(width * height * 4).fill(Buffer.from([0, 0, 0, 255])));
   const { ffmpeg } = await mediaTools();
   const r = spawnSync(
     ffmpeg.path,

@@ -1,4 +1,4 @@
-import { createProceduralGenerator, type ProceduralGenerator } from '../../engine/src/generators/procedural';
+import { createProceduralGenerator, type ProceduralGenerator, type ProceduralOptions } from '../../engine/src/generators/procedural';
 import { importProcedural, importThree, type ThreeModule } from './esm';
 
 type DawnModule = typeof import('../../engine/src/generators/procedural/render/dawn.mjs', { with: { 'resolution-mode': 'import' } });
@@ -9,8 +9,8 @@ type GpuHandle = Awaited<ReturnType<DawnModule['openGpu']>>;
  * The procedural generator for a suite's `before`, or the suite skipped (saying why) where this machine
  * has no WebGPU adapter; with RUSHES_REQUIRE_GPU=1 (CI) a missing adapter is a failure instead.
  */
-export async function proceduralOrSkip(ctx: Mocha.Context): Promise<ProceduralGenerator> {
-  const g = await createProceduralGenerator();
+export async function proceduralOrSkip(ctx: Mocha.Context, options: ProceduralOptions = {}): Promise<ProceduralGenerator> {
+  const g = await createProceduralGenerator(options);
   if (g.unavailableReason) {
     await g.dispose();
     if (process.env.RUSHES_REQUIRE_GPU === '1') throw new Error(`No WebGPU adapter: ${g.unavailableReason}`);

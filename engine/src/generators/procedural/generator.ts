@@ -18,7 +18,16 @@ export interface ProceduralOptions {
   readbackDepth?: number;
   /** Logged once with the backend chosen (or why none was). */
   log?: (msg: string, fields?: Record<string, unknown>) => void;
+  /**
+   * Build scenes as for this class of backend instead of the device's own: 'hardware' renders what a GPU
+   * user gets (PBR terrain and foliage, full instance counts, larger shadow maps) on a software
+   * rasteriser, so CI and machines without a GPU can test and look at the GPU's scenes.
+   */
+  tier?: SceneTier;
 }
+
+/** Scenes for a software rasteriser (cheaper shading, fewer instances) or for a GPU. */
+export type SceneTier = 'software' | 'hardware';
 
 export const PROCEDURAL_VERSION = '1.0.0';
 
@@ -147,6 +156,7 @@ export async function createProceduralGenerator(options: ProceduralOptions = {})
         signal: ctx.signal,
         log: ctx.log,
         ...(options.readbackDepth ? { readbackDepth: options.readbackDepth } : {}),
+        ...(options.tier ? { tier: options.tier } : {}),
         layout: ctx.layout ?? 'rgba',
       });
       for await (const f of frames) yield frameOf(f.index, f.layout, f.pixels);

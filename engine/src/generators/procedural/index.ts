@@ -7,7 +7,7 @@
  *   ScenePlan / scenePlanJsonSchema      -> the plan's TypeBox type and JSON Schema
  * Planning is pure and loads neither three.js nor Dawn, so the CLI can plan on any machine.
  */
-export { createProceduralGenerator, PROCEDURAL_VERSION, type ProceduralOptions, type ProceduralGenerator } from './generator';
+export { createProceduralGenerator, PROCEDURAL_VERSION, type ProceduralOptions, type ProceduralGenerator, type SceneTier } from './generator';
 export {
   plan,
   planWithReport,

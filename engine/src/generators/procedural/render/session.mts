@@ -14,6 +14,7 @@ import { stream } from '../sim/rng.js';
 import type { GpuHandle } from './dawn.mjs';
 import { createRenderHost, ReadbackRing, type ReadbackFrame } from './host.mjs';
 import type { FrameLayout } from '../../../media/layout.js';
+import type { SceneTier } from '../generator.js';
 import { createOutputPipeline } from './output.mjs';
 import type { BuildContext, Shot } from '../scene/common.mjs';
 import { buildShot } from '../scene/index.mjs';
@@ -79,6 +80,8 @@ export interface SessionOptions {
   readbackDepth?: number;
   /** Scales particle and instance counts; defaults from the frame size. */
   detail?: number;
+  /** The class of backend the scene is built for (its shading models and counts); default the device's own. */
+  tier?: SceneTier;
   /** 'yuv420p' converts on the GPU (render/yuv.mts; the size must pass yuvSupported); default 'rgba'. */
   layout?: FrameLayout;
 }
@@ -94,7 +97,7 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
     width,
     height,
     duration: (frames * fps.den) / fps.num,
-    software: gpu.software,
+    software: opts.tier === undefined ? gpu.software : opts.tier === 'software',
     detail: opts.detail ?? 1,
     rng: (name) => stream(seed, name),
     renderer: host.renderer,

@@ -502,11 +502,7 @@ export function makeMaterial(material: Material, color: THREE.ColorRepresentatio
   }
 }
 
-/**
- * Rough, diffuse surfaces (terrain, foliage, rock, studio backdrops): on a software rasteriser Lambert
- * shading looks nearly the same as the full PBR model at a fraction of the per-pixel cost; on a GPU they
- * get the PBR model.
- */
+
 /**
  * Share of [x - w/2, x + w/2] covered by the periodic pulse that is 1 on [a, b) of every unit cell: the
  * difference of the pulse train's running integral, divided by the width. With w the pixel's footprint
@@ -517,13 +513,23 @@ export function filteredPulse(a: number, b: number, x: N, w: N): N {
   return integral(x.add(w.mul(0.5))).sub(integral(x.sub(w.mul(0.5)))).div(w);
 }
 
+/**
+ * Rough, diffuse surfaces (terrain, foliage, rock, studio backdrops): Lambert on a software rasteriser, at
+ * a fraction of the per-pixel cost; the PBR model on a GPU. Both take their sky light from the scene's
+ * hemisphere light alone: the PBR one must not also read the scene's image-based light (`scene.environment`,
+ * whose strength three takes from `scene.environmentIntensity`, not the material's envMapIntensity), or it
+ * counts the sky twice. It did: on an H200 every landscape came out 1.3 to 1.8 times as bright as on
+ * lavapipe (a flower meadow's mean luma 113 against 64), washed out, with shadows half gone.
+ */
 export function roughMaterial(
   ctx: BuildContext,
   params: { vertexColors?: boolean; roughness: number; color?: THREE.Color; side?: THREE.Side },
 ): THREE.MeshStandardNodeMaterial | THREE.MeshLambertNodeMaterial {
   const common = { vertexColors: params.vertexColors ?? false, side: params.side ?? THREE.FrontSide, ...(params.color ? { color: params.color } : {}) };
   if (ctx.software) return new THREE.MeshLambertNodeMaterial(common);
-  return new THREE.MeshStandardNodeMaterial({ ...common, roughness: params.roughness, metalness: 0 });
+  const mat = new THREE.MeshStandardNodeMaterial({ ...common, roughness: params.roughness, metalness: 0 });
+  mat.envNode = vec3(0, 0, 0); // no image-based light; and with an envNode, readsEnvironment() skips it
+  return mat;
 }
 
 const axisX = new THREE.Vector3();
