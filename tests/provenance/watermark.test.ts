@@ -130,6 +130,31 @@ describe('provenance/watermark: embedder', () => {
     }
   });
 
+  it('gives identical Y\' planes through the SIMD kernel and the JS fallback, clamped to 16..235', () => {
+    const rand = mulberry32(5);
+    const plane = W * H;
+    // Noise, and stretches pinned at the nominal limits, where the clamp decides.
+    const frame = Uint8Array.from({ length: (plane * 3) / 2 }, (_, i) => (i < plane && i % W < 64 ? (i % 2 ? 16 : 235) : Math.floor(rand() * 256)));
+    const a = frame.slice();
+    const b = frame.slice();
+    const simd = new WatermarkEmbedder();
+    simd.beginWithPayload(payload, W, H, true);
+    const js = new WatermarkEmbedder();
+    js.beginWithPayload(payload, W, H, false);
+    simd.apply({ index: 0, layout: 'yuv420p', yuv: a });
+    js.apply({ index: 0, layout: 'yuv420p', yuv: b });
+    assert.ok(Buffer.compare(Buffer.from(a), Buffer.from(frame)) !== 0, 'the frame changed');
+    assert.equal(Buffer.compare(Buffer.from(a), Buffer.from(b)), 0, 'SIMD and JS agree');
+    assert.ok(Buffer.from(a.subarray(plane)).equals(Buffer.from(frame.subarray(plane))), 'chroma untouched');
+    let pinned = 0;
+    for (let i = 0; i < plane; i++) {
+      if (i % W >= 64) continue;
+      assert.ok(a[i]! >= 16 && a[i]! <= 235, `Y' ${a[i]} at ${i} outside 16..235`);
+      if (a[i] !== frame[i]) pinned++;
+    }
+    assert.ok(pinned > 0, 'the pattern moved pixels at the limits inwards');
+  });
+
   it('handles widths that are not a multiple of 8 (JS path)', () => {
     const w = 642;
     const h = 360;

@@ -8,7 +8,7 @@
  *   value, dithered into sparse single-pixel steps), busy texture up to maxStrength (7), and a frame
  *   is scaled down as a whole if its expected PSNR would fall below minPsnr.
  * - Speed: the per-pixel loop runs in a WebAssembly SIMD kernel (simd-kernel.ts), with a JS loop of
- *   the same integer arithmetic for widths that are not a multiple of 8.
+ *   the same integer arithmetic for widths that are not a multiple of 8 (of 16 for a Y' plane).
  * - Frames made as YUV 4:2:0 on the GPU get the same mark on their Y' plane: +d on R, G and B is
  *   +d * 219/255 on limited-range Y' (the BT.709 weights sum to 1), and Cb, Cr are left alone.
  *
@@ -116,11 +116,23 @@ export class WatermarkEmbedder implements FrameTransform {
       throw new RushesError('E_INTERNAL', `WatermarkEmbedder: a frame is ${pixels.length} bytes, expected ${width}x${height} ${layout}.`);
     }
     if (layout === 'yuv420p') {
-      this.computeStrength(lumaSamplerY(pixels, width, height), LIMITED_Y_PER_CODE);
-      this.applyLuma(pixels);
+      sampleLumaY(pixels, width, height, this.gridW, this.gridH, this.luma);
+      this.computeStrength(LIMITED_Y_PER_CODE);
+      if (this.kernel && width % 16 === 0) {
+        // The Y' plane goes through the kernel's memory, where the RGBA frames would (it is 1/4 of that).
+        const plane = pixels.subarray(0, width * height);
+        const inKernel = this.rgbaIn.subarray(0, width * height);
+        inKernel.set(plane);
+        const o = this.offsets;
+        this.kernel.applyY(o.rgba, o.pattern, o.strength, width, height, this.gridW, o.dither);
+        plane.set(inKernel);
+      } else {
+        this.applyLuma(pixels);
+      }
       return;
     }
-    this.computeStrength(lumaSamplerRgba(pixels, width), 1);
+    sampleLumaRgba(pixels, width, height, this.gridW, this.gridH, this.luma);
+    this.computeStrength(1);
     if (this.kernel) {
       this.rgbaIn.set(pixels);
       const o = this.offsets;
@@ -167,17 +179,14 @@ export class WatermarkEmbedder implements FrameTransform {
   }
 
   /**
-   * Strength per masking cell from the luma activity around it, written to strength16 (fixed point),
-   * times `scale` (code values of the plane the pattern goes into per RGB code value).
+   * Strength per masking cell from the luma activity around it (`luma`, sampled by sampleLumaRgba or
+   * sampleLumaY), written to strength16 (fixed point), times `scale` (code values of the plane the
+   * pattern goes into per RGB code value).
    * Everything here runs on the 1/4-resolution grid: 1/16 of the pixels.
    */
-  private computeStrength(lumaAt: (x: number, y: number) => number, scale: number): void {
-    const { width, height, gridW, gridH, luma, activity, excess: excessOf } = this;
+  private computeStrength(scale: number): void {
+    const { gridW, gridH, luma, activity, excess: excessOf } = this;
     const n = gridW * gridH;
-    for (let j = 0; j < gridH; j++) {
-      const y = Math.min(height - 1, j * MASK_CELL + 1);
-      for (let i = 0; i < gridW; i++) luma[j * gridW + i] = lumaAt(Math.min(width - 1, i * MASK_CELL + 1), y);
-    }
     // Activity: per axis, the smallest of the two one-sided 4-pixel differences of the sampled luma and
     // their sum, summed over both axes. Texture differs on both sides; next to a lone edge (a horizon, the rim of
     // a flat object) one side is flat, so the flat side of an edge gets no halo of pattern.
@@ -191,17 +200,9 @@ export class WatermarkEmbedder implements FrameTransform {
         const r = (luma[row + (i < gridW - 1 ? i + 1 : i)] as number) - c;
         const u = (luma[up + i] as number) - c;
         const d = (luma[down + i] as number) - c;
-        const al = l < 0 ? -l : l;
-        const ar = r < 0 ? -r : r;
-        const au = u < 0 ? -u : u;
-        const ad = d < 0 ? -d : d;
         // |l + r| is the second difference: zero on a linear ramp, so a smooth gradient counts as
         // flat (it is where a pattern shows most), while a peak or a dip of texture keeps its size.
-        const sx = l + r < 0 ? -(l + r) : l + r;
-        const sy = u + d < 0 ? -(u + d) : u + d;
-        const ax = al < ar ? al : ar;
-        const ay = au < ad ? au : ad;
-        activity[row + i] = (ax < sx ? ax : sx) + (ay < sy ? ay : sy);
+        activity[row + i] = Math.min(Math.abs(l), Math.abs(r), Math.abs(l + r)) + Math.min(Math.abs(u), Math.abs(d), Math.abs(u + d));
       }
     }
     // Smooth (3x3 mean, separable) so the strength changes gradually.
@@ -244,33 +245,47 @@ export class WatermarkEmbedder implements FrameTransform {
 /** Limited-range Y' code values per full-range RGB code value. */
 const LIMITED_Y_PER_CODE = 219 / 255;
 
-/** Luma 0..255 of a pixel of an RGBA frame (BT.601 weights, as the detector measures it). */
-function lumaSamplerRgba(rgba: Uint8Array, width: number): (x: number, y: number) => number {
-  return (x, y) => {
-    const q = (y * width + x) * 4;
-    return 0.299 * (rgba[q] as number) + 0.587 * (rgba[q + 1] as number) + 0.114 * (rgba[q + 2] as number);
-  };
+/** The pixel a masking cell samples along one axis: one in from its corner, inside the frame. */
+const cellSample = (k: number, size: number): number => Math.min(size - 1, k * MASK_CELL + 1);
+
+/** Luma 0..255 of each masking cell's sample of an RGBA frame (BT.601 weights, as the detector measures it). */
+function sampleLumaRgba(rgba: Uint8Array, width: number, height: number, gridW: number, gridH: number, luma: Float32Array): void {
+  for (let j = 0; j < gridH; j++) {
+    const row = cellSample(j, height) * width;
+    for (let i = 0; i < gridW; i++) {
+      const q = (row + cellSample(i, width)) * 4;
+      luma[j * gridW + i] = 0.299 * (rgba[q] as number) + 0.587 * (rgba[q + 1] as number) + 0.114 * (rgba[q + 2] as number);
+    }
+  }
 }
 
 /**
- * Luma 0..255 of a pixel of a YUV 4:2:0 frame, measured as for an RGBA frame: R'G'B' back from Y' and
- * the pixel's chroma (BT.709, limited range), then the BT.601 weights, so that a frame marked on its Y'
- * plane gets the strength map it would have had as RGBA. (Y' alone weights red and blue less, which
- * moved the strength on the night city's warm windows: its mark was weaker after the combined edit.)
+ * Luma 0..255 of each masking cell's sample of a YUV 4:2:0 frame, measured as for an RGBA frame: R'G'B'
+ * back from Y' and the pixel's chroma (BT.709, limited range), then the BT.601 weights, so that a frame
+ * marked on its Y' plane gets the strength map it would have had as RGBA. (Y' alone weights red and blue
+ * less, which moved the strength on the night city's warm windows: its mark was weaker after the
+ * combined edit.)
  */
-function lumaSamplerY(yuv: Uint8Array, width: number, height: number): (x: number, y: number) => number {
+function sampleLumaY(yuv: Uint8Array, width: number, height: number, gridW: number, gridH: number, luma: Float32Array): void {
   const plane = width * height;
   const cw = width / 2;
-  return (x, y) => {
-    const c = (y >> 1) * cw + (x >> 1);
-    const yl = ((yuv[y * width + x] as number) - 16) / 219;
-    const pb = ((yuv[plane + c] as number) - 128) / 224;
-    const pr = ((yuv[plane + plane / 4 + c] as number) - 128) / 224;
-    const r = clamp01(yl + 1.5748 * pr);
-    const b = clamp01(yl + 1.8556 * pb);
-    const g = clamp01((yl - 0.2126 * (yl + 1.5748 * pr) - 0.0722 * (yl + 1.8556 * pb)) / 0.7152);
-    return 255 * (0.299 * r + 0.587 * g + 0.114 * b);
-  };
+  const crOffset = plane + plane / 4;
+  for (let j = 0; j < gridH; j++) {
+    const y = cellSample(j, height);
+    const yRow = y * width;
+    const cRow = (y >> 1) * cw;
+    for (let i = 0; i < gridW; i++) {
+      const x = cellSample(i, width);
+      const c = cRow + (x >> 1);
+      const yl = ((yuv[yRow + x] as number) - 16) / 219;
+      const pb = ((yuv[plane + c] as number) - 128) / 224;
+      const pr = ((yuv[crOffset + c] as number) - 128) / 224;
+      const r = clamp01(yl + 1.5748 * pr);
+      const b = clamp01(yl + 1.8556 * pb);
+      const g = clamp01((yl - 0.2126 * (yl + 1.5748 * pr) - 0.0722 * (yl + 1.8556 * pb)) / 0.7152);
+      luma[j * gridW + i] = 255 * (0.299 * r + 0.587 * g + 0.114 * b);
+    }
+  }
 }
 
 const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);

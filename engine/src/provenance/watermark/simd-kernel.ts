@@ -1,7 +1,8 @@
 /**
- * The embedder's per-pixel loop as a small WebAssembly SIMD function, assembled here from its
+ * The embedder's per-pixel loops as two small WebAssembly SIMD functions, assembled here from their
  * instructions (no binary blob, no toolchain). Plain JS needs 7-9 ms for a 1280x720 frame on this
- * class of machine; the SIMD loop handles 8 pixels per iteration with saturating stores.
+ * class of machine; `apply` handles 8 RGBA pixels per iteration with saturating stores, `applyY` 16
+ * pixels of a Y' plane (frames made as YUV on the GPU), clamped to the nominal 16..235.
  *
  * Memory layout (one exported memory, grown as needed):
  *   [rgba: W*H*4 bytes][pattern: W*H int8, pattern*64][strength: gridW*gridH int16, strength*16]
@@ -10,7 +11,8 @@
  * values, rounded up or down by a fixed per-pixel threshold (ordered dithering: where the strength is
  * below one code value the pattern becomes sparse +-1 pixels whose density carries it, instead of
  * blobs with visible edges); R, G and B get +d with unsigned saturation, alpha is untouched.
- * Requires width % 8 === 0 (and hence an even grid width); callers fall back to JS otherwise.
+ * Requires width % 8 === 0 (and hence an even grid width), and width % 16 === 0 for applyY (the
+ * plane at the rgba offset, W*H bytes); callers fall back to JS otherwise.
  */
 
 const PATTERN_SCALE = 64;
@@ -60,7 +62,10 @@ const V = {
   load: (offset: number) => [...simd(0), 0, ...uleb(offset)],
   load8x8s: [...simd(1), 0, 0],
   load8x8u: [...simd(2), 0, 0],
+  load8x8sAt: (offset: number) => [...simd(1), 0, ...uleb(offset)],
+  load8x8uAt: (offset: number) => [...simd(2), 0, ...uleb(offset)],
   load32Splat: [...simd(9), 0, 0],
+  load64Splat: [...simd(10), 0, 0],
   store: (offset: number) => [...simd(11), 0, ...uleb(offset)],
   const: (bytes: number[]) => [...simd(12), ...bytes],
   shuffle: (lanes: number[]) => [...simd(13), ...lanes],
@@ -71,6 +76,8 @@ const V = {
   shrS: simd(140),
   add: simd(142),
   mul: simd(149),
+  minS: simd(150),
+  maxS: simd(152),
 };
 
 // Parameters 0..5, then locals.
@@ -94,7 +101,7 @@ function fourPixels(offset: number, lanes: [number, number, number, number]): nu
   ];
 }
 
-function buildModule(): Uint8Array {
+function applyBody(): number[] {
   const code: number[] = [
     OP.block, OP.void,
     OP.loop, OP.void,
@@ -137,14 +144,77 @@ function buildModule(): Uint8Array {
     OP.end, // function
   ];
   const locals = [3, 5, 0x7f, 1, 0x7b, 1, 0x7f]; // 5 x i32, 1 x v128, 1 x i32
-  const body = [...locals, ...code];
+  return [...locals, ...code];
+}
+
+const I16_16 = V.const(new Array(8).fill([16, 0]).flat());
+const I16_235 = V.const(new Array(8).fill([235, 0]).flat());
+
+/**
+ * d for 8 pixels at P+offset (lanes: strength cells sp[first], sp[first+1], 4 pixels each), as i16x8:
+ * (pattern * strength + 4 * dither) >> 10, the same integer arithmetic as `apply`.
+ */
+function deltaY(offset: number, first: number): number[] {
+  const a = 2 * first;
+  return [
+    OP.localGet, P, ...V.load8x8sAt(offset),
+    OP.localGet, SP, ...V.load64Splat,
+    OP.localGet, SP, ...V.load64Splat,
+    ...V.shuffle([a, a + 1, a, a + 1, a, a + 1, a, a + 1, a + 2, a + 3, a + 2, a + 3, a + 2, a + 3, a + 2, a + 3]),
+    ...V.mul,
+    OP.localGet, T, ...V.load8x8uAt(offset), OP.i32Const, 2, ...V.shl, ...V.add,
+    OP.i32Const, 10, ...V.shrS,
+  ];
+}
+
+/** 16 pixels of a Y' plane per iteration: y' + d, clamped to 16..235 (locals as in `apply`, Q the plane). */
+function applyYBody(): number[] {
+  const code: number[] = [
+    OP.block, OP.void,
+    OP.loop, OP.void,
+    OP.localGet, Y, OP.localGet, HEIGHT, OP.i32GeU, OP.brIf, 1,
+    OP.localGet, STR, OP.localGet, Y, OP.i32Const, 2, OP.i32ShrU, OP.localGet, GRIDW, OP.i32Mul, OP.i32Const, 1, OP.i32Shl, OP.i32Add, OP.localSet, SP,
+    OP.localGet, PAT, OP.localGet, Y, OP.localGet, WIDTH, OP.i32Mul, OP.i32Add, OP.localSet, P,
+    OP.localGet, P, OP.localGet, WIDTH, OP.i32Add, OP.localSet, END,
+    OP.localGet, DITHER, OP.localGet, Y, OP.localGet, WIDTH, OP.i32Mul, OP.i32Add, OP.localSet, T,
+    // q = plane + y * width
+    OP.localGet, RGBA, OP.localGet, Y, OP.localGet, WIDTH, OP.i32Mul, OP.i32Add, OP.localSet, Q,
+    OP.block, OP.void,
+    OP.loop, OP.void,
+    OP.localGet, P, OP.localGet, END, OP.i32GeU, OP.brIf, 1,
+    OP.localGet, Q,
+    OP.localGet, Q, ...V.load(0), ...V.extendLowU, ...deltaY(0, 0), ...V.add, ...I16_16, ...V.maxS, ...I16_235, ...V.minS,
+    OP.localGet, Q, ...V.load(0), ...V.extendHighU, ...deltaY(8, 2), ...V.add, ...I16_16, ...V.maxS, ...I16_235, ...V.minS,
+    ...V.narrowU,
+    ...V.store(0),
+    // p += 16; t += 16; q += 16; sp += 8
+    OP.localGet, P, OP.i32Const, 16, OP.i32Add, OP.localSet, P,
+    OP.localGet, T, OP.i32Const, 16, OP.i32Add, OP.localSet, T,
+    OP.localGet, Q, OP.i32Const, 16, OP.i32Add, OP.localSet, Q,
+    OP.localGet, SP, OP.i32Const, 8, OP.i32Add, OP.localSet, SP,
+    OP.br, 0,
+    OP.end,
+    OP.end,
+    OP.localGet, Y, OP.i32Const, 1, OP.i32Add, OP.localSet, Y,
+    OP.br, 0,
+    OP.end,
+    OP.end,
+    OP.end, // function
+  ];
+  // The same locals as `apply`, so the indices above mean the same (DV, the v128, is unused here).
+  const locals = [3, 5, 0x7f, 1, 0x7b, 1, 0x7f];
+  return [...locals, ...code];
+}
+
+function buildModule(): Uint8Array {
+  const bodies = [applyBody(), applyYBody()];
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [1, 0x60, 7, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0]),
-    ...section(3, [1, 0]),
+    ...section(3, [2, 0, 0]),
     ...section(5, [1, 0x00, 1]),
-    ...section(7, [2, ...name('apply'), 0x00, 0, ...name('memory'), 0x02, 0]),
-    ...section(10, [1, ...uleb(body.length), ...body]),
+    ...section(7, [3, ...name('apply'), 0x00, 0, ...name('applyY'), 0x00, 1, ...name('memory'), 0x02, 0]),
+    ...section(10, [bodies.length, ...bodies.flatMap((b) => [...uleb(b.length), ...b])]),
   ];
   return Uint8Array.from(bytes);
 }
@@ -152,6 +222,8 @@ function buildModule(): Uint8Array {
 export interface SimdKernel {
   memory: WebAssembly.Memory;
   apply(rgba: number, pat: number, str: number, width: number, height: number, gridW: number, dither: number): void;
+  /** The same on a Y' plane at `plane` (W*H bytes), clamped to 16..235; width % 16 === 0. */
+  applyY(plane: number, pat: number, str: number, width: number, height: number, gridW: number, dither: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -167,6 +239,6 @@ export function createSimdKernel(): SimdKernel | null {
   }
   if (!compiled) return null;
   const inst = new WebAssembly.Instance(compiled, {});
-  const ex = inst.exports as unknown as { memory: WebAssembly.Memory; apply: SimdKernel['apply'] };
-  return { memory: ex.memory, apply: ex.apply };
+  const ex = inst.exports as unknown as SimdKernel;
+  return { memory: ex.memory, apply: ex.apply, applyY: ex.applyY };
 }
