@@ -13,6 +13,8 @@
  * --layout rgba|yuv420p: the frames' layout; by default what a job would choose (YUV made on the GPU
  * whenever the generator can, as every output here is MP4).
  * --motion-blur N: every clip with camera motion blur, a 180-degree shutter sampled N times a frame.
+ * --preset NAME: libx264's preset instead of the engine's (prints only).
+ * --tier software|hardware: scenes built as for that class of backend instead of this device's own.
  * --prompt "..." (repeatable): these prompts instead of the six archetype clips (prints only; the row's
  * label is the archetype the planner chose).
  */
@@ -21,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ResolvedRequest } from '@rushes/shared';
-import { createProceduralGenerator, planPrompt } from '../engine/src/generators/procedural';
+import { createProceduralGenerator, planPrompt, type SceneTier } from '../engine/src/generators/procedural';
 import { DEFAULT_X264, startEncoder } from '../engine/src/media/encoder';
 import { ParallelWatermarkEmbedder, WatermarkEmbedder, makePayload } from '../engine/src/provenance/watermark';
 import { transformFrames } from '../engine/src/jobs/transform-frames';
@@ -46,6 +48,8 @@ const { values: args } = parseArgs({
     layout: { type: 'string' },
     'readback-depth': { type: 'string' },
     'motion-blur': { type: 'string' },
+    preset: { type: 'string' },
+    tier: { type: 'string' },
     prompt: { type: 'string', multiple: true },
   },
 });
@@ -63,7 +67,10 @@ const forcedLayout = args.layout;
 // The doc's table is the default configuration on this machine; variants print only.
 const motionBlurSamples = args['motion-blur'] === undefined ? undefined : Number(args['motion-blur']);
 const extraPrompts = args.prompt ?? [];
-const writeDoc = !args['no-doc'] && !renderOnly && !watermark && !noProbe && motionBlurSamples === undefined && width === 1280 && height === 720 && extraPrompts.length === 0;
+const preset = args.preset;
+if (args.tier !== undefined && args.tier !== 'software' && args.tier !== 'hardware') throw new Error(`--tier software|hardware, not "${args.tier}"`);
+const tier = args.tier as SceneTier | undefined;
+const writeDoc = !args['no-doc'] && !renderOnly && !watermark && !noProbe && motionBlurSamples === undefined && preset === undefined && tier === undefined && width === 1280 && height === 720 && extraPrompts.length === 0;
 
 const ARCHETYPE_CLIPS: Array<{ archetype: string; prompt: string }> = [
   { archetype: 'nature', prompt: 'slow dolly over a misty pine forest at dawn' },
@@ -95,7 +102,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   const t0 = performance.now();
   const depth = args['readback-depth'] === undefined ? undefined : Number(args['readback-depth']);
-  const gen = await createProceduralGenerator(depth ? { readbackDepth: depth } : {});
+  const gen = await createProceduralGenerator({ ...(depth ? { readbackDepth: depth } : {}), ...(tier ? { tier } : {}) });
   const openMs = performance.now() - t0;
   if (gen.unavailableReason) throw new Error(`No WebGPU backend: ${gen.unavailableReason}`);
   console.log(`backend ${gen.info.backend} (opened in ${openMs.toFixed(0)} ms)`);
@@ -126,7 +133,10 @@ async function main(): Promise<void> {
     const layout = forcedLayout ?? chooseLayout(request, gen);
     const enc = renderOnly
       ? { write: async () => undefined, end: async () => undefined }
-      : startEncoder({ width, height, fps, frames, startTimecode: request.startTimecode, outputs: [{ format: 'mp4', path: file }], inputLayout: layout });
+      : startEncoder({
+          width, height, fps, frames, startTimecode: request.startTimecode, outputs: [{ format: 'mp4', path: file }], inputLayout: layout,
+          ...(preset ? { x264: { preset } } : {}),
+        });
     const embedder = !watermark ? null : markWorkers === 0 ? new WatermarkEmbedder() : new ParallelWatermarkEmbedder(markWorkers);
     embedder?.beginWithPayload(makePayload(0x12345678, 0x9abcdef0), width, height);
     let render = 0;
