@@ -457,17 +457,21 @@ function auroraNode(dir: N, time: N, noise: THREE.Texture): N {
 
 // ------------------------------------------------------------------------------------------ materials
 
-/** A physically based material for one of the plan's material words. */
-export function makeMaterial(material: Material, color: THREE.ColorRepresentation, opts: { envIntensity?: number } = {}): THREE.MeshStandardNodeMaterial | THREE.MeshPhysicalNodeMaterial {
+/**
+ * A physically based material for one of the plan's material words. No envMapIntensity anywhere in the
+ * scenes: three scales the scene's environment (scene.environment or environmentNode) by
+ * scene.environmentIntensity, and a material's envMapIntensity only applies to its own envMap, which
+ * none has. (Eleven materials here and seven elsewhere set it, tuned by eye, to no effect.)
+ */
+export function makeMaterial(material: Material, color: THREE.ColorRepresentation): THREE.MeshStandardNodeMaterial | THREE.MeshPhysicalNodeMaterial {
   const c = new THREE.Color(color);
-  const env = opts.envIntensity ?? 1;
   switch (material) {
     case 'metal':
-      return new THREE.MeshStandardNodeMaterial({ color: c, metalness: 1, roughness: 0.32, envMapIntensity: env });
+      return new THREE.MeshStandardNodeMaterial({ color: c, metalness: 1, roughness: 0.32 });
     case 'chrome':
-      return new THREE.MeshStandardNodeMaterial({ color: c.clone().lerp(new THREE.Color(0xffffff), 0.6), metalness: 1, roughness: 0.06, envMapIntensity: env });
+      return new THREE.MeshStandardNodeMaterial({ color: c.clone().lerp(new THREE.Color(0xffffff), 0.6), metalness: 1, roughness: 0.06 });
     case 'gold':
-      return new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#e6b658'), metalness: 1, roughness: 0.22, envMapIntensity: env });
+      return new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#e6b658'), metalness: 1, roughness: 0.22 });
     case 'glass': {
       // Real transmission needs a second scene pass; a clear-coated, partly transparent dielectric reads
       // as glass in motion at a fraction of the cost.
@@ -479,26 +483,25 @@ export function makeMaterial(material: Material, color: THREE.ColorRepresentatio
         clearcoatRoughness: 0.03,
         transparent: true,
         opacity: 0.55,
-        envMapIntensity: env * 1.4,
       });
       m.depthWrite = false;
       return m;
     }
     case 'wood':
-      return new THREE.MeshStandardNodeMaterial({ color: c.clone().lerp(new THREE.Color('#9a6b3f'), 0.6), metalness: 0, roughness: 0.7, envMapIntensity: env });
+      return new THREE.MeshStandardNodeMaterial({ color: c.clone().lerp(new THREE.Color('#9a6b3f'), 0.6), metalness: 0, roughness: 0.7 });
     case 'stone':
-      return new THREE.MeshStandardNodeMaterial({ color: c, metalness: 0, roughness: 0.9, envMapIntensity: env });
+      return new THREE.MeshStandardNodeMaterial({ color: c, metalness: 0, roughness: 0.9 });
     case 'rubber':
-      return new THREE.MeshStandardNodeMaterial({ color: c, metalness: 0, roughness: 0.65, envMapIntensity: env });
+      return new THREE.MeshStandardNodeMaterial({ color: c, metalness: 0, roughness: 0.65 });
     case 'ceramic':
-      return new THREE.MeshPhysicalNodeMaterial({ color: c, metalness: 0, roughness: 0.35, clearcoat: 0.8, clearcoatRoughness: 0.12, envMapIntensity: env });
+      return new THREE.MeshPhysicalNodeMaterial({ color: c, metalness: 0, roughness: 0.35, clearcoat: 0.8, clearcoatRoughness: 0.12 });
     case 'emissive':
-      return new THREE.MeshStandardNodeMaterial({ color: c, emissive: c, emissiveIntensity: 2.5, roughness: 0.5, envMapIntensity: env });
+      return new THREE.MeshStandardNodeMaterial({ color: c, emissive: c, emissiveIntensity: 2.5, roughness: 0.5 });
     case 'plastic':
-      return new THREE.MeshPhysicalNodeMaterial({ color: c, metalness: 0, roughness: 0.3, clearcoat: 0.4, clearcoatRoughness: 0.2, envMapIntensity: env });
+      return new THREE.MeshPhysicalNodeMaterial({ color: c, metalness: 0, roughness: 0.3, clearcoat: 0.4, clearcoatRoughness: 0.2 });
     case 'matte':
     default:
-      return new THREE.MeshStandardNodeMaterial({ color: c, metalness: 0, roughness: 0.85, envMapIntensity: env });
+      return new THREE.MeshStandardNodeMaterial({ color: c, metalness: 0, roughness: 0.85 });
   }
 }
 

@@ -95,8 +95,8 @@ export function createSolarFarm(ctx: BuildContext, opts: { ground: (x: number, z
   const group = new THREE.Group();
   const panel = new THREE.BoxGeometry(2, 0.05, 1.1);
   const material = ctx.software
-    ? new THREE.MeshStandardNodeMaterial({ roughness: 0.18, metalness: 0.2, envMapIntensity: 1.2 })
-    : new THREE.MeshPhysicalNodeMaterial({ roughness: 0.12, metalness: 0.2, clearcoat: 1, envMapIntensity: 1.1 });
+    ? new THREE.MeshStandardNodeMaterial({ roughness: 0.18, metalness: 0.2 })
+    : new THREE.MeshPhysicalNodeMaterial({ roughness: 0.12, metalness: 0.2, clearcoat: 1 });
   // Cells in a thin silver grid (fewer and larger than a real panel's 6 x 10, which only shimmers at range).
   const u: N = uv().x;
   const v: N = uv().y;

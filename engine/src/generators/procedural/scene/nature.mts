@@ -369,12 +369,11 @@ function oceanMaterial(ctx: BuildContext, time: N, L: Lighting, calm = 1, shore?
     nz = nz.sub(cos(fw).mul(wa).mul(d[1]));
     ny = ny.sub(sin(fw).mul(wa).mul(q));
   }
-  // On software rasterisers the clear coat's second specular lobe and environment lookups are dropped and
-  // the reflection raised to match (the ocean, 720p: 169 -> 153 ms a frame, alternated runs; frames look
-  // alike side by side).
+  // On software rasterisers the clear coat's second specular lobe is dropped (the ocean, 720p: 169 -> 153
+  // ms a frame, alternated runs; frames look alike side by side).
   const mat = ctx.software
-    ? new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#0b2f42'), roughness: 0.06, metalness: 0, envMapIntensity: 1.3 })
-    : new THREE.MeshPhysicalNodeMaterial({ color: new THREE.Color('#0b2f42'), roughness: 0.06, metalness: 0, clearcoat: 0.3, envMapIntensity: 1.0 });
+    ? new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#0b2f42'), roughness: 0.06, metalness: 0 })
+    : new THREE.MeshPhysicalNodeMaterial({ color: new THREE.Color('#0b2f42'), roughness: 0.06, metalness: 0, clearcoat: 0.3 });
   mat.positionNode = p.add(vec3(dx, dy, dz)) as N;
   // Rings from drops (scene/ripples.mts): their slope tilts the normal as the waves' does.
   if (extraSlope) {
@@ -442,8 +441,8 @@ function iceMaterial(ctx: BuildContext): THREE.Material {
   colour = mix(colour, vec3(0.85, 0.9, 0.93), crackA.mul(0.7).add(crackB.mul(0.4)).clamp(0, 1));
   colour = mix(colour, vec3(snow.r, snow.g, snow.b), smoothstep(0.55, 0.75, drifts.add(fine.mul(0.15))));
   const mat = ctx.software
-    ? new THREE.MeshStandardNodeMaterial({ roughness: 0.35, metalness: 0, envMapIntensity: 0.8 })
-    : new THREE.MeshPhysicalNodeMaterial({ roughness: 0.3, metalness: 0, clearcoat: 0.5, envMapIntensity: 0.8 });
+    ? new THREE.MeshStandardNodeMaterial({ roughness: 0.35, metalness: 0 })
+    : new THREE.MeshPhysicalNodeMaterial({ roughness: 0.3, metalness: 0, clearcoat: 0.5 });
   mat.colorNode = colour as N;
   // The snow is matte, the bare ice glossy.
   mat.roughnessNode = mix(float(0.2), float(0.85), smoothstep(0.55, 0.75, drifts)) as N;

@@ -267,9 +267,8 @@ export function buildProductShot(ctx: BuildContext): Shot {
     steam.group.position.y = rim - 0.05;
     group.add(steam.group);
     if (subject.kind === 'mug') {
-      // A hot drink in it: coffee (or tea) a little below the rim. Its reflection is kept dim: seen from
-      // above it mirrored the bright studio and read as milk.
-      const drink = new THREE.Mesh(new THREE.CircleGeometry(0.61, 48).rotateX(-Math.PI / 2), new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#2a160b'), roughness: 0.3, envMapIntensity: 0.3 }));
+      // A hot drink in it: dark coffee (or tea) a little below the rim.
+      const drink = new THREE.Mesh(new THREE.CircleGeometry(0.61, 48).rotateX(-Math.PI / 2), new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#2a160b'), roughness: 0.3 }));
       drink.position.y = rim - 0.14;
       group.add(drink);
     }
