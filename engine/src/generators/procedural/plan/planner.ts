@@ -675,16 +675,23 @@ export function planPrompt(input: PlanInput): PlanResult {
     if (kinds.includes('collide') && kinds.includes('stack')) kinds.splice(kinds.indexOf('stack'), 1);
     // Round bodies do not stack: "balls pouring into a pile" is balls falling into a heap (it drew a tower
     // of cubes, the stack event's own bodies).
-    if ((wordBody === 'balls' || wordBody === 'marbles') && kinds.includes('stack')) kinds.splice(kinds.indexOf('stack'), 1, ...(kinds.includes('fall') ? [] : (['fall'] as const)));
+    if ((wordBody === 'balls' || wordBody === 'marbles' || wordBody === 'beans') && kinds.includes('stack')) kinds.splice(kinds.indexOf('stack'), 1, ...(kinds.includes('fall') ? [] : (['fall'] as const)));
+    // Beans are not racked in a pyramid to be knocked down: "coffee beans crashing down" is beans falling.
+    if (wordBody === 'beans' && kinds.includes('collide')) kinds.splice(kinds.indexOf('collide'), 1, ...(kinds.includes('fall') ? [] : (['fall'] as const)));
     // "dominoes falling", "balls falling and bouncing": the named event already includes the fall.
     if (kinds.length > 1 && kinds.includes('fall')) kinds.splice(kinds.indexOf('fall'), 1);
     for (const kind of kinds.slice(0, 2)) {
       const body: BodyKind = kind === 'dominoes' ? 'dominoes' : (wordBody && wordBody !== 'dominoes' ? wordBody : defaultBody(kind, rng.next()));
-      const count = clampInt(countWord ?? defaultCount(kind), 1, kind === 'dominoes' ? 120 : 200);
-      events.push({ kind, body, count, material: wordMaterial ?? (body === 'crates' ? 'wood' : body === 'marbles' ? 'glass' : 'plastic') });
+      // Beans pour by the handful: a heap needs many.
+      const count = clampInt(countWord ?? (body === 'beans' && kind === 'fall' ? 90 : defaultCount(kind)), 1, kind === 'dominoes' ? 120 : 200);
+      events.push({ kind, body, count, material: wordMaterial ?? (body === 'crates' ? 'wood' : body === 'marbles' ? 'glass' : body === 'beans' ? 'matte' : 'plastic') });
     }
     const bodyColor = wordColor ?? accent;
     addSubject(events[0]!.body, events[0]!.count, events[0]!.material, bodyColor);
+  } else if (archetype !== 'abstract') {
+    // Bodies belong to physics shots (and, as floating shapes, to abstract ones): "a cup of coffee with
+    // coffee beans" draws the mug. Event words stay used: "falling", "bouncing" also describe particles.
+    for (const h of live.filter((x) => x.effect.body)) reportIgnored(h);
   }
 
   // ---------------------------------------------------------------- weather and particles
@@ -958,6 +965,7 @@ const EVENTS_FOR_BODY: Record<BodyKind | 'any', PhysicsEventKind[]> = {
   cubes: ['fall', 'stack', 'collide'],
   crates: ['fall', 'stack', 'collide'],
   dominoes: ['dominoes'],
+  beans: ['fall'],
 };
 
 function defaultBody(kind: PhysicsEventKind, r: number): BodyKind {

@@ -124,8 +124,8 @@ export const SUBJECT_KINDS = [
   'ink',
   // rain on a window pane, the world behind it out of focus (count: how wet, 1 to 10)
   'raindrops',
-  // physics bodies
-  'balls', 'cubes', 'dominoes', 'crates', 'marbles',
+  // physics bodies (beans: roasted coffee beans, each with the crease down its flat face)
+  'balls', 'cubes', 'dominoes', 'crates', 'marbles', 'beans',
 ] as const;
 export const MATERIALS = ['matte', 'plastic', 'metal', 'chrome', 'gold', 'glass', 'wood', 'stone', 'rubber', 'ceramic', 'emissive'] as const;
 export const CAMERA_MOVES = [
@@ -169,7 +169,7 @@ export type Particles = Static<typeof Particles>;
 export const PhysicsEvent = Type.Object(
   {
     kind: literals(PHYSICS_EVENTS),
-    body: literals(['balls', 'cubes', 'dominoes', 'crates', 'marbles'] as const),
+    body: literals(['balls', 'cubes', 'dominoes', 'crates', 'marbles', 'beans'] as const),
     count: Type.Integer({ minimum: 1, maximum: 200 }),
     material: literals(MATERIALS),
   },

@@ -276,6 +276,8 @@ const ENTRIES: Entry[] = [
   { words: ['marbles', 'marble', 'beads', 'pebbles'], effect: { archetype: A('physics', 1), body: 'marbles' } },
   { words: ['cubes', 'cube', 'blocks', 'block', 'bricks', 'dice'], effect: { archetype: A('physics', 1), body: 'cubes' } },
   { words: ['crates', 'crate', 'boxes', 'cartons'], effect: { archetype: A('physics', 1), body: 'crates' } },
+  // Coffee beans are the classic slow-motion product shot: beans pouring onto a heap (not a mug of coffee).
+  { words: ['coffee beans', 'coffee bean', 'roasted coffee beans', 'roasted beans', 'espresso beans', 'cocoa beans', 'cacao beans', 'beans'], effect: { archetype: A('physics', 5), body: 'beans' } },
 
   // ---------------------------------------------------------------- time of day
   { words: ['dawn', 'sunrise', 'daybreak', 'first light', 'early morning', 'blue hour morning'], effect: { timeOfDay: 'dawn' } },

@@ -5,8 +5,10 @@
  */
 import * as THREE from 'three/webgpu';
 import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
+import { mergeVertices } from 'three/addons/utils/BufferGeometryUtils.js';
 import { uniform, vec3, float, positionWorld, sin, smoothstep, length, abs } from 'three/tsl';
 import { PhysicsSim } from '../sim/physics.js';
+import { beanPoint } from '../sim/bean.js';
 import type { Framing } from '../sim/camera.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, lightingFor, addLights, createSky, addFog, softwareShadows, roughMaterial } from './common.mjs';
 import { requestEnvironment, useStudioEnvironment, skyEnvironment } from './environment.mjs';
@@ -120,6 +122,7 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   // ---------------------------------------------------------------- bodies
   const balls = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'ball');
   const boxes = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'box');
+  const beans = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'bean');
   const bodyMaterial = plan.physics.events[0]?.material ?? 'plastic';
   const meshes: Array<{ mesh: THREE.InstancedMesh; items: typeof balls }> = [];
   const makeMesh = (geo: THREE.BufferGeometry, items: typeof balls) => {
@@ -129,7 +132,10 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     if (bodyMaterial === 'glass') mat.opacity = 0.82;
     const mesh = new THREE.InstancedMesh(geo, mat, items.length);
     items.forEach((it, k) => {
-      const c = it.b.body === 'dominoes' ? (k % 2 ? new THREE.Color('#f4f1ea') : paletteColor(plan, 0)) : paletteColor(plan, it.b.index + it.b.event);
+      const c =
+        it.b.body === 'dominoes' ? (k % 2 ? new THREE.Color('#f4f1ea') : paletteColor(plan, 0))
+        : it.b.body === 'beans' ? roastColour(it.b.index)
+        : paletteColor(plan, it.b.index + it.b.event);
       mesh.setColorAt(k, c);
     });
     mesh.castShadow = true;
@@ -140,6 +146,12 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   };
   makeMesh(new THREE.SphereGeometry(1, 32, 16), balls);
   makeMesh(new RoundedBoxGeometry(2, 2, 2, 3, 0.08), boxes);
+  if (beans.length) {
+    makeMesh(beanGeometry(), beans);
+    // A roast's oily sheen rather than the event material's (the crease's darkness is in the vertex colours).
+    const mat = new THREE.MeshStandardNodeMaterial({ roughness: 0.5, metalness: 0, vertexColors: true });
+    meshes[meshes.length - 1]!.mesh.material = mat;
+  }
   // Crates get a darker edge so a stack reads as separate boxes.
   if (boxes.some((b) => b.b.body === 'crates')) meshes[meshes.length - 1]!.mesh.material = makeMaterial('wood', paletteColor(plan, 0).lerp(new THREE.Color('#b07f4f'), 0.7));
 
@@ -150,11 +162,14 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   const zero = new THREE.Matrix4().makeScale(0, 0, 0);
   const c = sim.focus.center;
   const rad = sim.focus.radius;
+  // Beans are a close-up product shot, looking a little down on the heap they make: a wide framing made
+  // them specks, and a level one cut the heap off at the bottom of the frame.
+  const closeUp = beans.length > 0;
   const framing: Framing = {
-    target: [c[0], c[1] + rad * 0.15, c[2]],
-    distance: rad * 2.4 + 4,
+    target: closeUp ? [c[0], floorY + 0.45, c[2]] : [c[0], c[1] + rad * 0.15, c[2]],
+    distance: closeUp ? rad * 1.5 + 1.8 : rad * 2.4 + 4,
     azimuth: plan.physics.events[0]?.kind === 'dominoes' ? 35 : 20,
-    elevation: sim.waterLevel !== null ? 28 : 18,
+    elevation: sim.waterLevel !== null ? 28 : closeUp ? 24 : 18,
     minHeight: floorY + 0.4,
   };
   return {
@@ -192,4 +207,29 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
       disposeScene(scene);
     },
   };
+}
+
+/** Roasted coffee browns, a bean's own by its index (a roast is never quite even). */
+const ROASTS = ['#3d2415', '#4b2c18', '#5a361d', '#442817', '#6a4023'];
+function roastColour(index: number): THREE.Color {
+  return new THREE.Color(ROASTS[(index * 7 + (index >> 2)) % ROASTS.length]!);
+}
+
+/** The bean of sim/bean.ts as a mesh: a sphere moved onto its surface, the crease darkened. */
+function beanGeometry(): THREE.BufferGeometry {
+  const sphere = new THREE.SphereGeometry(1, 40, 28);
+  sphere.deleteAttribute('uv');
+  sphere.deleteAttribute('normal');
+  const g = mergeVertices(sphere);
+  const pos = g.getAttribute('position') as THREE.BufferAttribute;
+  const colour = new Float32Array(pos.count * 3);
+  for (let i = 0; i < pos.count; i++) {
+    const { p, crease } = beanPoint(pos.getX(i), pos.getY(i), pos.getZ(i));
+    pos.setXYZ(i, p[0], p[1], p[2]);
+    const shade = 1 - 0.75 * crease;
+    colour.set([shade, shade, shade], i * 3);
+  }
+  g.setAttribute('color', new THREE.BufferAttribute(colour, 3));
+  g.computeVertexNormals();
+  return g;
 }

@@ -11,13 +11,14 @@
 import RAPIER from '@dimforge/rapier3d-compat';
 import { stream, type Rng } from './rng';
 import type { BodyKind, Material, PhysicsEvent } from '../plan/schema';
+import { beanHullPoints } from './bean';
 
 export const PHYSICS_HZ = 120;
 const WATER_DENSITY = 1.1;
 
 export interface BodyInfo {
-  shape: 'ball' | 'box';
-  /** Ball: [r, r, r]; box: half extents. */
+  shape: 'ball' | 'box' | 'bean';
+  /** Ball: [r, r, r]; box: half extents; bean: the semi-axes of its unit shape (sim/bean.ts). */
   half: [number, number, number];
   body: BodyKind;
   material: Material;
@@ -138,7 +139,12 @@ export class PhysicsSim {
     if (angvel) desc.setAngvel({ x: angvel[0], y: angvel[1], z: angvel[2] });
     if (info.spawnAt > 0) desc.setEnabled(false);
     const body = this.world.createRigidBody(desc);
-    const col = info.shape === 'ball' ? RAPIER.ColliderDesc.ball(info.half[0]) : RAPIER.ColliderDesc.cuboid(...info.half);
+    const col =
+      info.shape === 'ball'
+        ? RAPIER.ColliderDesc.ball(info.half[0])
+        : info.shape === 'bean'
+          ? (RAPIER.ColliderDesc.convexHull(beanHullPoints(info.half)) ?? RAPIER.ColliderDesc.cuboid(info.half[0], info.half[1] * 0.7, info.half[2]))
+          : RAPIER.ColliderDesc.cuboid(...info.half);
     col.setRestitution(m.restitution).setFriction(m.friction).setDensity(m.density);
     this.world.createCollider(col, body);
     this.bodies.push(info);
@@ -149,8 +155,12 @@ export class PhysicsSim {
   /** Stages one event; returns the radius of the area it uses. */
   private stage(event: PhysicsEvent, ei: number, rng: Rng, floorY: number): number {
     const T = this.opts.simDuration;
-    const shapeOf = (body: BodyKind, i: number): { shape: 'ball' | 'box'; half: [number, number, number] } => {
+    const shapeOf = (body: BodyKind, i: number): { shape: BodyInfo['shape']; half: [number, number, number] } => {
       switch (body) {
+        case 'beans': {
+          const k = 0.9 + rng.next() * 0.2;
+          return { shape: 'bean', half: [0.11 * k, 0.1 * k, 0.15 * k] };
+        }
         case 'balls': {
           const r = 0.22 + rng.next() * 0.18;
           return { shape: 'ball', half: [r, r, r] };
@@ -183,13 +193,16 @@ export class PhysicsSim {
     switch (event.kind) {
       case 'fall':
       case 'splash': {
-        const spread = event.kind === 'splash' ? 2.6 : Math.min(4.5, 1.6 + Math.sqrt(n) * 0.45);
+        // Beans are small and many: they pour onto one heap rather than scattering over the floor.
+        const spread = event.kind === 'splash' ? 2.6 : event.body === 'beans' ? Math.min(2.2, 0.8 + Math.sqrt(n) * 0.13) : Math.min(4.5, 1.6 + Math.sqrt(n) * 0.45);
         const window = Math.max(0.3, T * (event.kind === 'splash' ? 0.7 : 0.55));
         for (let i = 0; i < n; i++) {
           // The first quarter are already in the air when the clip starts (no empty opening frame).
           const at = Math.max(0, (window * (i - n * 0.25)) / n + rng.next() * (window / n) * 0.5);
-          const preroll = at === 0 ? (i / Math.max(1, n * 0.25)) * 3.5 : 0;
-          const pos: [number, number, number] = [(rng.next() - 0.5) * spread, floorY + (event.kind === 'splash' ? 4.5 : 5) + rng.next() * 3 - preroll, (rng.next() - 0.5) * spread];
+          // Beans drop from lower down: their close framing shows about 3 m above the floor.
+          const [drop, scatter, pre] = event.body === 'beans' ? [2.6, 1.4, 2.2] : [event.kind === 'splash' ? 4.5 : 5, 3, 3.5];
+          const preroll = at === 0 ? (i / Math.max(1, n * 0.25)) * pre : 0;
+          const pos: [number, number, number] = [(rng.next() - 0.5) * spread, floorY + drop + rng.next() * scatter - preroll, (rng.next() - 0.5) * spread];
           this.add(info(event.body, i, at), pos, randomRot(), [0, -2, 0], [(rng.next() - 0.5) * 4, (rng.next() - 0.5) * 4, (rng.next() - 0.5) * 4]);
         }
         return spread;
