@@ -135,7 +135,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
-  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product',
+  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product',
   raindrops: 'abstract',
 };
 
@@ -929,7 +929,7 @@ function hslToHex(h: number, s: number, l: number): string {
 
 /** The liquid in a glass, unless a colour word says otherwise. */
 /** Products whose colour is their own unless a colour is named: drinks, and candle wax. */
-const OWN_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22', candle: '#efe4d2', pumpkin: '#d9661a' };
+const OWN_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22', candle: '#efe4d2', pumpkin: '#d9661a', hourglass: '#a06c34' };
 
 function defaultProductMaterial(kind: SubjectKind, r: number): Material {
   switch (kind) {
@@ -939,6 +939,8 @@ function defaultProductMaterial(kind: SubjectKind, r: number): Material {
     case 'candle':
     case 'pumpkin':
       return 'matte';
+    case 'hourglass':
+      return 'wood';
     case 'bottle':
     case 'vase':
       return r < 0.5 ? 'glass' : 'ceramic';

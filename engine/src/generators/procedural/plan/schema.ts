@@ -118,6 +118,9 @@ export const SUBJECT_KINDS = [
   'pumpkin',
   // a fire burning in a stone fireplace, in a dark room it lights
   'fireplace',
+  // an hourglass in a turned wooden frame, its sand running from the top bulb to a mound in the bottom
+  // over the clip (color: the sand's; material: the frame's)
+  'hourglass',
   // rising from the product (a hot drink); drifting over an abstract field
   'steam', 'smoke',
   // clouds of ink sinking and blooming in clear water, over an abstract field (white unless one is named)

@@ -244,6 +244,8 @@ const ENTRIES: Entry[] = [
   { words: ['steam', 'steaming', 'steamy', 'vapour', 'vapor', 'hot coffee', 'hot tea', 'hot drink', 'freshly brewed'], effect: { archetype: A('product', 2), subject: 'steam', excludes: 'steam' } },
   { words: ['watch', 'wristwatch', 'clock', 'timepiece', 'smartwatch', 'smart watch', 'watches'], effect: { archetype: A('product', 4), subject: 'watch' } },
   { words: ['vase', 'jar', 'pot', 'urn'], effect: { archetype: A('product', 4), subject: 'vase' } },
+  // An hourglass with its sand running, not a desert ("sand" alone is the dunes).
+  { words: ['hourglass', 'hour glass', 'hourglasses', 'sand timer', 'sandglass', 'sand glass', 'egg timer', 'sand clock', 'sand running out'], effect: { archetype: A('product', 6), subject: 'hourglass' } },
   // A lit candle: the flame is its light (a low-key shot), so "candle flame" and "candlelight" are candles too.
   { words: ['pumpkin', 'pumpkins', 'jack o lantern', "jack o'lantern", 'jack o lanterns', "jack o'lanterns", 'jack-o-lantern', 'carved pumpkin', 'carved pumpkins', 'halloween pumpkin', 'halloween pumpkins', 'glowing pumpkins', 'halloween'], effect: { archetype: A('product', 6), subject: 'pumpkin', excludes: 'pumpkin' } },
   { words: ['candle', 'candles', 'candle flame', 'candlelight', 'candle light', 'candlelit', 'pillar candle', 'tea light', 'tealight', 'votive', 'candlestick'], effect: { archetype: A('product', 4), subject: 'candle' } },

@@ -9,6 +9,7 @@ import { vec3, uv, mix, smoothstep, positionLocal } from 'three/tsl';
 import { createCandleFlame, type CandleFlame } from './candle.mjs';
 import { createSteam } from './steam.mjs';
 import { createPumpkins } from './pumpkins.mjs';
+import { createHourglass } from './hourglass.mjs';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
@@ -93,8 +94,16 @@ const RIMS: Partial<Record<SubjectKind, { y: number; radius: number }>> = {
   vase: { y: 2.2, radius: 0.36 },
 };
 
-/** Builds the product; returns the group (standing on y = 0), its height, and a candle's flame if it has one (a jack-o'-lantern's candles inside it). */
-export function buildProduct(kind: SubjectKind, material: Material, color: THREE.Color, ctx: BuildContext): { group: THREE.Group; height: number; flame?: CandleFlame } {
+/**
+ * Builds the product; returns the group (standing on y = 0), its height, a candle's flame if it has one (a
+ * jack-o'-lantern's candles inside it), and what moves in it over the clip (an hourglass's sand).
+ */
+export function buildProduct(
+  kind: SubjectKind,
+  material: Material,
+  color: THREE.Color,
+  ctx: BuildContext,
+): { group: THREE.Group; height: number; flame?: CandleFlame; update?: (u: number) => void } {
   const group = new THREE.Group();
   const main = makeMaterial(material, color);
   const metal = makeMaterial('metal', new THREE.Color('#c9ccd1'));
@@ -236,6 +245,12 @@ export function buildProduct(kind: SubjectKind, material: Material, color: THREE
       group.add(lanterns.group);
       return { group, height: lanterns.height, flame: lanterns.flame };
     }
+    case 'hourglass': {
+      // The subject's colour is the sand's, its material the frame's.
+      const glass = createHourglass(color, material);
+      group.add(glass.group);
+      return { group, height: glass.height, update: glass.update };
+    }
     case 'orb':
     default: {
       add(new THREE.SphereGeometry(0.9, 64, 32), main, 1.25);
@@ -258,7 +273,7 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const lead = paletteColor(plan, 0);
   const darkSet = plan.palette.name === 'custom' && lead.r * 0.2126 + lead.g * 0.7152 + lead.b * 0.0722 < 0.01;
   const backdropColor = paletteColor(plan, 2).lerp(new THREE.Color('#d9d6d0'), 0.55).multiplyScalar(steaming ? 0.16 : darkSet ? 0.015 : 0.75);
-  const { group, height: productHeight, flame } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
+  const { group, height: productHeight, flame, update: animate } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
   scene.add(group);
   let height = productHeight;
   const steam = steaming ? createSteam(ctx.seed, RIMS[subject.kind]?.radius ?? 0.5, 2.4) : null;
@@ -331,6 +346,7 @@ export function buildProductShot(ctx: BuildContext): Shot {
     particleScale: 0.35,
     update(t, u) {
       group.rotation.y = spin0 + turns * Math.PI * 2 * u;
+      animate?.(u);
       group.updateMatrixWorld();
       flame?.update(t, camera);
       steam?.update(t, camera);
