@@ -121,6 +121,8 @@ export const SUBJECT_KINDS = [
   // an hourglass in a turned wooden frame, its sand running from the top bulb to a mound in the bottom
   // over the clip (color: the sand's; material: the frame's)
   'hourglass',
+  // a twin-bell alarm clock facing the lens, its second hand ticking (color and material: its case's)
+  'clock',
   // rising from the product (a hot drink); drifting over an abstract field
   'steam', 'smoke',
   // clouds of ink sinking and blooming in clear water, over an abstract field (white unless one is named)

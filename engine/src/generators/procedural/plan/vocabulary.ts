@@ -242,7 +242,10 @@ const ENTRIES: Entry[] = [
   { words: ['mug', 'cup', 'coffee cup', 'coffee mug', 'teacup', 'coffee', 'tea', 'espresso', 'latte', 'cappuccino', 'hot chocolate', 'cocoa'], effect: { archetype: A('product', 4), subject: 'mug' } },
   // Steam rises from the product (a mug when none is named).
   { words: ['steam', 'steaming', 'steamy', 'vapour', 'vapor', 'hot coffee', 'hot tea', 'hot drink', 'freshly brewed'], effect: { archetype: A('product', 2), subject: 'steam', excludes: 'steam' } },
-  { words: ['watch', 'wristwatch', 'clock', 'timepiece', 'smartwatch', 'smart watch', 'watches'], effect: { archetype: A('product', 4), subject: 'watch' } },
+  { words: ['watch', 'wristwatch', 'timepiece', 'smartwatch', 'smart watch', 'watches'], effect: { archetype: A('product', 4), subject: 'watch' } },
+  // A clock is the alarm clock on the table, its second hand ticking (it was the wristwatch on a stand,
+  // hands still).
+  { words: ['clock', 'clocks', 'alarm clock', 'alarm clocks', 'clock ticking', 'ticking clock', 'ticking', 'tick tock', 'table clock', 'desk clock', 'analog clock', 'analogue clock'], effect: { archetype: A('product', 4), subject: 'clock' } },
   { words: ['vase', 'jar', 'pot', 'urn'], effect: { archetype: A('product', 4), subject: 'vase' } },
   // An hourglass with its sand running, not a desert ("sand" alone is the dunes).
   { words: ['hourglass', 'hour glass', 'hourglasses', 'sand timer', 'sandglass', 'sand glass', 'egg timer', 'sand clock', 'sand running out'], effect: { archetype: A('product', 6), subject: 'hourglass' } },

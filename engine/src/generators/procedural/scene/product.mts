@@ -10,6 +10,7 @@ import { createCandleFlame, type CandleFlame } from './candle.mjs';
 import { createSteam } from './steam.mjs';
 import { createPumpkins } from './pumpkins.mjs';
 import { createHourglass } from './hourglass.mjs';
+import { createAlarmClock } from './clock.mjs';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
@@ -96,14 +97,16 @@ const RIMS: Partial<Record<SubjectKind, { y: number; radius: number }>> = {
 
 /**
  * Builds the product; returns the group (standing on y = 0), its height, a candle's flame if it has one (a
- * jack-o'-lantern's candles inside it), and what moves in it over the clip (an hourglass's sand).
+ * jack-o'-lantern's candles inside it), what moves in it over the clip (an hourglass's sand, a clock's
+ * hands: `update(t, u)`, t in seconds, u the clip's progress), and whether it must face the lens (a
+ * clock's dial: no turntable).
  */
 export function buildProduct(
   kind: SubjectKind,
   material: Material,
   color: THREE.Color,
   ctx: BuildContext,
-): { group: THREE.Group; height: number; flame?: CandleFlame; update?: (u: number) => void } {
+): { group: THREE.Group; height: number; flame?: CandleFlame; update?: (t: number, u: number) => void; facesLens?: boolean } {
   const group = new THREE.Group();
   const main = makeMaterial(material, color);
   const metal = makeMaterial('metal', new THREE.Color('#c9ccd1'));
@@ -249,7 +252,14 @@ export function buildProduct(
       // The subject's colour is the sand's, its material the frame's.
       const glass = createHourglass(color, material);
       group.add(glass.group);
-      return { group, height: glass.height, update: glass.update };
+      return { group, height: glass.height, update: (_t, u) => glass.update(u) };
+    }
+    case 'clock': {
+      const clock = createAlarmClock(color, material, ctx.seed);
+      // Its dial turned to the framing's azimuth (18 degrees), so it faces the lens.
+      clock.group.rotation.y = (18 * Math.PI) / 180;
+      group.add(clock.group);
+      return { group, height: clock.height, update: (t) => clock.update(t), facesLens: true };
     }
     case 'orb':
     default: {
@@ -273,7 +283,7 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const lead = paletteColor(plan, 0);
   const darkSet = plan.palette.name === 'custom' && lead.r * 0.2126 + lead.g * 0.7152 + lead.b * 0.0722 < 0.01;
   const backdropColor = paletteColor(plan, 2).lerp(new THREE.Color('#d9d6d0'), 0.55).multiplyScalar(steaming ? 0.16 : darkSet ? 0.015 : 0.75);
-  const { group, height: productHeight, flame, update: animate } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
+  const { group, height: productHeight, flame, update: animate, facesLens } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
   scene.add(group);
   let height = productHeight;
   const steam = steaming ? createSteam(ctx.seed, RIMS[subject.kind]?.radius ?? 0.5, 2.4) : null;
@@ -316,8 +326,9 @@ export function buildProductShot(ctx: BuildContext): Shot {
   scene.add(key, fill, rim, new THREE.HemisphereLight(0xffffff, backdropColor, 0.35 * studio));
 
   const orbiting = plan.camera.move === 'orbit';
-  const turns = orbiting ? 0 : 0.35 * plan.camera.speed;
-  const spin0 = ctx.rng('product').range(-0.6, 0.6);
+  const turns = orbiting || facesLens ? 0 : 0.35 * plan.camera.speed;
+  const spin = ctx.rng('product').range(-0.6, 0.6);
+  const spin0 = facesLens ? 0 : spin;
   const close = plan.camera.shot === 'close';
   // Distance that makes the product fill a set share of the frame height with the plan's lens
   // (36 mm wide sensor; three's filmGauge), so a 135 mm close-up and a 24 mm wide frame it alike.
@@ -346,7 +357,7 @@ export function buildProductShot(ctx: BuildContext): Shot {
     particleScale: 0.35,
     update(t, u) {
       group.rotation.y = spin0 + turns * Math.PI * 2 * u;
-      animate?.(u);
+      animate?.(t, u);
       group.updateMatrixWorld();
       flame?.update(t, camera);
       steam?.update(t, camera);
