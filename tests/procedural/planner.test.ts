@@ -189,6 +189,17 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('city skyline at night, backlit', 1).plan.camera.faceSun, undefined, 'no sun at night');
   });
 
+  it('ice cubes are clear cubes; a rose is a flower we do not draw, reported, not the colour', () => {
+    const ice = P('ice cubes falling into a glass', 1);
+    assert.deepEqual(ice.plan.physics.events.map((e) => [e.body, e.material]), [['cubes', 'glass']]);
+    assert.equal(ice.plan.subjects[0]!.color, '#dfeef5');
+    assert.deepEqual(ice.ignoredWords, []);
+    const rose = P('a single red rose rotating', 1);
+    assert.ok(rose.ignoredWords.includes('red rose'), `ignored: ${rose.ignoredWords.join(', ')}`);
+    assert.ok(P('a bouquet of roses', 1).ignoredWords.includes('bouquet of roses'));
+    assert.equal(P('rose gradient background', 1).plan.palette.colors[0], '#e86aa0', '"rose" alone is still the colour');
+  });
+
   it('"gold confetti" is gold: the gold palette (a dark warm field), not golden hour or gold metal', () => {
     for (const prompt of ['gold confetti', 'golden confetti falling on a black background', 'gold glitter']) {
       const p = P(prompt, 1);

@@ -280,6 +280,11 @@ const ENTRIES: Entry[] = [
   { words: ['balls', 'ball', 'beach balls', 'bowling balls', 'spheres'], effect: { archetype: A('physics', 1), body: 'balls' } },
   { words: ['marbles', 'marble', 'beads', 'pebbles'], effect: { archetype: A('physics', 1), body: 'marbles' } },
   { words: ['cubes', 'cube', 'blocks', 'block', 'bricks', 'dice'], effect: { archetype: A('physics', 1), body: 'cubes' } },
+  // Coins pour onto a heap (gold unless a material is named) or stand in a stack.
+  { words: ['coins', 'coin', 'gold coins', 'golden coins', 'falling coins', 'coins falling', 'pile of coins'], effect: { archetype: A('physics', 5), body: 'coins' } },
+  { words: ['stack of coins', 'stacks of coins', 'coin stack', 'coin stacks', 'stacked coins', 'coins stacking'], effect: { archetype: A('physics', 5), body: 'coins', physics: 'stack' } },
+  // Ice cubes are clear cubes, as water drops are clear marbles.
+  { words: ['ice cubes', 'ice cube', 'cubes of ice'], effect: { archetype: A('physics', 3), body: 'cubes', material: 'glass', color: '#dfeef5' } },
   { words: ['crates', 'crate', 'boxes', 'cartons'], effect: { archetype: A('physics', 1), body: 'crates' } },
   // Coffee beans are the classic slow-motion product shot: beans pouring onto a heap (not a mug of coffee).
   { words: ['coffee beans', 'coffee bean', 'roasted coffee beans', 'roasted beans', 'espresso beans', 'cocoa beans', 'cacao beans', 'beans'], effect: { archetype: A('physics', 5), body: 'beans' } },
@@ -398,6 +403,9 @@ const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- things we understand but never draw
   { words: ['people', 'person', 'man', 'woman', 'men', 'women', 'crowd', 'crowds', 'humans', 'human', 'pedestrians', 'faces', 'face', 'figures', 'kids', 'children', 'actor', 'actors'], effect: { excludes: 'people', unrenderable: true } },
   { words: ['animals', 'animal', 'dog', 'dogs', 'cat', 'cats', 'deer', 'wildlife', 'horses'], effect: { excludes: 'animals', unrenderable: true } },
+  // A rose is a flower we do not model, not the colour ("a single red rose" drew a bottle and said every
+  // word was used); "rose" alone stays the colour.
+  { words: ['a rose', 'red rose', 'red roses', 'roses', 'single rose', 'a single rose', 'bouquet', 'bouquet of roses', 'bouquet of flowers', 'flower bouquet', 'rose petals', 'rosebud'], effect: { excludes: 'roses', unrenderable: true } },
   // Birds are drawn: a flock crossing the sky ("no birds" and "no animals" both leave them out).
   { words: ['ferris wheel', 'ferris wheels', 'big wheel', 'observation wheel', 'fairground', 'funfair', 'carnival', 'amusement park', 'county fair'], effect: { archetype: A('nature', 5), subject: 'ferris-wheel', excludes: 'ferris wheel' } },
   { words: ['tornado', 'tornadoes', 'tornados', 'twister', 'twisters', 'funnel cloud', 'tornado touching down', 'supercell', 'storm chasing', 'storm chaser', 'whirlwind'], effect: { archetype: A('nature', 6), subject: 'tornado', condition: 'cloudy', excludes: 'tornado' } },

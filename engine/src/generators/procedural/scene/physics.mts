@@ -123,7 +123,10 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   const balls = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'ball');
   const boxes = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'box');
   const beans = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'bean');
+  const coins = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'coin');
   const bodyMaterial = plan.physics.events[0]?.material ?? 'plastic';
+  // Gold coins are the gold material's own colour; others (silver, copper) the colour named.
+  const coinColour = bodyMaterial === 'gold' ? new THREE.Color('#ffffff') : new THREE.Color(plan.subjects.find((x) => x.kind === 'coins')?.color ?? '#c9ccd1');
   const meshes: Array<{ mesh: THREE.InstancedMesh; items: typeof balls }> = [];
   const makeMesh = (geo: THREE.BufferGeometry, items: typeof balls) => {
     if (!items.length) return;
@@ -135,6 +138,7 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
       const c =
         it.b.body === 'dominoes' ? (k % 2 ? new THREE.Color('#f4f1ea') : paletteColor(plan, 0))
         : it.b.body === 'beans' ? roastColour(it.b.index)
+        : it.b.body === 'coins' ? coinColour
         : paletteColor(plan, it.b.index + it.b.event);
       mesh.setColorAt(k, c);
     });
@@ -146,6 +150,8 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   };
   makeMesh(new THREE.SphereGeometry(1, 32, 16), balls);
   makeMesh(new RoundedBoxGeometry(2, 2, 2, 3, 0.08), boxes);
+  // Coins: a raised rim round each face.
+  makeMesh(coinGeometry(), coins);
   if (beans.length) {
     makeMesh(beanGeometry(), beans);
     // A roast's oily sheen rather than the event material's (the crease's darkness is in the vertex colours).
@@ -162,9 +168,9 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   const zero = new THREE.Matrix4().makeScale(0, 0, 0);
   const c = sim.focus.center;
   const rad = sim.focus.radius;
-  // Beans are a close-up product shot, looking a little down on the heap they make: a wide framing made
-  // them specks, and a level one cut the heap off at the bottom of the frame.
-  const closeUp = beans.length > 0;
+  // Beans and coins are a close-up product shot, looking a little down on the heap they make: a wide
+  // framing made them specks, and a level one cut the heap off at the bottom of the frame.
+  const closeUp = beans.length > 0 || coins.length > 0;
   const framing: Framing = {
     target: closeUp ? [c[0], floorY + 0.45, c[2]] : [c[0], c[1] + rad * 0.15, c[2]],
     distance: closeUp ? rad * 1.5 + 1.8 : rad * 2.4 + 4,
@@ -232,4 +238,10 @@ function beanGeometry(): THREE.BufferGeometry {
   g.setAttribute('color', new THREE.BufferAttribute(colour, 3));
   g.computeVertexNormals();
   return g;
+}
+
+/** A unit coin (radius 1, faces at y = +-1; scaled by its body's [r, half thickness, r]) with a raised rim. */
+function coinGeometry(): THREE.BufferGeometry {
+  const profile: Array<[number, number]> = [[0, -0.75], [0.86, -0.75], [0.9, -1], [1, -1], [1, 1], [0.9, 1], [0.86, 0.75], [0, 0.75]];
+  return new THREE.LatheGeometry(profile.map(([r, y]) => new THREE.Vector2(r, y)), 48);
 }

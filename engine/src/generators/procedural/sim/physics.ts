@@ -17,8 +17,8 @@ export const PHYSICS_HZ = 120;
 const WATER_DENSITY = 1.1;
 
 export interface BodyInfo {
-  shape: 'ball' | 'box' | 'bean';
-  /** Ball: [r, r, r]; box: half extents; bean: the semi-axes of its unit shape (sim/bean.ts). */
+  shape: 'ball' | 'box' | 'bean' | 'coin';
+  /** Ball: [r, r, r]; box: half extents; bean: the semi-axes of its unit shape (sim/bean.ts); coin: [r, half thickness, r]. */
   half: [number, number, number];
   body: BodyKind;
   material: Material;
@@ -132,8 +132,9 @@ export class PhysicsSim {
       .setTranslation(pos[0], pos[1], pos[2])
       .setRotation({ x: rot[0], y: rot[1], z: rot[2], w: rot[3] })
       .setCcdEnabled(true)
-      // Rapier has no rolling resistance; angular damping stands in for it so balls settle in seconds.
-      .setAngularDamping(info.shape === 'ball' ? 1.5 : 0.15)
+      // Rapier has no rolling resistance; angular damping stands in for it so balls settle in seconds (and
+      // coins, which roll off on their edges).
+      .setAngularDamping(info.shape === 'ball' ? 1.5 : info.shape === 'coin' ? 2 : 0.15)
       .setLinearDamping(info.shape === 'ball' ? 0.3 : 0.02);
     if (vel) desc.setLinvel(vel[0], vel[1], vel[2]);
     if (angvel) desc.setAngvel({ x: angvel[0], y: angvel[1], z: angvel[2] });
@@ -144,8 +145,11 @@ export class PhysicsSim {
         ? RAPIER.ColliderDesc.ball(info.half[0])
         : info.shape === 'bean'
           ? (RAPIER.ColliderDesc.convexHull(beanHullPoints(info.half)) ?? RAPIER.ColliderDesc.cuboid(info.half[0], info.half[1] * 0.7, info.half[2]))
-          : RAPIER.ColliderDesc.cuboid(...info.half);
-    col.setRestitution(m.restitution).setFriction(m.friction).setDensity(m.density);
+          : info.shape === 'coin'
+            ? RAPIER.ColliderDesc.cylinder(info.half[1], info.half[0])
+            : RAPIER.ColliderDesc.cuboid(...info.half);
+    // A heap of coins holds (milled edges, faces lying flat on faces): with metal's friction it crept for seconds.
+    col.setRestitution(m.restitution).setFriction(info.shape === 'coin' ? Math.max(m.friction, 0.9) : m.friction).setDensity(m.density);
     this.world.createCollider(col, body);
     this.bodies.push(info);
     this.handles.push(body);
@@ -161,6 +165,8 @@ export class PhysicsSim {
           const k = 0.9 + rng.next() * 0.2;
           return { shape: 'bean', half: [0.11 * k, 0.1 * k, 0.15 * k] };
         }
+        case 'coins':
+          return { shape: 'coin', half: [0.28, 0.035, 0.28] };
         case 'balls': {
           const r = 0.22 + rng.next() * 0.18;
           return { shape: 'ball', half: [r, r, r] };
@@ -193,14 +199,15 @@ export class PhysicsSim {
     switch (event.kind) {
       case 'fall':
       case 'splash': {
-        // Beans are small and many: they pour onto one heap rather than scattering over the floor.
-        const spread = event.kind === 'splash' ? 2.6 : event.body === 'beans' ? Math.min(2.2, 0.8 + Math.sqrt(n) * 0.13) : Math.min(4.5, 1.6 + Math.sqrt(n) * 0.45);
+        // Beans and coins are small and many: they pour onto one heap rather than scattering over the floor.
+        const small = event.body === 'beans' || event.body === 'coins';
+        const spread = event.kind === 'splash' ? 2.6 : small ? Math.min(2.2, 0.8 + Math.sqrt(n) * 0.13) : Math.min(4.5, 1.6 + Math.sqrt(n) * 0.45);
         const window = Math.max(0.3, T * (event.kind === 'splash' ? 0.7 : 0.55));
         for (let i = 0; i < n; i++) {
           // The first quarter are already in the air when the clip starts (no empty opening frame).
           const at = Math.max(0, (window * (i - n * 0.25)) / n + rng.next() * (window / n) * 0.5);
-          // Beans drop from lower down: their close framing shows about 3 m above the floor.
-          const [drop, scatter, pre] = event.body === 'beans' ? [2.6, 1.4, 2.2] : [event.kind === 'splash' ? 4.5 : 5, 3, 3.5];
+          // Beans and coins drop from lower down: their close framing shows about 3 m above the floor.
+          const [drop, scatter, pre] = small ? [2.6, 1.4, 2.2] : [event.kind === 'splash' ? 4.5 : 5, 3, 3.5];
           const preroll = at === 0 ? (i / Math.max(1, n * 0.25)) * pre : 0;
           const pos: [number, number, number] = [(rng.next() - 0.5) * spread, floorY + drop + rng.next() * scatter - preroll, (rng.next() - 0.5) * spread];
           this.add(info(event.body, i, at), pos, randomRot(), [0, -2, 0], [(rng.next() - 0.5) * 4, (rng.next() - 0.5) * 4, (rng.next() - 0.5) * 4]);
