@@ -140,6 +140,8 @@ const ENTRIES: Entry[] = [
   { words: ['leaves', 'leaf', 'falling leaves', 'foliage'], effect: { archetype: A('nature', 2), particles: 'leaves', excludes: 'leaves' } },
   { words: ['autumn leaves', 'fall leaves', 'autumn foliage'], effect: { archetype: A('nature', 2), particles: 'leaves', palette: 'autumn', excludes: 'leaves' } },
   { words: ['petals', 'petal', 'falling petals', 'flower petals', 'rose petals'], effect: { archetype: A('nature', 2), particles: 'petals', excludes: 'petals' } },
+  // Read whole, or "red rose" (a flower we do not draw) would take the colour from the petals.
+  { words: ['red rose petals'], effect: { archetype: A('nature', 2), particles: 'petals', color: '#c8202a', excludes: 'petals' } },
   { words: ['golden bokeh', 'gold bokeh', 'golden bokeh lights', 'gold bokeh lights', 'golden lights bokeh'], effect: { archetype: A('abstract', 2), particles: 'bokeh', palette: 'gold', excludes: 'bokeh' } },
   { words: ['golden particles', 'gold particles', 'gold dust', 'golden dust', 'golden sparkles', 'gold sparkles', 'golden glow particles'], effect: { archetype: A('abstract', 2), particles: 'dust', palette: 'gold', excludes: 'particles' } },
   { words: ['gold confetti', 'golden confetti', 'gold and silver confetti', 'gold glitter', 'golden glitter'], effect: { archetype: A('abstract', 2), particles: 'confetti', palette: 'gold', excludes: 'confetti' } },
@@ -405,7 +407,7 @@ const ENTRIES: Entry[] = [
   { words: ['animals', 'animal', 'dog', 'dogs', 'cat', 'cats', 'deer', 'wildlife', 'horses'], effect: { excludes: 'animals', unrenderable: true } },
   // A rose is a flower we do not model, not the colour ("a single red rose" drew a bottle and said every
   // word was used); "rose" alone stays the colour.
-  { words: ['a rose', 'red rose', 'red roses', 'roses', 'single rose', 'a single rose', 'bouquet', 'bouquet of roses', 'bouquet of flowers', 'flower bouquet', 'rose petals', 'rosebud'], effect: { excludes: 'roses', unrenderable: true } },
+  { words: ['a rose', 'red rose', 'red roses', 'roses', 'single rose', 'a single rose', 'bouquet', 'bouquet of roses', 'bouquet of flowers', 'flower bouquet', 'rosebud'], effect: { excludes: 'roses', unrenderable: true } },
   // Birds are drawn: a flock crossing the sky ("no birds" and "no animals" both leave them out).
   { words: ['ferris wheel', 'ferris wheels', 'big wheel', 'observation wheel', 'fairground', 'funfair', 'carnival', 'amusement park', 'county fair'], effect: { archetype: A('nature', 5), subject: 'ferris-wheel', excludes: 'ferris wheel' } },
   { words: ['tornado', 'tornadoes', 'tornados', 'twister', 'twisters', 'funnel cloud', 'tornado touching down', 'supercell', 'storm chasing', 'storm chaser', 'whirlwind'], effect: { archetype: A('nature', 6), subject: 'tornado', condition: 'cloudy', excludes: 'tornado' } },
