@@ -133,7 +133,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', volcano: 'nature', ripples: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
-  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
+  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', galaxy: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
   tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product',
   raindrops: 'abstract',
@@ -573,10 +573,10 @@ export function planPrompt(input: PlanInput): PlanResult {
     case 'abstract': {
       if (setting === 'space') {
         // Space holds a nebula, a planet or both; the earth's own colours unless a colour is named ("a red planet").
-        const kinds = wordSubjects.filter((s): s is 'nebula' | 'planet' | 'asteroids' | 'black-hole' => (s === 'nebula' || s === 'planet' || s === 'asteroids' || s === 'black-hole') && !excluded(s === 'black-hole' ? 'black hole' : s));
+        const kinds = wordSubjects.filter((s): s is 'nebula' | 'planet' | 'asteroids' | 'black-hole' | 'galaxy' => (s === 'nebula' || s === 'planet' || s === 'asteroids' || s === 'black-hole' || s === 'galaxy') && !excluded(s === 'black-hole' ? 'black hole' : s));
         if (kinds.length === 0) kinds.push('nebula');
-        // (A black hole's gas glows orange-white unless a colour is named.)
-        for (const k of kinds) addSubject(k, k === 'asteroids' ? clampInt(countWord ?? 70, 1, 300) : 1, k === 'asteroids' ? 'stone' : k === 'black-hole' ? 'emissive' : 'matte', k === 'planet' ? (wordColor ?? EARTH_BLUE) : k === 'asteroids' ? '#8a8078' : k === 'black-hole' ? (wordColor ?? '#ff9a3c') : (wordColor ?? accent));
+        // (A black hole's gas glows orange-white, a galaxy's arms blue-white, unless a colour is named.)
+        for (const k of kinds) addSubject(k, k === 'asteroids' ? clampInt(countWord ?? 70, 1, 300) : 1, k === 'asteroids' ? 'stone' : k === 'black-hole' || k === 'galaxy' ? 'emissive' : 'matte', k === 'planet' ? (wordColor ?? EARTH_BLUE) : k === 'asteroids' ? '#8a8078' : k === 'black-hole' ? (wordColor ?? '#ff9a3c') : k === 'galaxy' ? (wordColor ?? '#a9c8ff') : (wordColor ?? accent));
         break;
       }
       // (A kind negated under another of its words is left out: "infographic, no chart".)

@@ -89,6 +89,8 @@ export const SUBJECT_KINDS = [
   // outer space (setting 'space'): a nebula among the stars; a planet turning in the sun; an asteroid field
   // (count: how many rocks); a black hole with its accretion disk (color: the gas's)
   'nebula', 'planet', 'asteroids', 'black-hole',
+  // a spiral galaxy seen from outside at an angle, turning slowly (color: its arms' light)
+  'galaxy',
   // a DNA double helix lying across the frame, turning about its axis
   'helix',
   // a plexus: drifting points joined by lines where they come near each other (count: how many points)

@@ -40,6 +40,7 @@ import {
 import type { Framing } from '../sim/camera.js';
 import { createAsteroids } from './asteroids.mjs';
 import { createBlackHole } from './black-hole.mjs';
+import { createGalaxy } from './galaxy.mjs';
 import { type BuildContext, type Shot, disposeScene, lightColors } from './common.mjs';
 import { EARTH_BLUE } from '../plan/palettes.js';
 
@@ -264,6 +265,18 @@ export function buildSpace(ctx: BuildContext): Shot {
     updaters.push((t) => bh.update(t, camera));
     if (!planetSubject) holeFraming = { target: [0, 0, 0], distance: 50, azimuth: 0, elevation: 0, travel: 12 };
   }
+  const spiral = plan.subjects.find((s) => s.kind === 'galaxy');
+  let galaxyFraming: Framing | null = null;
+  if (spiral) {
+    // 160 units across, its disk tilted 43 degrees to the line of sight so the arms read; alone, it fills
+    // most of the frame from 250 units; beside a planet or a black hole, far behind it.
+    const galaxy = createGalaxy(ctx.seed, 160, new THREE.Color(spiral.color));
+    galaxy.group.rotation.set(0.75, 0, -0.35);
+    if (planetSubject || hole) galaxy.group.position.set(60, 30, -420);
+    scene.add(galaxy.group);
+    updaters.push((t) => galaxy.update(t, camera));
+    if (!planetSubject && !hole) galaxyFraming = { target: [0, 0, 0], distance: 250, azimuth: 0, elevation: 0, travel: 30 };
+  }
   const rocks = plan.subjects.find((s) => s.kind === 'asteroids');
   if (rocks) {
     // Along the camera's way into the deep field (or round the planet's near side), lit by the sun from the side.
@@ -285,7 +298,7 @@ export function buildSpace(ctx: BuildContext): Shot {
   return {
     scene,
     camera,
-    framing: holeFraming ?? framing,
+    framing: holeFraming ?? galaxyFraming ?? framing,
     focusPoint: new THREE.Vector3(...framing.target),
     focalRange: framing.distance * 0.5,
     exposureBias: 0,
