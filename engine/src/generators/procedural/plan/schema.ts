@@ -91,6 +91,8 @@ export const SUBJECT_KINDS = [
   'nebula', 'planet', 'asteroids', 'black-hole',
   // a spiral galaxy seen from outside at an angle, turning slowly (color: its arms' light)
   'galaxy',
+  // party balloons rising through the frame over an abstract field, in the palette's colours (count: how many)
+  'party-balloons',
   // a DNA double helix lying across the frame, turning about its axis
   'helix',
   // a plexus: drifting points joined by lines where they come near each other (count: how many points)

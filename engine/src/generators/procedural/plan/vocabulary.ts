@@ -128,6 +128,8 @@ const ENTRIES: Entry[] = [
   // A show over water or a skyline: where it goes is the setting's business (the planner picks water
   // when nothing else is named); night unless a time is named.
   { words: ['fireworks', 'firework', 'fireworks display', 'firework display', 'fireworks show', 'pyrotechnics', 'pyrotechnic', 'new year', 'new years', "new year's", 'new years eve', "new year's eve", 'bonfire night', 'guy fawkes', 'diwali'], effect: { archetype: A('nature', 1), subject: 'fireworks', excludes: 'fireworks' } },
+  // Party balloons rise over a field ("balloons" alone too: hot-air balloons are named as such).
+  { words: ['balloons', 'balloon', 'party balloons', 'party balloon', 'colorful balloons', 'colourful balloons', 'helium balloons', 'birthday balloons', 'balloons floating', 'balloons floating up', 'balloons rising', 'balloons flying', 'balloon release', 'balloons released'], effect: { archetype: A('abstract', 5), subject: 'party-balloons', palette: 'vibrant', excludes: 'balloons' } },
   { words: ['hot air balloon', 'hot air balloons', 'balloon festival', 'balloon flight', 'montgolfier', 'montgolfiere'], effect: { archetype: A('nature', 2), subject: 'hot-air-balloons', excludes: 'balloons' } },
   { words: ['finale', 'grand finale', 'fireworks finale'], effect: { subject: 'fireworks', finale: true, excludes: 'fireworks' } },
   { words: ['milky way', 'the milky way', 'galaxy', 'galaxies', 'astrophotography', 'starry sky', 'starry night', 'night sky', 'starfield', 'star field', 'stars timelapse', 'star timelapse', 'astro timelapse'], effect: { archetype: A('nature', 3), subject: 'milky-way', timeOfDay: 'night', excludes: 'stars' } },

@@ -39,6 +39,7 @@ import { createVessel } from './blood.mjs';
 import { createGlitch, createKaleidoscope } from './patterns.mjs';
 import { TREE_HEIGHT, createChristmasTree } from './christmas-tree.mjs';
 import { createCodeRain } from './code-rain.mjs';
+import { BALLOON_HEIGHT, clearSkyDome, createPartyBalloons } from './party-balloons.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
 
@@ -100,7 +101,9 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
   const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
-  const dome = gradientDome(ctx, time, dimField);
+  // Balloons are released into a clear sky, unless a colour or palette was asked for the field.
+  const skyForBalloons = plan.subjects.some((s) => s.kind === 'party-balloons') && plan.palette.name === 'vibrant';
+  const dome = skyForBalloons ? clearSkyDome() : gradientDome(ctx, time, dimField);
   scene.add(dome);
   useStudioEnvironment(scene, paletteColor(plan, 0));
   const rng = ctx.rng('abstract');
@@ -340,6 +343,26 @@ export function buildAbstract(ctx: BuildContext): Shot {
         flare.update(t, camera);
       });
     }
+  }
+  if (kinds.has('party-balloons')) {
+    // Balloons rising through the frame over the field: they enter from below all clip long (spread from
+    // a clip's climb under the frame to its top), at several depths, in the palette's colours.
+    const s = plan.subjects.find((x) => x.kind === 'party-balloons')!;
+    framing = { target: [0, 0, 0], distance: 13, azimuth: 0, elevation: 2 };
+    const h = viewFillingHeight(ctx, framing.distance);
+    // (The mean pace: slower balloons started lower would never reach the frame.)
+    const climb = 0.62 * ctx.duration * plan.motion.speed;
+    // A colour named ("red balloons", a palette built round it) is every balloon's; else the palette's
+    // colours but its near-blacks.
+    const colours = plan.palette.name === 'custom' ? [new THREE.Color(s.color)] : plan.palette.colors.map((c) => new THREE.Color(c)).filter((c) => c.getHSL({ h: 0, s: 0, l: 0 }).l > 0.12);
+    const balloons = createPartyBalloons(() => rng.next(), s.count, colours.length ? colours : [new THREE.Color(s.color)], {
+      width: h * (ctx.width / ctx.height) * 1.1,
+      depth: 8,
+      low: -h / 2 - climb - BALLOON_HEIGHT * 0.5,
+      high: h / 2 - 0.5,
+    });
+    scene.add(balloons.group);
+    updaters.push((t) => balloons.update(t * plan.motion.speed));
   }
   if (kinds.has('sparklers')) {
     // Close on the sparklers in the dark (a sparkler is 2 units long here, about 30 cm): the field dark
