@@ -189,6 +189,15 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('city skyline at night, backlit', 1).plan.camera.faceSun, undefined, 'no sun at night');
   });
 
+  it('pearls pour as pearls; a ring on a finger is jewellery we do not draw, not the rings of light', () => {
+    const pearls = P('pearls falling', 1);
+    assert.deepEqual(pearls.plan.physics.events.map((e) => [e.kind, e.body, e.material, e.count]), [['fall', 'pearls', 'ceramic', 60]]);
+    const ring = P('a diamond ring on black velvet', 1);
+    assert.ok(!ring.plan.subjects.some((s) => s.kind === 'rings'), 'no rings of light');
+    assert.ok(ring.ignoredWords.includes('diamond ring'), `ignored: ${ring.ignoredWords.join(', ')}`);
+    assert.ok(P('neon rings background', 1).plan.subjects.some((s) => s.kind === 'rings'), 'rings of light are still drawn');
+  });
+
   it('ice cubes are clear cubes; a rose is a flower we do not draw, reported, not the colour', () => {
     const ice = P('ice cubes falling into a glass', 1);
     assert.deepEqual(ice.plan.physics.events.map((e) => [e.body, e.material]), [['cubes', 'glass']]);

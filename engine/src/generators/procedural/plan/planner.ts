@@ -675,16 +675,16 @@ export function planPrompt(input: PlanInput): PlanResult {
     if (kinds.includes('collide') && kinds.includes('stack')) kinds.splice(kinds.indexOf('stack'), 1);
     // Round bodies do not stack: "balls pouring into a pile" is balls falling into a heap (it drew a tower
     // of cubes, the stack event's own bodies).
-    if ((wordBody === 'balls' || wordBody === 'marbles' || wordBody === 'beans') && kinds.includes('stack')) kinds.splice(kinds.indexOf('stack'), 1, ...(kinds.includes('fall') ? [] : (['fall'] as const)));
+    if ((wordBody === 'balls' || wordBody === 'marbles' || wordBody === 'beans' || wordBody === 'pearls') && kinds.includes('stack')) kinds.splice(kinds.indexOf('stack'), 1, ...(kinds.includes('fall') ? [] : (['fall'] as const)));
     // Beans and coins are not racked in a pyramid to be knocked down: "coffee beans crashing down" is beans falling.
-    if ((wordBody === 'beans' || wordBody === 'coins') && kinds.includes('collide')) kinds.splice(kinds.indexOf('collide'), 1, ...(kinds.includes('fall') ? [] : (['fall'] as const)));
+    if ((wordBody === 'beans' || wordBody === 'coins' || wordBody === 'pearls') && kinds.includes('collide')) kinds.splice(kinds.indexOf('collide'), 1, ...(kinds.includes('fall') ? [] : (['fall'] as const)));
     // "dominoes falling", "balls falling and bouncing": the named event already includes the fall.
     if (kinds.length > 1 && kinds.includes('fall')) kinds.splice(kinds.indexOf('fall'), 1);
     for (const kind of kinds.slice(0, 2)) {
       const body: BodyKind = kind === 'dominoes' ? 'dominoes' : (wordBody && wordBody !== 'dominoes' ? wordBody : defaultBody(kind, rng.next()));
       // Beans pour by the handful: a heap needs many.
-      const count = clampInt(countWord ?? (body === 'beans' && kind === 'fall' ? 90 : body === 'coins' && kind === 'fall' ? 60 : defaultCount(kind)), 1, kind === 'dominoes' ? 120 : 200);
-      const material = wordMaterial ?? (body === 'crates' ? 'wood' : body === 'marbles' ? 'glass' : body === 'beans' ? 'matte' : body === 'coins' ? (wordColor ? 'metal' : 'gold') : 'plastic');
+      const count = clampInt(countWord ?? (body === 'beans' && kind === 'fall' ? 90 : (body === 'coins' || body === 'pearls') && kind === 'fall' ? 60 : defaultCount(kind)), 1, kind === 'dominoes' ? 120 : 200);
+      const material = wordMaterial ?? (body === 'crates' ? 'wood' : body === 'marbles' ? 'glass' : body === 'beans' ? 'matte' : body === 'coins' ? (wordColor ? 'metal' : 'gold') : body === 'pearls' ? 'ceramic' : 'plastic');
       events.push({ kind, body, count, material });
     }
     const bodyColor = wordColor ?? accent;
@@ -972,6 +972,7 @@ const EVENTS_FOR_BODY: Record<BodyKind | 'any', PhysicsEventKind[]> = {
   dominoes: ['dominoes'],
   beans: ['fall'],
   coins: ['fall', 'stack'],
+  pearls: ['fall', 'bounce'],
 };
 
 function defaultBody(kind: PhysicsEventKind, r: number): BodyKind {

@@ -289,6 +289,8 @@ const ENTRIES: Entry[] = [
   // Coins pour onto a heap (gold unless a material is named) or stand in a stack.
   { words: ['coins', 'coin', 'gold coins', 'golden coins', 'falling coins', 'coins falling', 'pile of coins'], effect: { archetype: A('physics', 5), body: 'coins' } },
   { words: ['stack of coins', 'stacks of coins', 'coin stack', 'coin stacks', 'stacked coins', 'coins stacking'], effect: { archetype: A('physics', 5), body: 'coins', physics: 'stack' } },
+  // Pearls pour like beans, lustrous white beads in a close-up.
+  { words: ['pearls', 'pearl', 'pearls falling', 'falling pearls'], effect: { archetype: A('physics', 5), body: 'pearls' } },
   // Ice cubes are clear cubes, as water drops are clear marbles.
   { words: ['ice cubes', 'ice cube', 'cubes of ice'], effect: { archetype: A('physics', 3), body: 'cubes', material: 'glass', color: '#dfeef5' } },
   { words: ['crates', 'crate', 'boxes', 'cartons'], effect: { archetype: A('physics', 1), body: 'crates' } },
@@ -409,6 +411,8 @@ const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- things we understand but never draw
   { words: ['people', 'person', 'man', 'woman', 'men', 'women', 'crowd', 'crowds', 'humans', 'human', 'pedestrians', 'faces', 'face', 'figures', 'kids', 'children', 'actor', 'actors'], effect: { excludes: 'people', unrenderable: true } },
   { words: ['animals', 'animal', 'dog', 'dogs', 'cat', 'cats', 'deer', 'wildlife', 'horses'], effect: { excludes: 'animals', unrenderable: true } },
+  // A ring worn on a finger is jewellery we do not model, not the abstract rings of light.
+  { words: ['diamond ring', 'diamond rings', 'wedding ring', 'wedding rings', 'engagement ring', 'engagement rings', 'gold ring', 'silver ring', 'a ring', 'jewelry', 'jewellery'], effect: { excludes: 'jewellery', unrenderable: true } },
   // A rose is a flower we do not model, not the colour ("a single red rose" drew a bottle and said every
   // word was used); "rose" alone stays the colour.
   { words: ['a rose', 'red rose', 'red roses', 'roses', 'single rose', 'a single rose', 'bouquet', 'bouquet of roses', 'bouquet of flowers', 'flower bouquet', 'rosebud'], effect: { excludes: 'roses', unrenderable: true } },

@@ -47,7 +47,9 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     addLights(scene, ctx, L, new THREE.Vector3(0, floorY, 0), sim.focus.radius * 2 + 4);
     addFog(scene, plan, L, 3);
   } else {
-    const backdrop = paletteColor(plan, 4).lerp(new THREE.Color('#cfccc6'), 0.6).multiplyScalar(0.7);
+    // Pearls are shot on a dark ground (velvet), where their lustre shows; on the light sweep they read as white balls.
+    const pearls = plan.physics.events.some((e) => e.body === 'pearls');
+    const backdrop = paletteColor(plan, 4).lerp(new THREE.Color('#cfccc6'), 0.6).multiplyScalar(pearls ? 0.08 : 0.7);
     scene.background = backdrop.clone().multiplyScalar(0.25);
     // Wide and deep enough that an orbiting camera never sees past its edges.
     const sweep = studioSweep(ctx, backdrop, paletteColor(plan, 0), { width: 240, radius: 12, floorLen: 90 });
@@ -139,6 +141,7 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
         it.b.body === 'dominoes' ? (k % 2 ? new THREE.Color('#f4f1ea') : paletteColor(plan, 0))
         : it.b.body === 'beans' ? roastColour(it.b.index)
         : it.b.body === 'coins' ? coinColour
+        : it.b.body === 'pearls' ? pearlColour(it.b.index)
         : paletteColor(plan, it.b.index + it.b.event);
       mesh.setColorAt(k, c);
     });
@@ -149,6 +152,8 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     meshes.push({ mesh, items });
   };
   makeMesh(new THREE.SphereGeometry(1, 32, 16), balls);
+  // A pearl's lustre: thin-film iridescence over the clear coat.
+  if (balls.some((b) => b.b.body === 'pearls')) Object.assign(meshes[meshes.length - 1]!.mesh.material, { iridescence: 0.8, iridescenceIOR: 1.6 });
   makeMesh(new RoundedBoxGeometry(2, 2, 2, 3, 0.08), boxes);
   // Coins: a raised rim round each face.
   makeMesh(coinGeometry(), coins);
@@ -168,9 +173,9 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   const zero = new THREE.Matrix4().makeScale(0, 0, 0);
   const c = sim.focus.center;
   const rad = sim.focus.radius;
-  // Beans and coins are a close-up product shot, looking a little down on the heap they make: a wide
+  // Beans, coins and pearls are a close-up product shot, looking a little down on the heap they make: a wide
   // framing made them specks, and a level one cut the heap off at the bottom of the frame.
-  const closeUp = beans.length > 0 || coins.length > 0;
+  const closeUp = beans.length > 0 || coins.length > 0 || sim.bodies.some((b) => b.body === 'pearls');
   const framing: Framing = {
     target: closeUp ? [c[0], floorY + 0.45, c[2]] : [c[0], c[1] + rad * 0.15, c[2]],
     distance: closeUp ? rad * 1.5 + 1.8 : rad * 2.4 + 4,
@@ -244,4 +249,10 @@ function beanGeometry(): THREE.BufferGeometry {
 function coinGeometry(): THREE.BufferGeometry {
   const profile: Array<[number, number]> = [[0, -0.75], [0.86, -0.75], [0.9, -1], [1, -1], [1, 1], [0.9, 1], [0.86, 0.75], [0, 0.75]];
   return new THREE.LatheGeometry(profile.map(([r, y]) => new THREE.Vector2(r, y)), 48);
+}
+
+/** Pearls: white with a faint warm or cool cast, each its own. */
+const PEARLS = ['#f4efe6', '#efe8df', '#f3eef0', '#ece9e2', '#f6f1e8'];
+function pearlColour(index: number): THREE.Color {
+  return new THREE.Color(PEARLS[(index * 3 + (index >> 1)) % PEARLS.length]!);
 }

@@ -167,6 +167,10 @@ export class PhysicsSim {
         }
         case 'coins':
           return { shape: 'coin', half: [0.28, 0.035, 0.28] };
+        case 'pearls': {
+          const r = 0.1 + rng.next() * 0.025;
+          return { shape: 'ball', half: [r, r, r] };
+        }
         case 'balls': {
           const r = 0.22 + rng.next() * 0.18;
           return { shape: 'ball', half: [r, r, r] };
@@ -200,7 +204,7 @@ export class PhysicsSim {
       case 'fall':
       case 'splash': {
         // Beans and coins are small and many: they pour onto one heap rather than scattering over the floor.
-        const small = event.body === 'beans' || event.body === 'coins';
+        const small = event.body === 'beans' || event.body === 'coins' || event.body === 'pearls';
         const spread = event.kind === 'splash' ? 2.6 : small ? Math.min(2.2, 0.8 + Math.sqrt(n) * 0.13) : Math.min(4.5, 1.6 + Math.sqrt(n) * 0.45);
         const window = Math.max(0.3, T * (event.kind === 'splash' ? 0.7 : 0.55));
         for (let i = 0; i < n; i++) {
