@@ -4,12 +4,10 @@
  * crease down its flat face (sim/bean.ts), the same shape for its collider's convex hull and its mesh.
  */
 import { strict as assert } from 'node:assert';
-import type { ResolvedRequest } from '@rushes/shared';
-import { planPrompt, type ProceduralGenerator } from '../../engine/src/generators/procedural';
+import { planPrompt } from '../../engine/src/generators/procedural';
 import { BEAN_FLAT, beanHullPoints, beanPoint, creaseX } from '../../engine/src/generators/procedural/sim/bean';
 import { PhysicsSim } from '../../engine/src/generators/procedural/sim/physics';
-import { rgbaOf } from '../helpers/frames';
-import { proceduralOrSkip } from '../helpers/gpu';
+import { procedural, renderRgba, smallRequest } from '../helpers/render';
 
 /** v rotated by the unit quaternion q = [x, y, z, w]. */
 function rotate(q: [number, number, number, number], v: [number, number, number]): [number, number, number] {
@@ -88,23 +86,11 @@ describe('procedural/beans: coffee beans pouring onto a heap', function () {
   });
 
   describe('render', () => {
-    let g: ProceduralGenerator;
-    before(async function () {
-      g = await proceduralOrSkip(this);
-    });
-    after(async () => {
-      await g?.dispose();
-    });
+    const gen = procedural();
 
     it('draws roasted brown beans filling the close-up as the heap grows', async () => {
-      const prompt = 'coffee beans falling in slow motion';
-      const request: ResolvedRequest = {
-        prompt, seed: 1, frames: 5, durationSeconds: 5, fps: { num: 1, den: 1 }, width: 192, height: 108,
-        generator: 'procedural', formats: ['mp4'], name: 'beans', startTimecode: '00:00:00:00',
-      };
       const brown: number[] = [];
-      for await (const f of g.render({ request, signal: new AbortController().signal, log: () => undefined })) {
-        const px = rgbaOf(f);
+      for (const px of await renderRgba(gen(), smallRequest('coffee beans falling in slow motion', 5))) {
         let n = 0;
         for (let i = 0; i < px.length; i += 4) {
           const [r, gg, b] = [px[i]!, px[i + 1]!, px[i + 2]!];

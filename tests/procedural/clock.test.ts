@@ -3,11 +3,9 @@
  * hands still. Now a twin-bell alarm clock facing the lens, the second hand jumping once a second.
  */
 import { strict as assert } from 'node:assert';
-import type { ResolvedRequest } from '@rushes/shared';
-import { planPrompt, type ProceduralGenerator } from '../../engine/src/generators/procedural';
+import { planPrompt } from '../../engine/src/generators/procedural';
 import { importProcedural } from '../helpers/esm';
-import { rgbaOf } from '../helpers/frames';
-import { proceduralOrSkip } from '../helpers/gpu';
+import { procedural, renderRgba, smallRequest } from '../helpers/render';
 
 type ClockModule = typeof import('../../engine/src/generators/procedural/scene/clock.mjs', { with: { 'resolution-mode': 'import' } });
 const deg = (r: number) => (r * 180) / Math.PI;
@@ -40,21 +38,10 @@ describe('procedural/clock: an alarm clock ticking', function () {
   });
 
   describe('render', () => {
-    let g: ProceduralGenerator;
-    before(async function () {
-      g = await proceduralOrSkip(this);
-    });
-    after(async () => {
-      await g?.dispose();
-    });
+    const gen = procedural();
 
     it('moves the hands on a still shot, and nothing else', async () => {
-      const request: ResolvedRequest = {
-        prompt: 'a clock ticking, static shot', seed: 1, frames: 3, durationSeconds: 3, fps: { num: 1, den: 1 }, width: 192, height: 108,
-        generator: 'procedural', formats: ['mp4'], name: 'clock', startTimecode: '00:00:00:00',
-      };
-      const frames: Uint8Array[] = [];
-      for await (const f of g.render({ request, signal: new AbortController().signal, log: () => undefined })) frames.push(rgbaOf(f));
+      const frames = await renderRgba(gen(), smallRequest('a clock ticking, static shot', 3));
       // Pixels that change by more than the dither between the first and last frame: in the dial's middle
       // (the hands) and none in the frame's outer columns (the studio).
       let dial = 0;

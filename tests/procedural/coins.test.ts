@@ -4,11 +4,9 @@
  * is named.
  */
 import { strict as assert } from 'node:assert';
-import type { ResolvedRequest } from '@rushes/shared';
-import { planPrompt, type ProceduralGenerator } from '../../engine/src/generators/procedural';
+import { planPrompt } from '../../engine/src/generators/procedural';
 import { PhysicsSim } from '../../engine/src/generators/procedural/sim/physics';
-import { rgbaOf } from '../helpers/frames';
-import { proceduralOrSkip } from '../helpers/gpu';
+import { procedural, renderRgba, smallRequest } from '../helpers/render';
 
 /** The y component of the unit vector along a coin's axis (its local y) under the quaternion q. */
 function axisY(q: [number, number, number, number]): number {
@@ -72,22 +70,11 @@ describe('procedural/coins: coins pouring onto a heap, or stacking up', function
   });
 
   describe('render', () => {
-    let g: ProceduralGenerator;
-    before(async function () {
-      g = await proceduralOrSkip(this);
-    });
-    after(async () => {
-      await g?.dispose();
-    });
+    const gen = procedural();
 
     it('draws gold coins heaping up in the close-up', async () => {
-      const request: ResolvedRequest = {
-        prompt: 'gold coins falling', seed: 1, frames: 5, durationSeconds: 5, fps: { num: 1, den: 1 }, width: 192, height: 108,
-        generator: 'procedural', formats: ['mp4'], name: 'coins', startTimecode: '00:00:00:00',
-      };
       const gold: number[] = [];
-      for await (const f of g.render({ request, signal: new AbortController().signal, log: () => undefined })) {
-        const px = rgbaOf(f);
+      for (const px of await renderRgba(gen(), smallRequest('gold coins falling', 5))) {
         let n = 0;
         for (let i = 0; i < px.length; i += 4) if (px[i]! > px[i + 1]! && px[i + 1]! > px[i + 2]! + 15 && px[i]! - px[i + 2]! > 40) n++;
         gold.push(n / (px.length / 4));

@@ -4,11 +4,9 @@
  * logarithmic spiral, dust along their inner edges, turning slowly with its inside lapping its outside.
  */
 import { strict as assert } from 'node:assert';
-import type { ResolvedRequest } from '@rushes/shared';
-import { planPrompt, type ProceduralGenerator } from '../../engine/src/generators/procedural';
+import { planPrompt } from '../../engine/src/generators/procedural';
 import { importProcedural } from '../helpers/esm';
-import { rgbaOf } from '../helpers/frames';
-import { proceduralOrSkip } from '../helpers/gpu';
+import { procedural, renderRgba, smallRequest } from '../helpers/render';
 
 type GalaxyModule = typeof import('../../engine/src/generators/procedural/scene/galaxy.mjs', { with: { 'resolution-mode': 'import' } });
 
@@ -42,21 +40,10 @@ describe('procedural/galaxy: a spiral galaxy from space', function () {
   });
 
   describe('render', () => {
-    let g: ProceduralGenerator;
-    before(async function () {
-      g = await proceduralOrSkip(this);
-    });
-    after(async () => {
-      await g?.dispose();
-    });
+    const gen = procedural();
 
     it('draws a bright core in the middle of the frame and blue arms round it, on black', async () => {
-      const request: ResolvedRequest = {
-        prompt: 'a spiral galaxy, static shot', seed: 1, frames: 2, durationSeconds: 4, fps: { num: 1, den: 2 }, width: 192, height: 108,
-        generator: 'procedural', formats: ['mp4'], name: 'galaxy', startTimecode: '00:00:00:00',
-      };
-      const frames: Uint8Array[] = [];
-      for await (const f of g.render({ request, signal: new AbortController().signal, log: () => undefined })) frames.push(rgbaOf(f));
+      const frames = await renderRgba(gen(), smallRequest('a spiral galaxy, static shot', 2, { num: 1, den: 2 }));
       const px = frames[0]!;
       const luma = (x: number, y: number) => {
         const i = (y * 192 + x) * 4;

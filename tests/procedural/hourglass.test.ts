@@ -4,11 +4,9 @@
  * mound in the bottom one over the clip, its volume kept.
  */
 import { strict as assert } from 'node:assert';
-import type { ResolvedRequest } from '@rushes/shared';
-import { planPrompt, type ProceduralGenerator } from '../../engine/src/generators/procedural';
+import { planPrompt } from '../../engine/src/generators/procedural';
 import { importProcedural } from '../helpers/esm';
-import { rgbaOf } from '../helpers/frames';
-import { proceduralOrSkip } from '../helpers/gpu';
+import { procedural, renderRgba, smallRequest } from '../helpers/render';
 
 type HourglassModule = typeof import('../../engine/src/generators/procedural/scene/hourglass.mjs', { with: { 'resolution-mode': 'import' } });
 
@@ -47,22 +45,11 @@ describe('procedural/hourglass: sand running through an hourglass', function () 
   });
 
   describe('render', () => {
-    let g: ProceduralGenerator;
-    before(async function () {
-      g = await proceduralOrSkip(this);
-    });
-    after(async () => {
-      await g?.dispose();
-    });
+    const gen = procedural();
 
     it('moves sand-coloured pixels from the upper half of the frame to the lower', async () => {
-      const request: ResolvedRequest = {
-        prompt: 'an hourglass with sand falling', seed: 1, frames: 6, durationSeconds: 6, fps: { num: 1, den: 1 }, width: 192, height: 108,
-        generator: 'procedural', formats: ['mp4'], name: 'hourglass', startTimecode: '00:00:00:00',
-      };
       const balance: number[] = [];
-      for await (const f of g.render({ request, signal: new AbortController().signal, log: () => undefined })) {
-        const px = rgbaOf(f);
+      for (const px of await renderRgba(gen(), smallRequest('an hourglass with sand falling', 6))) {
         let upper = 0;
         let lower = 0;
         for (let y = 0; y < 108; y++) {

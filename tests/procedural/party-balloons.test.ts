@@ -4,12 +4,10 @@
  * entering from below all clip long.
  */
 import { strict as assert } from 'node:assert';
-import type { ResolvedRequest } from '@rushes/shared';
-import { planPrompt, type ProceduralGenerator } from '../../engine/src/generators/procedural';
+import { planPrompt } from '../../engine/src/generators/procedural';
 import { stream } from '../../engine/src/generators/procedural/sim/rng';
 import { importProcedural } from '../helpers/esm';
-import { rgbaOf } from '../helpers/frames';
-import { proceduralOrSkip } from '../helpers/gpu';
+import { procedural, renderRgba, smallRequest } from '../helpers/render';
 
 type BalloonsModule = typeof import('../../engine/src/generators/procedural/scene/party-balloons.mjs', { with: { 'resolution-mode': 'import' } });
 
@@ -44,21 +42,10 @@ describe('procedural/party balloons: balloons rising into the sky', function () 
   });
 
   describe('render', () => {
-    let g: ProceduralGenerator;
-    before(async function () {
-      g = await proceduralOrSkip(this);
-    });
-    after(async () => {
-      await g?.dispose();
-    });
+    const gen = procedural();
 
     it('fills the frame with coloured balloons over a blue sky, rising', async () => {
-      const request: ResolvedRequest = {
-        prompt: 'balloons floating up, static shot', seed: 1, frames: 2, durationSeconds: 4, fps: { num: 1, den: 2 }, width: 192, height: 108,
-        generator: 'procedural', formats: ['mp4'], name: 'balloons', startTimecode: '00:00:00:00',
-      };
-      const frames: Uint8Array[] = [];
-      for await (const f of g.render({ request, signal: new AbortController().signal, log: () => undefined })) frames.push(rgbaOf(f));
+      const frames = await renderRgba(gen(), smallRequest('balloons floating up, static shot', 2, { num: 1, den: 2 }));
       const share = (px: Uint8Array, test: (r: number, g: number, b: number) => boolean) => {
         let n = 0;
         for (let i = 0; i < px.length; i += 4) if (test(px[i]!, px[i + 1]!, px[i + 2]!)) n++;

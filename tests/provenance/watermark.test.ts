@@ -111,17 +111,20 @@ describe('provenance/watermark: embedder', () => {
   const H = 720;
   const payload = makePayload(0xdeadbeef, 0x01234567);
 
+  /** `frame` marked through the SIMD kernel and, as a copy, through the JS fallback. */
+  const markBothWays = (frame: Uint8Array, layout: 'rgba' | 'yuv420p'): [Uint8Array, Uint8Array] =>
+    [true, false].map((simd) => {
+      const e = new WatermarkEmbedder();
+      e.beginWithPayload(payload, W, H, simd);
+      const pixels = frame.slice();
+      e.apply(layout === 'rgba' ? { index: 0, rgba: pixels } : { index: 0, layout, yuv: pixels });
+      return pixels;
+    }) as [Uint8Array, Uint8Array];
+
   it('gives identical frames through the SIMD kernel and the JS fallback', () => {
     const rand = mulberry32(3);
     const frame = Uint8Array.from({ length: W * H * 4 }, () => Math.floor(rand() * 256));
-    const a = frame.slice();
-    const b = frame.slice();
-    const simd = new WatermarkEmbedder();
-    simd.beginWithPayload(payload, W, H, true);
-    const js = new WatermarkEmbedder();
-    js.beginWithPayload(payload, W, H, false);
-    simd.apply({ index: 0, rgba: a });
-    js.apply({ index: 0, rgba: b });
+    const [a, b] = markBothWays(frame, 'rgba');
     assert.ok(Buffer.compare(Buffer.from(a), Buffer.from(frame)) !== 0, 'the frame changed');
     assert.equal(Buffer.compare(Buffer.from(a), Buffer.from(b)), 0);
     // Alpha untouched, colour untouched: R, G and B move together (except where one clips).
@@ -135,14 +138,7 @@ describe('provenance/watermark: embedder', () => {
     const plane = W * H;
     // Noise, and stretches pinned at the nominal limits, where the clamp decides.
     const frame = Uint8Array.from({ length: (plane * 3) / 2 }, (_, i) => (i < plane && i % W < 64 ? (i % 2 ? 16 : 235) : Math.floor(rand() * 256)));
-    const a = frame.slice();
-    const b = frame.slice();
-    const simd = new WatermarkEmbedder();
-    simd.beginWithPayload(payload, W, H, true);
-    const js = new WatermarkEmbedder();
-    js.beginWithPayload(payload, W, H, false);
-    simd.apply({ index: 0, layout: 'yuv420p', yuv: a });
-    js.apply({ index: 0, layout: 'yuv420p', yuv: b });
+    const [a, b] = markBothWays(frame, 'yuv420p');
     assert.ok(Buffer.compare(Buffer.from(a), Buffer.from(frame)) !== 0, 'the frame changed');
     assert.equal(Buffer.compare(Buffer.from(a), Buffer.from(b)), 0, 'SIMD and JS agree');
     assert.ok(Buffer.from(a.subarray(plane)).equals(Buffer.from(frame.subarray(plane))), 'chroma untouched');

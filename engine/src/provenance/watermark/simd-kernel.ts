@@ -101,7 +101,13 @@ function fourPixels(offset: number, lanes: [number, number, number, number]): nu
   ];
 }
 
-function applyBody(): number[] {
+/**
+ * The two kernels' shared frame: for each row, its strength cells (sp), pattern (p, up to end), dither (t)
+ * and pixels (q: the row's start, `pixelShift` = log2 of bytes a pixel), then `step` pixels at a time
+ * through `body`, moving p, t and q on and sp by a cell per 4 pixels. The locals, the same in both.
+ */
+function rowLoops(pixelShift: number, step: number, body: number[]): number[] {
+  const q = pixelShift ? [OP.i32Const, pixelShift, OP.i32Shl] : [];
   const code: number[] = [
     OP.block, OP.void,
     OP.loop, OP.void,
@@ -113,12 +119,33 @@ function applyBody(): number[] {
     OP.localGet, P, OP.localGet, WIDTH, OP.i32Add, OP.localSet, END,
     // t = dither + y * width
     OP.localGet, DITHER, OP.localGet, Y, OP.localGet, WIDTH, OP.i32Mul, OP.i32Add, OP.localSet, T,
-    // q = rgba + y * width * 4
-    OP.localGet, RGBA, OP.localGet, Y, OP.localGet, WIDTH, OP.i32Mul, OP.i32Const, 2, OP.i32Shl, OP.i32Add, OP.localSet, Q,
+    // q = pixels + (y * width) << pixelShift
+    OP.localGet, RGBA, OP.localGet, Y, OP.localGet, WIDTH, OP.i32Mul, ...q, OP.i32Add, OP.localSet, Q,
     OP.block, OP.void,
     OP.loop, OP.void,
     OP.localGet, P, OP.localGet, END, OP.i32GeU, OP.brIf, 1,
-    // dv = ((pattern[8] * [s0 x4, s1 x4]) + 512) >> 10
+    ...body,
+    OP.localGet, P, OP.i32Const, ...sleb(step), OP.i32Add, OP.localSet, P,
+    OP.localGet, T, OP.i32Const, ...sleb(step), OP.i32Add, OP.localSet, T,
+    OP.localGet, Q, OP.i32Const, ...sleb(step << pixelShift), OP.i32Add, OP.localSet, Q,
+    OP.localGet, SP, OP.i32Const, ...sleb(step / 2), OP.i32Add, OP.localSet, SP,
+    OP.br, 0,
+    OP.end,
+    OP.end,
+    OP.localGet, Y, OP.i32Const, 1, OP.i32Add, OP.localSet, Y,
+    OP.br, 0,
+    OP.end,
+    OP.end,
+    OP.end, // function
+  ];
+  const locals = [3, 5, 0x7f, 1, 0x7b, 1, 0x7f]; // Y, P, Q, END, SP: i32; DV: v128; T: i32
+  return [...locals, ...code];
+}
+
+/** 8 RGBA pixels an iteration: R, G and B + d with unsigned saturation. */
+function applyBody(): number[] {
+  return rowLoops(2, 8, [
+    // dv = ((pattern[8] * [s0 x4, s1 x4]) + 4 * dither) >> 10
     OP.localGet, P, ...V.load8x8s,
     OP.localGet, SP, ...V.load32Splat,
     OP.localGet, SP, ...V.load32Splat,
@@ -129,22 +156,7 @@ function applyBody(): number[] {
     OP.localSet, DV,
     ...fourPixels(0, [0, 1, 2, 3]),
     ...fourPixels(16, [4, 5, 6, 7]),
-    // p += 8; t += 8; q += 32; sp += 4
-    OP.localGet, P, OP.i32Const, 8, OP.i32Add, OP.localSet, P,
-    OP.localGet, T, OP.i32Const, 8, OP.i32Add, OP.localSet, T,
-    OP.localGet, Q, OP.i32Const, ...sleb(32), OP.i32Add, OP.localSet, Q,
-    OP.localGet, SP, OP.i32Const, 4, OP.i32Add, OP.localSet, SP,
-    OP.br, 0,
-    OP.end,
-    OP.end,
-    OP.localGet, Y, OP.i32Const, 1, OP.i32Add, OP.localSet, Y,
-    OP.br, 0,
-    OP.end,
-    OP.end,
-    OP.end, // function
-  ];
-  const locals = [3, 5, 0x7f, 1, 0x7b, 1, 0x7f]; // 5 x i32, 1 x v128, 1 x i32
-  return [...locals, ...code];
+  ]);
 }
 
 const I16_16 = V.const(new Array(8).fill([16, 0]).flat());
@@ -167,43 +179,15 @@ function deltaY(offset: number, first: number): number[] {
   ];
 }
 
-/** 16 pixels of a Y' plane per iteration: y' + d, clamped to 16..235 (locals as in `apply`, Q the plane). */
+/** 16 pixels of a Y' plane an iteration: y' + d, clamped to 16..235. */
 function applyYBody(): number[] {
-  const code: number[] = [
-    OP.block, OP.void,
-    OP.loop, OP.void,
-    OP.localGet, Y, OP.localGet, HEIGHT, OP.i32GeU, OP.brIf, 1,
-    OP.localGet, STR, OP.localGet, Y, OP.i32Const, 2, OP.i32ShrU, OP.localGet, GRIDW, OP.i32Mul, OP.i32Const, 1, OP.i32Shl, OP.i32Add, OP.localSet, SP,
-    OP.localGet, PAT, OP.localGet, Y, OP.localGet, WIDTH, OP.i32Mul, OP.i32Add, OP.localSet, P,
-    OP.localGet, P, OP.localGet, WIDTH, OP.i32Add, OP.localSet, END,
-    OP.localGet, DITHER, OP.localGet, Y, OP.localGet, WIDTH, OP.i32Mul, OP.i32Add, OP.localSet, T,
-    // q = plane + y * width
-    OP.localGet, RGBA, OP.localGet, Y, OP.localGet, WIDTH, OP.i32Mul, OP.i32Add, OP.localSet, Q,
-    OP.block, OP.void,
-    OP.loop, OP.void,
-    OP.localGet, P, OP.localGet, END, OP.i32GeU, OP.brIf, 1,
+  return rowLoops(0, 16, [
     OP.localGet, Q,
     OP.localGet, Q, ...V.load(0), ...V.extendLowU, ...deltaY(0, 0), ...V.add, ...I16_16, ...V.maxS, ...I16_235, ...V.minS,
     OP.localGet, Q, ...V.load(0), ...V.extendHighU, ...deltaY(8, 2), ...V.add, ...I16_16, ...V.maxS, ...I16_235, ...V.minS,
     ...V.narrowU,
     ...V.store(0),
-    // p += 16; t += 16; q += 16; sp += 8
-    OP.localGet, P, OP.i32Const, 16, OP.i32Add, OP.localSet, P,
-    OP.localGet, T, OP.i32Const, 16, OP.i32Add, OP.localSet, T,
-    OP.localGet, Q, OP.i32Const, 16, OP.i32Add, OP.localSet, Q,
-    OP.localGet, SP, OP.i32Const, 8, OP.i32Add, OP.localSet, SP,
-    OP.br, 0,
-    OP.end,
-    OP.end,
-    OP.localGet, Y, OP.i32Const, 1, OP.i32Add, OP.localSet, Y,
-    OP.br, 0,
-    OP.end,
-    OP.end,
-    OP.end, // function
-  ];
-  // The same locals as `apply`, so the indices above mean the same (DV, the v128, is unused here).
-  const locals = [3, 5, 0x7f, 1, 0x7b, 1, 0x7f];
-  return [...locals, ...code];
+  ]);
 }
 
 function buildModule(): Uint8Array {
