@@ -93,6 +93,9 @@ export const SUBJECT_KINDS = [
   'galaxy',
   // party balloons rising through the frame over an abstract field, in the palette's colours (count: how many)
   'party-balloons',
+  // stage lighting in haze over a dark field: moving-head beams sweeping from a rig above the frame, or
+  // laser beams scanning (count: how many fixtures)
+  'stage-lights', 'lasers',
   // a DNA double helix lying across the frame, turning about its axis
   'helix',
   // a plexus: drifting points joined by lines where they come near each other (count: how many points)

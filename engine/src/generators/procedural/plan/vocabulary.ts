@@ -128,6 +128,10 @@ const ENTRIES: Entry[] = [
   // A show over water or a skyline: where it goes is the setting's business (the planner picks water
   // when nothing else is named); night unless a time is named.
   { words: ['fireworks', 'firework', 'fireworks display', 'firework display', 'fireworks show', 'pyrotechnics', 'pyrotechnic', 'new year', 'new years', "new year's", 'new years eve', "new year's eve", 'bonfire night', 'guy fawkes', 'diwali'], effect: { archetype: A('nature', 1), subject: 'fireworks', excludes: 'fireworks' } },
+  // Stage lighting: beams sweeping through haze from a rig above the frame; lasers are thin beams scanning.
+  // (Not "light beams" or "a spotlight": through a forest those are sunbeams, on a product its key light.)
+  { words: ['stage lights', 'stage light', 'stage lighting', 'concert lights', 'concert lighting', 'club lights', 'nightclub lights', 'disco lights', 'moving head lights', 'moving lights', 'stage spotlights', 'stage beams'], effect: { archetype: A('abstract', 6), subject: 'stage-lights', palette: 'neon', excludes: 'stage lights' } },
+  { words: ['lasers', 'laser', 'laser show', 'laser beams', 'laser lights', 'laser light show'], effect: { archetype: A('abstract', 6), subject: 'lasers', palette: 'neon', excludes: 'lasers' } },
   // Party balloons rise over a field ("balloons" alone too: hot-air balloons are named as such).
   { words: ['balloons', 'balloon', 'party balloons', 'party balloon', 'colorful balloons', 'colourful balloons', 'helium balloons', 'birthday balloons', 'balloons floating', 'balloons floating up', 'balloons rising', 'balloons flying', 'balloon release', 'balloons released'], effect: { archetype: A('abstract', 5), subject: 'party-balloons', palette: 'vibrant', excludes: 'balloons' } },
   { words: ['hot air balloon', 'hot air balloons', 'balloon festival', 'balloon flight', 'montgolfier', 'montgolfiere'], effect: { archetype: A('nature', 2), subject: 'hot-air-balloons', excludes: 'balloons' } },

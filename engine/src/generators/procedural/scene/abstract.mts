@@ -40,6 +40,7 @@ import { createGlitch, createKaleidoscope } from './patterns.mjs';
 import { TREE_HEIGHT, createChristmasTree } from './christmas-tree.mjs';
 import { createCodeRain } from './code-rain.mjs';
 import { BALLOON_HEIGHT, clearSkyDome, createPartyBalloons } from './party-balloons.mjs';
+import { createStageLights } from './stage-lights.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
 
@@ -100,7 +101,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
-  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers') ? 0.12 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   // Balloons are released into a clear sky, unless a colour or palette was asked for the field.
   const skyForBalloons = plan.subjects.some((s) => s.kind === 'party-balloons') && plan.palette.name === 'vibrant';
   const dome = skyForBalloons ? clearSkyDome() : gradientDome(ctx, time, dimField);
@@ -343,6 +344,18 @@ export function buildAbstract(ctx: BuildContext): Shot {
         flare.update(t, camera);
       });
     }
+  }
+  if (kinds.has('stage-lights') || kinds.has('lasers')) {
+    // A rig just above the frame's top edge, its beams thrown down through the haze towards the lens, over
+    // a dark field; in the palette's colours (the neon palette's unless one was asked for).
+    const laser = kinds.has('lasers') && !kinds.has('stage-lights');
+    const s = plan.subjects.find((x) => x.kind === 'stage-lights' || x.kind === 'lasers')!;
+    framing = { target: [0, 0, 0], distance: 16, azimuth: 0, elevation: 0 };
+    const h = viewFillingHeight(ctx, framing.distance);
+    const colours = plan.palette.colors.map((c) => new THREE.Color(c)).filter((c) => c.getHSL({ h: 0, s: 0, l: 0 }).l > 0.2);
+    const rig = createStageLights(s.count, colours.length ? colours : [new THREE.Color(s.color)], h * (ctx.width / ctx.height) * 0.9, h / 2 + 0.6, laser);
+    scene.add(rig.group);
+    updaters.push((t) => rig.update(t * plan.motion.speed));
   }
   if (kinds.has('party-balloons')) {
     // Balloons rising through the frame over the field: they enter from below all clip long (spread from
