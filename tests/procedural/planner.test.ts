@@ -189,6 +189,16 @@ describe('procedural planner: vocabulary', () => {
     assert.equal(P('city skyline at night, backlit', 1).plan.camera.faceSun, undefined, 'no sun at night');
   });
 
+  it('a coloured product on a named background: the colour is the product\'s, the set the background\'s', () => {
+    for (const [prompt, colour] of [['a red alarm clock on black', '#c8202a'], ['blue mug on black background', '#2657c9']] as const) {
+      const { plan, ignoredWords } = P(prompt, 1);
+      assert.equal(plan.subjects[0]!.color, colour, prompt);
+      assert.equal(plan.palette.colors[0], '#141416', `${prompt}: the set is built round black (${plan.palette.colors.join(' ')})`);
+      assert.deepEqual(ignoredWords, [], prompt);
+    }
+    assert.equal(P('perfume bottle on black', 1).plan.palette.colors[0], '#141416');
+  });
+
   it('pearls pour as pearls; a ring on a finger is jewellery we do not draw, not the rings of light', () => {
     const pearls = P('pearls falling', 1);
     assert.deepEqual(pearls.plan.physics.events.map((e) => [e.kind, e.body, e.material, e.count]), [['fall', 'pearls', 'ceramic', 60]]);

@@ -436,7 +436,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   const overField = bareField && (inkField || live.some((h) => h.effect.subject === 'smoke' || h.effect.subject === 'fireworks' || h.effect.particles === 'embers'));
   // Digital rain is seen against the dark whatever colour it is ("blue binary code" is blue code on black).
   const codeField = archetype === 'abstract' && live.some((h) => h.effect.subject === 'code-rain');
-  const paletteBase = overField ? (background ?? '#0e0f12') : background && (bareField || codeField || !wordColor) ? background : wordColor;
+  // A product shot's set is the background named ("a red alarm clock on black"): the colour goes to the
+  // product, the palette (the sweep, or the dark set on black) is built round the background.
+  const paletteBase = overField ? (background ?? '#0e0f12') : background && (bareField || codeField || archetype === 'product' || !wordColor) ? background : wordColor;
   // A colour word without a palette word ("purple bokeh") builds the palette around that colour.
   // A colour named for a field whose palette word is only a style ("tech background, blue", "a corporate
   // background in red"): the field takes the colour (it had taken the style's colours, and the colour word
