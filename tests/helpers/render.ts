@@ -7,10 +7,10 @@ import type { ProceduralGenerator } from '../../engine/src/generators/procedural
 import { rgbaOf } from './frames';
 import { proceduralOrSkip } from './gpu';
 
-/** A request for `prompt`: `frames` frames at `fps` (one a second by default), 192x108, seed 1. */
-export function smallRequest(prompt: string, frames: number, fps: { num: number; den: number } = { num: 1, den: 1 }): ResolvedRequest {
+/** A request for `prompt`: `frames` frames at `fps` (one a second by default), 192x108, seed 1 unless given. */
+export function smallRequest(prompt: string, frames: number, fps: { num: number; den: number } = { num: 1, den: 1 }, seed = 1): ResolvedRequest {
   return {
-    prompt, seed: 1, frames, durationSeconds: (frames * fps.den) / fps.num, fps, width: 192, height: 108,
+    prompt, seed, frames, durationSeconds: (frames * fps.den) / fps.num, fps, width: 192, height: 108,
     generator: 'procedural', formats: ['mp4'], name: 'test', startTimecode: '00:00:00:00',
   };
 }
@@ -35,4 +35,11 @@ export function procedural(): () => ProceduralGenerator {
     if (!g) throw new Error('the procedural generator is not open (used outside a test?)');
     return g;
   };
+}
+
+/** Mean absolute difference of two frames' bytes (how much changed between them). */
+export function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d += Math.abs(a[i]! - b[i]!);
+  return d / a.length;
 }

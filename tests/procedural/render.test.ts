@@ -10,6 +10,7 @@ import { framesForDuration, type ResolvedRequest } from '@rushes/shared';
 import { planPrompt, type ProceduralGenerator, type ScenePlan } from '../../engine/src/generators/procedural';
 import { rgbaOf } from '../helpers/frames';
 import { proceduralOrSkip } from '../helpers/gpu';
+import { meanAbsDiff } from '../helpers/render';
 import { planStrikes } from '../../engine/src/generators/procedural/sim/lightning';
 
 const W = 160;
@@ -58,12 +59,6 @@ function stats(rgba: Uint8Array): { mean: number; std: number; colours: number }
   }
   const mean = sum / n;
   return { mean, std: Math.sqrt(Math.max(0, sq / n - mean * mean)), colours: seen.size };
-}
-
-function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d += Math.abs(a[i]! - b[i]!);
-  return d / a.length;
 }
 
 /** The request rendered as planned, and again with `change` made to its plan (the shot without one part). */

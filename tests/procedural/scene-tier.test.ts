@@ -6,26 +6,13 @@
  * from the hemisphere light and once from the image-based light.
  */
 import { strict as assert } from 'node:assert';
-import type { ResolvedRequest } from '@rushes/shared';
 import type { ProceduralGenerator } from '../../engine/src/generators/procedural';
-import { rgbaOf } from '../helpers/frames';
 import { proceduralOrSkip } from '../helpers/gpu';
+import { meanAbsDiff, renderRgba, smallRequest } from '../helpers/render';
 
-const W = 192;
-const H = 108;
 
-function request(prompt: string): ResolvedRequest {
-  return {
-    prompt, seed: 5, frames: 3, durationSeconds: 1.5, fps: { num: 2, den: 1 }, width: W, height: H,
-    generator: 'procedural', formats: ['mp4'], name: 'tier', startTimecode: '00:00:00:00',
-  };
-}
-
-async function frames(g: ProceduralGenerator, prompt: string): Promise<Uint8Array[]> {
-  const out: Uint8Array[] = [];
-  for await (const f of g.render({ request: request(prompt), signal: new AbortController().signal, log: () => undefined })) out.push(rgbaOf(f));
-  return out;
-}
+/** Three frames over 1.5 s of `prompt` (seed 5), as RGBA. */
+const frames = (g: ProceduralGenerator, prompt: string) => renderRgba(g, smallRequest(prompt, 3, { num: 2, den: 1 }, 5));
 
 function luma(rgba: Uint8Array): { mean: number; std: number } {
   let sum = 0;
@@ -38,12 +25,6 @@ function luma(rgba: Uint8Array): { mean: number; std: number } {
   }
   const mean = sum / n;
   return { mean, std: Math.sqrt(Math.max(0, sq / n - mean * mean)) };
-}
-
-function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) d += Math.abs(a[i]! - b[i]!);
-  return d / a.length;
 }
 
 describe('procedural/scene tiers: a GPU\'s scenes on any backend, alike in look', function () {

@@ -10,7 +10,7 @@ import { LEXICON, FILLER, NEGATORS, type Effect } from './vocabulary';
 import { splitPrompt, singular, type Token } from './words';
 import { PALETTES, DEFAULT_PALETTES, EARTH_BLUE } from './palettes';
 import { stream } from '../sim/rng';
-import { BUTTERFLY_MIX, TULIP_MIX } from './schema';
+import { BUTTERFLY_MIX, HEAP_BODIES, TULIP_MIX } from './schema';
 import type {
   Archetype,
   BodyKind,
@@ -678,8 +678,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     // Round bodies do not stack: "balls pouring into a pile" is balls falling into a heap (it drew a tower
     // of cubes, the stack event's own bodies).
     if ((wordBody === 'balls' || wordBody === 'marbles' || wordBody === 'beans' || wordBody === 'pearls') && kinds.includes('stack')) kinds.splice(kinds.indexOf('stack'), 1, ...(kinds.includes('fall') ? [] : (['fall'] as const)));
-    // Beans and coins are not racked in a pyramid to be knocked down: "coffee beans crashing down" is beans falling.
-    if ((wordBody === 'beans' || wordBody === 'coins' || wordBody === 'pearls') && kinds.includes('collide')) kinds.splice(kinds.indexOf('collide'), 1, ...(kinds.includes('fall') ? [] : (['fall'] as const)));
+    // Heap bodies are not racked in a pyramid to be knocked down: "coffee beans crashing down" is beans falling.
+    if (wordBody && HEAP_BODIES.includes(wordBody) && kinds.includes('collide')) kinds.splice(kinds.indexOf('collide'), 1, ...(kinds.includes('fall') ? [] : (['fall'] as const)));
     // "dominoes falling", "balls falling and bouncing": the named event already includes the fall.
     if (kinds.length > 1 && kinds.includes('fall')) kinds.splice(kinds.indexOf('fall'), 1);
     for (const kind of kinds.slice(0, 2)) {

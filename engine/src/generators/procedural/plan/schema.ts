@@ -298,6 +298,8 @@ export type Material = Subject['material'];
 export type ParticleKind = Particles['kind'];
 export type PhysicsEventKind = PhysicsEvent['kind'];
 export type BodyKind = PhysicsEvent['body'];
+/** Small bodies that come by the handful: poured onto one heap and shot close, never racked or scattered. */
+export const HEAP_BODIES: readonly BodyKind[] = ['beans', 'coins', 'pearls'];
 
 /** The plan's JSON Schema, e.g. for editors or `rushes plan --schema`. */
 export const scenePlanJsonSchema: object = JSON.parse(JSON.stringify(ScenePlan));

@@ -352,8 +352,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
     const s = plan.subjects.find((x) => x.kind === 'stage-lights' || x.kind === 'lasers')!;
     framing = { target: [0, 0, 0], distance: 16, azimuth: 0, elevation: 0 };
     const h = viewFillingHeight(ctx, framing.distance);
-    const colours = plan.palette.colors.map((c) => new THREE.Color(c)).filter((c) => c.getHSL({ h: 0, s: 0, l: 0 }).l > 0.2);
-    const rig = createStageLights(s.count, colours.length ? colours : [new THREE.Color(s.color)], h * (ctx.width / ctx.height) * 0.9, h / 2 + 0.6, laser);
+    const rig = createStageLights(s.count, lightColors(plan, s.count), h * (ctx.width / ctx.height) * 0.9, h / 2 + 0.6, laser);
     scene.add(rig.group);
     updaters.push((t) => rig.update(t * plan.motion.speed));
   }

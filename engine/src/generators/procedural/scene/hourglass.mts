@@ -7,6 +7,7 @@
 import * as THREE from 'three/webgpu';
 import { makeMaterial } from './common.mjs';
 import type { Material } from '../plan/schema.js';
+import { smoothstepJs } from '../sim/noise.js';
 
 /** Height of one bulb, its widest inner radius and the neck's, in scene units (the frame is 2.64 tall). */
 export const BULB_HEIGHT = 1.2;
@@ -26,13 +27,8 @@ const STEPS = 240;
 /** Inner radius of a bulb at s (0 at the neck, 1 at its end), rounding into the neck and closing a little at the end. */
 export function bulbRadius(s: number): number {
   const swell = Math.sqrt(Math.sin((Math.min(1, Math.max(0, s) / 0.62) * Math.PI) / 2));
-  const close = 1 - 0.2 * smooth(0.8, 1, s);
+  const close = 1 - 0.2 * smoothstepJs(0.8, 1, s);
   return (NECK_RADIUS + (BULB_RADIUS - NECK_RADIUS) * swell) * close;
-}
-
-function smooth(a: number, b: number, x: number): number {
-  const t = Math.min(1, Math.max(0, (x - a) / (b - a)));
-  return t * t * (3 - 2 * t);
 }
 
 /** Volume of a bulb between s = a and s = b (a < b), by the midpoint rule. */

@@ -7,7 +7,8 @@ import * as THREE from 'three/webgpu';
 import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
 import { mergeVertices } from 'three/addons/utils/BufferGeometryUtils.js';
 import { uniform, vec3, float, positionWorld, sin, smoothstep, length, abs } from 'three/tsl';
-import { PhysicsSim } from '../sim/physics.js';
+import { PhysicsSim, type BodyInfo } from '../sim/physics.js';
+import { HEAP_BODIES } from '../plan/schema.js';
 import { beanPoint } from '../sim/bean.js';
 import type { Framing } from '../sim/camera.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, lightingFor, addLights, createSky, addFog, softwareShadows, roughMaterial } from './common.mjs';
@@ -122,10 +123,11 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   }
 
   // ---------------------------------------------------------------- bodies
-  const balls = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'ball');
-  const boxes = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'box');
-  const beans = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'bean');
-  const coins = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === 'coin');
+  const withShape = (shape: BodyInfo['shape']) => sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === shape);
+  const balls = withShape('ball');
+  const boxes = withShape('box');
+  const beans = withShape('bean');
+  const coins = withShape('coin');
   const bodyMaterial = plan.physics.events[0]?.material ?? 'plastic';
   // Gold coins are the gold material's own colour; others (silver, copper) the colour named.
   const coinColour = bodyMaterial === 'gold' ? new THREE.Color('#ffffff') : new THREE.Color(plan.subjects.find((x) => x.kind === 'coins')?.color ?? '#c9ccd1');
@@ -173,9 +175,9 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   const zero = new THREE.Matrix4().makeScale(0, 0, 0);
   const c = sim.focus.center;
   const rad = sim.focus.radius;
-  // Beans, coins and pearls are a close-up product shot, looking a little down on the heap they make: a wide
-  // framing made them specks, and a level one cut the heap off at the bottom of the frame.
-  const closeUp = beans.length > 0 || coins.length > 0 || sim.bodies.some((b) => b.body === 'pearls');
+  // A heap of beans, coins or pearls is a close-up product shot, looking a little down on it: a wide framing
+  // made them specks, and a level one cut the heap off at the bottom of the frame.
+  const closeUp = sim.bodies.some((b) => HEAP_BODIES.includes(b.body));
   const framing: Framing = {
     target: closeUp ? [c[0], floorY + 0.45, c[2]] : [c[0], c[1] + rad * 0.15, c[2]],
     distance: closeUp ? rad * 1.5 + 1.8 : rad * 2.4 + 4,

@@ -10,7 +10,7 @@
  */
 import RAPIER from '@dimforge/rapier3d-compat';
 import { stream, type Rng } from './rng';
-import type { BodyKind, Material, PhysicsEvent } from '../plan/schema';
+import { HEAP_BODIES, type BodyKind, type Material, type PhysicsEvent } from '../plan/schema';
 import { beanHullPoints } from './bean';
 
 export const PHYSICS_HZ = 120;
@@ -203,14 +203,14 @@ export class PhysicsSim {
     switch (event.kind) {
       case 'fall':
       case 'splash': {
-        // Beans and coins are small and many: they pour onto one heap rather than scattering over the floor.
-        const small = event.body === 'beans' || event.body === 'coins' || event.body === 'pearls';
+        // Beans, coins and pearls are small and many: they pour onto one heap rather than scattering.
+        const small = HEAP_BODIES.includes(event.body);
         const spread = event.kind === 'splash' ? 2.6 : small ? Math.min(2.2, 0.8 + Math.sqrt(n) * 0.13) : Math.min(4.5, 1.6 + Math.sqrt(n) * 0.45);
         const window = Math.max(0.3, T * (event.kind === 'splash' ? 0.7 : 0.55));
         for (let i = 0; i < n; i++) {
           // The first quarter are already in the air when the clip starts (no empty opening frame).
           const at = Math.max(0, (window * (i - n * 0.25)) / n + rng.next() * (window / n) * 0.5);
-          // Beans and coins drop from lower down: their close framing shows about 3 m above the floor.
+          // They drop from lower down: their close framing shows about 3 m above the floor.
           const [drop, scatter, pre] = small ? [2.6, 1.4, 2.2] : [event.kind === 'splash' ? 4.5 : 5, 3, 3.5];
           const preroll = at === 0 ? (i / Math.max(1, n * 0.25)) * pre : 0;
           const pos: [number, number, number] = [(rng.next() - 0.5) * spread, floorY + drop + rng.next() * scatter - preroll, (rng.next() - 0.5) * spread];
