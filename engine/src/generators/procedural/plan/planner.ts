@@ -670,11 +670,18 @@ export function planPrompt(input: PlanInput): PlanResult {
   const events: ScenePlan['physics']['events'] = [];
   if (archetype === 'physics') {
     const kinds = [...new Set(live.map((h) => h.effect.physics).filter((k): k is PhysicsEventKind => !!k))];
-    const wordBody = first('body');
+    // The structure named is the subject; a ball named beside it is what knocks it down ("a bowling ball
+    // knocking down pins", "a wrecking ball smashing a wall of bricks").
+    const wordBody = live.find((h) => h.effect.body && STRUCTURE_BODIES.includes(h.effect.body))?.effect.body ?? first('body');
     // No event word: one that suits the bodies asked for ("marbles rolling" was once a row of dominoes).
     if (kinds.length === 0) kinds.push(rng.pick<PhysicsEventKind>(EVENTS_FOR_BODY[wordBody ?? 'any']));
     // "a tower collapsing": the collision knocks the stack down; two separate events would not.
-    if (kinds.includes('collide') && kinds.includes('stack')) kinds.splice(kinds.indexOf('stack'), 1);
+    const towerFalls = kinds.includes('collide') && kinds.includes('stack');
+    if (towerFalls) kinds.splice(kinds.indexOf('stack'), 1);
+    // A structure is knocked down, whatever else is said of it ("bricks falling" is the wall coming down),
+    // unless it is being built ("wooden blocks stacking into a tower").
+    const building = kinds.includes('stack') && !towerFalls && wordBody !== 'pins';
+    if (wordBody && STRUCTURE_BODIES.includes(wordBody) && !kinds.includes('splash')) kinds.splice(0, kinds.length, building ? 'stack' : 'collide');
     // Round bodies do not stack: "balls pouring into a pile" is balls falling into a heap (it drew a tower
     // of cubes, the stack event's own bodies).
     if ((wordBody === 'balls' || wordBody === 'marbles' || wordBody === 'beans' || wordBody === 'pearls') && kinds.includes('stack')) kinds.splice(kinds.indexOf('stack'), 1, ...(kinds.includes('fall') ? [] : (['fall'] as const)));
@@ -683,13 +690,15 @@ export function planPrompt(input: PlanInput): PlanResult {
     // "dominoes falling", "balls falling and bouncing": the named event already includes the fall.
     if (kinds.length > 1 && kinds.includes('fall')) kinds.splice(kinds.indexOf('fall'), 1);
     for (const kind of kinds.slice(0, 2)) {
-      const body: BodyKind = kind === 'dominoes' ? 'dominoes' : (wordBody && wordBody !== 'dominoes' ? wordBody : defaultBody(kind, rng.next()));
+      // A tower falling is a tower of blocks, "toy blocks" too (a pyramid of cubes is what "cubes colliding" draws).
+      const body: BodyKind = kind === 'dominoes' ? 'dominoes' : towerFalls && kind === 'collide' && (!wordBody || wordBody === 'cubes') ? 'blocks' : wordBody && wordBody !== 'dominoes' ? wordBody : defaultBody(kind, rng.next());
       // Beans pour by the handful: a heap needs many.
-      const count = clampInt(countWord ?? (body === 'beans' && kind === 'fall' ? 90 : (body === 'coins' || body === 'pearls') && kind === 'fall' ? 60 : defaultCount(kind)), 1, kind === 'dominoes' ? 120 : 200);
-      const material = wordMaterial ?? (body === 'crates' ? 'wood' : body === 'marbles' ? 'glass' : body === 'beans' ? 'matte' : body === 'coins' ? (wordColor ? 'metal' : 'gold') : body === 'pearls' ? 'ceramic' : 'plastic');
+      const structureCount = kind === 'collide' ? STRUCTURE_COUNT[body] : undefined;
+      const count = clampInt(countWord ?? structureCount ?? (body === 'beans' && kind === 'fall' ? 90 : (body === 'coins' || body === 'pearls') && kind === 'fall' ? 60 : defaultCount(kind)), 1, kind === 'dominoes' ? 120 : 200);
+      const material = wordMaterial ?? (body === 'crates' || body === 'blocks' || body === 'pins' ? 'wood' : body === 'bricks' ? 'stone' : body === 'marbles' ? 'glass' : body === 'beans' ? 'matte' : body === 'coins' ? (wordColor ? 'metal' : 'gold') : body === 'pearls' ? 'ceramic' : 'plastic');
       events.push({ kind, body, count, material });
     }
-    const bodyColor = wordColor ?? accent;
+    const bodyColor = wordColor ?? STRUCTURE_COLOUR[events[0]!.body] ?? accent;
     addSubject(events[0]!.body, events[0]!.count, events[0]!.material, bodyColor);
   } else if (archetype !== 'abstract') {
     // Bodies belong to physics shots (and, as floating shapes, to abstract ones): "a cup of coffee with
@@ -975,7 +984,17 @@ const EVENTS_FOR_BODY: Record<BodyKind | 'any', PhysicsEventKind[]> = {
   beans: ['fall'],
   coins: ['fall', 'stack'],
   pearls: ['fall', 'bounce'],
+  bricks: ['collide'],
+  blocks: ['collide'],
+  pins: ['collide'],
 };
+
+/** Bodies built into a structure that a ball knocks down (sim/structures.ts). */
+const STRUCTURE_BODIES: readonly BodyKind[] = ['bricks', 'blocks', 'pins'];
+/** How many pieces a structure has unless a number is said: a wall of 12 courses, a tower of 18 layers, ten pins. */
+const STRUCTURE_COUNT: Partial<Record<BodyKind, number>> = { bricks: 96, blocks: 54, pins: 10 };
+/** Their own colours (brick red, pale pine, a pin's white) unless one is named; the palette's accent is for toys. */
+const STRUCTURE_COLOUR: Partial<Record<BodyKind, string>> = { bricks: '#9c4a32', blocks: '#d8b888', pins: '#f3f0ea' };
 
 function defaultBody(kind: PhysicsEventKind, r: number): BodyKind {
   switch (kind) {

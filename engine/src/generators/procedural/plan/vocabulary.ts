@@ -275,9 +275,9 @@ const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- physics
   { words: ['falling', 'fall', 'falls', 'drop', 'dropping', 'dropped', 'tumbling', 'raining down', 'pouring'], effect: { archetype: A('physics', 2), physics: 'fall' } },
   { words: ['bouncing', 'bounce', 'bounces', 'bouncy', 'rebounding'], effect: { archetype: A('physics', 3), physics: 'bounce' } },
-  { words: ['colliding', 'collide', 'collision', 'collisions', 'crash', 'crashing', 'smash', 'smashing', 'impact'], effect: { archetype: A('physics', 3), physics: 'collide' } },
+  { words: ['colliding', 'collide', 'collision', 'collisions', 'crash', 'crashing', 'smash', 'smashing', 'impact', 'hitting', 'hits'], effect: { archetype: A('physics', 3), physics: 'collide' } },
   // A tower that collapses is the collide event: a projectile knocks a pyramid down.
-  { words: ['collapsing', 'collapse', 'collapses', 'knocked over', 'knocked down', 'knocking down', 'demolished', 'demolition'], effect: { archetype: A('physics', 3), physics: 'collide' } },
+  { words: ['collapsing', 'collapse', 'collapses', 'knocked over', 'knocked down', 'knocking down', 'knocking over', 'knock over', 'knock down', 'knocks over', 'knocks down', 'falling over', 'falls over', 'fall over', 'tipping over', 'toppling over', 'topples over', 'demolished', 'demolition'], effect: { archetype: A('physics', 3), physics: 'collide' } },
   { words: ['stacking', 'stack', 'stacked', 'tower', 'pile', 'piling', 'building blocks'], effect: { archetype: A('physics', 3), physics: 'stack' } },
   { words: ['dominoes', 'domino', 'domino effect', 'chain reaction', 'toppling'], effect: { archetype: A('physics', 4), physics: 'dominoes', body: 'dominoes' } },
   { words: ['splash', 'splashing', 'splashes', 'plunging', 'dropping into water', 'into water', 'splashdown', 'pool', 'into a pool', 'swimming pool', 'water tank', 'tank of water'], effect: { archetype: A('physics', 3), physics: 'splash' } },
@@ -287,9 +287,14 @@ const ENTRIES: Entry[] = [
   { words: ['water droplet', 'water droplets', 'water droplets falling', 'water drops', 'water drop', 'drops of water', 'droplets of water', 'droplets falling', 'drop of water', 'a drop of water', 'droplets', 'droplet'], effect: { archetype: A('physics', 5), physics: 'splash', body: 'marbles', material: 'glass', color: '#cfe9f5' } },
   { words: ['physics', 'simulation', 'rigid bodies', 'dynamics'], effect: { archetype: A('physics', 3) } },
   // "spheres" are also abstract shapes: with an event named ("two spheres colliding") they are bodies.
-  { words: ['balls', 'ball', 'beach balls', 'bowling balls', 'spheres'], effect: { archetype: A('physics', 1), body: 'balls' } },
+  { words: ['balls', 'ball', 'beach balls', 'bowling balls', 'spheres', 'cannonball', 'cannon ball', 'cannonballs'], effect: { archetype: A('physics', 1), body: 'balls' } },
+  // Structures a collision knocks down: a brick wall and the wrecking ball, a tower of wooden blocks, tenpins.
+  { words: ['bricks', 'brick', 'brick wall', 'wall of bricks', 'brick walls', 'bricks wall'], effect: { archetype: A('physics', 3), body: 'bricks' } },
+  { words: ['wrecking ball', 'wrecking balls', 'demolition ball'], effect: { archetype: A('physics', 5), body: 'bricks', physics: 'collide' } },
+  { words: ['jenga', 'jenga tower', 'jenga blocks', 'jenga game', 'wooden blocks', 'wooden block tower', 'block tower', 'tower of blocks', 'tower of wooden blocks'], effect: { archetype: A('physics', 4), body: 'blocks' } },
+  { words: ['bowling', 'bowling pins', 'bowling pin', 'pins', 'skittles', 'tenpins', 'ten pins', 'ten pin bowling', 'tenpin bowling', 'bowling alley', 'bowling lane', 'bowling strike', 'bowling ball'], effect: { archetype: A('physics', 4), body: 'pins', physics: 'collide' } },
   { words: ['marbles', 'marble', 'beads', 'pebbles'], effect: { archetype: A('physics', 1), body: 'marbles' } },
-  { words: ['cubes', 'cube', 'blocks', 'block', 'bricks', 'dice'], effect: { archetype: A('physics', 1), body: 'cubes' } },
+  { words: ['cubes', 'cube', 'blocks', 'block', 'dice'], effect: { archetype: A('physics', 1), body: 'cubes' } },
   // Coins pour onto a heap (gold unless a material is named) or stand in a stack.
   { words: ['coins', 'coin', 'gold coins', 'golden coins', 'falling coins', 'coins falling', 'pile of coins'], effect: { archetype: A('physics', 5), body: 'coins' } },
   { words: ['stack of coins', 'stacks of coins', 'coin stack', 'coin stacks', 'stacked coins', 'coins stacking'], effect: { archetype: A('physics', 5), body: 'coins', physics: 'stack' } },

@@ -6,10 +6,11 @@
 import * as THREE from 'three/webgpu';
 import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
 import { mergeVertices } from 'three/addons/utils/BufferGeometryUtils.js';
-import { uniform, vec3, float, positionWorld, sin, smoothstep, length, abs } from 'three/tsl';
+import { uniform, vec3, float, positionWorld, positionGeometry, mix, sin, smoothstep, length, abs } from 'three/tsl';
 import { PhysicsSim, type BodyInfo } from '../sim/physics.js';
 import { HEAP_BODIES } from '../plan/schema.js';
 import { beanPoint } from '../sim/bean.js';
+import { PIN_HEIGHT, PIN_PROFILE } from '../sim/structures.js';
 import type { Framing } from '../sim/camera.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, lightingFor, addLights, createSky, addFog, softwareShadows, roughMaterial } from './common.mjs';
 import { requestEnvironment, useStudioEnvironment, skyEnvironment } from './environment.mjs';
@@ -123,12 +124,15 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   }
 
   // ---------------------------------------------------------------- bodies
-  const withShape = (shape: BodyInfo['shape']) => sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === shape);
+  const withShape = (shape: BodyInfo['shape']) => sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.shape === shape && !x.b.projectile);
   const balls = withShape('ball');
+  const pins = withShape('pin');
+  const projectiles = sim.bodies.map((b, i) => ({ b, i })).filter((x) => x.b.projectile);
   const boxes = withShape('box');
   const beans = withShape('bean');
   const coins = withShape('coin');
   const bodyMaterial = plan.physics.events[0]?.material ?? 'plastic';
+  const subjectColour = new THREE.Color(plan.subjects.find((x) => x.kind === plan.physics.events[0]?.body)?.color ?? '#ffffff');
   // Gold coins are the gold material's own colour; others (silver, copper) the colour named.
   const coinColour = bodyMaterial === 'gold' ? new THREE.Color('#ffffff') : new THREE.Color(plan.subjects.find((x) => x.kind === 'coins')?.color ?? '#c9ccd1');
   const meshes: Array<{ mesh: THREE.InstancedMesh; items: typeof balls }> = [];
@@ -144,6 +148,8 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
         : it.b.body === 'beans' ? roastColour(it.b.index)
         : it.b.body === 'coins' ? coinColour
         : it.b.body === 'pearls' ? pearlColour(it.b.index)
+        : it.b.body === 'bricks' || it.b.body === 'blocks' ? pieceShade(subjectColour, it.b.index, it.b.body === 'bricks' ? 0.22 : 0.12)
+        : it.b.body === 'pins' ? subjectColour
         : paletteColor(plan, it.b.index + it.b.event);
       mesh.setColorAt(k, c);
     });
@@ -167,6 +173,39 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   }
   // Crates get a darker edge so a stack reads as separate boxes.
   if (boxes.some((b) => b.b.body === 'crates')) meshes[meshes.length - 1]!.mesh.material = makeMaterial('wood', paletteColor(plan, 0).lerp(new THREE.Color('#b07f4f'), 0.7));
+  // Bricks and blocks in their own shades (instance colours): fired clay, rough; planed wood with a satin finish.
+  if (boxes.some((b) => b.b.body === 'bricks' || b.b.body === 'blocks')) {
+    const bricks = boxes.some((b) => b.b.body === 'bricks');
+    meshes.find((m) => m.items === boxes)!.mesh.material = new THREE.MeshStandardNodeMaterial({ roughness: bricks ? 0.92 : 0.55, metalness: 0 });
+  }
+  if (pins.length) {
+    makeMesh(pinGeometry(), pins);
+    // A pin's lacquer: white with two red neck stripes, under a clear coat.
+    const lacquer = new THREE.MeshPhysicalNodeMaterial({ roughness: 0.3, clearcoat: 1, clearcoatRoughness: 0.08 });
+    lacquer.colorNode = pinColour();
+    meshes[meshes.length - 1]!.mesh.material = lacquer;
+  }
+  if (projectiles.length) {
+    // The ball: a wrecking ball's dark steel, a bowling ball's deep glossy colour, a thrown ball's steel.
+    const bowling = pins.length > 0;
+    const mesh = new THREE.InstancedMesh(new THREE.SphereGeometry(1, 40, 20), bowling
+      ? new THREE.MeshPhysicalNodeMaterial({ color: paletteColor(plan, 1).multiplyScalar(0.55), roughness: 0.18, clearcoat: 1, clearcoatRoughness: 0.05 })
+      : new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#3a3c40'), metalness: 1, roughness: 0.45 }), projectiles.length);
+    mesh.castShadow = mesh.receiveShadow = true;
+    mesh.frustumCulled = false;
+    scene.add(mesh);
+    meshes.push({ mesh, items: projectiles });
+  }
+  // A wrecking ball's cable, from its pivot (above the frame) to the top of the ball.
+  const cables = sim.cables.map((c) => {
+    const mesh = new THREE.Mesh(new THREE.CylinderGeometry(0.025, 0.025, 1, 8).translate(0, 0.5, 0), new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#25272a'), metalness: 0.8, roughness: 0.5 }));
+    mesh.castShadow = true;
+    scene.add(mesh);
+    return { ...c, mesh };
+  });
+  const up = new THREE.Vector3(0, 1, 0);
+  const toPivot = new THREE.Vector3();
+  const pivotAt = new THREE.Vector3();
 
   const m4 = new THREE.Matrix4();
   const pos = new THREE.Vector3();
@@ -178,10 +217,13 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   // A heap of beans, coins or pearls is a close-up product shot, looking a little down on it: a wide framing
   // made them specks, and a level one cut the heap off at the bottom of the frame.
   const closeUp = sim.bodies.some((b) => HEAP_BODIES.includes(b.body));
+  const structure = sim.focus.azimuth !== undefined;
   const framing: Framing = {
-    target: closeUp ? [c[0], floorY + 0.45, c[2]] : [c[0], c[1] + rad * 0.15, c[2]],
-    distance: closeUp ? rad * 1.5 + 1.8 : rad * 2.4 + 4,
-    azimuth: plan.physics.events[0]?.kind === 'dominoes' ? 35 : 20,
+    target: closeUp || structure ? (structure ? c : [c[0], floorY + 0.45, c[2]]) : [c[0], c[1] + rad * 0.15, c[2]],
+    // A structure's radius already frames it (sim/structures.ts), at a 50 mm lens's 27 degrees; loose bodies
+    // scatter beyond theirs.
+    distance: closeUp ? rad * 1.5 + 1.8 : structure ? rad * 2.6 + 1 : rad * 2.4 + 4,
+    azimuth: sim.focus.azimuth ?? (plan.physics.events[0]?.kind === 'dominoes' ? 35 : 20),
     elevation: sim.waterLevel !== null ? 28 : closeUp ? 24 : 18,
     minHeight: floorY + 0.4,
   };
@@ -211,6 +253,15 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
           mesh.setMatrixAt(k, m4);
         });
         mesh.instanceMatrix.needsUpdate = true;
+      }
+      for (const c of cables) {
+        sim.pose(c.body, simT, pos, quat);
+        pivotAt.set(...c.pivot);
+        toPivot.subVectors(pivotAt, pos);
+        const len = toPivot.length();
+        c.mesh.position.copy(pos);
+        c.mesh.quaternion.setFromUnitVectors(up, toPivot.divideScalar(len));
+        c.mesh.scale.set(1, len, 1);
       }
       for (const u of updaters) u(simT);
       if (splash) splash.update(simT, camera, 1 / 48);
@@ -257,4 +308,24 @@ function coinGeometry(): THREE.BufferGeometry {
 const PEARLS = ['#f4efe6', '#efe8df', '#f3eef0', '#ece9e2', '#f6f1e8'];
 function pearlColour(index: number): THREE.Color {
   return new THREE.Color(PEARLS[(index * 3 + (index >> 1)) % PEARLS.length]!);
+}
+
+/** A brick's or block's shade: the body's colour, lighter or darker by up to `spread`, each its own. */
+function pieceShade(base: THREE.Color, index: number, spread: number): THREE.Color {
+  const h = Math.sin(index * 12.9898 + 4.1414) * 43758.5453;
+  const u = h - Math.floor(h);
+  return base.clone().multiplyScalar(1 + (u - 0.5) * 2 * spread);
+}
+
+/** A tenpin: PIN_PROFILE smoothed and turned on a lathe. */
+function pinGeometry(): THREE.BufferGeometry {
+  const outline = new THREE.SplineCurve(PIN_PROFILE.map(([r, y]) => new THREE.Vector2(r, y))).getPoints(64);
+  return new THREE.LatheGeometry(outline, 32);
+}
+
+/** White with two red stripes round the neck (at about 60% and 66% of the height), in the pin's own frame. */
+function pinColour(): N {
+  const y: N = positionGeometry.y.div(PIN_HEIGHT);
+  const band = (a: number, b: number): N => smoothstep(a - 0.004, a + 0.004, y).mul(smoothstep(b + 0.004, b - 0.004, y));
+  return mix(vec3(1, 1, 1), vec3(0.58, 0.01, 0.03), band(0.585, 0.615).add(band(0.645, 0.675)));
 }

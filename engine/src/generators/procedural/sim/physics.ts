@@ -12,13 +12,18 @@ import RAPIER from '@dimforge/rapier3d-compat';
 import { stream, type Rng } from './rng';
 import { HEAP_BODIES, type BodyKind, type Material, type PhysicsEvent } from '../plan/schema';
 import { beanHullPoints } from './bean';
+import { blockTower, bowlingRack, brickWall, BLOCK_HALF, BRICK_HALF, PIN_PROFILE, type Structure } from './structures';
+import type { Vec3 } from './camera';
 
 export const PHYSICS_HZ = 120;
 const WATER_DENSITY = 1.1;
 
 export interface BodyInfo {
-  shape: 'ball' | 'box' | 'bean' | 'coin';
-  /** Ball: [r, r, r]; box: half extents; bean: the semi-axes of its unit shape (sim/bean.ts); coin: [r, half thickness, r]. */
+  shape: 'ball' | 'box' | 'bean' | 'coin' | 'pin';
+  /**
+   * Ball: [r, r, r]; box: half extents; bean: the semi-axes of its unit shape (sim/bean.ts); coin: [r, half
+   * thickness, r]; pin: [1, 1, 1] (sim/structures.ts PIN_PROFILE at full size, its origin at the base).
+   */
   half: [number, number, number];
   body: BodyKind;
   material: Material;
@@ -27,6 +32,8 @@ export interface BodyInfo {
   index: number;
   /** Clip seconds at which it appears (0 for bodies present from the start). */
   spawnAt: number;
+  /** The ball thrown, rolled or swung at a structure (drawn in its own material, not the bodies'). */
+  projectile?: boolean;
 }
 
 export interface Impact {
@@ -81,7 +88,9 @@ export class PhysicsSim {
   readonly bodies: BodyInfo[] = [];
   readonly impacts: Impact[] = [];
   /** Where the simulation's interesting region is (for framing). */
-  readonly focus: { center: [number, number, number]; radius: number };
+  readonly focus: { center: [number, number, number]; radius: number; azimuth?: number };
+  /** Bodies hanging on a cable from a fixed point (a wrecking ball): drawn as a line to the pivot. */
+  readonly cables: Array<{ body: number; pivot: Vec3 }> = [];
   readonly waterLevel: number | null;
   private readonly world: RAPIER.World;
   private readonly handles: RAPIER.RigidBody[] = [];
@@ -107,10 +116,21 @@ export class PhysicsSim {
       }
     }
     let extent = 3;
+    let structure: Structure | null = null;
     opts.events.forEach((event, ei) => {
-      extent = Math.max(extent, this.stage(event, ei, rng, floorY));
+      const staged = this.stage(event, ei, rng, floorY);
+      if (typeof staged === 'number') extent = Math.max(extent, staged);
+      else structure ??= staged;
     });
-    this.focus = { center: [0, floorY + 0.8, 0], radius: extent };
+    // Stiffer contacts for a structure: at Rapier's default (30 Hz) every joint of a wall or tower gives
+    // under the load above it and an 18-layer tower sinks 3 cm in its first half second (it looks like
+    // settling sand); at the step rate, 4 mm. (More solver iterations, or a smaller allowed error, did not
+    // change it; 240 Hz made the top courses slide sideways.)
+    if (structure) this.world.integrationParameters.contact_natural_frequency = PHYSICS_HZ;
+    // A structure knocked down is the shot: it is framed on its own terms.
+    this.focus = structure
+      ? { center: (structure as Structure).center, radius: (structure as Structure).radius, azimuth: (structure as Structure).azimuth }
+      : { center: [0, floorY + 0.8, 0], radius: extent };
     const n = this.handles.length;
     this.prev = new Float32Array(n * 7);
     this.curr = new Float32Array(n * 7);
@@ -133,9 +153,9 @@ export class PhysicsSim {
       .setRotation({ x: rot[0], y: rot[1], z: rot[2], w: rot[3] })
       .setCcdEnabled(true)
       // Rapier has no rolling resistance; angular damping stands in for it so balls settle in seconds (and
-      // coins, which roll off on their edges).
-      .setAngularDamping(info.shape === 'ball' ? 1.5 : info.shape === 'coin' ? 2 : 0.15)
-      .setLinearDamping(info.shape === 'ball' ? 0.3 : 0.02);
+      // coins, which roll off on their edges). A projectile keeps its speed to the target.
+      .setAngularDamping(info.projectile ? 0.05 : info.shape === 'ball' ? 1.5 : info.shape === 'coin' ? 2 : 0.15)
+      .setLinearDamping(info.projectile ? 0 : info.shape === 'ball' ? 0.3 : 0.02);
     if (vel) desc.setLinvel(vel[0], vel[1], vel[2]);
     if (angvel) desc.setAngvel({ x: angvel[0], y: angvel[1], z: angvel[2] });
     if (info.spawnAt > 0) desc.setEnabled(false);
@@ -147,7 +167,9 @@ export class PhysicsSim {
           ? (RAPIER.ColliderDesc.convexHull(beanHullPoints(info.half)) ?? RAPIER.ColliderDesc.cuboid(info.half[0], info.half[1] * 0.7, info.half[2]))
           : info.shape === 'coin'
             ? RAPIER.ColliderDesc.cylinder(info.half[1], info.half[0])
-            : RAPIER.ColliderDesc.cuboid(...info.half);
+            : info.shape === 'pin'
+              ? (RAPIER.ColliderDesc.convexHull(pinHullPoints()) ?? RAPIER.ColliderDesc.cylinder(PIN_HEIGHT_HALF, 0.06).setTranslation(0, PIN_HEIGHT_HALF, 0))
+              : RAPIER.ColliderDesc.cuboid(...info.half);
     // A heap of coins holds (milled edges, faces lying flat on faces): with metal's friction it crept for seconds.
     col.setRestitution(m.restitution).setFriction(info.shape === 'coin' ? Math.max(m.friction, 0.9) : m.friction).setDensity(m.density);
     this.world.createCollider(col, body);
@@ -156,8 +178,30 @@ export class PhysicsSim {
     return this.handles.length - 1;
   }
 
-  /** Stages one event; returns the radius of the area it uses. */
-  private stage(event: PhysicsEvent, ei: number, rng: Rng, floorY: number): number {
+  /** A structure's pieces at rest, and its projectile (on its cable, if it has one). */
+  private build(built: Structure, event: PhysicsEvent, ei: number): void {
+    built.pieces.forEach((p, i) => {
+      this.add({ shape: p.shape, half: [...p.half], body: event.body, material: event.material, event: ei, index: i, spawnAt: 0 }, [...p.position], [...p.rotation]);
+    });
+    const pr = built.projectile;
+    const r = pr.radius;
+    const ball = this.add(
+      { shape: 'ball', half: [r, r, r], body: 'balls', material: pr.material, event: ei, index: built.pieces.length, spawnAt: pr.releaseAt, projectile: true },
+      [...pr.position],
+      [0, 0, 0, 1],
+      [...pr.velocity],
+      [...pr.angularVelocity],
+    );
+    if (pr.pivot) {
+      const anchor = this.world.createRigidBody(RAPIER.RigidBodyDesc.fixed().setTranslation(...pr.pivot));
+      const [dx, dy, dz] = [pr.pivot[0] - pr.position[0], pr.pivot[1] - pr.position[1], pr.pivot[2] - pr.position[2]];
+      this.world.createImpulseJoint(RAPIER.JointData.spherical({ x: 0, y: 0, z: 0 }, { x: dx, y: dy, z: dz }), anchor, this.handles[ball]!, true);
+      this.cables.push({ body: ball, pivot: [...pr.pivot] });
+    }
+  }
+
+  /** Stages one event; returns the radius of the area it uses, or the structure it built. */
+  private stage(event: PhysicsEvent, ei: number, rng: Rng, floorY: number): number | Structure {
     const T = this.opts.simDuration;
     const shapeOf = (body: BodyKind, i: number): { shape: BodyInfo['shape']; half: [number, number, number] } => {
       switch (body) {
@@ -185,6 +229,12 @@ export class PhysicsSim {
         }
         case 'dominoes':
           return { shape: 'box', half: [0.2, 0.42, 0.05] };
+        case 'bricks':
+          return { shape: 'box', half: [...BRICK_HALF] };
+        case 'blocks':
+          return { shape: 'box', half: [...BLOCK_HALF] };
+        case 'pins':
+          return { shape: 'pin', half: [1, 1, 1] };
         default: {
           const s = 0.2 + rng.next() * 0.12;
           return { shape: 'box', half: [s, s, s] };
@@ -268,6 +318,11 @@ export class PhysicsSim {
         return Math.max(3, length * 0.55);
       }
       case 'collide': {
+        if (event.body === 'bricks' || event.body === 'blocks' || event.body === 'pins') {
+          const built = event.body === 'bricks' ? brickWall(n, floorY) : event.body === 'blocks' ? blockTower(n, floorY) : bowlingRack(floorY);
+          this.build(built, event, ei);
+          return built;
+        }
         // A pyramid of boxes (or balls racked like snooker) and two projectiles thrown into it.
         let placed = 0;
         const base = Math.max(2, Math.ceil((Math.sqrt(8 * Math.max(1, n - 2) + 1) - 1) / 2));
@@ -402,4 +457,19 @@ export class PhysicsSim {
   dispose(): void {
     this.world.free();
   }
+}
+
+const PIN_HEIGHT_HALF = PIN_PROFILE[PIN_PROFILE.length - 1]![1] / 2;
+let pinHull: Float32Array | null = null;
+/** The pin's outline turned round its axis (16 sides): the points of its convex-hull collider. */
+function pinHullPoints(): Float32Array {
+  if (!pinHull) {
+    const pts: number[] = [];
+    for (const [r, y] of PIN_PROFILE) {
+      if (r === 0) pts.push(0, y, 0);
+      else for (let k = 0; k < 16; k++) pts.push(r * Math.cos((k * Math.PI) / 8), y, r * Math.sin((k * Math.PI) / 8));
+    }
+    pinHull = new Float32Array(pts);
+  }
+  return pinHull;
 }

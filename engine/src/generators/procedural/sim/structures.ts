@@ -1,0 +1,189 @@
+/**
+ * Structures that a collision knocks down, laid out as pure functions so their geometry is testable
+ * without a physics world: a brick wall in running bond that a wrecking ball swings into, a tower of
+ * wooden blocks in crossed layers of three (as the game stacks them) that a ball is thrown at, and ten
+ * bowling pins in their triangle with a ball rolled at the pocket.
+ *
+ * Sizes are a little larger than life (bricks and pins about 1.6 times) so the pieces read in a wide
+ * shot; gravity stays 9.81, so they fall a touch slower than the real things, as in a slow-motion shot.
+ */
+import type { Vec3 } from './camera';
+import type { Material } from '../plan/schema';
+
+export type Quat = [number, number, number, number];
+
+export interface Piece {
+  shape: 'box' | 'pin';
+  /** Box: half extents. Pin: [1, 1, 1] (its geometry is PIN_PROFILE at full size). */
+  half: Vec3;
+  position: Vec3;
+  rotation: Quat;
+}
+
+export interface Projectile {
+  radius: number;
+  material: Material;
+  position: Vec3;
+  velocity: Vec3;
+  angularVelocity: Vec3;
+  /** Clip seconds at which it is released (it hangs or waits out of shot until then). */
+  releaseAt: number;
+  /** A wrecking ball hangs from this point on a cable (a rigid rod in the simulation). */
+  pivot?: Vec3;
+}
+
+export interface Structure {
+  pieces: Piece[];
+  projectile: Projectile;
+  /** The centre of the action and a radius that frames it. */
+  center: Vec3;
+  radius: number;
+  /** Degrees around +Y the camera looks from (0: from +Z), for the side that shows the hit best. */
+  azimuth: number;
+}
+
+const IDENTITY: Quat = [0, 0, 0, 1];
+const yaw90: Quat = [0, Math.SQRT1_2, 0, Math.SQRT1_2];
+
+/** A brick: 0.4 x 0.13 x 0.2 m (a standard brick's proportions, scaled up). */
+export const BRICK_HALF: Vec3 = [0.2, 0.065, 0.1];
+/** A wooden block of the stacking game: 3 x 0.6 x 1 in proportion, 0.75 m long here. */
+export const BLOCK_HALF: Vec3 = [0.375, 0.075, 0.125];
+
+/**
+ * A wall of about `count` bricks in running bond (every other course starts with a half brick), standing
+ * on y = floorY along X, its faces at z = +-0.1. A wrecking ball hangs from a pivot over the wall's back
+ * and is let go from 55 degrees out, so it strikes the middle of the wall at the bottom of its swing.
+ */
+export function brickWall(count: number, floorY: number): Structure {
+  const perCourse = 8;
+  const courses = Math.max(4, Math.min(16, Math.round(count / perCourse)));
+  const [hx, hy, hz] = BRICK_HALF;
+  // A hair of clearance between neighbours in a course, so none starts interpenetrating; none between
+  // courses (a gap there lets the wall drop by the sum of them as it settles).
+  const gap = 0.002;
+  const width = perCourse * 2 * hx;
+  const pieces: Piece[] = [];
+  for (let c = 0; c < courses; c++) {
+    const y = floorY + hy + c * 2 * hy;
+    // Lengths along the course, half bricks at both ends of the odd ones.
+    const lengths = c % 2 === 0 ? Array<number>(perCourse).fill(hx) : [hx / 2, ...Array<number>(perCourse - 1).fill(hx), hx / 2];
+    let x = -width / 2;
+    for (const half of lengths) {
+      pieces.push({ shape: 'box', half: [half - gap / 2, hy, hz], position: [x + half, y, 0], rotation: IDENTITY });
+      x += 2 * half;
+    }
+  }
+  const height = courses * 2 * hy;
+  const radius = 0.42;
+  const cable = 4.5;
+  const strikeY = floorY + Math.min(height * 0.5, 1.0);
+  // It hangs behind the wall (-Z) and bursts through towards the camera, the bricks flying at the lens.
+  const pivot: Vec3 = [0, strikeY + cable, -(hz + radius + 0.02)];
+  const angle = (55 * Math.PI) / 180;
+  return {
+    pieces,
+    projectile: {
+      radius,
+      material: 'metal',
+      position: [0, pivot[1] - cable * Math.cos(angle), pivot[2] - cable * Math.sin(angle)],
+      velocity: [0, 0, 0],
+      angularVelocity: [0, 0, 0],
+      releaseAt: 0,
+      pivot,
+    },
+    center: [0, floorY + height * 0.55, 0],
+    radius: Math.max(2.4, width * 0.62),
+    azimuth: 38,
+  };
+}
+
+/**
+ * A tower of about `count` wooden blocks, three to a layer, each layer across the one below, on y = floorY
+ * around the origin. A heavy ball is thrown at its lower third from the side, so the tower buckles there
+ * and the top comes down.
+ */
+export function blockTower(count: number, floorY: number): Structure {
+  const layers = Math.max(6, Math.min(24, Math.round(count / 3)));
+  const [hx, hy, hz] = BLOCK_HALF;
+  const gap = 0.002;
+  const pieces: Piece[] = [];
+  for (let l = 0; l < layers; l++) {
+    const y = floorY + hy + l * 2 * hy;
+    for (let k = -1; k <= 1; k++) {
+      const offset = k * (2 * hz + gap);
+      // Even layers lie along X (side by side in Z); odd layers along Z.
+      pieces.push(
+        l % 2 === 0
+          ? { shape: 'box', half: [hx, hy, hz], position: [0, y, offset], rotation: IDENTITY }
+          : { shape: 'box', half: [hx, hy, hz], position: [offset, y, 0], rotation: yaw90 },
+      );
+    }
+  }
+  const height = layers * 2 * hy;
+  const radius = 0.3;
+  const hitY = floorY + height * 0.3;
+  const start: Vec3 = [-6, hitY + 1.2, 1.2];
+  // Aimed to arrive at the tower's axis at hitY after `flight` seconds of a ballistic arc.
+  const flight = 0.7;
+  const g = 9.81;
+  return {
+    pieces,
+    projectile: {
+      radius,
+      material: 'metal',
+      position: start,
+      velocity: [(0 - start[0]) / flight, (hitY - start[1]) / flight + (g * flight) / 2, (0 - start[2]) / flight],
+      angularVelocity: [0, 0, 0],
+      releaseAt: 0.5,
+    },
+    center: [0, floorY + height * 0.45, 0],
+    radius: Math.max(2.2, height * 0.95),
+    azimuth: 25,
+  };
+}
+
+/**
+ * A tenpin's outline (radius against height, metres, 1.6 times life size): a 38 cm pin swells to 12 cm
+ * across at a third of its height, narrows to a neck and ends in a round head.
+ */
+const PIN_SCALE = 1.6;
+export const PIN_PROFILE: ReadonlyArray<readonly [number, number]> = (
+  [
+    [0, 0], [0.026, 0], [0.035, 0.02], [0.05, 0.06], [0.0595, 0.1], [0.0605, 0.114], [0.058, 0.14], [0.05, 0.18],
+    [0.036, 0.22], [0.0235, 0.255], [0.0225, 0.27], [0.027, 0.3], [0.032, 0.33], [0.031, 0.35], [0.025, 0.37], [0.014, 0.379], [0, 0.381],
+  ] as const
+).map(([r, y]) => [r * PIN_SCALE, y * PIN_SCALE] as const);
+export const PIN_HEIGHT = 0.381 * PIN_SCALE;
+
+/**
+ * The ten pins in their triangle (12 inches apart, head pin nearest the bowler, who stands on +Z) on y =
+ * floorY, and a ball rolled down the lane into the pocket beside the head pin, with spin along its path.
+ */
+export function bowlingRack(floorY: number): Structure {
+  const spacing = 0.305 * PIN_SCALE;
+  const pieces: Piece[] = [];
+  for (let row = 0; row < 4; row++) {
+    for (let j = 0; j <= row; j++) {
+      pieces.push({ shape: 'pin', half: [1, 1, 1], position: [(j - row / 2) * spacing, floorY, -row * spacing * Math.cos(Math.PI / 6)], rotation: IDENTITY });
+    }
+  }
+  const radius = 0.109 * PIN_SCALE;
+  const speed = 7.5;
+  return {
+    pieces,
+    projectile: {
+      radius,
+      // A bowling ball is about five times a pin's weight: a urethane shell over a dense core.
+      material: 'ceramic',
+      // It starts out of shot down the lane and meets the head pin about 0.9 s after release.
+      position: [0.16, floorY + radius, speed * 0.9],
+      velocity: [-0.02, 0, -speed],
+      angularVelocity: [-speed / radius, 0, 0],
+      releaseAt: 0.1,
+    },
+    center: [0, floorY + PIN_HEIGHT * 0.6, -spacing * 1.3],
+    radius: 1.5,
+    azimuth: 32,
+  };
+}
