@@ -693,7 +693,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       // A tower falling is a tower of blocks, "toy blocks" too (a pyramid of cubes is what "cubes colliding" draws).
       const body: BodyKind = kind === 'dominoes' ? 'dominoes' : towerFalls && kind === 'collide' && (!wordBody || wordBody === 'cubes') ? 'blocks' : wordBody && wordBody !== 'dominoes' ? wordBody : defaultBody(kind, rng.next());
       // Beans pour by the handful: a heap needs many.
-      const structureCount = kind === 'collide' ? STRUCTURE_COUNT[body] : undefined;
+      // A tower of blocks being built: twelve layers of three go up in the clip.
+      const structureCount = kind === 'collide' ? STRUCTURE_COUNT[body] : kind === 'stack' && body === 'blocks' ? 36 : undefined;
       const count = clampInt(countWord ?? structureCount ?? (body === 'beans' && kind === 'fall' ? 90 : (body === 'coins' || body === 'pearls') && kind === 'fall' ? 60 : defaultCount(kind)), 1, kind === 'dominoes' ? 120 : 200);
       const material = wordMaterial ?? (body === 'crates' || body === 'blocks' || body === 'pins' ? 'wood' : body === 'bricks' ? 'stone' : body === 'marbles' ? 'glass' : body === 'beans' ? 'matte' : body === 'coins' ? (wordColor ? 'metal' : 'gold') : body === 'pearls' ? 'ceramic' : 'plastic');
       events.push({ kind, body, count, material });

@@ -6,7 +6,7 @@
 import * as THREE from 'three/webgpu';
 import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
 import { mergeVertices } from 'three/addons/utils/BufferGeometryUtils.js';
-import { uniform, vec3, float, positionWorld, positionGeometry, mix, sin, smoothstep, length, abs } from 'three/tsl';
+import { uniform, vec3, float, positionWorld, positionGeometry, mix, sin, smoothstep, length, abs, floor, fract } from 'three/tsl';
 import { PhysicsSim, type BodyInfo } from '../sim/physics.js';
 import { HEAP_BODIES } from '../plan/schema.js';
 import { beanPoint } from '../sim/bean.js';
@@ -51,7 +51,9 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   } else {
     // Pearls are shot on a dark ground (velvet), where their lustre shows; on the light sweep they read as white balls.
     const pearls = plan.physics.events.some((e) => e.body === 'pearls');
-    const backdrop = paletteColor(plan, 4).lerp(new THREE.Color('#cfccc6'), 0.6).multiplyScalar(pearls ? 0.08 : 0.7);
+    // Bowling is a lit lane in a dark hall.
+    const bowling = plan.physics.events.some((e) => e.body === 'pins');
+    const backdrop = paletteColor(plan, 4).lerp(new THREE.Color('#cfccc6'), 0.6).multiplyScalar(pearls ? 0.08 : bowling ? 0.12 : 0.7);
     scene.background = backdrop.clone().multiplyScalar(0.25);
     // Wide and deep enough that an orbiting camera never sees past its edges.
     const sweep = studioSweep(ctx, backdrop, paletteColor(plan, 0), { width: 240, radius: 12, floorLen: 90 });
@@ -70,6 +72,7 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     const rim = new THREE.DirectionalLight(0xffffff, 1.8);
     rim.position.set(4, 6, -10);
     scene.add(key, rim, new THREE.HemisphereLight(0xffffff, backdrop, 0.45));
+    if (bowling) scene.add(bowlingLane(floorY));
   }
 
   // ---------------------------------------------------------------- water for splashes
@@ -328,4 +331,35 @@ function pinColour(): N {
   const y: N = positionGeometry.y.div(PIN_HEIGHT);
   const band = (a: number, b: number): N => smoothstep(a - 0.004, a + 0.004, y).mul(smoothstep(b + 0.004, b - 0.004, y));
   return mix(vec3(1, 1, 1), vec3(0.58, 0.01, 0.03), band(0.585, 0.615).add(band(0.645, 0.675)));
+}
+
+/**
+ * A bowling lane under the pins (which stand on its far end, the bowler on +Z): maple boards about 4 cm
+ * wide (at the scene's 1.6 scale), each its own shade, with a lane's oiled gloss, and a dark gutter each side.
+ */
+function bowlingLane(floorY: number): THREE.Group {
+  const width = 1.066 * 1.6;
+  const [near, far] = [14, -2.4];
+  const group = new THREE.Group();
+  const boards = new THREE.MeshStandardNodeMaterial({ roughness: 0.45, metalness: 0 });
+  const u: N = positionWorld.x.div(width / 39).add(0.5);
+  const tint: N = fract(sin(floor(u).mul(12.9898)).mul(43758.5453));
+  // Seams only darken a little: 4 cm boards are a few pixels wide in a wide shot, and dark lines would shimmer.
+  const seam: N = smoothstep(0, 0.08, fract(u)).mul(smoothstep(1, 0.92, fract(u))).mul(0.12).add(0.88);
+  boards.colorNode = vec3(0.36, 0.19, 0.08).mul(tint.mul(0.16).add(0.92)).mul(seam);
+  const lane = new THREE.Mesh(new THREE.PlaneGeometry(width, near - far), boards);
+  lane.rotation.x = -Math.PI / 2;
+  // 2 mm above the floor the pins stand on: level with it, the two fight in the depth buffer.
+  lane.position.set(0, floorY + 0.002, (near + far) / 2);
+  lane.receiveShadow = true;
+  group.add(lane);
+  const gutterMat = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#1b1c1f'), roughness: 0.4, metalness: 0.3 });
+  for (const side of [-1, 1]) {
+    const gutter = new THREE.Mesh(new THREE.PlaneGeometry(0.37, near - far), gutterMat);
+    gutter.rotation.x = -Math.PI / 2;
+    gutter.position.set(side * (width / 2 + 0.185), floorY + 0.002, (near + far) / 2);
+    gutter.receiveShadow = true;
+    group.add(gutter);
+  }
+  return group;
 }

@@ -200,6 +200,19 @@ export class PhysicsSim {
     }
   }
 
+  /**
+   * A structure built piece by piece over most of the clip, each piece let down just above its place
+   * (a tower of blocks going up layer by layer): no projectile.
+   */
+  private buildUp(built: Structure, event: PhysicsEvent, ei: number, T: number): Structure {
+    const interval = Math.max(0.08, (T * 0.85) / built.pieces.length);
+    built.pieces.forEach((p, i) => {
+      const at = i < 3 ? 0 : i * interval;
+      this.add({ shape: p.shape, half: [...p.half], body: event.body, material: event.material, event: ei, index: i, spawnAt: at }, [p.position[0], p.position[1] + (at > 0 ? 0.12 : 0), p.position[2]], [...p.rotation]);
+    });
+    return built;
+  }
+
   /** Stages one event; returns the radius of the area it uses, or the structure it built. */
   private stage(event: PhysicsEvent, ei: number, rng: Rng, floorY: number): number | Structure {
     const T = this.opts.simDuration;
@@ -278,6 +291,7 @@ export class PhysicsSim {
         return spread;
       }
       case 'stack': {
+        if (event.body === 'blocks') return this.buildUp(blockTower(n, floorY), event, ei, T);
         const interval = Math.max(0.15, (T * 0.85) / n);
         let top = floorY;
         for (let i = 0; i < n; i++) {
