@@ -208,6 +208,16 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(P('neon rings background', 1).plan.subjects.some((s) => s.kind === 'rings'), 'rings of light are still drawn');
   });
 
+  it('a landmark is reported as not drawn, a city\'s with the city round it; a clock tower is not an alarm clock', () => {
+    const tower = P('a clock tower at dusk', 1);
+    assert.ok(!tower.plan.subjects.some((s) => s.kind === 'clock'), 'no alarm clock');
+    assert.equal(tower.plan.setting, 'city');
+    assert.deepEqual(tower.ignoredWords, ['clock tower']);
+    const church = P('an old church in the snow', 1);
+    assert.ok(church.ignoredWords.includes('old church') || church.ignoredWords.includes('church'), `ignored: ${church.ignoredWords.join(', ')}`);
+    assert.ok(P('a clock ticking', 1).plan.subjects.some((s) => s.kind === 'clock'), 'a clock is still the clock');
+  });
+
   it('ice cubes are clear cubes; a rose is a flower we do not draw, reported, not the colour', () => {
     const ice = P('ice cubes falling into a glass', 1);
     assert.deepEqual(ice.plan.physics.events.map((e) => [e.body, e.material]), [['cubes', 'glass']]);

@@ -425,6 +425,10 @@ const ENTRIES: Entry[] = [
   // A rose is a flower we do not model, not the colour ("a single red rose" drew a bottle and said every
   // word was used); "rose" alone stays the colour.
   { words: ['a rose', 'red rose', 'red roses', 'roses', 'single rose', 'a single rose', 'bouquet', 'bouquet of roses', 'bouquet of flowers', 'flower bouquet', 'rosebud'], effect: { excludes: 'roses', unrenderable: true } },
+  // Buildings we do not model: "a clock tower at dusk" drew the alarm clock on a studio sweep.
+  // A city's landmark is not drawn, but the city round it is.
+  { words: ['clock tower', 'clocktower', 'big ben', 'eiffel tower', 'statue of liberty', 'empire state building', 'landmark', 'landmarks'], effect: { archetype: A('urban', 3), setting: 'city', excludes: 'landmarks', unrenderable: true } },
+  { words: ['bell tower', 'church tower', 'church', 'churches', 'cathedral', 'castle', 'castles', 'temple', 'mosque', 'palace', 'monument', 'statue'], effect: { excludes: 'landmarks', unrenderable: true } },
   // Birds are drawn: a flock crossing the sky ("no birds" and "no animals" both leave them out).
   { words: ['ferris wheel', 'ferris wheels', 'big wheel', 'observation wheel', 'fairground', 'funfair', 'carnival', 'amusement park', 'county fair'], effect: { archetype: A('nature', 5), subject: 'ferris-wheel', excludes: 'ferris wheel' } },
   { words: ['tornado', 'tornadoes', 'tornados', 'twister', 'twisters', 'funnel cloud', 'tornado touching down', 'supercell', 'storm chasing', 'storm chaser', 'whirlwind'], effect: { archetype: A('nature', 6), subject: 'tornado', condition: 'cloudy', excludes: 'tornado' } },
