@@ -218,6 +218,16 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(P('a clock ticking', 1).plan.subjects.some((s) => s.kind === 'clock'), 'a clock is still the clock');
   });
 
+  it('a plasma ball is not a physics ball nor a geyser a volcano: both reported as not drawn', () => {
+    const plasma = P('a plasma ball with electric arcs', 1);
+    assert.notEqual(plasma.plan.archetype, 'physics');
+    assert.ok(plasma.ignoredWords.includes('plasma ball'), `ignored: ${plasma.ignoredWords.join(', ')}`);
+    const geyser = P('an erupting geyser', 1);
+    assert.ok(!geyser.plan.subjects.some((s) => s.kind === 'volcano'), 'no volcano');
+    assert.deepEqual(geyser.ignoredWords, ['erupting geyser']);
+    assert.deepEqual(P('a lighthouse at night with a rotating beam', 1).ignoredWords, [], 'the lighthouse\'s beam is drawn');
+  });
+
   it('ice cubes are clear cubes; a rose is a flower we do not draw, reported, not the colour', () => {
     const ice = P('ice cubes falling into a glass', 1);
     assert.deepEqual(ice.plan.physics.events.map((e) => [e.body, e.material]), [['cubes', 'glass']]);

@@ -109,7 +109,7 @@ const ENTRIES: Entry[] = [
   { words: ['tropical beach', 'tropical beaches', 'caribbean beach', 'paradise beach', 'white sand beach', 'white sandy beach', 'white sand', 'tropical island', 'tropical shore', 'tropical coast', 'island beach'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'waves', palette: 'tropical' } },
   // Surf on rocks is a shore: the coast, with rocks in the surf (the open sea has nothing to break on).
   { words: ['crashing on rocks', 'crashing on the rocks', 'crashing against rocks', 'crashing against the rocks', 'crashing into rocks', 'crashing into the rocks', 'breaking on rocks', 'breaking on the rocks', 'breaking against the rocks', 'rocky shore', 'rocky coast', 'rocky coastline', 'rocky beach', 'sea cliffs', 'sea stacks', 'crashing on the shore', 'crashing on the beach', 'crashing onto the shore', 'crashing onto the beach'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'rocks' } },
-  { words: ['lighthouse', 'lighthouses', 'light house', 'lighthouse beam', 'beacon'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'lighthouse', excludes: 'lighthouse' } },
+  { words: ['lighthouse', 'lighthouses', 'light house', 'lighthouse beam', 'beacon', 'rotating beam', 'sweeping beam', 'lighthouse light', 'lighthouse lamp'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'lighthouse', excludes: 'lighthouse' } },
   { words: ['palm', 'palms', 'palm tree', 'palm trees', 'coconut palm', 'coconut palms', 'coconut trees', 'tropical island', 'tropical paradise', 'paradise beach', 'desert island'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'palm-trees', excludes: 'palms' } },
   { words: ['lake', 'lakes', 'pond', 'reservoir', 'loch', 'lakeside', 'lakeshore', 'mountain lake', 'forest lake'], effect: { archetype: A('nature', 3), setting: 'lake', subject: 'waves' } },
   { words: ['river', 'rivers', 'riverside', 'river bank', 'riverbank', 'stream', 'creek', 'brook', 'winding river', 'river valley', 'meandering river'], effect: { archetype: A('nature', 3), setting: 'river', subject: 'waves' } },
@@ -426,6 +426,9 @@ const ENTRIES: Entry[] = [
   // word was used); "rose" alone stays the colour.
   { words: ['a rose', 'red rose', 'red roses', 'roses', 'single rose', 'a single rose', 'bouquet', 'bouquet of roses', 'bouquet of flowers', 'flower bouquet', 'rosebud'], effect: { excludes: 'roses', unrenderable: true } },
   // Buildings we do not model: "a clock tower at dusk" drew the alarm clock on a studio sweep.
+  // Things that look like our subjects but are not: a plasma ball is not a physics ball, a geyser not a
+  // volcano ("an erupting geyser" drew a volcano).
+  { words: ['plasma ball', 'plasma balls', 'plasma globe', 'plasma lamp', 'tesla coil', 'tesla coils', 'van de graaff', 'geyser', 'geysers', 'erupting geyser', 'geyser erupting', 'old faithful'], effect: { excludes: 'devices', unrenderable: true } },
   // A city's landmark is not drawn, but the city round it is.
   { words: ['clock tower', 'clocktower', 'big ben', 'eiffel tower', 'statue of liberty', 'empire state building', 'landmark', 'landmarks'], effect: { archetype: A('urban', 3), setting: 'city', excludes: 'landmarks', unrenderable: true } },
   { words: ['bell tower', 'church tower', 'church', 'churches', 'cathedral', 'castle', 'castles', 'temple', 'mosque', 'palace', 'monument', 'statue'], effect: { excludes: 'landmarks', unrenderable: true } },
