@@ -96,6 +96,8 @@ export const SUBJECT_KINDS = [
   // stage lighting in haze over a dark field: moving-head beams sweeping from a rig above the frame, or
   // laser beams scanning (count: how many fixtures)
   'stage-lights', 'lasers',
+  // a mirror ball turning in a dark room, throwing spots of light round the walls
+  'disco-ball',
   // a DNA double helix lying across the frame, turning about its axis
   'helix',
   // a plexus: drifting points joined by lines where they come near each other (count: how many points)

@@ -130,6 +130,8 @@ const ENTRIES: Entry[] = [
   { words: ['fireworks', 'firework', 'fireworks display', 'firework display', 'fireworks show', 'pyrotechnics', 'pyrotechnic', 'new year', 'new years', "new year's", 'new years eve', "new year's eve", 'bonfire night', 'guy fawkes', 'diwali'], effect: { archetype: A('nature', 1), subject: 'fireworks', excludes: 'fireworks' } },
   // Stage lighting: beams sweeping through haze from a rig above the frame; lasers are thin beams scanning.
   // (Not "light beams" or "a spotlight": through a forest those are sunbeams, on a product its key light.)
+  // A mirror ball: "a disco ball spinning" drew a gold can.
+  { words: ['disco ball', 'disco balls', 'mirror ball', 'mirror balls', 'mirrorball', 'discoball', 'glitter ball', 'disco mirror ball', 'disco ball spinning', 'spinning disco ball'], effect: { archetype: A('abstract', 6), subject: 'disco-ball', excludes: 'disco ball' } },
   { words: ['stage lights', 'stage light', 'stage lighting', 'concert lights', 'concert lighting', 'club lights', 'nightclub lights', 'disco lights', 'moving head lights', 'moving lights', 'stage spotlights', 'stage beams'], effect: { archetype: A('abstract', 6), subject: 'stage-lights', palette: 'neon', excludes: 'stage lights' } },
   { words: ['lasers', 'laser', 'laser show', 'laser beams', 'laser lights', 'laser light show'], effect: { archetype: A('abstract', 6), subject: 'lasers', palette: 'neon', excludes: 'lasers' } },
   // Party balloons rise over a field ("balloons" alone too: hot-air balloons are named as such).

@@ -41,6 +41,7 @@ import { TREE_HEIGHT, createChristmasTree } from './christmas-tree.mjs';
 import { createCodeRain } from './code-rain.mjs';
 import { BALLOON_HEIGHT, clearSkyDome, createPartyBalloons } from './party-balloons.mjs';
 import { createStageLights } from './stage-lights.mjs';
+import { createDiscoBall } from './disco-ball.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
 
@@ -355,6 +356,25 @@ export function buildAbstract(ctx: BuildContext): Shot {
     const rig = createStageLights(s.count, lightColors(plan, s.count), h * (ctx.width / ctx.height) * 0.9, h / 2 + 0.6, laser);
     scene.add(rig.group);
     updaters.push((t) => rig.update(t * plan.motion.speed));
+  }
+  if (kinds.has('disco-ball')) {
+    // A mirror ball above the lens's line in a dark room, lit by a warm white pin spot and one in the
+    // palette's colour; it turns about once a minute, as club balls do (faster, the spots strobe across the
+    // far wall between frames).
+    const ball = createDiscoBall({
+      radius: 0.45,
+      center: [0, 2.3, 0],
+      halfWidth: 6,
+      height: 4.6,
+      spin: 0.12 * plan.motion.speed,
+      lights: [
+        { direction: [-0.55, 0.5, 0.67], colour: new THREE.Color(1, 0.93, 0.85) },
+        { direction: [0.68, 0.32, 0.66], colour: lightColors(plan, 1)[0]! },
+      ],
+    });
+    scene.add(ball.group);
+    framing = { target: [0, 1.95, 0], distance: 5, azimuth: 0, elevation: 2 };
+    updaters.push((t) => ball.update(t));
   }
   if (kinds.has('party-balloons')) {
     // Balloons rising through the frame over the field: they enter from below all clip long (spread from
