@@ -4,9 +4,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { planPrompt } from '../../engine/src/generators/procedural';
-import { TILE, tileAt, tileNormal } from '../../engine/src/generators/procedural/scene/disco-ball.mjs';
+import { importProcedural } from '../helpers/esm';
 import { meanAbsDiff, procedural, renderRgba, smallRequest } from '../helpers/render';
 
+type DiscoModule = typeof import('../../engine/src/generators/procedural/scene/disco-ball.mjs', { with: { 'resolution-mode': 'import' } });
 type V = [number, number, number];
 const dot = (a: V, b: V) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 const norm = (a: V): V => {
@@ -23,11 +24,12 @@ describe('procedural/disco-ball: a mirror ball throwing spots round a dark room'
       assert.deepEqual(plan.subjects.map((s) => s.kind), ['disco-ball'], prompt);
       assert.equal(plan.archetype, 'abstract', prompt);
     }
-    assert.deepEqual(planPrompt({ prompt: 'a disco ball spinning', seed: 1 }).plan.source.ignoredWords, []);
+    assert.deepEqual(planPrompt({ prompt: 'a disco ball spinning', seed: 1 }).ignoredWords, []);
     assert.ok(planPrompt({ prompt: 'disco lights', seed: 1 }).plan.subjects.some((s) => s.kind === 'stage-lights'), 'disco lights are still the stage rig');
   });
 
-  it('tiles the sphere in rings, each mirror tipped but inside its own tile, so a spot finds the tile that threw it', () => {
+  it('tiles the sphere in rings, each mirror tipped but inside its own tile, so a spot finds the tile that threw it', async () => {
+    const { TILE, tileAt, tileNormal } = await importProcedural<DiscoModule>('scene/disco-ball.mts');
     let tiles = 0;
     for (let ring = 0; ring * TILE < Math.PI; ring++) {
       const count = Math.max(1, Math.floor(Math.cos((ring + 0.5) * TILE - Math.PI / 2) * ((2 * Math.PI) / TILE) + 0.5));

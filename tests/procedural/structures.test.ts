@@ -60,10 +60,10 @@ describe('procedural/structures: a brick wall, a tower of blocks and bowling pin
     assert.deepEqual(events('a tower collapsing in slow motion'), [['collide', 'blocks', 'wood', 54]], 'a tower with nothing named is one of blocks');
     assert.deepEqual(events('a bowling ball knocking down pins'), [['collide', 'pins', 'wood', 10]]);
     assert.deepEqual(events('bowling strike in slow motion'), [['collide', 'pins', 'wood', 10]]);
-    const plan = planPrompt({ prompt: 'a bowling ball knocking down pins', seed: 1 }).plan;
+    const { plan, usedWords, ignoredWords } = planPrompt({ prompt: 'a bowling ball knocking down pins', seed: 1 });
     assert.equal(plan.subjects[0]!.color, '#f3f0ea', 'pins are white, not the palette accent');
-    assert.deepEqual(plan.source.ignoredWords, []);
-    assert.match(plan.source.usedWords.join(' '), /bowling ball.*pins/);
+    assert.deepEqual(ignoredWords, []);
+    assert.match(usedWords.join(' '), /bowling ball.*pins/);
     // Unchanged meanings: a pyramid of cubes knocked down, cubes stacking, and a lightning strike.
     assert.deepEqual(events('cubes colliding').map((e) => e.slice(0, 2)), [['collide', 'cubes']]);
     assert.deepEqual(events('stacking cubes').map((e) => e.slice(0, 2)), [['stack', 'cubes']]);
