@@ -171,7 +171,7 @@ describe('procedural/structures: a brick wall, a tower of blocks and bowling pin
     sim.advanceTo(6);
     const layers = Math.round(events[0]!.count / 3);
     const top = Math.max(...sim.bodies.map((_, i) => sim.state(i).position[1]));
-    // Measured when written: the top block's centre 0.68 m up, where it was laid (0.675 m).
+    // Measured when written: the top block's centre 1.723 m up, where it was laid (12 layers: 1.725 m).
     assert.ok(Math.abs(top - (layers - 0.5) * 2 * BLOCK_HALF[1]) < 0.03, `${layers} layers stand, the top block at ${top.toFixed(3)} m`);
     sim.dispose();
   });
@@ -186,9 +186,10 @@ describe('procedural/structures: a brick wall, a tower of blocks and bowling pin
         for (let i = 0; i < px.length; i += 4) if (px[i]! > px[i + 1]! + 40 && px[i + 1]! > px[i + 2]! - 10) n++;
         return n / (px.length / 4);
       });
-      // Measured when written: brick-red share 0.22 at 0 s; the frame 1.3 to 2 code values from the last on average.
-      assert.ok(brick[0]! > 0.08, `the wall fills the frame at first (${brick.map((x) => x.toFixed(3)).join(', ')})`);
-      assert.ok(meanAbsDiff(frames[0]!, frames[3]!) > 3, 'the wall at 3 s is not the wall at 0 s');
+      // Measured when written: brick-red share of the frame 0.32 at 0 s, 0.21 at 3 s (bricks scattered, some out
+      // of shot); the frames at 0 s and 3 s 30 code values apart on average.
+      assert.ok(brick[0]! > 0.15, `the wall fills the frame at first (${brick.map((x) => x.toFixed(3)).join(', ')})`);
+      assert.ok(meanAbsDiff(frames[0]!, frames[3]!) > 10, 'the wall at 3 s is not the wall at 0 s');
     });
   });
 });

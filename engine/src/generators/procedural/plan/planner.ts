@@ -133,7 +133,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', volcano: 'nature', ripples: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
-  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
+  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
   tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product',
   raindrops: 'abstract',
@@ -237,6 +237,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   const split = splitPrompt(prompt);
   const { hits, used, ignored } = readTerms(split.tokens);
   const live = hits.filter((h) => !h.negated);
+  // Streaks of light in a street or on a road are its light trails ("light streaks on a highway at night").
+  const streetContext = live.some((h) => h.effect.setting === 'street' || h.effect.setting === 'city' || h.effect.setting === 'town' || h.effect.subject === 'road' || h.effect.subject === 'cars' || h.effect.subject === 'buildings');
+  if (streetContext) for (const h of live) if (h.effect.subject === 'light-streaks') h.effect = LEXICON.phrases.get('light trails')!;
   const exclude = [
     ...new Set([...hits.filter((h) => h.negated && h.effect.excludes).map((h) => h.effect.excludes!), ...live.map((h) => h.effect.clears).filter((c): c is string => !!c)]),
   ];
@@ -575,10 +578,10 @@ export function planPrompt(input: PlanInput): PlanResult {
     case 'abstract': {
       if (setting === 'space') {
         // Space holds a nebula, a planet or both; the earth's own colours unless a colour is named ("a red planet").
-        const kinds = wordSubjects.filter((s): s is 'nebula' | 'planet' | 'asteroids' | 'black-hole' | 'galaxy' => (s === 'nebula' || s === 'planet' || s === 'asteroids' || s === 'black-hole' || s === 'galaxy') && !excluded(s === 'black-hole' ? 'black hole' : s));
+        const kinds = wordSubjects.filter((s): s is 'nebula' | 'planet' | 'asteroids' | 'black-hole' | 'galaxy' | 'warp' => (s === 'nebula' || s === 'planet' || s === 'asteroids' || s === 'black-hole' || s === 'galaxy' || s === 'warp') && !excluded(s === 'black-hole' ? 'black hole' : s));
         if (kinds.length === 0) kinds.push('nebula');
         // (A black hole's gas glows orange-white, a galaxy's arms blue-white, unless a colour is named.)
-        for (const k of kinds) addSubject(k, k === 'asteroids' ? clampInt(countWord ?? 70, 1, 300) : 1, k === 'asteroids' ? 'stone' : k === 'black-hole' || k === 'galaxy' ? 'emissive' : 'matte', k === 'planet' ? (wordColor ?? EARTH_BLUE) : k === 'asteroids' ? '#8a8078' : k === 'black-hole' ? (wordColor ?? '#ff9a3c') : k === 'galaxy' ? (wordColor ?? '#a9c8ff') : (wordColor ?? accent));
+        for (const k of kinds) addSubject(k, k === 'asteroids' ? clampInt(countWord ?? 70, 1, 300) : k === 'warp' ? 260 : 1, k === 'asteroids' ? 'stone' : k === 'black-hole' || k === 'galaxy' ? 'emissive' : 'matte', k === 'planet' ? (wordColor ?? EARTH_BLUE) : k === 'asteroids' ? '#8a8078' : k === 'black-hole' ? (wordColor ?? '#ff9a3c') : k === 'galaxy' ? (wordColor ?? '#a9c8ff') : (wordColor ?? accent));
         break;
       }
       // (A kind negated under another of its words is left out: "infographic, no chart".)
@@ -592,7 +595,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (kinds.includes('blood-cells')) kinds.splice(0, kinds.length, 'blood-cells');
       // A chart with no kind named ("data charts growing") is bars with a line graph drawn over them.
       if (kinds.includes('bar-chart') && !kinds.includes('line-chart') && live.some((h) => h.effect.subject === 'bar-chart' && !/bar|column|histogram/.test(h.text))) kinds.push('line-chart');
-      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' ? 30 : k === 'stage-lights' ? 8 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
+      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' ? 30 : k === 'stage-lights' ? 8 : k === 'light-streaks' ? 140 : k === 'warp' ? 260 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
       break;
     }
     case 'product': {

@@ -98,6 +98,8 @@ export const SUBJECT_KINDS = [
   'stage-lights', 'lasers',
   // a mirror ball turning in a dark room, throwing spots of light round the walls
   'disco-ball',
+  // streaks of light flying across the frame in layers; at warp speed, rushing past the lens in a tunnel
+  'light-streaks', 'warp',
   // a DNA double helix lying across the frame, turning about its axis
   'helix',
   // a plexus: drifting points joined by lines where they come near each other (count: how many points)

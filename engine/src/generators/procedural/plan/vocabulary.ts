@@ -130,6 +130,10 @@ const ENTRIES: Entry[] = [
   { words: ['fireworks', 'firework', 'fireworks display', 'firework display', 'fireworks show', 'pyrotechnics', 'pyrotechnic', 'new year', 'new years', "new year's", 'new years eve', "new year's eve", 'bonfire night', 'guy fawkes', 'diwali'], effect: { archetype: A('nature', 1), subject: 'fireworks', excludes: 'fireworks' } },
   // Stage lighting: beams sweeping through haze from a rig above the frame; lasers are thin beams scanning.
   // (Not "light beams" or "a spotlight": through a forest those are sunbeams, on a product its key light.)
+  // Streaks of light are a motion-graphics background ("abstract light streaks" was a city at night); in a
+  // street or on a road they are its light trails (the planner turns them). At warp speed they rush past.
+  { words: ['light streaks', 'streaks of light', 'streaks', 'light streak', 'streaking lights', 'speed lines', 'light rays flying', 'light speed lines'], effect: { archetype: A('abstract', 3), subject: 'light-streaks', excludes: 'streaks' } },
+  { words: ['warp speed', 'warp', 'hyperspace', 'hyperspace jump', 'light speed', 'lightspeed', 'speed of light', 'warp drive', 'warp tunnel', 'light tunnel', 'speed tunnel', 'jump to hyperspace', 'star streaks', 'stars streaking'], effect: { archetype: A('abstract', 5), setting: 'space', subject: 'warp', excludes: 'streaks' } },
   // A mirror ball: "a disco ball spinning" drew a gold can.
   { words: ['disco ball', 'disco balls', 'mirror ball', 'mirror balls', 'mirrorball', 'discoball', 'glitter ball', 'disco mirror ball', 'disco ball spinning', 'spinning disco ball'], effect: { archetype: A('abstract', 6), subject: 'disco-ball', excludes: 'disco ball' } },
   { words: ['stage lights', 'stage light', 'stage lighting', 'concert lights', 'concert lighting', 'club lights', 'nightclub lights', 'disco lights', 'moving head lights', 'moving lights', 'stage spotlights', 'stage beams'], effect: { archetype: A('abstract', 6), subject: 'stage-lights', palette: 'neon', excludes: 'stage lights' } },
@@ -193,11 +197,11 @@ const ENTRIES: Entry[] = [
   // An empty street: no traffic (a street or a road otherwise always has it).
   { words: ['empty', 'deserted', 'abandoned', 'vacant', 'traffic free', 'traffic-free', 'car free', 'car-free', 'quiet street', 'quiet streets'], effect: { clears: 'cars' } },
   { words: ['street lights', 'streetlights', 'street lamps', 'lamps', 'lamp posts', 'streetlamps', 'city lights', 'lights'], effect: { archetype: A('urban', 2), subject: 'street-lights', excludes: 'lights' } },
-  { words: ['light trails', 'light streaks', 'long exposure', 'trails', 'streaks'], effect: { archetype: A('urban', 3), subject: 'light-trails', excludes: 'light-trails' } },
+  { words: ['light trails', 'long exposure', 'trails'], effect: { archetype: A('urban', 3), subject: 'light-trails', excludes: 'light-trails' } },
 
   // ---------------------------------------------------------------- outer space
   // Space among the stars, seen from within it: clouds of glowing gas and dust, stars near and far.
-  { words: ['space', 'outer space', 'deep space', 'dark space', 'cosmos', 'cosmic', 'universe', 'interstellar', 'space background', 'hyperspace', 'warp speed', 'flying through space', 'through space', 'space travel', 'stars flythrough', 'star flythrough'], effect: { archetype: A('abstract', 4), setting: 'space' } },
+  { words: ['space', 'outer space', 'deep space', 'dark space', 'cosmos', 'cosmic', 'universe', 'interstellar', 'space background', 'flying through space', 'through space', 'space travel', 'stars flythrough', 'star flythrough'], effect: { archetype: A('abstract', 4), setting: 'space' } },
   { words: ['nebula', 'nebulae', 'nebulas', 'space nebula', 'gas cloud', 'gas clouds', 'stellar nursery'], effect: { archetype: A('abstract', 4), setting: 'space', subject: 'nebula', excludes: 'nebula' } },
   // A planet turning in the sun, seen from orbit. Outvotes a desk globe ("rotating earth globe").
   { words: ['black hole', 'black holes', 'supermassive black hole', 'accretion disk', 'accretion disc', 'event horizon', 'singularity', 'gargantua'], effect: { archetype: A('abstract', 7), setting: 'space', subject: 'black-hole', excludes: 'black hole' } },

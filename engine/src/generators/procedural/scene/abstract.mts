@@ -42,6 +42,7 @@ import { createCodeRain } from './code-rain.mjs';
 import { BALLOON_HEIGHT, clearSkyDome, createPartyBalloons } from './party-balloons.mjs';
 import { createStageLights } from './stage-lights.mjs';
 import { createDiscoBall } from './disco-ball.mjs';
+import { createLightStreaks, layStreaks, type StreakField } from './light-streaks.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
 
@@ -102,7 +103,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
-  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers') ? 0.12 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   // Balloons are released into a clear sky, unless a colour or palette was asked for the field.
   const skyForBalloons = plan.subjects.some((s) => s.kind === 'party-balloons') && plan.palette.name === 'vibrant';
   const dome = skyForBalloons ? clearSkyDome() : gradientDome(ctx, time, dimField);
@@ -356,6 +357,18 @@ export function buildAbstract(ctx: BuildContext): Shot {
     const rig = createStageLights(s.count, lightColors(plan, s.count), h * (ctx.width / ctx.height) * 0.9, h / 2 + 0.6, laser);
     scene.add(rig.group);
     updaters.push((t) => rig.update(t * plan.motion.speed));
+  }
+  if (kinds.has('light-streaks') || kinds.has('warp')) {
+    // Streaks across the frame in layers (a motion-graphics background), or at warp speed rushing at the
+    // lens down a tunnel round it; in the palette's light colours, on a dark field.
+    const warp = kinds.has('warp');
+    const s = plan.subjects.find((x) => x.kind === 'light-streaks' || x.kind === 'warp')!;
+    framing = warp ? { target: [0, 0, -10], distance: 10, azimuth: 0, elevation: 0 } : { target: [0, 0, 0], distance: 12, azimuth: 0, elevation: 0 };
+    const h = viewFillingHeight(ctx, framing.distance);
+    const field: StreakField = warp ? { mode: 'warp', span: 140 } : { mode: 'flow', span: h * (ctx.width / ctx.height) * 1.9 };
+    const fx = createLightStreaks(layStreaks(() => rng.next(), s.count, field, h * 1.5), field, lightColors(plan, 6));
+    scene.add(fx.group);
+    updaters.push((t) => fx.update(t * plan.motion.speed));
   }
   if (kinds.has('disco-ball')) {
     // A mirror ball above the lens's line in a dark room, lit by a warm white pin spot and one in the

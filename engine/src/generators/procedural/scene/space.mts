@@ -38,6 +38,7 @@ import {
   mx_fractal_noise_float,
 } from 'three/tsl';
 import type { Framing } from '../sim/camera.js';
+import { createLightStreaks, layStreaks, type StreakField } from './light-streaks.mjs';
 import { createAsteroids } from './asteroids.mjs';
 import { createBlackHole } from './black-hole.mjs';
 import { createGalaxy } from './galaxy.mjs';
@@ -293,6 +294,19 @@ export function buildSpace(ctx: BuildContext): Shot {
       sun.position.copy(SUN_DIR).multiplyScalar(100);
       scene.add(sun, new THREE.AmbientLight(0x8090b0, 0.06));
     }
+  }
+
+  const warp = plan.subjects.find((s) => s.kind === 'warp');
+  if (warp) {
+    // Streaks rushing past the lens at warp speed, white and pale blue with the palette's light colours,
+    // in a tunnel that travels with the camera.
+    const field: StreakField = { mode: 'warp', span: 140 };
+    const fx = createLightStreaks(layStreaks(() => rng.next(), warp.count, field, 1), field, [new THREE.Color('#ffffff'), new THREE.Color('#cfe0ff'), new THREE.Color('#9fc2ff'), ...lightColors(plan, 2)]);
+    scene.add(fx.group);
+    updaters.push((t) => {
+      fx.group.position.copy(camera.position);
+      fx.update(t * plan.motion.speed);
+    });
   }
 
   return {
