@@ -698,7 +698,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       // Beans pour by the handful: a heap needs many.
       // A tower of blocks being built: twelve layers of three go up in the clip.
       const structureCount = kind === 'collide' ? STRUCTURE_COUNT[body] : kind === 'stack' && body === 'blocks' ? 36 : undefined;
-      const count = clampInt(countWord ?? structureCount ?? (body === 'beans' && kind === 'fall' ? 90 : (body === 'coins' || body === 'pearls') && kind === 'fall' ? 60 : defaultCount(kind)), 1, kind === 'dominoes' ? 120 : 200);
+      // "a red ball bouncing", "a basketball falling": one body, not the event's dozen.
+      const single = (kind === 'fall' || kind === 'bounce' || kind === 'splash') && body === wordBody && namedOne(prompt, live.find((h) => h.effect.body === wordBody)?.text);
+      const count = clampInt(countWord ?? structureCount ?? (single ? 1 : undefined) ?? (body === 'beans' && kind === 'fall' ? 90 : (body === 'coins' || body === 'pearls') && kind === 'fall' ? 60 : defaultCount(kind)), 1, kind === 'dominoes' ? 120 : 200);
       const material = wordMaterial ?? (body === 'crates' || body === 'blocks' || body === 'pins' ? 'wood' : body === 'bricks' ? 'stone' : body === 'marbles' ? 'glass' : body === 'beans' ? 'matte' : body === 'coins' ? (wordColor ? 'metal' : 'gold') : body === 'pearls' ? 'ceramic' : 'plastic');
       events.push({ kind, body, count, material });
     }
@@ -1013,6 +1015,18 @@ function defaultBody(kind: PhysicsEventKind, r: number): BodyKind {
     default:
       return r < 0.4 ? 'cubes' : r < 0.8 ? 'balls' : 'marbles';
   }
+}
+
+/**
+ * Whether the prompt names one of a thing: its word singular and after "a", "an", "one", "single" or
+ * "lone", with up to three words between ("a big red rubber ball").
+ */
+export function namedOne(prompt: string, text: string | undefined): boolean {
+  if (!text) return false;
+  const last = text.split(' ').pop()!;
+  if (singular(last) !== null && !/ss$/.test(last)) return false;
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(a|an|one|single|lone)\\s+(?:[a-z'-]+\\s+){0,3}${escaped}\\b`, 'i').test(prompt);
 }
 
 function defaultCount(kind: PhysicsEventKind): number {

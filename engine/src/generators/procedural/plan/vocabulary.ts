@@ -271,6 +271,8 @@ const ENTRIES: Entry[] = [
   // "a glass of ..." is the vessel, not the material.
   { words: ['glass of', 'tumbler', 'rocks glass', 'whiskey', 'whisky', 'bourbon', 'scotch', 'cocktail', 'old fashioned', 'drink', 'glass of whiskey', 'glass of whisky'], effect: { archetype: A('product', 4), subject: 'tumbler' } },
   { words: ['wine glass', 'wine glasses', 'glass of wine', 'wine', 'red wine', 'goblet'], effect: { archetype: A('product', 4), subject: 'wine-glass' } },
+  // Champagne is a pale gold wine in the same glass ("champagne glasses clinking" drew a bare gradient).
+  { words: ['champagne', 'champagne glass', 'champagne glasses', 'champagne flute', 'champagne flutes', 'glass of champagne', 'flute of champagne', 'prosecco', 'sparkling wine', 'white wine', 'glass of white wine'], effect: { archetype: A('product', 4), subject: 'wine-glass', color: '#e6c56b' } },
   { words: ['orb', 'sphere', 'globe', 'ball on a pedestal', 'pearl'], effect: { archetype: A('product', 3), subject: 'orb' } },
 
   // ---------------------------------------------------------------- text
@@ -384,7 +386,12 @@ const ENTRIES: Entry[] = [
   { words: ['wood', 'wooden', 'timber', 'oak'], effect: { material: 'wood' } },
   { words: ['stone', 'marble slab', 'concrete', 'granite'], effect: { material: 'stone' } },
   { words: ['rubber', 'rubbery'], effect: { material: 'rubber' } },
-  { words: ['bouncy balls', 'tennis balls', 'rubber balls', 'super balls'], effect: { archetype: A('physics', 4), material: 'rubber', body: 'balls', physics: 'bounce' } },
+  { words: ['bouncy balls', 'rubber balls', 'super balls'], effect: { archetype: A('physics', 4), material: 'rubber', body: 'balls', physics: 'bounce' } },
+  // Sports balls in their own colours (their seams and panels are not drawn).
+  { words: ['tennis ball', 'tennis balls'], effect: { archetype: A('physics', 4), material: 'rubber', body: 'balls', color: '#cfdc3a' } },
+  { words: ['basketball', 'basketballs', 'basket ball'], effect: { archetype: A('physics', 4), material: 'rubber', body: 'balls', color: '#d2601f' } },
+  { words: ['soccer ball', 'soccer balls', 'football', 'footballs', 'volleyball', 'volleyballs'], effect: { archetype: A('physics', 4), material: 'plastic', body: 'balls', color: '#f2f2ee' } },
+  { words: ['golf ball', 'golf balls', 'ping pong ball', 'ping pong balls', 'table tennis ball'], effect: { archetype: A('physics', 4), material: 'plastic', body: 'balls', color: '#f7f7f2' } },
   { words: ['plastic', 'toy', 'toys', 'lego'], effect: { material: 'plastic' } },
   { words: ['ceramic', 'porcelain', 'clay', 'pottery'], effect: { material: 'ceramic' } },
   { words: ['matte', 'flat', 'satin', 'frosted'], effect: { material: 'matte' } },

@@ -221,13 +221,15 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   // made them specks, and a level one cut the heap off at the bottom of the frame.
   const closeUp = sim.bodies.some((b) => HEAP_BODIES.includes(b.body));
   const structure = sim.focus.azimuth !== undefined;
+  // One body dropped or bounced ("a red ball bouncing") is framed from its drop height to the floor.
+  const single = sim.bodies.length === 1 && sim.waterLevel === null;
   const framing: Framing = {
-    target: closeUp || structure ? (structure ? c : [c[0], floorY + 0.45, c[2]]) : [c[0], c[1] + rad * 0.15, c[2]],
+    target: single ? [0, floorY + 1.1, 0] : closeUp || structure ? (structure ? c : [c[0], floorY + 0.45, c[2]]) : [c[0], c[1] + rad * 0.15, c[2]],
     // A structure's radius already frames it (sim/structures.ts), at a 50 mm lens's 27 degrees; loose bodies
     // scatter beyond theirs.
-    distance: closeUp ? rad * 1.5 + 1.8 : structure ? rad * 2.6 + 1 : rad * 2.4 + 4,
+    distance: single ? 6.5 : closeUp ? rad * 1.5 + 1.8 : structure ? rad * 2.6 + 1 : rad * 2.4 + 4,
     azimuth: sim.focus.azimuth ?? (plan.physics.events[0]?.kind === 'dominoes' ? 35 : 20),
-    elevation: sim.waterLevel !== null ? 28 : closeUp ? 24 : 18,
+    elevation: sim.waterLevel !== null ? 28 : closeUp ? 24 : single ? 6 : 18,
     minHeight: floorY + 0.4,
   };
   return {

@@ -34,6 +34,8 @@ export interface BodyInfo {
   spawnAt: number;
   /** The ball thrown, rolled or swung at a structure (drawn in its own material, not the bodies'). */
   projectile?: boolean;
+  /** Restitution other than its material's (bodies asked to bounce are bouncy). */
+  restitution?: number;
 }
 
 export interface Impact {
@@ -171,7 +173,9 @@ export class PhysicsSim {
               ? (RAPIER.ColliderDesc.convexHull(pinHullPoints()) ?? RAPIER.ColliderDesc.cylinder(PIN_HEIGHT_HALF, 0.06).setTranslation(0, PIN_HEIGHT_HALF, 0))
               : RAPIER.ColliderDesc.cuboid(...info.half);
     // A heap of coins holds (milled edges, faces lying flat on faces): with metal's friction it crept for seconds.
-    col.setRestitution(m.restitution).setFriction(info.shape === 'coin' ? Math.max(m.friction, 0.9) : m.friction).setDensity(m.density);
+    col.setRestitution(info.restitution ?? m.restitution).setFriction(info.shape === 'coin' ? Math.max(m.friction, 0.9) : m.friction).setDensity(m.density);
+    // Rapier averages two colliders' restitution: on the floor's 0.3 a bouncy ball's 0.75 would be 0.53.
+    if (info.restitution !== undefined) col.setRestitutionCombineRule(RAPIER.CoefficientCombineRule.Max);
     this.world.createCollider(col, body);
     this.bodies.push(info);
     this.handles.push(body);
@@ -266,6 +270,11 @@ export class PhysicsSim {
     switch (event.kind) {
       case 'fall':
       case 'splash': {
+        if (n === 1 && event.kind === 'fall') {
+          const r = shapeOf(event.body, 0);
+          this.add({ ...r, body: event.body, material: event.material, event: ei, index: 0, spawnAt: 0 }, [0, floorY + 2.1, 0], randomRot(), [0, 0, 0], [(rng.next() - 0.5) * 3, (rng.next() - 0.5) * 3, (rng.next() - 0.5) * 3]);
+          return 1;
+        }
         // Beans, coins and pearls are small and many: they pour onto one heap rather than scattering.
         const small = HEAP_BODIES.includes(event.body);
         const spread = event.kind === 'splash' ? 2.6 : small ? Math.min(2.2, 0.8 + Math.sqrt(n) * 0.13) : Math.min(4.5, 1.6 + Math.sqrt(n) * 0.45);
@@ -282,11 +291,20 @@ export class PhysicsSim {
         return spread;
       }
       case 'bounce': {
+        // Asked to bounce, they bounce, as rubber does: with plastic's 0.45 (averaged with the floor's) a ball
+        // dropped from 2 m hopped three times and lay still before 2 s.
+        const bouncy = Math.max(MATERIAL_PHYS[event.material].restitution, 0.82);
+        // One ball is the subject: dropped in the middle of the close framing, from where it stays in shot.
+        if (n === 1) {
+          const r = shapeOf(event.body, 0);
+          this.add({ ...r, body: event.body, material: event.material, event: ei, index: 0, spawnAt: 0, restitution: bouncy }, [0, floorY + 2.1, 0], randomRot(), [0.15, 0, -0.1]);
+          return 1;
+        }
         const spread = Math.min(4, 1.5 + Math.sqrt(n) * 0.5);
         for (let i = 0; i < n; i++) {
           const at = (Math.max(0.3, T * 0.5) * i) / n;
           const pos: [number, number, number] = [(rng.next() - 0.5) * spread, floorY + 2.5 + rng.next() * 3, (rng.next() - 0.5) * spread];
-          this.add(info(event.body, i, at), pos, randomRot(), [(rng.next() - 0.5) * 1.5, 0, (rng.next() - 0.5) * 1.5]);
+          this.add({ ...info(event.body, i, at), restitution: bouncy }, pos, randomRot(), [(rng.next() - 0.5) * 1.5, 0, (rng.next() - 0.5) * 1.5]);
         }
         return spread;
       }
