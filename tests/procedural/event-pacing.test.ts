@@ -41,7 +41,9 @@ describe('procedural/event pacing', () => {
     // An unpaced loop does tens of thousands of polls in 60 ms; a paced one at most one per millisecond
     // after the spin window, plus the polls of that window.
     assert.ok(count < 400, `${count} polls in 60 ms`);
-    assert.ok(count >= 20, `${count} polls in 60 ms: the loop must keep polling`);
+    // (A stalled loop stops at the first poll. On a loaded 2-core machine, timers of 1 ms fire late: 16 polls
+    // were seen once in a full run, so the floor is low.)
+    assert.ok(count >= 8, `${count} polls in 60 ms: the loop must keep polling`);
   });
 
   it('hands every other callback, with its arguments, to the real setImmediate at once', async () => {
