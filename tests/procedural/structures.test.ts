@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { planPrompt } from '../../engine/src/generators/procedural';
 import { PhysicsSim } from '../../engine/src/generators/procedural/sim/physics';
-import { blockTower, bowlingRack, brickWall, BLOCK_HALF, BRICK_HALF, PIN_HEIGHT, type Piece } from '../../engine/src/generators/procedural/sim/structures';
+import { blockTower, bowlingRack, brickWall, poolBreak, BLOCK_HALF, BRICK_HALF, PIN_HEIGHT, POOL_BALL_RADIUS, POOL_BED, type Piece } from '../../engine/src/generators/procedural/sim/structures';
 import type { BodyKind } from '../../engine/src/generators/procedural/plan/schema';
 import { meanAbsDiff, procedural, renderRgba, smallRequest } from '../helpers/render';
 
@@ -173,6 +173,42 @@ describe('procedural/structures: a brick wall, a tower of blocks and bowling pin
     const top = Math.max(...sim.bodies.map((_, i) => sim.state(i).position[1]));
     // Measured when written: the top block's centre 1.723 m up, where it was laid (12 layers: 1.725 m).
     assert.ok(Math.abs(top - (layers - 0.5) * 2 * BLOCK_HALF[1]) < 0.03, `${layers} layers stand, the top block at ${top.toFixed(3)} m`);
+    sim.dispose();
+  });
+
+  it('racks fifteen pool balls for the break and breaks them, every ball staying on the table', async () => {
+    assert.deepEqual(planPrompt({ prompt: 'a pool table break shot', seed: 1 }).plan.physics.events.map((e) => [e.kind, e.body, e.count]), [['collide', 'billiards', 15]]);
+    assert.deepEqual(planPrompt({ prompt: 'billiards break in slow motion', seed: 1 }).ignoredWords, []);
+    assert.notEqual(planPrompt({ prompt: 'a ball splashing into a pool', seed: 1 }).plan.physics.events[0]!.body, 'billiards', 'a pool of water is still water');
+    const { pieces, projectile, walls } = poolBreak(0);
+    assert.equal(pieces.length, 15);
+    assert.equal(walls!.length, 4);
+    const r = POOL_BALL_RADIUS;
+    for (const [i, a] of pieces.entries()) {
+      for (const [j, b] of pieces.entries()) {
+        if (j <= i) continue;
+        const d = Math.hypot(a.position[0] - b.position[0], a.position[2] - b.position[2]);
+        assert.ok(d >= 2 * r, `balls ${i + 1} and ${j + 1} overlap`);
+      }
+    }
+    // The 1 on the foot spot, the 8 in the middle of the third row; the cue ball on the head string, aimed at the 1.
+    assert.deepEqual([pieces[0]!.position[0], pieces[0]!.position[2]], [0, -POOL_BED.length / 4]);
+    assert.ok(Math.abs(pieces[7]!.position[0]) < 1e-9, 'the 8 is in the middle');
+    assert.ok(projectile.position[2] === POOL_BED.length / 4 && projectile.velocity[2] < 0 && Math.abs(projectile.position[0]) < r / 2);
+    const sim = await PhysicsSim.create({ events: [{ kind: 'collide', body: 'billiards', count: 15, material: 'ceramic' }], gravity: 9.81, seed: 1, simDuration: 5 });
+    const start = sim.bodies.map((_, i) => sim.state(i).position);
+    const balls = sim.bodies.map((b, i) => (b.projectile ? -1 : i)).filter((i) => i >= 0);
+    sim.advanceTo(0.5);
+    // Measured when written: 0.07 mm before the cue ball arrives (at 0.56 s).
+    assert.ok(largestMove(sim, start, balls) < 0.002, 'the rack sits still until the cue ball comes');
+    sim.advanceTo(5);
+    const spread = balls.filter((i) => Math.hypot(...(sim.state(i).position.map((v, k) => v - start[i]![k]!) as [number, number, number])) > 0.3).length;
+    // Measured when written: all 15 moved more than 30 cm, all on the cloth.
+    assert.ok(spread >= 12, `${spread} of 15 balls spread from the rack`);
+    for (const [i] of sim.bodies.entries()) {
+      const p = sim.state(i).position;
+      assert.ok(Math.abs(p[0]) < POOL_BED.width / 2 && Math.abs(p[2]) < POOL_BED.length / 2 && Math.abs(p[1] - r) < 0.01, `ball ${i} left the table: ${p.map((v) => v.toFixed(2))}`);
+    }
     sim.dispose();
   });
 

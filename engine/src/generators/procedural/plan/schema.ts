@@ -142,8 +142,9 @@ export const SUBJECT_KINDS = [
   'raindrops',
   // physics bodies (beans: roasted coffee beans, each with the crease down its flat face; coins: milled
   // coins, gold unless a material is named; pearls: lustrous white beads; bricks: a wall a wrecking ball
-  // swings into; blocks: a tower of wooden blocks in crossed layers of three; pins: ten bowling pins)
-  'balls', 'cubes', 'dominoes', 'crates', 'marbles', 'beans', 'coins', 'pearls', 'bricks', 'blocks', 'pins',
+  // swings into; blocks: a tower of wooden blocks in crossed layers of three; pins: ten bowling pins;
+  // billiards: fifteen pool balls racked for the break)
+  'balls', 'cubes', 'dominoes', 'crates', 'marbles', 'beans', 'coins', 'pearls', 'bricks', 'blocks', 'pins', 'billiards',
 ] as const;
 export const MATERIALS = ['matte', 'plastic', 'metal', 'chrome', 'gold', 'glass', 'wood', 'stone', 'rubber', 'ceramic', 'emissive'] as const;
 export const CAMERA_MOVES = [
@@ -187,7 +188,7 @@ export type Particles = Static<typeof Particles>;
 export const PhysicsEvent = Type.Object(
   {
     kind: literals(PHYSICS_EVENTS),
-    body: literals(['balls', 'cubes', 'dominoes', 'crates', 'marbles', 'beans', 'coins', 'pearls', 'bricks', 'blocks', 'pins'] as const),
+    body: literals(['balls', 'cubes', 'dominoes', 'crates', 'marbles', 'beans', 'coins', 'pearls', 'bricks', 'blocks', 'pins', 'billiards'] as const),
     count: Type.Integer({ minimum: 1, maximum: 200 }),
     material: literals(MATERIALS),
   },

@@ -300,6 +300,7 @@ const ENTRIES: Entry[] = [
   { words: ['bricks', 'brick', 'brick wall', 'wall of bricks', 'brick walls', 'bricks wall'], effect: { archetype: A('physics', 3), body: 'bricks' } },
   { words: ['wrecking ball', 'wrecking balls', 'demolition ball'], effect: { archetype: A('physics', 5), body: 'bricks', physics: 'collide' } },
   { words: ['jenga', 'jenga tower', 'jenga blocks', 'jenga game', 'wooden blocks', 'wooden block tower', 'block tower', 'tower of blocks', 'tower of wooden blocks'], effect: { archetype: A('physics', 4), body: 'blocks' } },
+  { words: ['pool table', 'pool tables', 'billiards', 'billiard', 'billiard balls', 'billiard table', 'pool balls', 'pool ball', 'snooker', 'snooker balls', 'break shot', 'pool break', 'pool table break shot', 'billiards break', 'billiard break', 'pool break shot', 'snooker break', 'playing pool', 'eight ball', '8 ball', 'cue ball', 'pool hall'], effect: { archetype: A('physics', 5), body: 'billiards', physics: 'collide' } },
   { words: ['bowling', 'bowling pins', 'bowling pin', 'pins', 'skittles', 'tenpins', 'ten pins', 'ten pin bowling', 'tenpin bowling', 'bowling alley', 'bowling lane', 'bowling strike', 'bowling ball'], effect: { archetype: A('physics', 4), body: 'pins', physics: 'collide' } },
   { words: ['marbles', 'marble', 'beads', 'pebbles'], effect: { archetype: A('physics', 1), body: 'marbles' } },
   { words: ['cubes', 'cube', 'blocks', 'block', 'dice'], effect: { archetype: A('physics', 1), body: 'cubes' } },

@@ -10,9 +10,9 @@ import { uniform, vec3, float, positionWorld, positionGeometry, mix, sin, smooth
 import { PhysicsSim, type BodyInfo } from '../sim/physics.js';
 import { HEAP_BODIES } from '../plan/schema.js';
 import { beanPoint } from '../sim/bean.js';
-import { PIN_HEIGHT, PIN_PROFILE } from '../sim/structures.js';
+import { PIN_HEIGHT, PIN_PROFILE, POOL_BED } from '../sim/structures.js';
 import type { Framing } from '../sim/camera.js';
-import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, lightingFor, addLights, createSky, addFog, softwareShadows, roughMaterial } from './common.mjs';
+import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, lightingFor, addLights, createSky, addFog, softwareShadows, roughMaterial, perInstanceColour } from './common.mjs';
 import { requestEnvironment, useStudioEnvironment, skyEnvironment } from './environment.mjs';
 import { studioSweep } from './product.mjs';
 import { createParticleLayer } from './particles.mjs';
@@ -51,9 +51,10 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   } else {
     // Pearls are shot on a dark ground (velvet), where their lustre shows; on the light sweep they read as white balls.
     const pearls = plan.physics.events.some((e) => e.body === 'pearls');
-    // Bowling is a lit lane in a dark hall.
+    // Bowling is a lit lane in a dark hall; pool a table under its lamp in a dark room.
     const bowling = plan.physics.events.some((e) => e.body === 'pins');
-    const backdrop = paletteColor(plan, 4).lerp(new THREE.Color('#cfccc6'), 0.6).multiplyScalar(pearls ? 0.08 : bowling ? 0.12 : 0.7);
+    const pool = plan.physics.events.some((e) => e.body === 'billiards');
+    const backdrop = paletteColor(plan, 4).lerp(new THREE.Color('#cfccc6'), 0.6).multiplyScalar(pearls ? 0.08 : bowling || pool ? 0.12 : 0.7);
     scene.background = backdrop.clone().multiplyScalar(0.25);
     // Wide and deep enough that an orbiting camera never sees past its edges.
     const sweep = studioSweep(ctx, backdrop, paletteColor(plan, 0), { width: 240, radius: 12, floorLen: 90 });
@@ -73,6 +74,7 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     rim.position.set(4, 6, -10);
     scene.add(key, rim, new THREE.HemisphereLight(0xffffff, backdrop, 0.45));
     if (bowling) scene.add(bowlingLane(floorY));
+    if (pool) scene.add(poolTable(floorY, new THREE.Color(plan.subjects[0]?.color ?? '#1d6b3c')));
   }
 
   // ---------------------------------------------------------------- water for splashes
@@ -153,6 +155,7 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
         : it.b.body === 'pearls' ? pearlColour(it.b.index)
         : it.b.body === 'bricks' || it.b.body === 'blocks' ? pieceShade(subjectColour, it.b.index, it.b.body === 'bricks' ? 0.22 : 0.12)
         : it.b.body === 'pins' ? subjectColour
+        : it.b.body === 'billiards' ? new THREE.Color(POOL_COLOURS[it.b.index % 8]!)
         : paletteColor(plan, it.b.index + it.b.event);
       mesh.setColorAt(k, c);
     });
@@ -162,7 +165,19 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     scene.add(mesh);
     meshes.push({ mesh, items });
   };
-  makeMesh(new THREE.SphereGeometry(1, 32, 16), balls);
+  // Pool balls: the solids (1 to 8) in their colours, the stripes (9 to 15) white with a band of them.
+  const poolBalls = balls.filter((b) => b.b.body === 'billiards');
+  makeMesh(new THREE.SphereGeometry(1, 32, 16), poolBalls.length ? poolBalls.filter((b) => b.b.index < 8) : balls);
+  if (poolBalls.length) {
+    const stripes = poolBalls.filter((b) => b.b.index >= 8);
+    const mat = new THREE.MeshPhysicalNodeMaterial({ roughness: 0.2, clearcoat: 1, clearcoatRoughness: 0.05 });
+    mat.colorNode = mix(vec3(0.95, 0.94, 0.9), perInstanceColour(stripes.map((b) => new THREE.Color(POOL_COLOURS[b.b.index % 8]!))), smoothstep(0.56, 0.5, abs(positionGeometry.y)));
+    const mesh = new THREE.InstancedMesh(new THREE.SphereGeometry(1, 32, 16), mat, stripes.length);
+    mesh.castShadow = mesh.receiveShadow = true;
+    mesh.frustumCulled = false;
+    scene.add(mesh);
+    meshes.push({ mesh, items: stripes });
+  }
   // A pearl's lustre: thin-film iridescence over the clear coat.
   if (balls.some((b) => b.b.body === 'pearls')) Object.assign(meshes[meshes.length - 1]!.mesh.material, { iridescence: 0.8, iridescenceIOR: 1.6 });
   makeMesh(new RoundedBoxGeometry(2, 2, 2, 3, 0.08), boxes);
@@ -191,7 +206,9 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   if (projectiles.length) {
     // The ball: a wrecking ball's dark steel, a bowling ball's deep glossy colour, a thrown ball's steel.
     const bowling = pins.length > 0;
-    const mesh = new THREE.InstancedMesh(new THREE.SphereGeometry(1, 40, 20), bowling
+    const mesh = new THREE.InstancedMesh(new THREE.SphereGeometry(1, 40, 20), poolBalls.length
+      ? new THREE.MeshPhysicalNodeMaterial({ color: new THREE.Color('#f4f1e8'), roughness: 0.2, clearcoat: 1, clearcoatRoughness: 0.05 })
+      : bowling
       ? new THREE.MeshPhysicalNodeMaterial({ color: paletteColor(plan, 1).multiplyScalar(0.55), roughness: 0.18, clearcoat: 1, clearcoatRoughness: 0.05 })
       : new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#3a3c40'), metalness: 1, roughness: 0.45 }), projectiles.length);
     mesh.castShadow = mesh.receiveShadow = true;
@@ -229,7 +246,7 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     // scatter beyond theirs.
     distance: single ? 6.5 : closeUp ? rad * 1.5 + 1.8 : structure ? rad * 2.6 + 1 : rad * 2.4 + 4,
     azimuth: sim.focus.azimuth ?? (plan.physics.events[0]?.kind === 'dominoes' ? 35 : 20),
-    elevation: sim.waterLevel !== null ? 28 : closeUp ? 24 : single ? 6 : 18,
+    elevation: sim.focus.elevation ?? (sim.waterLevel !== null ? 28 : closeUp ? 24 : single ? 6 : 18),
     minHeight: floorY + 0.4,
   };
   return {
@@ -362,6 +379,46 @@ function bowlingLane(floorY: number): THREE.Group {
     gutter.position.set(side * (width / 2 + 0.185), floorY + 0.002, (near + far) / 2);
     gutter.receiveShadow = true;
     group.add(gutter);
+  }
+  return group;
+}
+
+/** Pool balls 1 to 8 (the stripes 9 to 15 take 1 to 7): yellow, blue, red, purple, orange, green, maroon, black. */
+const POOL_COLOURS = ['#f2c21b', '#1f4fb5', '#c8202a', '#4b2a8a', '#e8641c', '#1d7a3a', '#7a1f1f', '#141414'];
+
+/**
+ * A pool table round the bed the balls roll on (sim/structures.ts POOL_BED; its cushions are the
+ * simulation's walls): the cloth in the subject's colour, cushions of the same cloth, a wooden rail with
+ * the six pockets as dark mouths at its corners and sides.
+ */
+function poolTable(floorY: number, cloth: THREE.Color): THREE.Group {
+  const { length, width } = POOL_BED;
+  const group = new THREE.Group();
+  const felt = new THREE.MeshStandardNodeMaterial({ color: cloth, roughness: 0.95, metalness: 0 });
+  const bed = new THREE.Mesh(new THREE.PlaneGeometry(width + 0.3, length + 0.3), felt);
+  bed.rotation.x = -Math.PI / 2;
+  bed.position.y = floorY + 0.002;
+  bed.receiveShadow = true;
+  group.add(bed);
+  const rail = 0.125;
+  const h = 0.093;
+  const wood = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#4a2614'), roughness: 0.45, metalness: 0 });
+  for (const [w, d, x, z] of [[rail * 2, length + rail * 4, -(width / 2 + rail * 2), 0], [rail * 2, length + rail * 4, width / 2 + rail * 2, 0], [width + rail * 6, rail * 2, 0, -(length / 2 + rail * 2)], [width + rail * 6, rail * 2, 0, length / 2 + rail * 2]] as const) {
+    const cushion = new THREE.Mesh(new THREE.BoxGeometry(w === rail * 2 ? rail : w - rail * 4, h * 2, d === rail * 2 ? rail : d - rail * 4), felt);
+    cushion.position.set(x === 0 ? 0 : Math.sign(x) * (width / 2 + rail / 2), floorY + h, z === 0 ? 0 : Math.sign(z) * (length / 2 + rail / 2));
+    cushion.castShadow = cushion.receiveShadow = true;
+    group.add(cushion);
+    const top = new THREE.Mesh(new THREE.BoxGeometry(w, h * 2.4, d), wood);
+    top.position.set(x, floorY + h * 1.2, z);
+    top.castShadow = top.receiveShadow = true;
+    group.add(top);
+  }
+  const mouth = new THREE.MeshBasicNodeMaterial({ color: new THREE.Color('#050505') });
+  for (const [x, z] of [[-1, -1], [1, -1], [-1, 0], [1, 0], [-1, 1], [1, 1]] as const) {
+    const pocket = new THREE.Mesh(new THREE.CircleGeometry(0.15, 24), mouth);
+    pocket.rotation.x = -Math.PI / 2;
+    pocket.position.set(x * (width / 2 + 0.06), floorY + h * 2.4 + 0.004, z * (length / 2 + 0.06));
+    group.add(pocket);
   }
   return group;
 }

@@ -12,7 +12,7 @@ import RAPIER from '@dimforge/rapier3d-compat';
 import { stream, type Rng } from './rng';
 import { HEAP_BODIES, type BodyKind, type Material, type PhysicsEvent } from '../plan/schema';
 import { beanHullPoints } from './bean';
-import { blockTower, bowlingRack, brickWall, BLOCK_HALF, BRICK_HALF, PIN_PROFILE, type Structure } from './structures';
+import { blockTower, bowlingRack, brickWall, poolBreak, BLOCK_HALF, BRICK_HALF, PIN_PROFILE, POOL_BALL_RADIUS, type Structure } from './structures';
 import type { Vec3 } from './camera';
 
 export const PHYSICS_HZ = 120;
@@ -90,7 +90,7 @@ export class PhysicsSim {
   readonly bodies: BodyInfo[] = [];
   readonly impacts: Impact[] = [];
   /** Where the simulation's interesting region is (for framing). */
-  readonly focus: { center: [number, number, number]; radius: number; azimuth?: number };
+  readonly focus: { center: [number, number, number]; radius: number; azimuth?: number; elevation?: number };
   /** Bodies hanging on a cable from a fixed point (a wrecking ball): drawn as a line to the pivot. */
   readonly cables: Array<{ body: number; pivot: Vec3 }> = [];
   readonly waterLevel: number | null;
@@ -131,7 +131,7 @@ export class PhysicsSim {
     if (structure) this.world.integrationParameters.contact_natural_frequency = PHYSICS_HZ;
     // A structure knocked down is the shot: it is framed on its own terms.
     this.focus = structure
-      ? { center: (structure as Structure).center, radius: (structure as Structure).radius, azimuth: (structure as Structure).azimuth }
+      ? { center: (structure as Structure).center, radius: (structure as Structure).radius, azimuth: (structure as Structure).azimuth, elevation: (structure as Structure).elevation }
       : { center: [0, floorY + 0.8, 0], radius: extent };
     const n = this.handles.length;
     this.prev = new Float32Array(n * 7);
@@ -156,8 +156,9 @@ export class PhysicsSim {
       .setCcdEnabled(true)
       // Rapier has no rolling resistance; angular damping stands in for it so balls settle in seconds (and
       // coins, which roll off on their edges). A projectile keeps its speed to the target.
-      .setAngularDamping(info.projectile ? 0.05 : info.shape === 'ball' ? 1.5 : info.shape === 'coin' ? 2 : 0.15)
-      .setLinearDamping(info.projectile ? 0 : info.shape === 'ball' ? 0.3 : 0.02);
+      // Pool balls roll on for seconds on the cloth.
+      .setAngularDamping(info.projectile ? 0.05 : info.body === 'billiards' ? 0.25 : info.shape === 'ball' ? 1.5 : info.shape === 'coin' ? 2 : 0.15)
+      .setLinearDamping(info.projectile ? 0 : info.body === 'billiards' ? 0.12 : info.shape === 'ball' ? 0.3 : 0.02);
     if (vel) desc.setLinvel(vel[0], vel[1], vel[2]);
     if (angvel) desc.setAngvel({ x: angvel[0], y: angvel[1], z: angvel[2] });
     if (info.spawnAt > 0) desc.setEnabled(false);
@@ -184,13 +185,17 @@ export class PhysicsSim {
 
   /** A structure's pieces at rest, and its projectile (on its cable, if it has one). */
   private build(built: Structure, event: PhysicsEvent, ei: number): void {
+    const restitution = built.restitution;
     built.pieces.forEach((p, i) => {
-      this.add({ shape: p.shape, half: [...p.half], body: event.body, material: event.material, event: ei, index: i, spawnAt: 0 }, [...p.position], [...p.rotation]);
+      this.add({ shape: p.shape, half: [...p.half], body: event.body, material: event.material, event: ei, index: i, spawnAt: 0, restitution }, [...p.position], [...p.rotation]);
     });
+    for (const w of built.walls ?? []) {
+      this.world.createCollider(RAPIER.ColliderDesc.cuboid(...w.half).setTranslation(...w.position).setRestitution(0.75).setFriction(0.2));
+    }
     const pr = built.projectile;
     const r = pr.radius;
     const ball = this.add(
-      { shape: 'ball', half: [r, r, r], body: 'balls', material: pr.material, event: ei, index: built.pieces.length, spawnAt: pr.releaseAt, projectile: true },
+      { shape: 'ball', half: [r, r, r], body: 'balls', material: pr.material, event: ei, index: built.pieces.length, spawnAt: pr.releaseAt, projectile: true, restitution },
       [...pr.position],
       [0, 0, 0, 1],
       [...pr.velocity],
@@ -252,6 +257,8 @@ export class PhysicsSim {
           return { shape: 'box', half: [...BLOCK_HALF] };
         case 'pins':
           return { shape: 'pin', half: [1, 1, 1] };
+        case 'billiards':
+          return { shape: 'ball', half: [POOL_BALL_RADIUS, POOL_BALL_RADIUS, POOL_BALL_RADIUS] };
         default: {
           const s = 0.2 + rng.next() * 0.12;
           return { shape: 'box', half: [s, s, s] };
@@ -350,8 +357,8 @@ export class PhysicsSim {
         return Math.max(3, length * 0.55);
       }
       case 'collide': {
-        if (event.body === 'bricks' || event.body === 'blocks' || event.body === 'pins') {
-          const built = event.body === 'bricks' ? brickWall(n, floorY) : event.body === 'blocks' ? blockTower(n, floorY) : bowlingRack(floorY);
+        if (event.body === 'bricks' || event.body === 'blocks' || event.body === 'pins' || event.body === 'billiards') {
+          const built = event.body === 'bricks' ? brickWall(n, floorY) : event.body === 'blocks' ? blockTower(n, floorY) : event.body === 'pins' ? bowlingRack(floorY) : poolBreak(floorY);
           this.build(built, event, ei);
           return built;
         }

@@ -13,7 +13,7 @@ import type { Material } from '../plan/schema';
 export type Quat = [number, number, number, number];
 
 export interface Piece {
-  shape: 'box' | 'pin';
+  shape: 'box' | 'pin' | 'ball';
   /** Box: half extents. Pin: [1, 1, 1] (its geometry is PIN_PROFILE at full size). */
   half: Vec3;
   position: Vec3;
@@ -34,12 +34,18 @@ export interface Projectile {
 
 export interface Structure {
   pieces: Piece[];
+  /** Fixed boxes the pieces stay inside (a pool table's cushions): half extents and centres. */
+  walls?: Array<{ half: Vec3; position: Vec3 }>;
+  /** Restitution of the pieces and the projectile, where it is not their material's. */
+  restitution?: number;
   projectile: Projectile;
   /** The centre of the action and a radius that frames it. */
   center: Vec3;
   radius: number;
   /** Degrees around +Y the camera looks from (0: from +Z), for the side that shows the hit best. */
   azimuth: number;
+  /** Degrees above level the camera looks down from, where the usual 18 would not show the layout. */
+  elevation?: number;
 }
 
 const IDENTITY: Quat = [0, 0, 0, 1];
@@ -185,5 +191,53 @@ export function bowlingRack(floorY: number): Structure {
     center: [0, floorY + PIN_HEIGHT * 0.6, -spacing * 1.3],
     radius: 1.5,
     azimuth: 32,
+  };
+}
+
+/** Pool, 2.5 times life size: a 57 mm ball, a 9 ft table's 2.54 x 1.27 m bed. */
+const POOL_SCALE = 2.5;
+export const POOL_BALL_RADIUS = 0.028575 * POOL_SCALE;
+export const POOL_BED: Readonly<{ length: number; width: number }> = { length: 2.54 * POOL_SCALE, width: 1.27 * POOL_SCALE };
+
+/**
+ * A break in pool: fifteen balls racked in a triangle, touching, the apex on the foot spot (a quarter of the
+ * bed from its far end), and the cue ball struck from the head string (a quarter from the near end, +Z)
+ * straight at the apex. Cushions (walls) round the bed keep the balls on it. Piece i is ball i + 1 (the
+ * eight in the middle of the third row, as it is racked).
+ */
+export function poolBreak(floorY: number): Structure {
+  const r = POOL_BALL_RADIUS;
+  const { length, width } = POOL_BED;
+  const foot = -length / 4;
+  const pieces: Piece[] = [];
+  // Racked by row, each row a ball's diameter times cos 30 further back; a hair apart so none overlaps.
+  const d = 2 * r * 1.001;
+  const slots: Vec3[] = [];
+  for (let row = 0; row < 5; row++) for (let k = 0; k <= row; k++) slots.push([(k - row / 2) * d, floorY + r, foot - row * d * Math.cos(Math.PI / 6)]);
+  // Ball numbers by slot: the 1 at the apex, the 8 in the middle, a solid and a stripe in the back corners.
+  const order = [1, 9, 2, 10, 8, 3, 11, 4, 12, 5, 6, 13, 14, 7, 15];
+  order.forEach((number, slot) => (pieces[number - 1] = { shape: 'ball', half: [r, r, r], position: slots[slot]!, rotation: IDENTITY }));
+  const rail = 0.05 * POOL_SCALE;
+  const h = r * 1.3;
+  const walls = [
+    { half: [rail, h, length / 2 + 2 * rail] as Vec3, position: [-(width / 2 + rail), floorY + h, 0] as Vec3 },
+    { half: [rail, h, length / 2 + 2 * rail] as Vec3, position: [width / 2 + rail, floorY + h, 0] as Vec3 },
+    { half: [width / 2, h, rail] as Vec3, position: [0, floorY + h, -(length / 2 + rail)] as Vec3 },
+    { half: [width / 2, h, rail] as Vec3, position: [0, floorY + h, length / 2 + rail] as Vec3 },
+  ];
+  // A hard break: about 8 m/s at life size (20 here, the table being 2.5 times larger).
+  const speed = 20;
+  return {
+    pieces,
+    walls,
+    // A hair off the centre line, as no break is perfectly square.
+    projectile: { radius: r, material: 'ceramic', position: [0.012, floorY + r, length / 4], velocity: [0, 0, -speed], angularVelocity: [-speed / r, 0, 0], releaseAt: 0.4 },
+    // Phenolic balls are lively off each other (about 0.93), the cushions a little less.
+    restitution: 0.93,
+    // The far half of the table, where the rack breaks, from above and behind the cue ball.
+    center: [0, floorY, foot * 0.9],
+    radius: width * 0.58,
+    azimuth: 20,
+    elevation: 40,
   };
 }
