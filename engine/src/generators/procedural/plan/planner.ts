@@ -123,6 +123,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['lightning', LIGHTNING_SETTINGS],
   ['milky-way', MILKY_WAY_SETTINGS],
   ['star-trails', MILKY_WAY_SETTINGS],
+  ['meteors', MILKY_WAY_SETTINGS],
   ['hot-air-balloons', BALLOON_SETTINGS],
   ['rocket', ROCKET_SETTINGS],
   ['tornado', TORNADO_SETTINGS],
@@ -131,7 +132,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['sailboats', BOAT_SETTINGS],
 ];
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
-  'pine-trees': 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', volcano: 'nature', ripples: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
+  'pine-trees': 'nature', meteors: 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', volcano: 'nature', ripples: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -556,8 +557,13 @@ export function planPrompt(input: PlanInput): PlanResult {
       if ((setting === 'meadow' || setting === 'forest') && wordSubjects.includes('hills') && !excluded('hills')) addSubject('hills', 1, 'matte', '#5f7f3a');
       // One kind of tree per shot (the scene draws the first): "pine tree" also reads as "tree".
       const treeKinds: SubjectKind[] = ['pine-trees', 'broadleaf-trees', 'palm-trees'];
+      // A shower is many meteors over the clip; "a shooting star" one.
+      const meteorCount = () => {
+        const hit = live.find((h) => h.effect.subject === 'meteors')!;
+        return clampInt(countWord ?? (/shower|perseid|geminid/.test(hit.text) ? 10 : namedOne(prompt, hit.text) ? 1 : 5), 1, 40);
+      };
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && !PLACED_BY_RULE.includes(s) && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : 1, s === 'rocks' ? 'stone' : 'matte', '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && !PLACED_BY_RULE.includes(s) && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : s === 'meteors' ? meteorCount() : 1, s === 'rocks' ? 'stone' : s === 'meteors' ? 'emissive' : 'matte', s === 'meteors' ? '#e6f2ff' : '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
@@ -714,7 +720,7 @@ export function planPrompt(input: PlanInput): PlanResult {
 
   // ---------------------------------------------------------------- weather and particles
   // Night-sky subjects need the sky clear unless the prompt said otherwise (an overcast night has no stars).
-  const skyShow = subjects.some((s) => s.kind === 'aurora' || s.kind === 'milky-way' || s.kind === 'star-trails' || s.kind === 'fireworks');
+  const skyShow = subjects.some((s) => s.kind === 'aurora' || s.kind === 'milky-way' || s.kind === 'star-trails' || s.kind === 'fireworks' || s.kind === 'meteors');
   const condition = first('condition') ?? (!skyShow && (archetype === 'nature' || archetype === 'urban') ? rng.pick(['clear', 'clear', 'cloudy'] as const) : 'clear');
   const windWord = live.find((h) => h.effect.wind !== undefined)?.effect.wind;
   const wind = excluded('wind') ? 0 : windWord ?? (condition === 'storm' ? 0.8 : 0.2);
@@ -784,7 +790,7 @@ export function planPrompt(input: PlanInput): PlanResult {
           : subjects.some((s) => s.kind === 'rocket')
           ? // A launch is watched from a tripod, or followed up as it climbs.
             ['static', 'tilt-up', 'static']
-          : subjects.some((s) => s.kind === 'aurora' || s.kind === 'fireworks' || s.kind === 'lightning' || s.kind === 'milky-way')
+          : subjects.some((s) => s.kind === 'aurora' || s.kind === 'fireworks' || s.kind === 'lightning' || s.kind === 'milky-way' || s.kind === 'meteors')
           ? ['static', 'pan-right', 'pan-left']
           : subjects.some((s) => s.kind === 'cars')
             ? ['drone']

@@ -25,6 +25,8 @@ export const SUBJECT_KINDS = [
   'pine-trees', 'broadleaf-trees', 'mountains', 'waves', 'clouds', 'rocks', 'grass', 'fire', 'aurora', 'milky-way', 'waterfall',
   // a time lapse of the night sky turning about the pole, each star drawing an arc that lengthens over the clip
   'star-trails',
+  // shooting stars: meteors streaking down the night sky, a shower's all leaning the same way
+  'meteors',
   // coconut palms along a beach (the coast); a lighthouse on a rock in the surf; rolling hills (a meadow's
   // or a forest's ground, rising in folds towards the horizon)
   'palm-trees', 'lighthouse', 'hills',

@@ -356,7 +356,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
     const h = viewFillingHeight(ctx, framing.distance);
     const rig = createStageLights(s.count, lightColors(plan, s.count), h * (ctx.width / ctx.height) * 0.9, h / 2 + 0.6, laser);
     scene.add(rig.group);
-    updaters.push((t) => rig.update(t * plan.motion.speed));
+    updaters.push((t) => rig.update(t));
   }
   if (kinds.has('light-streaks') || kinds.has('warp')) {
     // Streaks across the frame in layers (a motion-graphics background), or at warp speed rushing at the
@@ -368,7 +368,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
     const field: StreakField = warp ? { mode: 'warp', span: 140 } : { mode: 'flow', span: h * (ctx.width / ctx.height) * 1.9 };
     const fx = createLightStreaks(layStreaks(() => rng.next(), s.count, field, h * 1.5), field, lightColors(plan, 6));
     scene.add(fx.group);
-    updaters.push((t) => fx.update(t * plan.motion.speed));
+    updaters.push((t) => fx.update(t));
   }
   if (kinds.has('disco-ball')) {
     // A mirror ball above the lens's line in a dark room, lit by a warm white pin spot and one in the
@@ -379,7 +379,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
       center: [0, 2.3, 0],
       halfWidth: 6,
       height: 4.6,
-      spin: 0.12 * plan.motion.speed,
+      spin: 0.12,
       lights: [
         { direction: [-0.55, 0.5, 0.67], colour: new THREE.Color(1, 0.93, 0.85) },
         { direction: [0.68, 0.32, 0.66], colour: lightColors(plan, 1)[0]! },
@@ -407,7 +407,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
       high: h / 2 - 0.5,
     });
     scene.add(balloons.group);
-    updaters.push((t) => balloons.update(t * plan.motion.speed));
+    updaters.push((t) => balloons.update(t));
   }
   if (kinds.has('sparklers')) {
     // Close on the sparklers in the dark (a sparkler is 2 units long here, about 30 cm): the field dark

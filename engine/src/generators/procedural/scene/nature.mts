@@ -4,6 +4,7 @@
  * the ocean is a sum of Gerstner waves evaluated in the vertex shader with analytic normals, lit by a
  * prefiltered copy of the sky so it reflects the time of day.
  */
+import { createMeteors, layMeteors } from './meteors.mjs';
 import * as THREE from 'three/webgpu';
 import { markStaticInstances } from './instance-order.mjs';
 import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
@@ -557,7 +558,7 @@ export function buildNature(ctx: BuildContext): Shot {
   const milkyWay = (starTrails || plan.subjects.some((s) => s.kind === 'milky-way')) && plan.timeOfDay === 'night';
   // An aurora needs a clear sky to be seen through.
   // Fireworks read best against a dark, mostly clear sky too.
-  const clouds = aurora || milkyWay ? Math.min(plan.weather.cloudCover, 0.08) : fireworks ? Math.min(plan.weather.cloudCover, 0.2) : plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover;
+  const clouds = aurora || milkyWay || plan.subjects.some((s) => s.kind === 'meteors') ? Math.min(plan.weather.cloudCover, 0.08) : fireworks ? Math.min(plan.weather.cloudCover, 0.2) : plan.setting === 'sky' ? Math.max(plan.weather.cloudCover, 0.55) : plan.weather.cloudCover;
   const rainbow = plan.subjects.some((s) => s.kind === 'rainbow');
   // (A volcano is seen from farther than the sky's usual 2 km: its dome goes out to just inside the far plane.)
   const sky = createSky(ctx, L, { clouds, aurora, milkyWay: milkyWay && !starTrails, starTrails, rainbow, radius: plan.subjects.some((s) => s.kind === 'volcano') ? 3950 : undefined });
@@ -573,6 +574,14 @@ export function buildNature(ctx: BuildContext): Shot {
   let fogScale = 1;
   let rainBox: Shot['particleBox'] | undefined;
   const updaters: Array<(t: number) => void> = [];
+  // Shooting stars in the dark sky, at sky distance from wherever the camera goes (inside the dome).
+  const meteorSubject = plan.subjects.find((s) => s.kind === 'meteors');
+  if (meteorSubject && (plan.timeOfDay === 'night' || plan.timeOfDay === 'dusk')) {
+    const rng = ctx.rng('meteors');
+    const meteors = createMeteors(layMeteors(() => rng.next(), meteorSubject.count, ctx.duration * plan.motion.speed), 1500);
+    scene.add(meteors.group);
+    updaters.push((t) => meteors.update(t, camera));
+  }
   const subjects = new Set(plan.subjects.map((s) => s.kind));
   const treeSubject = plan.subjects.find((s) => s.kind === 'pine-trees' || s.kind === 'broadleaf-trees') as { kind: 'pine-trees' | 'broadleaf-trees'; count: number } | undefined;
   // Snow lies on the ground under falling snow, and round a frozen lake (as on the trees there).
@@ -1167,7 +1176,7 @@ export function buildNature(ctx: BuildContext): Shot {
   } else if (subjects.has('tornado') || subjects.has('ferris-wheel')) {
     // Looking up at the funnel (or the wheel) across the plain: the horizon low, all of it standing in frame.
     framing = lookUp(framing, 14);
-  } else if (aurora || fireworks || lightning || milkyWay || subjects.has('lanterns')) {
+  } else if (aurora || fireworks || lightning || milkyWay || subjects.has('lanterns') || subjects.has('meteors')) {
     // Look up into the sky, as aurora, fireworks and lightning photographs do: the camera where it was, the view
     // pitched up so the horizon sits in the lower third. Over a lake, less: the water below stays in the
     // frame to reflect the sky's glow.

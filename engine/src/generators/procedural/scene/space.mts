@@ -250,7 +250,7 @@ export function buildSpace(ctx: BuildContext): Shot {
     scene.add(sun, new THREE.AmbientLight(0x8090b0, 0.04));
     const spin = (2 * Math.PI) / 240;
     updaters.push((t) => {
-      const a = t * spin * plan.motion.speed;
+      const a = t * spin;
       world.ground.rotation.y = a;
       if (world.clouds) world.clouds.rotation.y = a * 1.25;
     });
@@ -305,7 +305,7 @@ export function buildSpace(ctx: BuildContext): Shot {
     scene.add(fx.group);
     updaters.push((t) => {
       fx.group.position.copy(camera.position);
-      fx.update(t * plan.motion.speed);
+      fx.update(t);
     });
   }
 
