@@ -703,9 +703,10 @@ export function planPrompt(input: PlanInput): PlanResult {
       const body: BodyKind = kind === 'dominoes' ? 'dominoes' : towerFalls && kind === 'collide' && (!wordBody || wordBody === 'cubes') ? 'blocks' : wordBody && wordBody !== 'dominoes' ? wordBody : defaultBody(kind, rng.next());
       // Beans pour by the handful: a heap needs many.
       // A tower of blocks being built: twelve layers of three go up in the clip.
-      const structureCount = kind === 'collide' ? STRUCTURE_COUNT[body] : kind === 'stack' && body === 'blocks' ? 36 : undefined;
+      // A pair of dice unless one die or a number is named.
+      const structureCount = kind === 'collide' ? STRUCTURE_COUNT[body] : kind === 'stack' && body === 'blocks' ? 36 : body === 'dice' ? (live.some((h) => h.effect.body === 'dice' && /\bdie$/.test(h.text)) ? 1 : 2) : undefined;
       // "a red ball bouncing", "a basketball falling": one body, not the event's dozen.
-      const single = (kind === 'fall' || kind === 'bounce' || kind === 'splash') && body === wordBody && namedOne(prompt, live.find((h) => h.effect.body === wordBody)?.text);
+      const single = body !== 'dice' && (kind === 'fall' || kind === 'bounce' || kind === 'splash') && body === wordBody && namedOne(prompt, live.find((h) => h.effect.body === wordBody)?.text);
       const count = clampInt(countWord ?? structureCount ?? (single ? 1 : undefined) ?? (body === 'beans' && kind === 'fall' ? 90 : (body === 'coins' || body === 'pearls') && kind === 'fall' ? 60 : defaultCount(kind)), 1, kind === 'dominoes' ? 120 : 200);
       const material = wordMaterial ?? (body === 'crates' || body === 'blocks' || body === 'pins' ? 'wood' : body === 'bricks' ? 'stone' : body === 'billiards' ? 'ceramic' : body === 'marbles' ? 'glass' : body === 'beans' ? 'matte' : body === 'coins' ? (wordColor ? 'metal' : 'gold') : body === 'pearls' ? 'ceramic' : 'plastic');
       events.push({ kind, body, count, material });
@@ -1000,6 +1001,7 @@ const EVENTS_FOR_BODY: Record<BodyKind | 'any', PhysicsEventKind[]> = {
   blocks: ['collide'],
   pins: ['collide'],
   billiards: ['collide'],
+  dice: ['fall'],
 };
 
 /** Bodies built into a structure that a ball knocks down (sim/structures.ts). */
@@ -1007,7 +1009,7 @@ const STRUCTURE_BODIES: readonly BodyKind[] = ['bricks', 'blocks', 'pins', 'bill
 /** How many pieces a structure has unless a number is said: a wall of 12 courses, a tower of 18 layers, ten pins. */
 const STRUCTURE_COUNT: Partial<Record<BodyKind, number>> = { bricks: 96, blocks: 54, pins: 10, billiards: 15 };
 /** Their own colours (brick red, pale pine, a pin's white) unless one is named; the palette's accent is for toys. */
-const STRUCTURE_COLOUR: Partial<Record<BodyKind, string>> = { bricks: '#9c4a32', blocks: '#d8b888', pins: '#f3f0ea', billiards: '#17582f' };
+const STRUCTURE_COLOUR: Partial<Record<BodyKind, string>> = { bricks: '#9c4a32', blocks: '#d8b888', pins: '#f3f0ea', billiards: '#17582f', dice: '#f4f2ec' };
 
 function defaultBody(kind: PhysicsEventKind, r: number): BodyKind {
   switch (kind) {

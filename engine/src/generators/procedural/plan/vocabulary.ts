@@ -282,7 +282,7 @@ const ENTRIES: Entry[] = [
   { words: ['lower third', 'lower thirds', 'lower-third', 'name tag', 'nameplate', 'chyron', 'name strap'], effect: { archetype: A('text', 2), textMode: 'lower-third', excludes: 'text' } },
 
   // ---------------------------------------------------------------- physics
-  { words: ['falling', 'fall', 'falls', 'drop', 'dropping', 'dropped', 'tumbling', 'raining down', 'pouring'], effect: { archetype: A('physics', 2), physics: 'fall' } },
+  { words: ['falling', 'fall', 'falls', 'drop', 'dropping', 'dropped', 'tumbling', 'raining down', 'pouring', 'thrown', 'throwing', 'tossed', 'tossing'], effect: { archetype: A('physics', 2), physics: 'fall' } },
   { words: ['bouncing', 'bounce', 'bounces', 'bouncy', 'rebounding'], effect: { archetype: A('physics', 3), physics: 'bounce' } },
   { words: ['colliding', 'collide', 'collision', 'collisions', 'crash', 'crashing', 'smash', 'smashing', 'impact', 'hitting', 'hits'], effect: { archetype: A('physics', 3), physics: 'collide' } },
   // A tower that collapses is the collide event: a projectile knocks a pyramid down.
@@ -304,7 +304,9 @@ const ENTRIES: Entry[] = [
   { words: ['pool table', 'pool tables', 'billiards', 'billiard', 'billiard balls', 'billiard table', 'pool balls', 'pool ball', 'snooker', 'snooker balls', 'break shot', 'pool break', 'pool table break shot', 'billiards break', 'billiard break', 'pool break shot', 'snooker break', 'playing pool', 'eight ball', '8 ball', 'cue ball', 'pool hall'], effect: { archetype: A('physics', 5), body: 'billiards', physics: 'collide' } },
   { words: ['bowling', 'bowling pins', 'bowling pin', 'pins', 'skittles', 'tenpins', 'ten pins', 'ten pin bowling', 'tenpin bowling', 'bowling alley', 'bowling lane', 'bowling strike', 'bowling ball'], effect: { archetype: A('physics', 4), body: 'pins', physics: 'collide' } },
   { words: ['marbles', 'marble', 'beads', 'pebbles'], effect: { archetype: A('physics', 1), body: 'marbles' } },
-  { words: ['cubes', 'cube', 'blocks', 'block', 'dice'], effect: { archetype: A('physics', 1), body: 'cubes' } },
+  { words: ['cubes', 'cube', 'blocks', 'block'], effect: { archetype: A('physics', 1), body: 'cubes' } },
+  // Dice are thrown and tumble to a stop, pips up ("dice rolling on green felt" was plain cubes falling).
+  { words: ['dice', 'die', 'a die', 'one die', 'single die', 'pair of dice', 'a pair of dice', 'rolling dice', 'dice rolling', 'dice roll', 'roll of the dice', 'casino dice', 'throwing dice', 'dice throw'], effect: { archetype: A('physics', 4), body: 'dice' } },
   // Coins pour onto a heap (gold unless a material is named) or stand in a stack.
   { words: ['coins', 'coin', 'gold coins', 'golden coins', 'falling coins', 'coins falling', 'pile of coins'], effect: { archetype: A('physics', 5), body: 'coins' } },
   { words: ['stack of coins', 'stacks of coins', 'coin stack', 'coin stacks', 'stacked coins', 'coins stacking'], effect: { archetype: A('physics', 5), body: 'coins', physics: 'stack' } },
@@ -428,7 +430,16 @@ const ENTRIES: Entry[] = [
   { words: ['single', 'one', 'lone', 'solitary', 'a single'], effect: { count: 1 } },
   { words: ['couple', 'a couple', 'pair', 'a pair', 'two', 'both'], effect: { count: 2 } },
   { words: ['few', 'a few', 'three'], effect: { count: 3 } },
-  { words: ['several', 'some', 'five', 'six', 'handful'], effect: { count: 6 } },
+  // Number words say their number ("five dice" were six).
+  { words: ['four'], effect: { count: 4 } },
+  { words: ['five'], effect: { count: 5 } },
+  { words: ['several', 'some', 'six', 'handful'], effect: { count: 6 } },
+  { words: ['seven'], effect: { count: 7 } },
+  { words: ['eight'], effect: { count: 8 } },
+  { words: ['nine'], effect: { count: 9 } },
+  { words: ['ten'], effect: { count: 10 } },
+  { words: ['twelve'], effect: { count: 12 } },
+  { words: ['twenty'], effect: { count: 20 } },
   { words: ['many', 'dozens', 'lots', 'lots of', 'dozen', 'numerous', 'plenty'], effect: { count: 24 } },
   { words: ['hundreds', 'countless', 'swarm', 'thousands', 'massive amount', 'tons of'], effect: { count: 80 } },
 

@@ -6,7 +6,7 @@
 import * as THREE from 'three/webgpu';
 import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
 import { mergeVertices } from 'three/addons/utils/BufferGeometryUtils.js';
-import { uniform, vec3, float, positionWorld, positionGeometry, mix, sin, smoothstep, length, abs, floor, fract } from 'three/tsl';
+import { uniform, vec3, vec2, float, positionWorld, positionGeometry, mix, sin, smoothstep, length, abs, floor, fract, max, mod, select, step } from 'three/tsl';
 import { PhysicsSim, type BodyInfo } from '../sim/physics.js';
 import { HEAP_BODIES } from '../plan/schema.js';
 import { beanPoint } from '../sim/bean.js';
@@ -189,6 +189,15 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     const mat = new THREE.MeshStandardNodeMaterial({ roughness: 0.5, metalness: 0, vertexColors: true });
     meshes[meshes.length - 1]!.mesh.material = mat;
   }
+  // Dice: the die's colour with its pips (black, or white on a dark die), under a clear coat.
+  if (boxes.some((b) => b.b.body === 'dice')) {
+    const body = new THREE.Color(plan.subjects.find((x) => x.kind === 'dice')?.color ?? '#f4f2ec');
+    const pip = body.getHSL({ h: 0, s: 0, l: 0 }).l > 0.5 ? new THREE.Color('#121212') : new THREE.Color('#f4f2ec');
+    const mat = new THREE.MeshPhysicalNodeMaterial({ roughness: 0.25, clearcoat: 0.8, clearcoatRoughness: 0.1 });
+    mat.colorNode = mix(vec3(body.r, body.g, body.b), vec3(pip.r, pip.g, pip.b), dicePips());
+    meshes.find((m) => m.items === boxes)!.mesh.material = mat;
+    meshes.find((m) => m.items === boxes)!.items.forEach((_, k) => meshes.find((m) => m.items === boxes)!.mesh.setColorAt(k, new THREE.Color(1, 1, 1)));
+  }
   // Crates get a darker edge so a stack reads as separate boxes.
   if (boxes.some((b) => b.b.body === 'crates')) meshes[meshes.length - 1]!.mesh.material = makeMaterial('wood', paletteColor(plan, 0).lerp(new THREE.Color('#b07f4f'), 0.7));
   // Bricks and blocks in their own shades (instance colours): fired clay, rough; planed wood with a satin finish.
@@ -238,15 +247,17 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   // made them specks, and a level one cut the heap off at the bottom of the frame.
   const closeUp = sim.bodies.some((b) => HEAP_BODIES.includes(b.body));
   const structure = sim.focus.azimuth !== undefined;
+  // Thrown dice are shot close, looking down on where they come to rest.
+  const dice = sim.bodies.length > 0 && sim.bodies.every((b) => b.body === 'dice');
   // One body dropped or bounced ("a red ball bouncing") is framed from its drop height to the floor.
   const single = sim.bodies.length === 1 && sim.waterLevel === null;
   const framing: Framing = {
-    target: single ? [0, floorY + 1.1, 0] : closeUp || structure ? (structure ? c : [c[0], floorY + 0.45, c[2]]) : [c[0], c[1] + rad * 0.15, c[2]],
+    target: dice ? [0.3, floorY + 0.15, 0] : single ? [0, floorY + 1.1, 0] : closeUp || structure ? (structure ? c : [c[0], floorY + 0.45, c[2]]) : [c[0], c[1] + rad * 0.15, c[2]],
     // A structure's radius already frames it (sim/structures.ts), at a 50 mm lens's 27 degrees; loose bodies
     // scatter beyond theirs.
-    distance: single ? 6.5 : closeUp ? rad * 1.5 + 1.8 : structure ? rad * 2.6 + 1 : rad * 2.4 + 4,
+    distance: dice ? 3.4 : single ? 6.5 : closeUp ? rad * 1.5 + 1.8 : structure ? rad * 2.6 + 1 : rad * 2.4 + 4,
     azimuth: sim.focus.azimuth ?? (plan.physics.events[0]?.kind === 'dominoes' ? 35 : 20),
-    elevation: sim.focus.elevation ?? (sim.waterLevel !== null ? 28 : closeUp ? 24 : single ? 6 : 18),
+    elevation: sim.focus.elevation ?? (dice ? 30 : sim.waterLevel !== null ? 28 : closeUp ? 24 : single ? 6 : 18),
     minHeight: floorY + 0.4,
   };
   return {
@@ -421,4 +432,25 @@ function poolTable(floorY: number, cloth: THREE.Color): THREE.Group {
     group.add(pocket);
   }
   return group;
+}
+
+/**
+ * A die's pips as a mask (1 on a pip), from the unit cube's own position (positionGeometry, -1 to 1 a side):
+ * 1 on top (+y) and 6 below, 2 and 5 on +x and -x, 3 and 4 on +z and -z (opposite faces sum to seven).
+ * Each face's pips are picked from seven places: the centre (odd faces), one diagonal pair (2 and up), the
+ * other (4 and up), and the middle pair of the sides (6).
+ */
+function dicePips(): N {
+  const p: N = positionGeometry;
+  const [ax, ay, az]: N[] = [abs(p.x), abs(p.y), abs(p.z)];
+  const onY: N = ay.greaterThanEqual(ax).and(ay.greaterThanEqual(az));
+  const onX: N = ax.greaterThan(ay).and(ax.greaterThanEqual(az));
+  const value: N = select(onY, select(p.y.greaterThan(0), float(1), float(6)), select(onX, select(p.x.greaterThan(0), float(2), float(5)), select(p.z.greaterThan(0), float(3), float(4))));
+  const face: N = select(onY, vec2(p.x, p.z), select(onX, vec2(p.y, p.z), vec2(p.x, p.y)));
+  const pip = (x: number, y: number): N => smoothstep(0.19, 0.15, length(face.sub(vec2(x, y))));
+  const centre: N = pip(0, 0).mul(step(0.5, mod(value, 2)));
+  const first: N = max(pip(-0.5, -0.5), pip(0.5, 0.5)).mul(step(1.5, value));
+  const second: N = max(pip(-0.5, 0.5), pip(0.5, -0.5)).mul(step(3.5, value));
+  const middle: N = max(pip(-0.5, 0), pip(0.5, 0)).mul(step(5.5, value));
+  return max(max(centre, first), max(second, middle));
 }

@@ -16,6 +16,8 @@ import { blockTower, bowlingRack, brickWall, poolBreak, BLOCK_HALF, BRICK_HALF, 
 import type { Vec3 } from './camera';
 
 export const PHYSICS_HZ = 120;
+/** A die's half size: 20 cm across, a casino die (16 mm) scaled up to read in a close shot. */
+export const DIE_HALF = 0.1;
 const WATER_DENSITY = 1.1;
 
 export interface BodyInfo {
@@ -259,6 +261,8 @@ export class PhysicsSim {
           return { shape: 'pin', half: [1, 1, 1] };
         case 'billiards':
           return { shape: 'ball', half: [POOL_BALL_RADIUS, POOL_BALL_RADIUS, POOL_BALL_RADIUS] };
+        case 'dice':
+          return { shape: 'box', half: [DIE_HALF, DIE_HALF, DIE_HALF] };
         default: {
           const s = 0.2 + rng.next() * 0.12;
           return { shape: 'box', half: [s, s, s] };
@@ -277,6 +281,14 @@ export class PhysicsSim {
     switch (event.kind) {
       case 'fall':
       case 'splash': {
+        // Dice are thrown: in from the left, low, spinning, to bounce and tumble to a stop in the middle.
+        if (event.body === 'dice' && event.kind === 'fall') {
+          for (let i = 0; i < n; i++) {
+            const spin = (): number => (rng.next() - 0.5) * 24;
+            this.add(info('dice', i, 0.12 * i), [-1.5 + rng.next() * 0.2, floorY + 0.4 + rng.next() * 0.2, (i - (n - 1) / 2) * 0.32 + (rng.next() - 0.5) * 0.1], randomRot(), [2.4 + rng.next() * 0.5, 0.8, (rng.next() - 0.5) * 0.4], [spin(), spin(), spin()]);
+          }
+          return 1;
+        }
         if (n === 1 && event.kind === 'fall') {
           const r = shapeOf(event.body, 0);
           this.add({ ...r, body: event.body, material: event.material, event: ei, index: 0, spawnAt: 0 }, [0, floorY + 2.1, 0], randomRot(), [0, 0, 0], [(rng.next() - 0.5) * 3, (rng.next() - 0.5) * 3, (rng.next() - 0.5) * 3]);
