@@ -197,6 +197,14 @@ describe('procedural planner: vocabulary', () => {
       assert.deepEqual(ignoredWords, [], prompt);
     }
     assert.equal(P('perfume bottle on black', 1).plan.palette.colors[0], '#141416');
+    // A palette that comes with a word gives way to the background named: "gold" stays the metal, "luxury"
+    // (only a palette) colours nothing and says so.
+    for (const prompt of ['gold hourglass on black', 'a gold watch on black background', 'a luxury perfume bottle on black']) {
+      assert.equal(P(prompt, 1).plan.palette.colors[0], '#141416', `${prompt}: on black`);
+    }
+    assert.equal(P('gold hourglass on black', 1).plan.subjects[0]!.material, 'gold');
+    assert.deepEqual(P('a luxury perfume bottle on black', 1).ignoredWords, ['luxury']);
+    assert.equal(P('a luxury perfume bottle', 1).plan.palette.name, 'luxury', 'with no background named, the palette stands');
   });
 
   it('pearls pour as pearls; a ring on a finger is jewellery we do not draw, not the rings of light', () => {

@@ -451,7 +451,14 @@ export function planPrompt(input: PlanInput): PlanResult {
   if (styleGivesWay) {
     for (const h of live.filter((x) => x.effect.palette && Object.keys(x.effect).length === 1)) reportIgnored(h);
   }
-  const paletteName = styleGivesWay ? 'custom' : (palettes[0] ?? (paletteBase ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool'])));
+  // A product on a background named is set on that background, whatever palette came with its words ("a
+  // gold watch on black background" stood on the luxury palette's white sweep): a word that is only a
+  // palette then colours nothing, and is reported as ignored.
+  const productSet = archetype === 'product' && !!namedBackground && palettes.length > 0;
+  if (productSet) {
+    for (const h of live.filter((x) => x.effect.palette && Object.keys(x.effect).length === 1)) reportIgnored(h);
+  }
+  const paletteName = styleGivesWay || productSet ? 'custom' : (palettes[0] ?? (paletteBase ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool'])));
   // A second colour named ("pink and purple", "blue and orange") takes the palette's second place, so both
   // show (it was reported as used and left out).
   // On a field of light (abstract, text) "gold" beside another colour is a colour too: "purple and gold"
