@@ -189,7 +189,7 @@ const ENTRIES: Entry[] = [
   { words: ['desert road', 'desert highway', 'route 66'], effect: { archetype: A('nature', 3), setting: 'desert', subject: 'road', excludes: 'road' } },
   { words: ['country road', 'country roads', 'country lane', 'dirt road', 'gravel road', 'farm road', 'rural road', 'back road', 'back roads'], effect: { archetype: A('nature', 3), setting: 'meadow', subject: 'road', excludes: 'road' } },
   { words: ['forest road', 'road through the forest', 'woodland road'], effect: { archetype: A('nature', 3), setting: 'forest', subject: 'road', excludes: 'road' } },
-  { words: ['town', 'towns', 'small town', 'village', 'main street', 'neighborhood', 'neighbourhood', 'suburb'], effect: { archetype: A('urban', 3), setting: 'town' } },
+  { words: ['town', 'towns', 'small town', 'village', 'main street', 'neighborhood', 'neighbourhood', 'suburb', 'suburbs', 'suburban', 'suburbia', 'residential', 'residential street', 'residential area', 'quiet street', 'quiet town'], effect: { archetype: A('urban', 3), setting: 'town' } },
   { words: ['cars', 'car', 'vehicles', 'vehicle', 'headlights', 'taillights', 'sports car', 'sports cars', 'sedan', 'suv', 'driving', 'drives', 'road trip car'], effect: { archetype: A('urban', 2), subject: 'cars', excludes: 'cars' } },
   // Neon signs hang off the facades of a street at night ("neon" alone is a palette: neon backgrounds).
   { words: ['neon sign', 'neon signs', 'neon signage', 'neon lit', 'neon-lit', 'neon street', 'neon streets', 'neon city', 'neon alley', 'neon lit street', 'neon-lit street', 'neon lit city', 'neon-lit city', 'neon signs in the rain'], effect: { archetype: A('urban', 4), setting: 'street', subject: 'neon-signs', palette: 'neon', excludes: 'neon' } },
