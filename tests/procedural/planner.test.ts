@@ -226,6 +226,16 @@ describe('procedural planner: vocabulary', () => {
     assert.ok(P('a clock ticking', 1).plan.subjects.some((s) => s.kind === 'clock'), 'a clock is still the clock');
   });
 
+  it('an overlay is its particles on a dark field, not a landscape', () => {
+    for (const [prompt, particles] of [['snow overlay transparent', 'snow'], ['rain overlay', 'rain'], ['dust particles overlay', 'dust']] as const) {
+      const { plan, ignoredWords } = P(prompt, 1);
+      assert.equal(plan.archetype, 'abstract', prompt);
+      assert.equal(plan.palette.colors[0], '#141416', prompt);
+      assert.ok(plan.particles.some((p) => p.kind === particles) || plan.weather.condition === particles, `${prompt}: ${JSON.stringify(plan.particles)} ${plan.weather.condition}`);
+      assert.deepEqual(ignoredWords, [], prompt);
+    }
+  });
+
   it('a plasma ball is not a physics ball nor a geyser a volcano: both reported as not drawn', () => {
     const plasma = P('a plasma ball with electric arcs', 1);
     assert.notEqual(plasma.plan.archetype, 'physics');

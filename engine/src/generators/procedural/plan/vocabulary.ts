@@ -217,6 +217,8 @@ const ENTRIES: Entry[] = [
   { words: ['in the dark', 'in darkness', 'darkness', 'pitch black', 'dark void', 'black void', 'void'], effect: { timeOfDay: 'night', background: '#0b0c0f' } },
   // "on a dark background" asks for a dark field, not for night.
   { words: ['dark background', 'dark backdrop', 'black background', 'black backdrop', 'on black'], effect: { archetype: A('abstract', 2), background: '#141416' } },
+  // An overlay is delivered on black for a screen or add blend ("snow overlay" was a snowy pine forest).
+  { words: ['overlay', 'overlays', 'for compositing', 'compositing element', 'on black for compositing', 'transparent background', 'alpha channel', 'screen blend', 'vfx element'], effect: { archetype: A('abstract', 2), background: '#141416' } },
   // A white field is white (high key): as a colour word it built a palette round white, mottled with dark greys.
   { words: ['white background', 'white backdrop', 'on white', 'light background', 'bright background', 'plain white background', 'clean white background', 'high key'], effect: { archetype: A('abstract', 2), background: '#f5f3ef', palette: 'white' } },
   { words: ['abstract', 'motion background', 'loop', 'loopable', 'seamless', 'motion graphics', 'mograph', 'screensaver', 'wallpaper'], effect: { archetype: A('abstract', 3) } },
