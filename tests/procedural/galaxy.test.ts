@@ -14,7 +14,7 @@ describe('procedural/galaxy: a spiral galaxy from space', function () {
   this.timeout(60000);
 
   it('plans a galaxy in space for spiral galaxies; a galaxy alone is still the night sky', () => {
-    for (const prompt of ['a spiral galaxy rotating', 'andromeda galaxy', 'a distant galaxy, deep space']) {
+    for (const prompt of ['a spiral galaxy rotating', 'andromeda galaxy', 'a distant galaxy, deep space', 'a swirling galaxy of particles']) {
       const { plan, ignoredWords } = planPrompt({ prompt, seed: 1 });
       assert.deepEqual([plan.archetype, plan.setting, plan.subjects[0]!.kind], ['abstract', 'space', 'galaxy'], prompt);
       assert.deepEqual(ignoredWords, [], prompt);
