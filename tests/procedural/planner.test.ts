@@ -53,9 +53,12 @@ describe('procedural planner: vocabulary', () => {
     const moves: Array<[string, ScenePlan['camera']['move']]> = [
       ['static', 'static'], ['dolly in', 'dolly-in'], ['dolly out', 'dolly-out'], ['pan left', 'pan-left'], ['pan right', 'pan-right'],
       ['tilt up', 'tilt-up'], ['tilt down', 'tilt-down'], ['orbit', 'orbit'], ['crane up', 'crane-up'], ['crane down', 'crane-down'],
-      ['handheld', 'handheld'], ['drone flyover', 'drone'],
+      ['handheld', 'handheld'], ['drone flyover', 'drone'], ['tracking shot', 'truck-right'], ['slider shot', 'truck-right'], ['truck left', 'truck-left'],
     ];
     for (const [words, move] of moves) assert.equal(P(`forest, ${words}`).plan.camera.move, move, words);
+    // Down a street a tracking shot runs along it; a truck is a vehicle, not a move.
+    assert.equal(P('city street at night, tracking shot').plan.camera.move, 'dolly-in');
+    assert.ok(P('a truck driving down a highway').ignoredWords.includes('truck'));
     const times: Array<[string, ScenePlan['timeOfDay']]> = [['dawn', 'dawn'], ['noon', 'noon'], ['golden hour', 'golden-hour'], ['dusk', 'dusk'], ['night', 'night']];
     for (const [words, tod] of times) assert.equal(P(`meadow at ${words}`).plan.timeOfDay, tod, words);
   });

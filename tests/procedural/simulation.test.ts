@@ -133,5 +133,10 @@ describe('procedural camera moves', () => {
     assert.ok(at('crane-up', 1).position[1] > at('crane-up', 0).position[1] + 1);
     assert.deepEqual(at('pan-left', 0).position, at('pan-left', 1).position, 'a pan turns the camera, it does not move it');
     assert.notDeepEqual(at('pan-left', 0).lookAt, at('pan-left', 1).lookAt);
+    // A tracking (slider) move slides camera and aim sideways together: looking along -Z, right is +X.
+    const [a, b] = [at('truck-right', 0), at('truck-right', 1)];
+    assert.ok(b.position[0] - a.position[0] > 2.5 && Math.abs(b.position[2] - a.position[2]) < 1e-9, `slid ${(b.position[0] - a.position[0]).toFixed(2)} along x`);
+    assert.ok(Math.abs(b.lookAt[0] - a.lookAt[0] - (b.position[0] - a.position[0])) < 1e-9, 'the aim slides with it');
+    assert.ok(at('truck-left', 1).position[0] < at('truck-left', 0).position[0]);
   });
 });

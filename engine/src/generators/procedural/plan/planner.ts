@@ -825,12 +825,16 @@ export function planPrompt(input: PlanInput): PlanResult {
       }[archetype] as CameraMove[],
     );
   if (excluded('camera-motion')) move = 'static';
-  // A fireplace is in a wall, and sunbeams are seen from a forest floor among trunks: an orbit, a drone or
-  // a crane would pass through the wall or the trees, so they push in instead (the move word is ignored).
-  if (subjects.some((s) => s.kind === 'fireplace' || s.kind === 'sun-rays' || s.kind === 'blood-cells') && (move === 'orbit' || move === 'drone' || move === 'crane-up' || move === 'crane-down')) {
+  // A fireplace is in a wall, and sunbeams are seen from a forest floor among trunks: an orbit, a drone, a
+  // crane or a slide would pass through the wall or the trees, so they push in instead (the move word is
+  // ignored).
+  if (subjects.some((s) => s.kind === 'fireplace' || s.kind === 'sun-rays' || s.kind === 'blood-cells') && (move === 'orbit' || move === 'drone' || move === 'crane-up' || move === 'crane-down' || move === 'truck-left' || move === 'truck-right')) {
     for (const h of live.filter((x) => x.effect.camera === move)) reportIgnored(h);
     move = 'dolly-in';
   }
+  // Down a street the camera stands in the road between facades: a tracking shot there runs along the
+  // street (a slide sideways went into the buildings).
+  if ((setting === 'street' || setting === 'town') && archetype === 'urban' && (move === 'truck-left' || move === 'truck-right')) move = 'dolly-in';
   const shot = first('shot') ?? (archetype === 'product' || archetype === 'physics' ? 'medium' : 'wide');
   // A rainbow's arc is 84 degrees across at the horizon: a wide lens holds it whole.
   const rainbowShot = subjects.some((s) => s.kind === 'rainbow');

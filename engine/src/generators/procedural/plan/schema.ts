@@ -151,6 +151,8 @@ export const SUBJECT_KINDS = [
 export const MATERIALS = ['matte', 'plastic', 'metal', 'chrome', 'gold', 'glass', 'wood', 'stone', 'rubber', 'ceramic', 'emissive'] as const;
 export const CAMERA_MOVES = [
   'static', 'dolly-in', 'dolly-out', 'pan-left', 'pan-right', 'tilt-up', 'tilt-down', 'orbit', 'crane-up', 'crane-down', 'handheld', 'drone',
+  // a tracking (slider) move: camera and aim slide sideways together, so near things pass faster than far ones
+  'truck-left', 'truck-right',
 ] as const;
 export const PHYSICS_EVENTS = ['fall', 'bounce', 'collide', 'stack', 'dominoes', 'splash'] as const;
 export const TONE_MAPPINGS = ['agx', 'aces', 'neutral'] as const;

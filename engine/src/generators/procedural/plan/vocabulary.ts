@@ -357,6 +357,9 @@ const ENTRIES: Entry[] = [
   { words: ['dolly out', 'pull out', 'pull back', 'pull-back', 'track out', 'zoom out', 'reveal', 'receding'], effect: { camera: 'dolly-out' } },
   { words: ['pan', 'pan left', 'panning', 'panning left', 'sweeping'], effect: { camera: 'pan-left' } },
   { words: ['pan right', 'panning right'], effect: { camera: 'pan-right' } },
+  // A tracking or slider shot slides the camera sideways (left to right unless said).
+  { words: ['tracking shot', 'tracking', 'slider', 'slider shot', 'slider move', 'truck right', 'trucking right', 'crab right', 'slide right', 'lateral move', 'lateral tracking', 'parallax', 'parallax shot', 'sideways', 'side to side', 'tracking along'], effect: { camera: 'truck-right' } },
+  { words: ['truck left', 'trucking left', 'crab left', 'slide left', 'tracking left', 'slider left'], effect: { camera: 'truck-left' } },
   { words: ['tilt up', 'tilt', 'tilting up', 'looking up'], effect: { camera: 'tilt-up' } },
   { words: ['tilt down', 'tilting down', 'looking down'], effect: { camera: 'tilt-down' } },
   { words: ['orbit', 'orbiting', 'circling', 'arc shot', 'arc', '360', 'revolve around'], effect: { camera: 'orbit' } },

@@ -80,6 +80,7 @@ export function cameraPose(args: {
   let lookOffsetPitch = 0;
   let lift = 0;
   let forward = 0;
+  let side = 0;
   switch (move) {
     case 'dolly-in':
       distance *= 1 - 0.3 * Math.min(speed, 2.5) * e;
@@ -116,6 +117,11 @@ export function cameraPose(args: {
     case 'handheld':
       distance *= 1 - 0.05 * e;
       break;
+    case 'truck-left':
+    case 'truck-right':
+      // A slider's travel: a third of the distance to the subject over the clip, centred on the framing.
+      side = (move === 'truck-right' ? 1 : -1) * distance * 0.32 * Math.min(speed, 2.5) * (e - 0.5);
+      break;
     case 'static':
       break;
   }
@@ -129,6 +135,15 @@ export function cameraPose(args: {
     const len = Math.hypot(dx, dz) || 1;
     position = [position[0] + (dx / len) * forward, position[1], position[2] + (dz / len) * forward];
     target = [target[0] + (dx / len) * forward, target[1], target[2] + (dz / len) * forward];
+  }
+  if (side !== 0) {
+    // Slide along the ground at right angles to the look, camera and aim together.
+    const dx = target[0] - position[0];
+    const dz = target[2] - position[2];
+    const len = Math.hypot(dx, dz) || 1;
+    const [rx, rz] = [-dz / len, dx / len];
+    position = [position[0] + rx * side, position[1], position[2] + rz * side];
+    target = [target[0] + rx * side, target[1], target[2] + rz * side];
   }
   // Pan and tilt rotate the look direction around the camera, not the camera around the target.
   let dir: Vec3 = [target[0] - position[0], target[1] - position[1], target[2] - position[2]];
