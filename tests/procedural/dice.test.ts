@@ -16,6 +16,10 @@ describe('procedural/dice: thrown dice tumbling to a stop', function () {
     assert.deepEqual(events('a red die rolling'), [['fall', 'dice', 1]]);
     assert.deepEqual(events('five dice thrown on a table'), [['fall', 'dice', 5]]);
     assert.equal(planPrompt({ prompt: 'a red die rolling', seed: 1 }).plan.subjects[0]!.color, '#c8202a');
+    // The felt is the surface (not drawn, said so): its green is not the dice's.
+    const felt = planPrompt({ prompt: 'dice rolling on green felt', seed: 1 });
+    assert.equal(felt.plan.subjects[0]!.color, '#f4f2ec');
+    assert.deepEqual(felt.ignoredWords, ['green felt']);
     assert.equal(planPrompt({ prompt: 'ten crates tumbling onto the ground', seed: 1 }).plan.physics.events[0]!.count, 10, 'number words say their number');
   });
 

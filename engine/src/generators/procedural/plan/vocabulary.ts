@@ -471,7 +471,7 @@ const ENTRIES: Entry[] = [
   { words: ['birds', 'bird', 'flock of birds', 'a flock', 'flock', 'seagulls', 'seagull', 'gulls', 'gull', 'geese', 'swallows', 'birds flying', 'flying birds', 'migrating birds', 'starlings', 'murmuration'], effect: { archetype: A('nature', 1), subject: 'birds', excludes: 'birds' } },
   // The surface a product stands on: the studio floor stands in for it, so "wooden" here must not make
   // the product wooden; reported as ignored.
-  { words: ['table', 'wooden table', 'wood table', 'kitchen table', 'desk', 'wooden desk', 'countertop', 'counter', 'marble table', 'marble countertop', 'wooden surface', 'bar counter'], effect: { excludes: 'table', unrenderable: true } },
+  { words: ['table', 'wooden table', 'wood table', 'kitchen table', 'desk', 'wooden desk', 'countertop', 'counter', 'marble table', 'marble countertop', 'wooden surface', 'bar counter', 'felt', 'green felt', 'felt table', 'casino table', 'poker table', 'card table', 'craps table', 'gaming table'], effect: { excludes: 'table', unrenderable: true } },
   { words: ['logo', 'logos', 'brand', 'branding', 'watermark', 'signage'], effect: { excludes: 'logos', unrenderable: true } },
   { words: ['music', 'sound', 'audio', 'voiceover', 'soundtrack'], effect: { excludes: 'audio', unrenderable: true } },
   // Layout words, not outer space ("a background with copy space").
