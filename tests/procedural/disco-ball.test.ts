@@ -29,10 +29,10 @@ describe('procedural/disco-ball: a mirror ball throwing spots round a dark room'
   });
 
   it('tiles the sphere in rings, each mirror tipped but inside its own tile, so a spot finds the tile that threw it', async () => {
-    const { TILE, tileAt, tileNormal } = await importProcedural<DiscoModule>('scene/disco-ball.mts');
+    const { RINGS, ringCount, tileAt, tileNormal } = await importProcedural<DiscoModule>('scene/disco-ball.mts');
     let tiles = 0;
-    for (let ring = 0; ring * TILE < Math.PI; ring++) {
-      const count = Math.max(1, Math.floor(Math.cos((ring + 0.5) * TILE - Math.PI / 2) * ((2 * Math.PI) / TILE) + 0.5));
+    for (let ring = 0; ring < RINGS; ring++) {
+      const count = ringCount(ring);
       for (let index = 0; index < count; index++, tiles++) {
         const n = tileNormal(ring, index, count);
         const back = tileAt(n);

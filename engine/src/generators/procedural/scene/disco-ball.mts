@@ -32,11 +32,19 @@ const SPOT = 0.0085;
 export function tileAt(n: Vec3): { ring: number; index: number; count: number; normal: Vec3 } {
   const lat = Math.asin(Math.max(-1, Math.min(1, n[1])));
   const ring = Math.floor((lat + Math.PI / 2) / TILE);
-  const latC = (ring + 0.5) * TILE - Math.PI / 2;
-  const count = Math.max(1, Math.floor(Math.cos(latC) * ((2 * Math.PI) / TILE) + 0.5));
+  const count = ringCount(ring);
   const u = ((Math.atan2(n[2], n[0]) + Math.PI) / (2 * Math.PI)) * count;
   const index = Math.min(count - 1, Math.floor(u));
   return { ring, index, count, normal: tileNormal(ring, index, count) };
+}
+
+/** The rings of tiles from the south pole up. */
+export const RINGS = Math.ceil(Math.PI / TILE);
+
+/** How many tiles ring `ring` holds: as many as fit round it at its middle latitude (fewer near the poles). */
+export function ringCount(ring: number): number {
+  const latC = (ring + 0.5) * TILE - Math.PI / 2;
+  return Math.max(1, Math.floor(Math.cos(latC) * ((2 * Math.PI) / TILE) + 0.5));
 }
 
 /** The mirror normal of tile `index` of `ring` (of `count` tiles), jittered by the tile's own id. */
@@ -160,9 +168,8 @@ export function createDiscoBall(opts: { radius: number; center: Vec3; halfWidth:
   // ---------------------------------------------------------------- beams through the haze
   // One tile in about thirty: all of them would fill the room with a fog of lines.
   const beamTiles: Vec3[] = [];
-  for (let ring = 0; ring * TILE < Math.PI; ring++) {
-    const latC = (ring + 0.5) * TILE - Math.PI / 2;
-    const count = Math.max(1, Math.floor(Math.cos(latC) * ((2 * Math.PI) / TILE) + 0.5));
+  for (let ring = 0; ring < RINGS; ring++) {
+    const count = ringCount(ring);
     for (let index = 0; index < count; index++) if (frac((ring * 997 + index) * 0.1234567) < 0.035) beamTiles.push(tileNormal(ring, index, count));
   }
   // Short and faint: beams sent towards the lens pass beside it, and at full length they were wedges of light.

@@ -140,25 +140,32 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   const subjectColour = new THREE.Color(plan.subjects.find((x) => x.kind === plan.physics.events[0]?.body)?.color ?? '#ffffff');
   // Gold coins are the gold material's own colour; others (silver, copper) the colour named.
   const coinColour = bodyMaterial === 'gold' ? new THREE.Color('#ffffff') : new THREE.Color(plan.subjects.find((x) => x.kind === 'coins')?.color ?? '#c9ccd1');
-  const meshes: Array<{ mesh: THREE.InstancedMesh; items: typeof balls }> = [];
-  const makeMesh = (geo: THREE.BufferGeometry, items: typeof balls) => {
-    if (!items.length) return;
+  const meshes: Array<{ mesh: THREE.InstancedMesh; items: Item[] }> = [];
+  type Item = (typeof balls)[number];
+  const bodyColour = (it: Item, k: number): THREE.Color =>
+    it.b.body === 'dominoes' ? (k % 2 ? new THREE.Color('#f4f1ea') : paletteColor(plan, 0))
+    : it.b.body === 'beans' ? roastColour(it.b.index)
+    : it.b.body === 'coins' ? coinColour
+    : it.b.body === 'pearls' ? pearlColour(it.b.index)
+    : it.b.body === 'bricks' || it.b.body === 'blocks' ? pieceShade(subjectColour, it.b.index, it.b.body === 'bricks' ? 0.22 : 0.12)
+    : it.b.body === 'pins' ? subjectColour
+    : it.b.body === 'billiards' ? new THREE.Color(POOL_COLOURS[it.b.index % 8]!)
+    : paletteColor(plan, it.b.index + it.b.event);
+  const white = () => new THREE.Color(1, 1, 1);
+  const eventMaterial = () => {
     const mat = makeMaterial(bodyMaterial, new THREE.Color('#ffffff'));
     // Small glass bodies (marbles) at the product glass's opacity all but vanish on a light sweep.
     if (bodyMaterial === 'glass') mat.opacity = 0.82;
-    const mesh = new THREE.InstancedMesh(geo, mat, items.length);
-    items.forEach((it, k) => {
-      const c =
-        it.b.body === 'dominoes' ? (k % 2 ? new THREE.Color('#f4f1ea') : paletteColor(plan, 0))
-        : it.b.body === 'beans' ? roastColour(it.b.index)
-        : it.b.body === 'coins' ? coinColour
-        : it.b.body === 'pearls' ? pearlColour(it.b.index)
-        : it.b.body === 'bricks' || it.b.body === 'blocks' ? pieceShade(subjectColour, it.b.index, it.b.body === 'bricks' ? 0.22 : 0.12)
-        : it.b.body === 'pins' ? subjectColour
-        : it.b.body === 'billiards' ? new THREE.Color(POOL_COLOURS[it.b.index % 8]!)
-        : paletteColor(plan, it.b.index + it.b.event);
-      mesh.setColorAt(k, c);
-    });
+    return mat;
+  };
+  /**
+   * One instanced mesh for `items`: the event's material unless the bodies have their own, each instance
+   * in its body's colour (white where the material carries the colours itself).
+   */
+  const makeMesh = (geo: THREE.BufferGeometry, items: Item[], material?: THREE.Material, colour: (it: Item, k: number) => THREE.Color = bodyColour) => {
+    if (!items.length) return;
+    const mesh = new THREE.InstancedMesh(geo, material ?? eventMaterial(), items.length);
+    items.forEach((it, k) => mesh.setColorAt(k, colour(it, k)));
     mesh.castShadow = true;
     mesh.receiveShadow = true;
     mesh.frustumCulled = false;
@@ -167,63 +174,54 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   };
   // Pool balls: the solids (1 to 8) in their colours, the stripes (9 to 15) white with a band of them.
   const poolBalls = balls.filter((b) => b.b.body === 'billiards');
-  makeMesh(new THREE.SphereGeometry(1, 32, 16), poolBalls.length ? poolBalls.filter((b) => b.b.index < 8) : balls);
+  // A pearl's lustre: thin-film iridescence over the clear coat.
+  const pearly = balls.some((b) => b.b.body === 'pearls') ? Object.assign(eventMaterial(), { iridescence: 0.8, iridescenceIOR: 1.6 }) : undefined;
+  makeMesh(new THREE.SphereGeometry(1, 32, 16), poolBalls.length ? poolBalls.filter((b) => b.b.index < 8) : balls, pearly);
   if (poolBalls.length) {
     const stripes = poolBalls.filter((b) => b.b.index >= 8);
     const mat = new THREE.MeshPhysicalNodeMaterial({ roughness: 0.2, clearcoat: 1, clearcoatRoughness: 0.05 });
     mat.colorNode = mix(vec3(0.95, 0.94, 0.9), perInstanceColour(stripes.map((b) => new THREE.Color(POOL_COLOURS[b.b.index % 8]!))), smoothstep(0.56, 0.5, abs(positionGeometry.y)));
-    const mesh = new THREE.InstancedMesh(new THREE.SphereGeometry(1, 32, 16), mat, stripes.length);
-    mesh.castShadow = mesh.receiveShadow = true;
-    mesh.frustumCulled = false;
-    scene.add(mesh);
-    meshes.push({ mesh, items: stripes });
+    makeMesh(new THREE.SphereGeometry(1, 32, 16), stripes, mat, white);
   }
-  // A pearl's lustre: thin-film iridescence over the clear coat.
-  if (balls.some((b) => b.b.body === 'pearls')) Object.assign(meshes[meshes.length - 1]!.mesh.material, { iridescence: 0.8, iridescenceIOR: 1.6 });
-  makeMesh(new RoundedBoxGeometry(2, 2, 2, 3, 0.08), boxes);
+  makeMesh(new RoundedBoxGeometry(2, 2, 2, 3, 0.08), boxes, ...boxLook(boxes.map((b) => b.b.body)));
   // Coins: a raised rim round each face.
   makeMesh(coinGeometry(), coins);
-  if (beans.length) {
-    makeMesh(beanGeometry(), beans);
-    // A roast's oily sheen rather than the event material's (the crease's darkness is in the vertex colours).
-    const mat = new THREE.MeshStandardNodeMaterial({ roughness: 0.5, metalness: 0, vertexColors: true });
-    meshes[meshes.length - 1]!.mesh.material = mat;
-  }
-  // Dice: the die's colour with its pips (black, or white on a dark die), under a clear coat.
-  if (boxes.some((b) => b.b.body === 'dice')) {
-    const body = new THREE.Color(plan.subjects.find((x) => x.kind === 'dice')?.color ?? '#f4f2ec');
-    const pip = body.getHSL({ h: 0, s: 0, l: 0 }).l > 0.5 ? new THREE.Color('#121212') : new THREE.Color('#f4f2ec');
-    const mat = new THREE.MeshPhysicalNodeMaterial({ roughness: 0.25, clearcoat: 0.8, clearcoatRoughness: 0.1 });
-    mat.colorNode = mix(vec3(body.r, body.g, body.b), vec3(pip.r, pip.g, pip.b), dicePips());
-    meshes.find((m) => m.items === boxes)!.mesh.material = mat;
-    meshes.find((m) => m.items === boxes)!.items.forEach((_, k) => meshes.find((m) => m.items === boxes)!.mesh.setColorAt(k, new THREE.Color(1, 1, 1)));
-  }
-  // Crates get a darker edge so a stack reads as separate boxes.
-  if (boxes.some((b) => b.b.body === 'crates')) meshes[meshes.length - 1]!.mesh.material = makeMaterial('wood', paletteColor(plan, 0).lerp(new THREE.Color('#b07f4f'), 0.7));
-  // Bricks and blocks in their own shades (instance colours): fired clay, rough; planed wood with a satin finish.
-  if (boxes.some((b) => b.b.body === 'bricks' || b.b.body === 'blocks')) {
-    const bricks = boxes.some((b) => b.b.body === 'bricks');
-    meshes.find((m) => m.items === boxes)!.mesh.material = new THREE.MeshStandardNodeMaterial({ roughness: bricks ? 0.92 : 0.55, metalness: 0 });
-  }
+  // A roast's oily sheen rather than the event material's (the crease's darkness is in the vertex colours).
+  if (beans.length) makeMesh(beanGeometry(), beans, new THREE.MeshStandardNodeMaterial({ roughness: 0.5, metalness: 0, vertexColors: true }));
   if (pins.length) {
-    makeMesh(pinGeometry(), pins);
     // A pin's lacquer: white with two red neck stripes, under a clear coat.
     const lacquer = new THREE.MeshPhysicalNodeMaterial({ roughness: 0.3, clearcoat: 1, clearcoatRoughness: 0.08 });
     lacquer.colorNode = pinColour();
-    meshes[meshes.length - 1]!.mesh.material = lacquer;
+    makeMesh(pinGeometry(), pins, lacquer);
   }
+  // The ball thrown at a structure: a cue ball's white, a bowling ball's deep glossy colour, a wrecking ball's dark steel.
   if (projectiles.length) {
-    // The ball: a wrecking ball's dark steel, a bowling ball's deep glossy colour, a thrown ball's steel.
-    const bowling = pins.length > 0;
-    const mesh = new THREE.InstancedMesh(new THREE.SphereGeometry(1, 40, 20), poolBalls.length
+    makeMesh(
+      new THREE.SphereGeometry(1, 40, 20),
+      projectiles,
+      poolBalls.length
       ? new THREE.MeshPhysicalNodeMaterial({ color: new THREE.Color('#f4f1e8'), roughness: 0.2, clearcoat: 1, clearcoatRoughness: 0.05 })
-      : bowling
-      ? new THREE.MeshPhysicalNodeMaterial({ color: paletteColor(plan, 1).multiplyScalar(0.55), roughness: 0.18, clearcoat: 1, clearcoatRoughness: 0.05 })
-      : new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#3a3c40'), metalness: 1, roughness: 0.45 }), projectiles.length);
-    mesh.castShadow = mesh.receiveShadow = true;
-    mesh.frustumCulled = false;
-    scene.add(mesh);
-    meshes.push({ mesh, items: projectiles });
+        : pins.length
+          ? new THREE.MeshPhysicalNodeMaterial({ color: paletteColor(plan, 1).multiplyScalar(0.55), roughness: 0.18, clearcoat: 1, clearcoatRoughness: 0.05 })
+          : new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#3a3c40'), metalness: 1, roughness: 0.45 }),
+      white,
+    );
+  }
+  /** The boxes' own material and colours, where their bodies have them (else the event's, in body colours). */
+  function boxLook(bodies: BodyInfo['body'][]): [THREE.Material?, ((it: Item, k: number) => THREE.Color)?] {
+    // Bricks and blocks in their own shades (instance colours): fired clay, rough; planed wood with a satin finish.
+    if (bodies.includes('bricks') || bodies.includes('blocks')) return [new THREE.MeshStandardNodeMaterial({ roughness: bodies.includes('bricks') ? 0.92 : 0.55, metalness: 0 })];
+    // Crates get a darker edge so a stack reads as separate boxes.
+    if (bodies.includes('crates')) return [makeMaterial('wood', paletteColor(plan, 0).lerp(new THREE.Color('#b07f4f'), 0.7))];
+    // Dice: the die's colour with its pips (black, or white on a dark die), under a clear coat.
+    if (bodies.includes('dice')) {
+      const die = new THREE.Color(plan.subjects.find((x) => x.kind === 'dice')?.color ?? '#f4f2ec');
+      const pip = die.getHSL({ h: 0, s: 0, l: 0 }).l > 0.5 ? new THREE.Color('#121212') : new THREE.Color('#f4f2ec');
+      const mat = new THREE.MeshPhysicalNodeMaterial({ roughness: 0.25, clearcoat: 0.8, clearcoatRoughness: 0.1 });
+      mat.colorNode = mix(vec3(die.r, die.g, die.b), vec3(pip.r, pip.g, pip.b), dicePips());
+      return [mat, white];
+    }
+    return [];
   }
   // A wrecking ball's cable, from its pivot (above the frame) to the top of the ball.
   const cables = sim.cables.map((c) => {

@@ -119,13 +119,9 @@ export class PhysicsSim {
         this.world.createCollider(RAPIER.ColliderDesc.cuboid(hx, 1.2, hz).setTranslation(x, floorY + 1.2, z));
       }
     }
-    let extent = 3;
-    let structure: Structure | null = null;
-    opts.events.forEach((event, ei) => {
-      const staged = this.stage(event, ei, rng, floorY);
-      if (typeof staged === 'number') extent = Math.max(extent, staged);
-      else structure ??= staged;
-    });
+    const staged = opts.events.map((event, ei) => this.stage(event, ei, rng, floorY));
+    const structure = staged.find((s): s is Structure => typeof s !== 'number');
+    const extent = Math.max(3, ...staged.filter((s): s is number => typeof s === 'number'));
     // Stiffer contacts for a structure: at Rapier's default (30 Hz) every joint of a wall or tower gives
     // under the load above it and an 18-layer tower sinks 3 cm in its first half second (it looks like
     // settling sand); at the step rate, 4 mm. (More solver iterations, or a smaller allowed error, did not
@@ -133,7 +129,7 @@ export class PhysicsSim {
     if (structure) this.world.integrationParameters.contact_natural_frequency = PHYSICS_HZ;
     // A structure knocked down is the shot: it is framed on its own terms.
     this.focus = structure
-      ? { center: (structure as Structure).center, radius: (structure as Structure).radius, azimuth: (structure as Structure).azimuth, elevation: (structure as Structure).elevation }
+      ? { center: structure.center, radius: structure.radius, azimuth: structure.azimuth, elevation: structure.elevation }
       : { center: [0, floorY + 0.8, 0], radius: extent };
     const n = this.handles.length;
     this.prev = new Float32Array(n * 7);
