@@ -34,6 +34,8 @@ export const PALETTES: Record<string, string[]> = {
   // Only from words ("christmas lights"): a dark field of deep red and green (its first colours), and the
   // warm gold, red, green and warm white of a tree's lights glowing on it (the bright ones, which lights
   // take).
+  // Only for an end roll with no field or colour named: true black (the text field's colours are all zero).
+  black: ['#000000', '#000000', '#000000', '#2a2a2a', '#f7f5f0'],
   festive: ['#4a0e16', '#0f2d1a', '#f2b64a', '#d8283a', '#3fae5a', '#fff0d4'],
 };
 

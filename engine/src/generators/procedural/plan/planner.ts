@@ -308,6 +308,7 @@ export function planPrompt(input: PlanInput): PlanResult {
     }
   }
   const countdown = live.some((h) => h.effect.textMode === 'countdown') && !excluded('text');
+  const creditsRoll = !countdown && quotes.length > 0 && live.some((h) => h.effect.textMode === 'credits');
   if (archetype === 'text' && quotes.length === 0 && votes.text > 0 && !countdown) {
     // "a title card" with nothing in quotes: there is no text to set; show the background it would sit on.
     archetype = 'abstract';
@@ -458,7 +459,10 @@ export function planPrompt(input: PlanInput): PlanResult {
   if (productSet) {
     for (const h of live.filter((x) => x.effect.palette && Object.keys(x.effect).length === 1)) reportIgnored(h);
   }
-  const paletteName = styleGivesWay || productSet ? 'custom' : (palettes[0] ?? (paletteBase ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool'])));
+  // An end roll with no field or colour named rolls on true black, as credits are delivered (to cut to, or
+  // to lay over a picture with a screen blend).
+  const creditsOnBlack = creditsRoll && archetype === 'text' && !namedBackground && !wordColor && palettes.length === 0;
+  const paletteName = styleGivesWay || productSet ? 'custom' : (palettes[0] ?? (paletteBase ? 'custom' : creditsOnBlack ? 'black' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool'])));
   // A second colour named ("pink and purple", "blue and orange") takes the palette's second place, so both
   // show (it was reported as used and left out).
   // On a field of light (abstract, text) "gold" beside another colour is a colour too: "purple and gold"
@@ -863,12 +867,18 @@ export function planPrompt(input: PlanInput): PlanResult {
         used.push(raw);
       }
     }
+  } else if (creditsRoll) {
+    // Every quote rolls, in order; "Editor: Tom Lee; Sound: Ana Ruiz" in one quote is two lines.
+    const lines = quotes.flatMap((q) => q.split(/\s*;\s*/)).filter(Boolean).slice(0, 201);
+    text = { mode: 'credits', title: lines[0]!, ...(lines.length > 1 ? { lines: lines.slice(1) } : {}) };
   } else if (quotes.length && !excluded('text')) {
-    const mode = first('textMode') ?? 'title';
+    const mode = first('textMode') === 'credits' ? 'title' : (first('textMode') ?? 'title');
     text = { mode, title: quotes[0]!.slice(0, 80) };
     if (quotes[1]) text.subtitle = quotes[1].slice(0, 80);
   }
-  for (const q of split.quotes) used.push(`"${q}"`);
+  // A title sets two quotes (title and subtitle); a third has nowhere to go and is said so.
+  const setQuotes = text?.mode === 'credits' ? split.quotes.length : text?.mode === 'countdown' ? 0 : 2;
+  split.quotes.forEach((q, i) => (i < setQuotes && !excluded('text') ? used : ignored).push(`"${q}"`));
 
   // ---------------------------------------------------------------- timing words
   const durationHintSeconds = split.duration?.seconds ?? null;
@@ -897,7 +907,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       toneMapping: archetype === 'nature' ? 'agx' : 'aces',
       saturation: monochrome ? 0 : 1,
       vignette: archetype === 'text' || archetype === 'abstract' ? 0.3 : 0.2,
-      grain: archetype === 'nature' || archetype === 'urban' ? 0.05 : 0.03,
+      grain: paletteName === 'black' ? 0 : archetype === 'nature' || archetype === 'urban' ? 0.05 : 0.03,
       transfer: 'bt1886',
     },
     exclude,

@@ -203,9 +203,16 @@ export type PhysicsEvent = Static<typeof PhysicsEvent>;
 export const TextOverlay = Type.Object(
   {
     // countdown: numbers from the title's (e.g. "10") down to 1, each an equal share of the clip.
-    mode: literals(['title', 'lower-third', 'countdown'] as const),
+    // credits: an end roll of the title and then `lines`, each "Role: Name", "Directed by Name" or a heading.
+    mode: literals(['title', 'lower-third', 'countdown', 'credits'] as const),
     title: Type.String({ minLength: 1, maxLength: 80 }),
     subtitle: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+    lines: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 80 }), {
+        maxItems: 200,
+        description: 'Credits only: the lines that roll after the title, in order.',
+      }),
+    ),
   },
   Strict,
 );

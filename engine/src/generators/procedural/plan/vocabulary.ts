@@ -46,7 +46,7 @@ export interface Effect {
   color?: string;
   /** The field behind the subject ("on a black background"); the colour words still go to the subject. */
   background?: string;
-  textMode?: 'title' | 'lower-third' | 'countdown';
+  textMode?: 'title' | 'lower-third' | 'countdown' | 'credits';
   /** Overall time scale (slow motion). */
   timeScale?: number;
   /** A count word such as "dozens". */
@@ -281,6 +281,8 @@ const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- text
   { words: ['title', 'title card', 'titles', 'heading', 'opener', 'intro', 'text', 'caption', 'words', 'typography', 'headline', 'logo reveal', 'end card', 'end screen', 'outro', 'chapter title', 'chapter card', 'title sequence'], effect: { archetype: A('text', 2), textMode: 'title', excludes: 'text' } },
   { words: ['countdown', 'count down', 'countdown timer', 'countdown clock', 'countdown leader', 'film leader', 'film countdown', 'countdown numbers', 'count down timer', 'timer countdown'], effect: { archetype: A('text', 4), textMode: 'countdown', excludes: 'text' } },
+  // An end roll: every quoted line rolls, in order ("Directed by Ana Ruiz", "Editor: Tom Lee").
+  { words: ['credits', 'end credits', 'closing credits', 'opening credits', 'rolling credits', 'credits rolling', 'credit roll', 'credits roll', 'roll credits', 'scrolling credits', 'credits scrolling', 'film credits', 'movie credits', 'end roll', 'credit crawl', 'end titles', 'end credits rolling', 'end credits roll', 'end credits scrolling', 'rolling end credits', 'scrolling end credits', 'closing credits rolling'], effect: { archetype: A('text', 4), textMode: 'credits', excludes: 'text' } },
   { words: ['lower third', 'lower thirds', 'lower-third', 'name tag', 'nameplate', 'chyron', 'name strap'], effect: { archetype: A('text', 2), textMode: 'lower-third', excludes: 'text' } },
 
   // ---------------------------------------------------------------- physics

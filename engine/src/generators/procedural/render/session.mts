@@ -97,6 +97,7 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
     width,
     height,
     duration: (frames * fps.den) / fps.num,
+    frames,
     software: opts.tier === undefined ? gpu.software : opts.tier === 'software',
     detail: opts.detail ?? 1,
     rng: (name) => stream(seed, name),
@@ -202,7 +203,7 @@ export async function* renderClip(opts: SessionOptions): AsyncGenerator<RenderFr
       // time order (the simulations only go forward).
       placeCamera(t, u);
       if (!blurred) updateShot(t * plan.motion.speed, u);
-      shot.overlay?.update(t, u);
+      shot.overlay?.update(t, u, i);
       for (const layer of layers) layer.update(t * plan.motion.speed, camera, streakSeconds);
       output.setFrame(i);
       for (let k = 0; k < instants.length; k++) {

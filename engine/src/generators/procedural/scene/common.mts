@@ -50,6 +50,8 @@ export interface BuildContext {
   height: number;
   /** Clip length in seconds. */
   duration: number;
+  /** Frames in the clip (what a roll that moves whole pixels a frame is timed by). */
+  frames: number;
   /** Software rasteriser: keep shadow maps and counts modest. */
   software: boolean;
   /** Scales particle and instance counts (tiny test renders use less). */
@@ -85,7 +87,7 @@ export interface Shot {
   /** Called once per frame with clip time in seconds and progress 0..1, after the camera moved. */
   update(t: number, u: number): void;
   /** Optional overlay (titles) composited after grading. */
-  overlay?: { scene: THREE.Scene; camera: THREE.Camera; update(t: number, u: number): void };
+  overlay?: { scene: THREE.Scene; camera: THREE.Camera; update(t: number, u: number, frame: number): void };
   dispose(): void;
 }
 

@@ -10,6 +10,7 @@ import { buildWindowRain } from './window-rain.mjs';
 import { buildSpace } from './space.mjs';
 import { buildUnderwater } from './underwater.mjs';
 import { buildFireplace } from './fireplace.mjs';
+import { creditsOverlay } from './credits.mjs';
 
 export async function buildShot(ctx: BuildContext): Promise<Shot> {
   let shot: Shot;
@@ -33,6 +34,7 @@ export async function buildShot(ctx: BuildContext): Promise<Shot> {
     default:
       shot = ctx.plan.setting === 'underwater' ? buildUnderwater(ctx) : buildNature(ctx);
   }
-  if (ctx.plan.text) shot.overlay = buildTextOverlay(ctx, ctx.plan.text);
+  const text = ctx.plan.text;
+  if (text) shot.overlay = text.mode === 'credits' ? creditsOverlay(ctx, text) : buildTextOverlay(ctx, text);
   return shot;
 }

@@ -55,6 +55,11 @@ export function textGeometry(text: string, weight: 400 | 600 | 700, size: number
   return { geometry, width: Math.max(0, x - tracking * size) };
 }
 
+/** Text is near-white; on a white field (the 'white' palette) near-black. */
+export function titleInk(plan: ScenePlan): THREE.Color {
+  return new THREE.Color(plan.palette.name === 'white' ? '#17181b' : '#f7f5f0');
+}
+
 const easeOut = (x: number) => 1 - Math.pow(1 - Math.min(1, Math.max(0, x)), 3);
 
 /** The overlay scene: an orthographic camera whose units are pixels/height (y from -0.5 to 0.5). */
@@ -68,7 +73,7 @@ export function buildTextOverlay(ctx: BuildContext, text: NonNullable<ScenePlan[
   // A title is set in near-white; on a white field in near-black ink, its rule in a grey of the palette (the
   // lower third keeps white on its own dark bar).
   const onWhite = plan.palette.name === 'white';
-  const ink = onWhite ? new THREE.Color('#17181b') : white;
+  const ink = titleInk(plan);
   const ruleColor = onWhite ? paletteColor(plan, 3) : accent;
   const parts: Array<{ obj: THREE.Object3D; mats: THREE.MeshBasicNodeMaterial[]; from: THREE.Vector3; to: THREE.Vector3; start: number; dur: number; scaleFrom?: number }> = [];
   const mat = (c: THREE.Color, opacity = 1) => new THREE.MeshBasicNodeMaterial({ color: c, transparent: true, opacity, depthTest: false, depthWrite: false });
