@@ -1058,6 +1058,17 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
     assert.equal(P("a bird's eye view of the forest").plan.text, null, 'an apostrophe is not a quote');
   });
 
+  it('quoted text on a field named is the text on that field, not the abstract background with its ribbons', () => {
+    for (const prompt of ['title card "Chapter One" on black', '"Chapter One" on a black background', '"Summer" on a blue background', '"Chapter One" on a white background']) {
+      const { plan } = P(prompt);
+      assert.equal(plan.archetype, 'text', prompt);
+      assert.equal(plan.text?.title, prompt.includes('Summer') ? 'Summer' : 'Chapter One', prompt);
+    }
+    assert.equal(P('"Summer" on a blue background').plan.palette.colors[0], '#2657c9', 'the field is the blue named');
+    // Something on the field besides the text keeps the field's own shot.
+    assert.equal(P('"Chapter One" over bokeh on a black background').plan.archetype, 'abstract');
+  });
+
   it('a duration in the prompt is used when the clip has that length, ignored otherwise', () => {
     assert.ok(P('forest, 6 s', 1, 6).usedWords.includes('6 s'));
     assert.ok(P('forest, 6 s', 1, 5).ignoredWords.includes('6 s'));

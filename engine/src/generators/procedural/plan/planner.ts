@@ -291,6 +291,13 @@ export function planPrompt(input: PlanInput): PlanResult {
   // ("in the dark" names a dark field too, but a campfire in the dark is still a campfire.)
   const backdropWords = live.some((h) => backdropText(h) || /^on (black|white)$/.test(h.text));
   if (backdropWords && onlyFire) votes.abstract = Math.max(...Object.values(votes)) + 1;
+  // Quoted text on a field named ("on black", "on a blue background") with nothing else asked for is the
+  // text on that field: it was the abstract motion background, a white ribbon crossing behind the words.
+  const backdropOnly = (h: Hit) => (h.effect.background !== undefined || backdropText(h)) && !h.effect.subject && !h.effect.particles && !h.effect.setting && !h.effect.body;
+  const otherVoters = live.filter((h) => Object.entries(h.effect.archetype ?? {}).some(([k, v]) => k !== 'text' && (v ?? 0) > 0));
+  if (split.quotes.length && !excluded('text') && otherVoters.length && otherVoters.every(backdropOnly)) {
+    for (const k of Object.keys(votes) as Archetype[]) if (k !== 'text') votes[k] = 0;
+  }
   let archetype: Archetype;
   const best = Math.max(...Object.values(votes));
   if (best <= 0) {
@@ -461,8 +468,8 @@ export function planPrompt(input: PlanInput): PlanResult {
   }
   // An end roll with no field or colour named rolls on true black, as credits are delivered (to cut to, or
   // to lay over a picture with a screen blend).
-  const creditsOnBlack = creditsRoll && archetype === 'text' && !namedBackground && !wordColor && palettes.length === 0;
-  const paletteName = styleGivesWay || productSet ? 'custom' : (palettes[0] ?? (paletteBase ? 'custom' : creditsOnBlack ? 'black' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool'])));
+  const creditsOnBlack = creditsRoll && archetype === 'text' && (!namedBackground || hexToHsl(namedBackground)[2] < 0.1) && !wordColor && palettes.length === 0;
+  const paletteName = styleGivesWay || productSet ? 'custom' : (palettes[0] ?? (creditsOnBlack ? 'black' : paletteBase ? 'custom' : rng.pick(DEFAULT_PALETTES[archetype] ?? ['cool'])));
   // A second colour named ("pink and purple", "blue and orange") takes the palette's second place, so both
   // show (it was reported as used and left out).
   // On a field of light (abstract, text) "gold" beside another colour is a colour too: "purple and gold"
@@ -872,10 +879,13 @@ export function planPrompt(input: PlanInput): PlanResult {
     const lines = quotes.flatMap((q) => q.split(/\s*;\s*/)).filter(Boolean).slice(0, 201);
     text = { mode: 'credits', title: lines[0]!, ...(lines.length > 1 ? { lines: lines.slice(1) } : {}) };
   } else if (quotes.length && !excluded('text')) {
-    const mode = first('textMode') === 'credits' ? 'title' : (first('textMode') ?? 'title');
+    const mode = live.some((h) => h.effect.textMode === 'lower-third') ? 'lower-third' : 'title';
     text = { mode, title: quotes[0]!.slice(0, 80) };
     if (quotes[1]) text.subtitle = quotes[1].slice(0, 80);
+    if (mode === 'title' && first('textReveal')) text.reveal = first('textReveal');
   }
+  // Typing is how a title comes on: a countdown, a roll or a lower third is not typed.
+  if (text?.reveal === undefined) for (const h of live.filter((x) => x.effect.textReveal)) reportIgnored(h);
   // A title sets two quotes (title and subtitle); a third has nowhere to go and is said so.
   const setQuotes = text?.mode === 'credits' ? split.quotes.length : text?.mode === 'countdown' ? 0 : 2;
   split.quotes.forEach((q, i) => (i < setQuotes && !excluded('text') ? used : ignored).push(`"${q}"`));

@@ -213,6 +213,7 @@ export const TextOverlay = Type.Object(
         description: 'Credits only: the lines that roll after the title, in order.',
       }),
     ),
+    reveal: Type.Optional(literals(['typewriter'] as const, 'Titles only: typewriter types the title and subtitle a key at a time, a caret after them.')),
   },
   Strict,
 );

@@ -47,6 +47,8 @@ export interface Effect {
   /** The field behind the subject ("on a black background"); the colour words still go to the subject. */
   background?: string;
   textMode?: 'title' | 'lower-third' | 'countdown' | 'credits';
+  /** How a title comes on: typed a key at a time. */
+  textReveal?: 'typewriter';
   /** Overall time scale (slow motion). */
   timeScale?: number;
   /** A count word such as "dozens". */
@@ -281,6 +283,8 @@ const ENTRIES: Entry[] = [
   // ---------------------------------------------------------------- text
   { words: ['title', 'title card', 'titles', 'heading', 'opener', 'intro', 'text', 'caption', 'words', 'typography', 'headline', 'logo reveal', 'end card', 'end screen', 'outro', 'chapter title', 'chapter card', 'title sequence'], effect: { archetype: A('text', 2), textMode: 'title', excludes: 'text' } },
   { words: ['countdown', 'count down', 'countdown timer', 'countdown clock', 'countdown leader', 'film leader', 'film countdown', 'countdown numbers', 'count down timer', 'timer countdown'], effect: { archetype: A('text', 4), textMode: 'countdown', excludes: 'text' } },
+  // Typed a key at a time ("typewriter typing 'Chapter One'"); "typing" alone is someone at a keyboard.
+  { words: ['typewriter', 'typewriter text', 'typewriter effect', 'typewriter typing', 'typewriter animation', 'typewriter style', 'typewriter font', 'typing effect', 'typing animation', 'typing text', 'text typing', 'typed text', 'typed out', 'being typed', 'text being typed', 'typed on a typewriter', 'typewritten'], effect: { archetype: A('text', 3), textMode: 'title', textReveal: 'typewriter', excludes: 'text' } },
   // An end roll: every quoted line rolls, in order ("Directed by Ana Ruiz", "Editor: Tom Lee").
   { words: ['credits', 'end credits', 'closing credits', 'opening credits', 'rolling credits', 'credits rolling', 'credit roll', 'credits roll', 'roll credits', 'scrolling credits', 'credits scrolling', 'film credits', 'movie credits', 'end roll', 'credit crawl', 'end titles', 'end credits rolling', 'end credits roll', 'end credits scrolling', 'rolling end credits', 'scrolling end credits', 'closing credits rolling'], effect: { archetype: A('text', 4), textMode: 'credits', excludes: 'text' } },
   { words: ['lower third', 'lower thirds', 'lower-third', 'name tag', 'nameplate', 'chyron', 'name strap'], effect: { archetype: A('text', 2), textMode: 'lower-third', excludes: 'text' } },

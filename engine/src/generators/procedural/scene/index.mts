@@ -11,6 +11,7 @@ import { buildSpace } from './space.mjs';
 import { buildUnderwater } from './underwater.mjs';
 import { buildFireplace } from './fireplace.mjs';
 import { creditsOverlay } from './credits.mjs';
+import { typewriterOverlay } from './typewriter.mjs';
 
 export async function buildShot(ctx: BuildContext): Promise<Shot> {
   let shot: Shot;
@@ -35,6 +36,6 @@ export async function buildShot(ctx: BuildContext): Promise<Shot> {
       shot = ctx.plan.setting === 'underwater' ? buildUnderwater(ctx) : buildNature(ctx);
   }
   const text = ctx.plan.text;
-  if (text) shot.overlay = text.mode === 'credits' ? creditsOverlay(ctx, text) : buildTextOverlay(ctx, text);
+  if (text) shot.overlay = text.mode === 'credits' ? creditsOverlay(ctx, text) : text.mode === 'title' && text.reveal === 'typewriter' ? typewriterOverlay(ctx, text) : buildTextOverlay(ctx, text);
   return shot;
 }

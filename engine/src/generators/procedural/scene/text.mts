@@ -13,15 +13,19 @@ import type { ScenePlan } from '../plan/schema.js';
 import { type BuildContext, type Shot, paletteColor, disposeScene } from './common.mjs';
 import { gradientDome } from './abstract.mjs';
 import { uniform } from 'three/tsl';
+import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
 
 const fonts = new Map<string, opentype.Font>();
 
-function loadFont(weight: 400 | 600 | 700): opentype.Font {
-  const key = String(weight);
+/** Inter for titles; Courier Prime (SIL OFL, npm @fontsource/courier-prime), a typewriter's face, for typed text. */
+export type FontFamily = 'inter' | 'courier-prime';
+
+function loadFont(weight: 400 | 600 | 700, family: FontFamily = 'inter'): opentype.Font {
+  const key = `${family}-${weight}`;
   const hit = fonts.get(key);
   if (hit) return hit;
   const require = createRequire(import.meta.url);
-  const file = require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`);
+  const file = require.resolve(`@fontsource/${family}/files/${family}-latin-${weight}-normal.woff`);
   const buf = fs.readFileSync(file);
   const font = opentype.parse(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   fonts.set(key, font);
@@ -30,9 +34,38 @@ function loadFont(weight: 400 | 600 | 700): opentype.Font {
 
 /** Outlines of one line of text as a flat geometry, baseline at y = 0, starting at x = 0. Size in scene units. */
 export function textGeometry(text: string, weight: 400 | 600 | 700, size: number, tracking = 0): { geometry: THREE.BufferGeometry; width: number } {
-  const font = loadFont(weight);
+  const run = glyphShapes(text, weight, size, tracking, 'inter');
+  return { geometry: new THREE.ShapeGeometry(run.glyphs.flat(), 8), width: run.width };
+}
+
+/**
+ * One line as one geometry whose triangles are in glyph order, with the index count after each glyph and
+ * the pen position after it: drawing the first `ends[k]` indices shows the first k + 1 glyphs (a typewriter
+ * reveals a line in one draw call).
+ */
+export function glyphRun(text: string, weight: 400 | 700, size: number, family: FontFamily): { geometry: THREE.BufferGeometry; ends: number[]; pens: number[]; width: number } {
+  const run = glyphShapes(text, weight, size, 0, family);
+  const parts: THREE.BufferGeometry[] = [];
+  const ends: number[] = [];
+  let count = 0;
+  for (const shapes of run.glyphs) {
+    if (shapes.length) {
+      const g = new THREE.ShapeGeometry(shapes, 8);
+      count += g.index!.count;
+      parts.push(g);
+    }
+    ends.push(count);
+  }
+  const geometry = parts.length ? mergeGeometries(parts)! : new THREE.BufferGeometry();
+  for (const p of parts) p.dispose();
+  return { geometry, ends, pens: run.pens, width: run.width };
+}
+
+function glyphShapes(text: string, weight: 400 | 600 | 700, size: number, tracking: number, family: FontFamily): { glyphs: THREE.Shape[][]; pens: number[]; width: number } {
+  const font = loadFont(weight, family);
   const scale = size / font.unitsPerEm;
-  const shapes: THREE.Shape[] = [];
+  const out: THREE.Shape[][] = [];
+  const pens: number[] = [];
   let x = 0;
   const glyphs = font.stringToGlyphs(text);
   glyphs.forEach((glyph, gi) => {
@@ -46,13 +79,13 @@ export function textGeometry(text: string, weight: 400 | 600 | 700, size: number
       else if (c.type === 'C') sp.bezierCurveTo(c.x1, -c.y1, c.x2, -c.y2, c.x, -c.y);
     }
     // three r187 sorts outlines into solids and holes by containment, whatever their winding.
-    shapes.push(...sp.toShapes());
+    out.push(sp.toShapes());
     const next = glyphs[gi + 1];
     const kern = next ? font.getKerningValue(glyph, next) : 0;
     x += ((glyph.advanceWidth ?? 0) + kern) * scale + tracking * size;
+    pens.push(x);
   });
-  const geometry = new THREE.ShapeGeometry(shapes, 8);
-  return { geometry, width: Math.max(0, x - tracking * size) };
+  return { glyphs: out, pens, width: Math.max(0, x - tracking * size) };
 }
 
 /** Text is near-white; on a white field (the 'white' palette) near-black. */
