@@ -1058,6 +1058,18 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
     assert.equal(P("a bird's eye view of the forest").plan.text, null, 'an apostrophe is not a quote');
   });
 
+  it('a product with an event and no bodies is the product shot, the event said to be not drawn; a lagoon is a tropical shore', () => {
+    const perfume = P('perfume bottle with water splash');
+    assert.equal(perfume.plan.archetype, 'product', 'it was a pile of balls dropped into a tank');
+    assert.equal(perfume.plan.subjects[0]?.kind, 'bottle');
+    assert.deepEqual(perfume.ignoredWords, ['water splash']);
+    assert.deepEqual(P('a watch splashing into water').ignoredWords, ['splashing', 'into water']);
+    assert.ok(P('a can of soda spinning, splash of water').ignoredWords.includes('splash of water'));
+    assert.equal(P('snow falling on a perfume bottle').ignoredWords.includes('falling'), false, 'what falls there is the snow');
+    const lagoon = P('drone shot over a turquoise lagoon');
+    assert.deepEqual([lagoon.plan.archetype, lagoon.plan.setting, lagoon.plan.palette.name], ['nature', 'coast', 'tropical'], 'it was a turquoise gradient');
+  });
+
   it('quoted text on a field named is the text on that field, not the abstract background with its ribbons', () => {
     for (const prompt of ['title card "Chapter One" on black', '"Chapter One" on a black background', '"Summer" on a blue background', '"Chapter One" on a white background']) {
       const { plan } = P(prompt);

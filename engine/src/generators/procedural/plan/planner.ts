@@ -275,6 +275,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   if (!(hasPhysicsEvent && hasBody) && votes.physics > 0 && Math.max(votes.nature, votes.urban, votes.product, votes.abstract) >= votes.physics) {
     votes.physics = 0;
   }
+  // A product named with an event and no bodies ("perfume bottle with water splash") is the product shot:
+  // the splash had no product in it, only a pile of balls dropped into a tank.
+  if (!hasBody && live.some((h) => h.effect.subject && SUBJECT_ARCHETYPE[h.effect.subject] === 'product' && !excluded(h.effect.subject))) votes.physics = 0;
   // "falling snow", "confetti falling": with no bodies named, what falls is the particles, not a pile of cubes.
   if (hasPhysicsEvent && !hasBody && live.some((h) => h.effect.particles || h.effect.condition === 'snow' || h.effect.condition === 'rain')) {
     votes.physics = 0;
@@ -735,6 +738,12 @@ export function planPrompt(input: PlanInput): PlanResult {
     // Bodies belong to physics shots (and, as floating shapes, to abstract ones): "a cup of coffee with
     // coffee beans" draws the mug. Event words stay used: "falling", "bouncing" also describe particles.
     for (const h of live.filter((x) => x.effect.body)) reportIgnored(h);
+    // A product shot with nothing falling in it: "perfume bottle with water splash", "a watch splashing
+    // into water" draw the product turning; the event is not drawn, and is said so.
+    const somethingFalls = live.some((h) => h.effect.particles || h.effect.condition === 'snow' || h.effect.condition === 'rain');
+    if (archetype === 'product' && !somethingFalls) {
+      for (const h of live.filter((x) => x.effect.physics && Object.keys(x.effect).every((k) => k === 'physics' || k === 'archetype'))) reportIgnored(h);
+    }
   }
 
   // ---------------------------------------------------------------- weather and particles

@@ -107,6 +107,9 @@ const ENTRIES: Entry[] = [
   { words: ['sky', 'skies', 'clouds', 'cloud', 'cloudscape', 'heavens', 'cumulus', 'sunrise', 'sunset'], effect: { archetype: A('nature', 2), setting: 'sky', subject: 'clouds', excludes: 'clouds' } },
   // A beach: sand in the foreground, the swell running in and breaking into surf along the shore.
   { words: ['beach', 'beaches', 'coast', 'coastline', 'shore', 'shoreline', 'seashore', 'seaside', 'surf', 'waves crashing', 'crashing waves', 'breaking waves', 'waves breaking', 'sandy beach', 'over the sand', 'on the sand', 'onto the sand', 'wet sand', 'washing over sand', 'washing over the sand', 'washing ashore', 'lapping', 'lapping at the shore'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'waves' } },
+  // A lagoon is a tropical shore's shallows seen from above or along the beach ("drone shot over a turquoise
+  // lagoon" was a turquoise gradient).
+  { words: ['lagoon', 'lagoons', 'turquoise lagoon', 'tropical lagoon', 'blue lagoon', 'atoll', 'coral atoll', 'lagoon from above'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'waves', palette: 'tropical' } },
   // A tropical beach: turquoise shallows over pale sand, in the day's light (the tropical palette).
   { words: ['tropical beach', 'tropical beaches', 'caribbean beach', 'paradise beach', 'white sand beach', 'white sandy beach', 'white sand', 'tropical island', 'tropical shore', 'tropical coast', 'island beach'], effect: { archetype: A('nature', 3), setting: 'coast', subject: 'waves', palette: 'tropical' } },
   // Surf on rocks is a shore: the coast, with rocks in the surf (the open sea has nothing to break on).
@@ -429,7 +432,7 @@ const ENTRIES: Entry[] = [
   { words: ['yellow'], effect: { color: '#f2c12e' } },
   { words: ['green', 'emerald'], effect: { color: '#2e9d57' } },
   { words: ['blue', 'navy', 'azure', 'cobalt'], effect: { color: '#2657c9' } },
-  { words: ['tropical', 'turquoise water', 'turquoise sea', 'turquoise ocean', 'turquoise lagoon', 'crystal clear water', 'clear turquoise water', 'crystal clear sea', 'lagoon', 'caribbean', 'maldives', 'bahamas', 'bora bora'], effect: { palette: 'tropical' } },
+  { words: ['tropical', 'turquoise water', 'turquoise sea', 'turquoise ocean', 'crystal clear water', 'clear turquoise water', 'crystal clear sea', 'caribbean', 'maldives', 'bahamas', 'bora bora'], effect: { palette: 'tropical' } },
   { words: ['teal', 'cyan', 'turquoise'], effect: { color: '#1aa5a8' } },
   { words: ['purple', 'violet', 'magenta', 'lilac'], effect: { color: '#7b3fc4' } },
   { words: ['pink', 'rose'], effect: { color: '#e86aa0' } },
