@@ -1070,6 +1070,20 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
     assert.deepEqual([lagoon.plan.archetype, lagoon.plan.setting, lagoon.plan.palette.name], ['nature', 'coast', 'tropical'], 'it was a turquoise gradient');
   });
 
+  it('a room is not drawn and, with nothing else named, not a landscape; crops are not drawn, the field round them is', () => {
+    for (const prompt of ['empty office at night with computer screens', 'a modern kitchen with morning light', 'library with tall bookshelves']) {
+      const r = P(prompt);
+      assert.equal(r.plan.archetype, 'abstract', `${prompt}: it was a pine forest`);
+      assert.ok(r.ignoredWords.some((w) => /office|kitchen|library/.test(w)), prompt);
+    }
+    assert.equal(P('a cozy living room with a fireplace').plan.subjects[0]?.kind, 'fireplace', 'something drawn in the room is drawn');
+    for (const prompt of ['vineyard rows at golden hour', 'rice terraces in the mist']) {
+      const r = P(prompt);
+      assert.deepEqual([r.plan.archetype, r.plan.setting], ['nature', 'meadow'], prompt);
+      assert.ok(r.ignoredWords.some((w) => /vineyard|terraces/.test(w)), prompt);
+    }
+  });
+
   it('quoted text on a field named is the text on that field, not the abstract background with its ribbons', () => {
     for (const prompt of ['title card "Chapter One" on black', '"Chapter One" on a black background', '"Summer" on a blue background', '"Chapter One" on a white background']) {
       const { plan } = P(prompt);

@@ -308,6 +308,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     // Embers, sparks or motes with nowhere named ("embers floating in the dark") are a field of them: in a
     // landscape with no fire they were nowhere to be seen.
     else if (live.some((h) => h.effect.particles && !NATURE_PARTICLES.includes(h.effect.particles))) archetype = 'abstract';
+    // A room we do not draw is not a landscape: its light and mood on a field instead of a forest.
+    else if (live.some((h) => h.effect.indoors)) archetype = 'abstract';
     else if (live.some((h) => h.effect.timeOfDay || h.effect.condition)) archetype = 'nature';
     else archetype = 'abstract';
   } else {

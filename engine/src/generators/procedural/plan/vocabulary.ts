@@ -61,6 +61,8 @@ export interface Effect {
   excludes?: string;
   /** The term is understood but nothing in the scene can show it (e.g. people): it is reported as ignored unless negated. */
   unrenderable?: true;
+  /** A room or a building's inside: not drawn, and with nothing else named not a landscape either. */
+  indoors?: true;
 }
 
 interface Entry {
@@ -469,6 +471,13 @@ const ENTRIES: Entry[] = [
   // Things that look like our subjects but are not: a plasma ball is not a physics ball, a geyser not a
   // volcano ("an erupting geyser" drew a volcano).
   { words: ['plasma ball', 'plasma balls', 'plasma globe', 'plasma lamp', 'tesla coil', 'tesla coils', 'van de graaff', 'geyser', 'geysers', 'erupting geyser', 'geyser erupting', 'old faithful'], effect: { excludes: 'devices', unrenderable: true } },
+  // Crops and plantations are not drawn, the field and hills round them are ("vineyard rows at golden hour"
+  // and "rice terraces in the mist" were a pine forest, the default landscape).
+  { words: ['vineyard', 'vineyards', 'vine rows', 'vineyard rows', 'rows of vines', 'rice terraces', 'rice terrace', 'rice field', 'rice fields', 'rice paddies', 'rice paddy', 'paddy field', 'paddy fields', 'tea plantation', 'tea plantations', 'tea fields', 'orchard', 'orchards', 'olive grove', 'olive groves', 'cornfield', 'cornfields', 'corn field', 'corn fields', 'crops', 'crop field', 'crop fields', 'crop rows', 'plantation', 'plantations'], effect: { archetype: A('nature', 3), setting: 'meadow', excludes: 'crops', unrenderable: true } },
+  // Rooms and the insides of buildings are not drawn; with nothing else named the shot is not a landscape
+  // either ("empty office at night with computer screens" and "a modern kitchen with morning light" were
+  // a pine forest).
+  { words: ['office', 'offices', 'empty office', 'open office', 'open plan office', 'modern office', 'kitchen', 'modern kitchen', 'living room', 'bedroom', 'bathroom', 'classroom', 'library', 'libraries', 'hallway', 'corridor', 'lobby', 'warehouse', 'gym', 'restaurant', 'cafe', 'caf\u00e9', 'coffee shop', 'pub', 'hospital', 'hospital room', 'museum', 'art gallery', 'supermarket', 'shopping mall', 'mall', 'airport', 'airport terminal', 'train station', 'subway station', 'metro station', 'interior', 'interiors', 'indoors', 'apartment', 'loft', 'server room', 'data center', 'data centre', 'laboratory', 'lab', 'conference room', 'meeting room', 'factory floor'], effect: { excludes: 'interiors', unrenderable: true, indoors: true } },
   // A city's landmark is not drawn, but the city round it is.
   { words: ['clock tower', 'clocktower', 'big ben', 'eiffel tower', 'statue of liberty', 'empire state building', 'landmark', 'landmarks'], effect: { archetype: A('urban', 3), setting: 'city', excludes: 'landmarks', unrenderable: true } },
   { words: ['bell tower', 'church tower', 'church', 'churches', 'cathedral', 'castle', 'castles', 'temple', 'mosque', 'palace', 'monument', 'statue'], effect: { excludes: 'landmarks', unrenderable: true } },
