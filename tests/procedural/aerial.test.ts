@@ -16,7 +16,7 @@ describe('procedural/aerial: a drone looks down on open land and water', () => {
     const elevation = (prompt: string): number => {
       const plan = planPrompt({ prompt, seed: 1 }).plan;
       // Building the shot renders nothing (the image-based light is made later, when the session asks).
-      const shot = nature.buildNature({ plan, seed: 1, width: 160, height: 90, duration: 2, software: true, detail: 0.3, rng: (n: string) => stream(1, n), renderer: null as never });
+      const shot = nature.buildNature({ plan, seed: 1, width: 160, height: 90, duration: 2, frames: 48, software: true, detail: 0.3, rng: (n: string) => stream(1, n), renderer: null as never });
       shot.dispose();
       return shot.framing.elevation;
     };
@@ -34,7 +34,7 @@ describe('procedural/aerial: a drone looks down on open land and water', () => {
     const nature = await importProcedural<NatureModule>('scene/nature.mts');
     const travel = (prompt: string): [number, number] => {
       const plan = planPrompt({ prompt, seed: 1 }).plan;
-      const shot = nature.buildNature({ plan, seed: 1, width: 160, height: 90, duration: 4, software: true, detail: 0.3, rng: (n: string) => stream(1, n), renderer: null as never });
+      const shot = nature.buildNature({ plan, seed: 1, width: 160, height: 90, duration: 4, frames: 96, software: true, detail: 0.3, rng: (n: string) => stream(1, n), renderer: null as never });
       shot.dispose();
       return [shot.framing.travel ?? 0, plan.motion.speed];
     };

@@ -71,6 +71,8 @@ const LIGHTNING_SETTINGS: Setting[] = ['ocean', 'meadow', 'mountains', 'desert']
 const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 /** Open flat ground a launch pad stands on. */
 const ROCKET_SETTINGS: Setting[] = ['desert', 'meadow'];
+/** An airliner with nowhere named: against the sky over open country (over a forest the lens looked down at the trees). */
+const AIRPLANE_SETTINGS: Setting[] = ['sky', 'meadow'];
 /** Plains a tornado crosses. */
 const TORNADO_SETTINGS: Setting[] = ['meadow'];
 /** Open ground a fairground's wheel stands on. */
@@ -126,6 +128,8 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['meteors', MILKY_WAY_SETTINGS],
   ['hot-air-balloons', BALLOON_SETTINGS],
   ['rocket', ROCKET_SETTINGS],
+  ['airplane', AIRPLANE_SETTINGS],
+  ['contrail', ['sky']],
   ['tornado', TORNADO_SETTINGS],
   ['ferris-wheel', FERRIS_SETTINGS],
   ['boats', BOAT_SETTINGS],
@@ -668,6 +672,12 @@ export function planPrompt(input: PlanInput): PlanResult {
     const many = /murmuration|starlings/.test(birdHit.text) ? 40 : /^(a )?bird$|^seagull$|^gull$/.test(birdHit.text) ? 1 : 9;
     addSubject('birds', clampInt(birdHit.number ?? countWord ?? many, 1, 60), 'matte', '#121214');
   }
+  // An airliner crosses any outdoor sky; a contrail is an airliner's at cruise, so it brings one.
+  const planeHit = live.find((h) => h.effect.subject === 'airplane' || h.effect.subject === 'contrail');
+  if (planeHit && !excluded('airplane') && outdoors) {
+    addSubject('airplane', 1, 'metal', '#eef0f2');
+    if (live.some((h) => h.effect.subject === 'contrail')) addSubject('contrail', 1, 'matte', '#ffffff');
+  }
   // A Ferris wheel stands on open ground or in a city (not on water).
   if (live.some((h) => h.effect.subject === 'ferris-wheel') && !excluded('ferris wheel') && outdoors && !['ocean', 'lake', 'river'].includes(setting)) addSubject('ferris-wheel', 1, 'metal', '#c9ccd1');
   // A lens flare over a landscape or a city rides on the sun in the frame (the abstract overlay is its own).
@@ -691,7 +701,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

@@ -77,6 +77,9 @@ export const SUBJECT_KINDS = [
   'fireworks', 'lightning', 'hot-air-balloons',
   // a flock of birds crossing the sky, as dark silhouettes (count: how many)
   'birds',
+  // an airliner crossing the sky, navigation lights at dusk and night; with 'contrail' (or in the sky above
+  // the clouds) two contrails behind it
+  'airplane', 'contrail',
   // a rocket lifting off from its pad beside a launch tower, smoke billowing from the pad
   'rocket',
   // a tornado's funnel reaching from the storm's base to the plain, a skirt of dust at its foot

@@ -28,6 +28,7 @@ import { createLightningLayer } from '../scene/lightning.mjs';
 import { createBalloons } from '../scene/balloons.mjs';
 import type { ViewLayerFactory } from '../scene/view-placer.mjs';
 import { createBirds } from '../scene/birds.mjs';
+import { createAirplane } from '../scene/airplane.mjs';
 import { createLanterns } from '../scene/lanterns.mjs';
 import { createButterflies } from '../scene/butterflies.mjs';
 import { createRocketLaunch } from '../scene/rocket.mjs';
@@ -43,6 +44,7 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
   lightning: createLightningLayer,
   'hot-air-balloons': createBalloons,
   birds: createBirds,
+  airplane: createAirplane,
   butterflies: createButterflies,
   rocket: createRocketLaunch,
   tornado: createTornado,
