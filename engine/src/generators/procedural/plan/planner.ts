@@ -101,6 +101,8 @@ const GOLD = '#d9a93a';
 const STEEL = '#b9bec6';
 /** Digital rain's colour when none is named: the phosphor green it is known by. */
 const CODE_GREEN = '#2cff6e';
+/** A heart monitor's trace when no colour is named: a patient monitor's green. */
+const MONITOR_GREEN = '#3dff7a';
 /** A helix or a network on a background named (whose palette is that background's shades) is a science blue. */
 const HELIX_ON_A_FIELD = '#3fa9f5';
 /** The field ink is seen against when no background is named: the white palette's. */
@@ -142,6 +144,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
   tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product',
   raindrops: 'abstract',
+  heartbeat: 'abstract',
 };
 
 /** Reads the prompt into recognised phrases (with negation) and the words left over. */
@@ -628,7 +631,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (kinds.includes('blood-cells')) kinds.splice(0, kinds.length, 'blood-cells');
       // A chart with no kind named ("data charts growing") is bars with a line graph drawn over them.
       if (kinds.includes('bar-chart') && !kinds.includes('line-chart') && live.some((h) => h.effect.subject === 'bar-chart' && !/bar|column|histogram/.test(h.text))) kinds.push('line-chart');
-      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' ? 30 : k === 'stage-lights' ? 8 : k === 'light-streaks' ? 140 : k === 'warp' ? 260 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
+      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' ? 30 : k === 'stage-lights' ? 8 : k === 'light-streaks' ? 140 : k === 'warp' ? 260 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : k === 'heartbeat' ? MONITOR_GREEN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
       break;
     }
     case 'product': {
@@ -841,13 +844,14 @@ export function planPrompt(input: PlanInput): PlanResult {
           : setting === 'street' || setting === 'town'
             ? ['drone', 'dolly-in', 'pan-right']
             : ['drone', 'dolly-in', 'pan-right', 'orbit'],
-        // Through a window pane the camera can only creep towards it or hold. Light overlays (leaks, flares)
+        // Through a window pane the camera can only creep towards it or hold (a monitor's screen too: seen
+        // from the side in an orbit it is no longer a monitor). Light overlays (leaks, flares)
         // are laid over other footage: the overlay moves, the frame holds.
         abstract: subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare')
           ? ['static']
           : subjects.some((s) => s.kind === 'blood-cells')
             ? ['dolly-in', 'static', 'dolly-in']
-          : subjects.some((s) => s.kind === 'raindrops')
+          : subjects.some((s) => s.kind === 'raindrops' || s.kind === 'heartbeat')
             ? ['static', 'dolly-in', 'static']
             : ['dolly-in', 'orbit', 'static'],
         // A fireplace is in a wall: the camera creeps towards it or holds (an orbit would go through the wall).

@@ -111,6 +111,8 @@ export const SUBJECT_KINDS = [
   'network',
   // digital rain: columns of glyphs falling, bright heads trailing fading tails
   'code-rain',
+  // a heart monitor's ECG trace sweeping across a faint grid, a sinus rhythm at 72 a minute
+  'heartbeat',
   // a honeycomb of cells outlined in light, rings of light spreading across it, cells glowing and fading
   'hexagons',
   // sparklers burning in the dark, throwing sparks (count: how many)

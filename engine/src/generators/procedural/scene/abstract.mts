@@ -33,6 +33,7 @@ import { createHexagons } from './hexagons.mjs';
 import { createSparklers } from './sparklers.mjs';
 import { createGears } from './gears.mjs';
 import { createChart } from './chart.mjs';
+import { createHeartbeat } from './heartbeat.mjs';
 import { createLensFlare, createLightLeaks } from './overlays.mjs';
 import { createAtom, createMolecules } from './molecules.mjs';
 import { createVessel } from './blood.mjs';
@@ -103,7 +104,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
-  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat') ? 0.05 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   // Balloons are released into a clear sky, unless a colour or palette was asked for the field.
   const skyForBalloons = plan.subjects.some((s) => s.kind === 'party-balloons') && plan.palette.name === 'vibrant';
   const dome = skyForBalloons ? clearSkyDome() : gradientDome(ctx, time, dimField);
@@ -277,6 +278,16 @@ export function buildAbstract(ctx: BuildContext): Shot {
     updaters.push((t, u) => chart.update(t, u, camera));
     // Aimed a little right of the middle, where the chart ends highest: a push in ends on its growth.
     framing = { target: [1.5, 2.8, 0], distance: 18, azimuth: -16, elevation: 8 };
+  }
+  if (kinds.has('heartbeat')) {
+    // Straight on, the screen filling the frame: a monitor's trace is read flat.
+    const s = plan.subjects.find((x) => x.kind === 'heartbeat')!;
+    const distance = 10;
+    const h = viewFillingHeight(ctx, distance);
+    const monitor = createHeartbeat(new THREE.Color(s.color), h * (ctx.width / ctx.height), h);
+    scene.add(monitor.group);
+    updaters.push((t) => monitor.update(t));
+    framing = { target: [0, 0, 0], distance, azimuth: 0, elevation: 0 };
   }
   if (kinds.has('molecules')) {
     const s = plan.subjects.find((x) => x.kind === 'molecules')!;
