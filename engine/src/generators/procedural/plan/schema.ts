@@ -111,6 +111,9 @@ export const SUBJECT_KINDS = [
   'network',
   // digital rain: columns of glyphs falling, bright heads trailing fading tails
   'code-rain',
+  // a circuit board seen from above at an angle: chips, traces routed from their pins, pulses of light
+  // running along the traces (color: the traces' light)
+  'circuit',
   // a heart monitor's ECG trace sweeping across a faint grid, a sinus rhythm at 72 a minute
   'heartbeat',
   // a honeycomb of cells outlined in light, rings of light spreading across it, cells glowing and fading

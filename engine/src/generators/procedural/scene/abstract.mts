@@ -34,6 +34,7 @@ import { createSparklers } from './sparklers.mjs';
 import { createGears } from './gears.mjs';
 import { createChart } from './chart.mjs';
 import { createHeartbeat } from './heartbeat.mjs';
+import { createCircuit } from './circuit.mjs';
 import { createLensFlare, createLightLeaks } from './overlays.mjs';
 import { createAtom, createMolecules } from './molecules.mjs';
 import { createVessel } from './blood.mjs';
@@ -104,7 +105,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
-  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat') ? 0.05 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit') ? 0.05 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   // Balloons are released into a clear sky, unless a colour or palette was asked for the field.
   const skyForBalloons = plan.subjects.some((s) => s.kind === 'party-balloons') && plan.palette.name === 'vibrant';
   const dome = skyForBalloons ? clearSkyDome() : gradientDome(ctx, time, dimField);
@@ -278,6 +279,14 @@ export function buildAbstract(ctx: BuildContext): Shot {
     updaters.push((t, u) => chart.update(t, u, camera));
     // Aimed a little right of the middle, where the chart ends highest: a push in ends on its growth.
     framing = { target: [1.5, 2.8, 0], distance: 18, azimuth: -16, elevation: 8 };
+  }
+  if (kinds.has('circuit')) {
+    // From above at an angle, the board filling the frame and running out past it.
+    const s = plan.subjects.find((x) => x.kind === 'circuit')!;
+    const circuit = createCircuit(() => rng.next(), lightsFor(plan, s.color)[0], 120, 68, 0.25);
+    scene.add(circuit.group);
+    updaters.push((t) => circuit.update(t));
+    framing = { target: [0, 0, 0], distance: 11, azimuth: 12, elevation: 52 };
   }
   if (kinds.has('heartbeat')) {
     // Straight on, the screen filling the frame: a monitor's trace is read flat.
