@@ -114,6 +114,8 @@ export const SUBJECT_KINDS = [
   // a circuit board seen from above at an angle: chips, traces routed from their pins, pulses of light
   // running along the traces (color: the traces' light)
   'circuit',
+  // a head-up display: concentric rings turning, a radar sweep, level bars, a readout, corner brackets
+  'hud',
   // a heart monitor's ECG trace sweeping across a faint grid, a sinus rhythm at 72 a minute
   'heartbeat',
   // a honeycomb of cells outlined in light, rings of light spreading across it, cells glowing and fading

@@ -35,6 +35,7 @@ import { createGears } from './gears.mjs';
 import { createChart } from './chart.mjs';
 import { createHeartbeat } from './heartbeat.mjs';
 import { createCircuit } from './circuit.mjs';
+import { createHud } from './hud.mjs';
 import { createLensFlare, createLightLeaks } from './overlays.mjs';
 import { createAtom, createMolecules } from './molecules.mjs';
 import { createVessel } from './blood.mjs';
@@ -105,7 +106,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
-  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit') ? 0.05 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud') ? 0.05 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   // Balloons are released into a clear sky, unless a colour or palette was asked for the field.
   const skyForBalloons = plan.subjects.some((s) => s.kind === 'party-balloons') && plan.palette.name === 'vibrant';
   const dome = skyForBalloons ? clearSkyDome() : gradientDome(ctx, time, dimField);
@@ -287,6 +288,17 @@ export function buildAbstract(ctx: BuildContext): Shot {
     scene.add(circuit.group);
     updaters.push((t) => circuit.update(t));
     framing = { target: [0, 0, 0], distance: 11, azimuth: 12, elevation: 52 };
+  }
+  if (kinds.has('hud')) {
+    // Straight on, filling the view, as a display is read.
+    const s = plan.subjects.find((x) => x.kind === 'hud')!;
+    const distance = 10;
+    const h = viewFillingHeight(ctx, distance);
+    const [lead, second] = lightsFor(plan, s.color);
+    const hud = createHud(() => rng.next(), lead, second, h * (ctx.width / ctx.height), h);
+    scene.add(hud.mesh);
+    updaters.push((t) => hud.update(t));
+    framing = { target: [0, 0, 0], distance, azimuth: 0, elevation: 0 };
   }
   if (kinds.has('heartbeat')) {
     // Straight on, the screen filling the frame: a monitor's trace is read flat.
