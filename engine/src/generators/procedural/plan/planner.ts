@@ -73,6 +73,9 @@ const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 const ROCKET_SETTINGS: Setting[] = ['desert', 'meadow'];
 /** An airliner with nowhere named: against the sky over open country (over a forest the lens looked down at the trees). */
 const AIRPLANE_SETTINGS: Setting[] = ['sky', 'meadow'];
+/** Where a train's track can run: open country and valleys (on water, a track lay on the waves). */
+const TRAIN_SETTINGS: Setting[] = ['meadow', 'mountains', 'desert', 'forest'];
+const TRAIN_DEFAULT_SETTINGS: Setting[] = ['meadow', 'mountains'];
 /** Plains a tornado crosses. */
 const TORNADO_SETTINGS: Setting[] = ['meadow'];
 /** Open ground a fairground's wheel stands on. */
@@ -133,6 +136,9 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['hot-air-balloons', BALLOON_SETTINGS],
   ['rocket', ROCKET_SETTINGS],
   ['airplane', AIRPLANE_SETTINGS],
+  ['train', TRAIN_DEFAULT_SETTINGS],
+  ['steam-train', TRAIN_DEFAULT_SETTINGS],
+  ['freight-train', TRAIN_DEFAULT_SETTINGS],
   ['contrail', ['sky']],
   ['tornado', TORNADO_SETTINGS],
   ['ferris-wheel', FERRIS_SETTINGS],
@@ -679,6 +685,12 @@ export function planPrompt(input: PlanInput): PlanResult {
     const many = /murmuration|starlings/.test(birdHit.text) ? 40 : /^(a )?bird$|^seagull$|^gull$/.test(birdHit.text) ? 1 : 9;
     addSubject('birds', clampInt(birdHit.number ?? countWord ?? many, 1, 60), 'matte', '#121214');
   }
+  // A train runs across open country on its track (not on water, nor through a town's streets).
+  const trainHit = live.find((h) => h.effect.subject === 'train' || h.effect.subject === 'steam-train' || h.effect.subject === 'freight-train');
+  if (trainHit && !excluded('trains') && archetype === 'nature' && TRAIN_SETTINGS.includes(setting)) {
+    const kind = trainHit.effect.subject as 'train' | 'steam-train' | 'freight-train';
+    addSubject(kind, clampInt(trainHit.number ?? countWord ?? (kind === 'freight-train' ? 9 : 6), 2, 20), 'metal', wordColor ?? (kind === 'train' ? '#c8202a' : kind === 'steam-train' ? '#5a1a16' : '#8a3324'));
+  }
   // An airliner crosses any outdoor sky; a contrail is an airliner's at cruise, so it brings one.
   const planeHit = live.find((h) => h.effect.subject === 'airplane' || h.effect.subject === 'contrail');
   if (planeHit && !excluded('airplane') && outdoors) {
@@ -708,7 +720,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'train', 'steam-train', 'freight-train', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

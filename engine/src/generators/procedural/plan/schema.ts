@@ -77,6 +77,9 @@ export const SUBJECT_KINDS = [
   'fireworks', 'lightning', 'hot-air-balloons',
   // a flock of birds crossing the sky, as dark silhouettes (count: how many)
   'birds',
+  // a train crossing the landscape on its track (count: locomotive and coaches): a passenger train in white
+  // with a band in its colour, a steam train, a freight train's wagons in many colours
+  'train', 'steam-train', 'freight-train',
   // an airliner crossing the sky, navigation lights at dusk and night; with 'contrail' (or in the sky above
   // the clouds) two contrails behind it
   'airplane', 'contrail',

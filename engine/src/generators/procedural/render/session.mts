@@ -29,6 +29,7 @@ import { createBalloons } from '../scene/balloons.mjs';
 import type { ViewLayerFactory } from '../scene/view-placer.mjs';
 import { createBirds } from '../scene/birds.mjs';
 import { createAirplane } from '../scene/airplane.mjs';
+import { createTrain } from '../scene/train.mjs';
 import { createLanterns } from '../scene/lanterns.mjs';
 import { createButterflies } from '../scene/butterflies.mjs';
 import { createRocketLaunch } from '../scene/rocket.mjs';
@@ -45,6 +46,9 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
   'hot-air-balloons': createBalloons,
   birds: createBirds,
   airplane: createAirplane,
+  train: createTrain,
+  'steam-train': createTrain,
+  'freight-train': createTrain,
   butterflies: createButterflies,
   rocket: createRocketLaunch,
   tornado: createTornado,
