@@ -38,6 +38,9 @@ describe('procedural/credits: an end roll from quoted lines', function () {
     const steps = rows.slice(1).map((r, i) => r.baseline - rows[i]!.baseline);
     assert.ok(steps[0] === steps[1] && steps[2]! > steps[0]! + 0.04, `even pitch, a gap before the heading: ${steps.map((s) => s.toFixed(3))}`);
     assert.ok(height > rows.at(-1)!.baseline);
+    // A heading with names under it and no roles: the heading, then centred names.
+    const cast = layoutCredits(['Cast', 'Jane Doe', 'John Smith', 'Director: Ana Ruiz', 'Thank you'].map(parseCredit)).rows;
+    assert.deepEqual(cast.map((r) => [r.name, r.heading, r.centred]), [['Cast', true, false], ['Jane Doe', false, true], ['John Smith', false, true], ['Ana Ruiz', false, false], ['Thank you', true, false]]);
 
     // 144 frames (6 s at 24 fps), a roll 1.4 screens tall at 720 lines: in from below and out at the top.
     for (const [frames, travel] of [[144, Math.ceil(2.4 * 720)], [240, 828], [600, 1242], [24, 3000]] as const) {

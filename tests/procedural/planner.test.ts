@@ -1084,6 +1084,16 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
     }
   });
 
+  it('film grain goes to the grade; a countdown on black is the countdown on that field, its numbers used; opening credits are a title card', () => {
+    assert.equal(P('"The End" on black background, film grain').plan.grade.grain, 0.5);
+    assert.equal(P('grainy 16mm footage of a forest').plan.grade.grain, 0.8);
+    assert.ok(P('a forest').plan.grade.grain < 0.1);
+    const count = P('countdown 5 4 3 2 1 on black');
+    assert.equal(count.plan.archetype, 'text', 'it was the abstract background with a ribbon behind the numerals');
+    assert.deepEqual(count.ignoredWords, []);
+    assert.equal(P('opening credits "A Film by Jo Park" over a city at night').plan.text?.mode, 'title');
+  });
+
   it('quoted text on a field named is the text on that field, not the abstract background with its ribbons', () => {
     for (const prompt of ['title card "Chapter One" on black', '"Chapter One" on a black background', '"Summer" on a blue background', '"Chapter One" on a white background']) {
       const { plan } = P(prompt);

@@ -311,11 +311,12 @@ export function planPrompt(input: PlanInput): PlanResult {
   // ("in the dark" names a dark field too, but a campfire in the dark is still a campfire.)
   const backdropWords = live.some((h) => backdropText(h) || /^on (black|white)$/.test(h.text));
   if (backdropWords && onlyFire) votes.abstract = Math.max(...Object.values(votes)) + 1;
-  // Quoted text on a field named ("on black", "on a blue background") with nothing else asked for is the
-  // text on that field: it was the abstract motion background, a white ribbon crossing behind the words.
+  // Quoted text or a countdown on a field named ("on black", "on a blue background") with nothing else
+  // asked for is the text on that field: it was the abstract motion background, a white ribbon crossing behind the words.
   const backdropOnly = (h: Hit) => (h.effect.background !== undefined || backdropText(h)) && !h.effect.subject && !h.effect.particles && !h.effect.setting && !h.effect.body;
   const otherVoters = live.filter((h) => Object.entries(h.effect.archetype ?? {}).some(([k, v]) => k !== 'text' && (v ?? 0) > 0));
-  if (split.quotes.length && !excluded('text') && otherVoters.length && otherVoters.every(backdropOnly)) {
+  const textAsked = split.quotes.length > 0 || live.some((h) => h.effect.textMode === 'countdown');
+  if (textAsked && !excluded('text') && otherVoters.length && otherVoters.every(backdropOnly)) {
     for (const k of Object.keys(votes) as Archetype[]) if (k !== 'text') votes[k] = 0;
   }
   let archetype: Archetype;
@@ -908,7 +909,10 @@ export function planPrompt(input: PlanInput): PlanResult {
     text = { mode: 'countdown', title: String(from ?? COUNTDOWN_DEFAULT) };
     if (from !== null) {
       const end = /\bto\s+(0|1)\b/.exec(prompt)?.[1];
-      for (const raw of end ? [String(from), end] : [String(from)]) {
+      // "countdown 5 4 3 2 1": the numbers after the first, counting down, are the countdown too.
+      const run = new RegExp(`\\b${from}((?:[\\s,]+\\d+)+)`).exec(prompt)?.[1]?.match(/\d+/g) ?? [];
+      const counted = run.every((n, i) => Number(n) === from - 1 - i) ? run : [];
+      for (const raw of [...(end ? [String(from), end] : [String(from)]), ...counted]) {
         const at = ignored.indexOf(raw);
         if (at < 0) continue;
         ignored.splice(at, 1);
@@ -958,7 +962,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       toneMapping: archetype === 'nature' ? 'agx' : 'aces',
       saturation: monochrome ? 0 : 1,
       vignette: archetype === 'text' || archetype === 'abstract' ? 0.3 : 0.2,
-      grain: paletteName === 'black' ? 0 : archetype === 'nature' || archetype === 'urban' ? 0.05 : 0.03,
+      grain: first('grain') ?? (paletteName === 'black' ? 0 : archetype === 'nature' || archetype === 'urban' ? 0.05 : 0.03),
       transfer: 'bt1886',
     },
     exclude,

@@ -49,6 +49,8 @@ export interface Effect {
   textMode?: 'title' | 'lower-third' | 'countdown' | 'credits';
   /** How a title comes on: typed a key at a time. */
   textReveal?: 'typewriter';
+  /** Film grain asked for (the grade's grain, 0..1). */
+  grain?: number;
   /** Overall time scale (slow motion). */
   timeScale?: number;
   /** A count word such as "dozens". */
@@ -286,7 +288,7 @@ const ENTRIES: Entry[] = [
   { words: ['orb', 'sphere', 'globe', 'ball on a pedestal', 'pearl'], effect: { archetype: A('product', 3), subject: 'orb' } },
 
   // ---------------------------------------------------------------- text
-  { words: ['title', 'title card', 'titles', 'heading', 'opener', 'intro', 'text', 'caption', 'words', 'typography', 'headline', 'logo reveal', 'end card', 'end screen', 'outro', 'chapter title', 'chapter card', 'title sequence'], effect: { archetype: A('text', 2), textMode: 'title', excludes: 'text' } },
+  { words: ['title', 'title card', 'titles', 'heading', 'opener', 'intro', 'text', 'caption', 'words', 'typography', 'headline', 'logo reveal', 'end card', 'end screen', 'outro', 'chapter title', 'chapter card', 'title sequence', 'opening credits', 'opening titles', 'opening title'], effect: { archetype: A('text', 2), textMode: 'title', excludes: 'text' } },
   { words: ['countdown', 'count down', 'countdown timer', 'countdown clock', 'countdown leader', 'film leader', 'film countdown', 'countdown numbers', 'count down timer', 'timer countdown'], effect: { archetype: A('text', 4), textMode: 'countdown', excludes: 'text' } },
   // Typed a key at a time ("typewriter typing 'Chapter One'"); "typing" alone is someone at a keyboard.
   { words: ['typewriter', 'typewriter text', 'typewriter effect', 'typewriter typing', 'typewriter animation', 'typewriter style', 'typewriter font', 'typing effect', 'typing animation', 'typing text', 'text typing', 'typed text', 'typed out', 'being typed', 'text being typed', 'typed on a typewriter', 'typewritten'], effect: { archetype: A('text', 3), textMode: 'title', textReveal: 'typewriter', excludes: 'text' } },
@@ -294,7 +296,7 @@ const ENTRIES: Entry[] = [
   { words: ['hud', 'huds', 'hud elements', 'hud interface', 'heads up display', 'heads-up display', 'head up display', 'head-up display', 'sci fi hud', 'futuristic hud', 'futuristic interface', 'futuristic ui', 'sci fi interface', 'sci fi ui', 'hologram interface', 'holographic interface', 'holographic display', 'hologram display', 'hologram', 'holograms', 'holographic', 'tech interface', 'user interface', 'ui elements', 'interface elements', 'radar', 'radar screen', 'radar sweep', 'targeting display', 'targeting system', 'iron man hud', 'sci fi hud elements', 'futuristic hud elements', 'futuristic ui elements', 'cockpit display', 'dashboard interface', 'data interface', 'futuristic display'], effect: { archetype: A('abstract', 6), subject: 'hud', excludes: 'hud' } },
   { words: ['heartbeat', 'heartbeats', 'heart beat', 'heartbeat line', 'heartbeat monitor', 'heart monitor', 'heart rate monitor', 'heart rate', 'heartbeat trace', 'ecg', 'ekg', 'ecg line', 'ekg line', 'ecg monitor', 'ekg monitor', 'electrocardiogram', 'cardiogram', 'pulse line', 'pulse trace', 'pulse monitor', 'heart rhythm', 'vital signs monitor', 'vital signs', 'patient monitor', 'cardiac monitor', 'heart line', 'heartbeat line on a monitor', 'heartbeat on a monitor', 'heartbeat on the monitor', 'ecg on a monitor', 'ekg on a monitor', 'pulse on a monitor', 'heart rate on a monitor', 'hospital monitor', 'medical monitor'], effect: { archetype: A('abstract', 6), subject: 'heartbeat', excludes: 'heartbeat' } },
   // An end roll: every quoted line rolls, in order ("Directed by Ana Ruiz", "Editor: Tom Lee").
-  { words: ['credits', 'end credits', 'closing credits', 'opening credits', 'rolling credits', 'credits rolling', 'credit roll', 'credits roll', 'roll credits', 'scrolling credits', 'credits scrolling', 'film credits', 'movie credits', 'end roll', 'credit crawl', 'end titles', 'end credits rolling', 'end credits roll', 'end credits scrolling', 'rolling end credits', 'scrolling end credits', 'closing credits rolling'], effect: { archetype: A('text', 4), textMode: 'credits', excludes: 'text' } },
+  { words: ['credits', 'end credits', 'closing credits', 'rolling credits', 'credits rolling', 'credit roll', 'credits roll', 'roll credits', 'scrolling credits', 'credits scrolling', 'film credits', 'movie credits', 'end roll', 'credit crawl', 'end titles', 'end credits rolling', 'end credits roll', 'end credits scrolling', 'rolling end credits', 'scrolling end credits', 'closing credits rolling'], effect: { archetype: A('text', 4), textMode: 'credits', excludes: 'text' } },
   { words: ['lower third', 'lower thirds', 'lower-third', 'name tag', 'nameplate', 'chyron', 'name strap'], effect: { archetype: A('text', 2), textMode: 'lower-third', excludes: 'text' } },
 
   // ---------------------------------------------------------------- physics
@@ -385,6 +387,9 @@ const ENTRIES: Entry[] = [
   { words: ['fast', 'quick', 'quickly', 'rapid', 'dynamic', 'energetic', 'whip'], effect: { speed: 1.8 } },
   { words: ['slow motion', 'slow-mo', 'slowmo', 'slo-mo', 'high speed', 'high frame rate'], effect: { timeScale: 0.35 } },
   { words: ['time lapse', 'timelapse', 'time-lapse', 'hyperlapse'], effect: { timeScale: 3 } },
+  // Grain in the grade ("'The End' on black background, film grain" reported it ignored).
+  { words: ['film grain', 'filmic grain', 'grain', 'with grain', 'film look', 'analog film', 'analogue film', '35mm film', '16mm', '16mm film', 'vintage film'], effect: { grain: 0.5 } },
+  { words: ['grainy', 'heavy grain', 'super 8', 'super8', 'old film', 'old footage', 'grainy footage'], effect: { grain: 0.8 } },
 
   // ---------------------------------------------------------------- lens and framing
   { words: ['wide', 'wide angle', 'wide-angle', 'wide shot', 'establishing', 'establishing shot', 'panorama', 'panoramic', 'vista', 'epic', 'vast', 'sweeping view'], effect: { shot: 'wide', focalLengthMm: 20 } },

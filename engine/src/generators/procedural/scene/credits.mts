@@ -41,6 +41,8 @@ export interface CreditRow {
   role?: string;
   name: string;
   heading: boolean;
+  /** A name under a heading with no role of its own ("Cast", then "Jane Doe"): centred, set as a name. */
+  centred: boolean;
   /** Baseline, in screen heights down from the top of the roll. */
   baseline: number;
 }
@@ -48,17 +50,20 @@ export interface CreditRow {
 /**
  * Rows of the roll, top to bottom, and its height. A role that repeats the row above's ("Cast: A",
  * "Cast: B") is set once, as a credit list does; a heading gets air above it unless it opens the roll.
+ * Lines without a role one after another are a heading and the names under it ("Cast", "Jane Doe",
+ * "John Smith"): the first a heading, the rest centred names.
  */
 export function layoutCredits(entries: CreditEntry[]): { rows: CreditRow[]; height: number } {
   const rows: CreditRow[] = [];
   let y = 0;
   let lastRole: string | undefined;
   entries.forEach((e, i) => {
-    const heading = e.role === undefined;
+    const centred = e.role === undefined && i > 0 && entries[i - 1]!.role === undefined;
+    const heading = e.role === undefined && !centred;
     if (heading && i > 0) y += CREDIT_TYPE.headingGap;
     y += heading ? CREDIT_TYPE.heading : CREDIT_TYPE.name;
     const role = e.role?.toUpperCase();
-    rows.push({ name: e.name, heading, baseline: y, ...(role && role !== lastRole ? { role } : {}) });
+    rows.push({ name: e.name, heading, centred, baseline: y, ...(role && role !== lastRole ? { role } : {}) });
     y += CREDIT_TYPE.pitch - (heading ? CREDIT_TYPE.heading : CREDIT_TYPE.name) + (heading ? 0.02 : 0);
     lastRole = heading ? undefined : role;
   });
@@ -114,6 +119,11 @@ export function creditsOverlay(ctx: BuildContext, text: NonNullable<ScenePlan['t
     if (r.heading) {
       const g = set(r.name, 600, CREDIT_TYPE.heading, 0.01, aspect * 0.84);
       add(g, nameMat, -g.width / 2, r.baseline, CREDIT_TYPE.heading);
+      continue;
+    }
+    if (r.centred) {
+      const g = set(r.name, 400, CREDIT_TYPE.name, 0.005, aspect * 0.84);
+      add(g, nameMat, -g.width / 2, r.baseline, CREDIT_TYPE.name);
       continue;
     }
     const n = set(r.name, 400, CREDIT_TYPE.name, 0.005, column);
