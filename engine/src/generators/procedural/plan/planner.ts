@@ -155,6 +155,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   heartbeat: 'abstract',
   circuit: 'abstract',
   hud: 'abstract',
+  powder: 'abstract',
 };
 
 /** Reads the prompt into recognised phrases (with negation) and the words left over. */
@@ -642,7 +643,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (kinds.includes('blood-cells')) kinds.splice(0, kinds.length, 'blood-cells');
       // A chart with no kind named ("data charts growing") is bars with a line graph drawn over them.
       if (kinds.includes('bar-chart') && !kinds.includes('line-chart') && live.some((h) => h.effect.subject === 'bar-chart' && !/bar|column|histogram/.test(h.text))) kinds.push('line-chart');
-      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' ? 30 : k === 'stage-lights' ? 8 : k === 'light-streaks' ? 140 : k === 'warp' ? 260 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : k === 'heartbeat' ? MONITOR_GREEN : k === 'circuit' || k === 'hud' ? CIRCUIT_CYAN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
+      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' ? 30 : k === 'powder' ? 3 : k === 'stage-lights' ? 8 : k === 'light-streaks' ? 140 : k === 'warp' ? 260 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : k === 'heartbeat' ? MONITOR_GREEN : k === 'circuit' || k === 'hud' ? CIRCUIT_CYAN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
       break;
     }
     case 'product': {
@@ -868,7 +869,7 @@ export function planPrompt(input: PlanInput): PlanResult {
           ? ['static']
           : subjects.some((s) => s.kind === 'blood-cells')
             ? ['dolly-in', 'static', 'dolly-in']
-          : subjects.some((s) => s.kind === 'raindrops' || s.kind === 'heartbeat' || s.kind === 'hud')
+          : subjects.some((s) => s.kind === 'raindrops' || s.kind === 'heartbeat' || s.kind === 'hud' || s.kind === 'powder')
             ? ['static', 'dolly-in', 'static']
             : ['dolly-in', 'orbit', 'static'],
         // A fireplace is in a wall: the camera creeps towards it or holds (an orbit would go through the wall).

@@ -119,6 +119,8 @@ export const SUBJECT_KINDS = [
   'circuit',
   // a head-up display: concentric rings turning, a radar sweep, level bars, a readout, corner brackets
   'hud',
+  // bursts of coloured powder thrown out and drifting (count: how many bursts), in the palette's bright colours
+  'powder',
   // a heart monitor's ECG trace sweeping across a faint grid, a sinus rhythm at 72 a minute
   'heartbeat',
   // a honeycomb of cells outlined in light, rings of light spreading across it, cells glowing and fading

@@ -36,6 +36,7 @@ import { createChart } from './chart.mjs';
 import { createHeartbeat } from './heartbeat.mjs';
 import { createCircuit } from './circuit.mjs';
 import { createHud } from './hud.mjs';
+import { createPowder } from './powder.mjs';
 import { createLensFlare, createLightLeaks } from './overlays.mjs';
 import { createAtom, createMolecules } from './molecules.mjs';
 import { createVessel } from './blood.mjs';
@@ -106,7 +107,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
-  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud') ? 0.05 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud') ? 0.05 : plan.subjects.some((s) => s.kind === 'powder') ? 0.15 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   // Balloons are released into a clear sky, unless a colour or palette was asked for the field.
   const skyForBalloons = plan.subjects.some((s) => s.kind === 'party-balloons') && plan.palette.name === 'vibrant';
   const dome = skyForBalloons ? clearSkyDome() : gradientDome(ctx, time, dimField);
@@ -288,6 +289,17 @@ export function buildAbstract(ctx: BuildContext): Shot {
     scene.add(circuit.group);
     updaters.push((t) => circuit.update(t));
     framing = { target: [0, 0, 0], distance: 11, azimuth: 12, elevation: 52 };
+  }
+  if (kinds.has('powder')) {
+    // On a dark field, straight on: bursts one after another across the frame.
+    const s = plan.subjects.find((x) => x.kind === 'powder')!;
+    const lights = lightColors(plan, 5);
+    // A colour named leads (the subject's colour is the palette's first unless one was).
+    const colours = s.color !== plan.palette.colors[0] ? [new THREE.Color(s.color), ...lights] : lights;
+    const powder = createPowder(() => rng.next(), ctx.seed, colours, Math.max(1, Math.min(6, s.count)), 9, ctx.duration);
+    scene.add(powder.mesh);
+    updaters.push((t) => powder.update(t, camera));
+    framing = { target: [0, 0.5, 0], distance: 12, azimuth: 0, elevation: 2 };
   }
   if (kinds.has('hud')) {
     // Straight on, filling the view, as a display is read.
