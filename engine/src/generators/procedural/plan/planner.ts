@@ -762,7 +762,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // "a red ball bouncing", "a basketball falling": one body, not the event's dozen.
       const single = body !== 'dice' && (kind === 'fall' || kind === 'bounce' || kind === 'splash') && body === wordBody && namedOne(prompt, live.find((h) => h.effect.body === wordBody)?.text);
       const count = clampInt(countWord ?? structureCount ?? (single ? 1 : undefined) ?? (body === 'beans' && kind === 'fall' ? 90 : (body === 'coins' || body === 'pearls') && kind === 'fall' ? 60 : defaultCount(kind)), 1, kind === 'dominoes' ? 120 : 200);
-      const material = wordMaterial ?? (body === 'crates' || body === 'blocks' || body === 'pins' ? 'wood' : body === 'bricks' ? 'stone' : body === 'billiards' ? 'ceramic' : body === 'marbles' ? 'glass' : body === 'beans' ? 'matte' : body === 'coins' ? (wordColor ? 'metal' : 'gold') : body === 'pearls' ? 'ceramic' : 'plastic');
+      const material = wordMaterial ?? (body === 'crates' || body === 'blocks' || body === 'pins' ? 'wood' : body === 'bricks' ? 'stone' : body === 'glass' ? 'glass' : body === 'billiards' ? 'ceramic' : body === 'marbles' ? 'glass' : body === 'beans' ? 'matte' : body === 'coins' ? (wordColor ? 'metal' : 'gold') : body === 'pearls' ? 'ceramic' : 'plastic');
       events.push({ kind, body, count, material });
     }
     const bodyColor = wordColor ?? STRUCTURE_COLOUR[events[0]!.body] ?? accent;
@@ -1079,14 +1079,15 @@ const EVENTS_FOR_BODY: Record<BodyKind | 'any', PhysicsEventKind[]> = {
   pins: ['collide'],
   billiards: ['collide'],
   dice: ['fall'],
+  glass: ['collide'],
 };
 
 /** Bodies built into a structure that a ball knocks down (sim/structures.ts). */
-const STRUCTURE_BODIES: readonly BodyKind[] = ['bricks', 'blocks', 'pins', 'billiards'];
+const STRUCTURE_BODIES: readonly BodyKind[] = ['bricks', 'blocks', 'pins', 'billiards', 'glass'];
 /** How many pieces a structure has unless a number is said: a wall of 12 courses, a tower of 18 layers, ten pins. */
-const STRUCTURE_COUNT: Partial<Record<BodyKind, number>> = { bricks: 96, blocks: 54, pins: 10, billiards: 15 };
+const STRUCTURE_COUNT: Partial<Record<BodyKind, number>> = { bricks: 96, blocks: 54, pins: 10, billiards: 15, glass: 1 };
 /** Their own colours (brick red, pale pine, a pin's white) unless one is named; the palette's accent is for toys. */
-const STRUCTURE_COLOUR: Partial<Record<BodyKind, string>> = { bricks: '#9c4a32', blocks: '#d8b888', pins: '#f3f0ea', billiards: '#17582f', dice: '#f4f2ec' };
+const STRUCTURE_COLOUR: Partial<Record<BodyKind, string>> = { bricks: '#9c4a32', blocks: '#d8b888', pins: '#f3f0ea', billiards: '#17582f', dice: '#f4f2ec', glass: '#d6ebe6' };
 
 function defaultBody(kind: PhysicsEventKind, r: number): BodyKind {
   switch (kind) {

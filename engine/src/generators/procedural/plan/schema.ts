@@ -160,8 +160,9 @@ export const SUBJECT_KINDS = [
   // physics bodies (beans: roasted coffee beans, each with the crease down its flat face; coins: milled
   // coins, gold unless a material is named; pearls: lustrous white beads; bricks: a wall a wrecking ball
   // swings into; blocks: a tower of wooden blocks in crossed layers of three; pins: ten bowling pins;
-  // billiards: fifteen pool balls racked for the break; dice: thrown, tumbling to a stop, pips and all)
-  'balls', 'cubes', 'dominoes', 'crates', 'marbles', 'beans', 'coins', 'pearls', 'bricks', 'blocks', 'pins', 'billiards', 'dice',
+  // billiards: fifteen pool balls racked for the break; dice: thrown, tumbling to a stop, pips and all;
+  // glass: a window pane in its frame that a steel ball shatters)
+  'balls', 'cubes', 'dominoes', 'crates', 'marbles', 'beans', 'coins', 'pearls', 'bricks', 'blocks', 'pins', 'billiards', 'dice', 'glass',
 ] as const;
 export const MATERIALS = ['matte', 'plastic', 'metal', 'chrome', 'gold', 'glass', 'wood', 'stone', 'rubber', 'ceramic', 'emissive'] as const;
 export const CAMERA_MOVES = [
@@ -207,7 +208,7 @@ export type Particles = Static<typeof Particles>;
 export const PhysicsEvent = Type.Object(
   {
     kind: literals(PHYSICS_EVENTS),
-    body: literals(['balls', 'cubes', 'dominoes', 'crates', 'marbles', 'beans', 'coins', 'pearls', 'bricks', 'blocks', 'pins', 'billiards', 'dice'] as const),
+    body: literals(['balls', 'cubes', 'dominoes', 'crates', 'marbles', 'beans', 'coins', 'pearls', 'bricks', 'blocks', 'pins', 'billiards', 'dice', 'glass'] as const),
     count: Type.Integer({ minimum: 1, maximum: 200 }),
     material: literals(MATERIALS),
   },

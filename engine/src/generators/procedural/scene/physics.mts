@@ -54,7 +54,10 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
     // Bowling is a lit lane in a dark hall; pool a table under its lamp in a dark room.
     const bowling = plan.physics.events.some((e) => e.body === 'pins');
     const pool = plan.physics.events.some((e) => e.body === 'billiards');
-    const backdrop = paletteColor(plan, 4).lerp(new THREE.Color('#cfccc6'), 0.6).multiplyScalar(pearls ? 0.08 : bowling || pool ? 0.12 : 0.7);
+    // Glass is shot against the dark, where its edges and highlights show (on the light sweep a pane was a
+    // white card).
+    const glassShot = plan.physics.events.some((e) => e.body === 'glass');
+    const backdrop = paletteColor(plan, 4).lerp(new THREE.Color('#cfccc6'), 0.6).multiplyScalar(pearls || glassShot ? 0.08 : bowling || pool ? 0.12 : 0.7);
     scene.background = backdrop.clone().multiplyScalar(0.25);
     // Wide and deep enough that an orbiting camera never sees past its edges.
     const sweep = studioSweep(ctx, backdrop, paletteColor(plan, 0), { width: 240, radius: 12, floorLen: 90 });
@@ -222,6 +225,16 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
       return [mat, white];
     }
     return [];
+  }
+  // Shards of a pane: one mesh whose vertices are moved to each shard's pose every frame (every shard has
+  // its own outline, so they cannot share an instanced geometry). Faces nearly clear, edges the green of
+  // float glass seen end on.
+  const shards = withShape('shard');
+  if (shards.length) {
+    const glass = shardMesh(shards.map((s) => ({ outline: s.b.outline!, half: s.b.half[2] })));
+    scene.add(glass.mesh);
+    updaters.push((simT) => glass.update((k, p, q) => sim.pose(shards[k]!.i, simT, p, q)));
+    scene.add(windowFrame(sim.walls));
   }
   // A wrecking ball's cable, from its pivot (above the frame) to the top of the ball.
   const cables = sim.cables.map((c) => {
@@ -451,4 +464,97 @@ function dicePips(): N {
   const second: N = max(pip(-0.5, 0.5), pip(0.5, -0.5)).mul(step(3.5, value));
   const middle: N = max(pip(-0.5, 0), pip(0.5, 0)).mul(step(5.5, value));
   return max(max(centre, first), max(second, middle));
+}
+
+/**
+ * Shards as one non-indexed mesh: each shard's faces (front, back, edges) built once about its centroid,
+ * then placed every frame by its pose (position and normals rotated on the CPU: a few thousand vertices).
+ */
+function shardMesh(shards: Array<{ outline: Array<[number, number]>; half: number }>): { mesh: THREE.Mesh; update(poseOf: (k: number, p: THREE.Vector3, q: THREE.Quaternion) => void): void } {
+  const local: number[] = [];
+  const localN: number[] = [];
+  const colours: number[] = [];
+  const ranges: Array<[number, number]> = [];
+  const face = new THREE.Color('#cfe6df');
+  const edge = new THREE.Color('#a8e0cc');
+  const push = (p: [number, number, number], n: [number, number, number], c: THREE.Color) => {
+    local.push(...p);
+    localN.push(...n);
+    colours.push(c.r, c.g, c.b);
+  };
+  for (const { outline, half } of shards) {
+    const start = local.length / 3;
+    for (let i = 1; i + 1 < outline.length; i++) {
+      const [a, b, c] = [outline[0]!, outline[i]!, outline[i + 1]!];
+      push([a[0], a[1], half], [0, 0, 1], face);
+      push([b[0], b[1], half], [0, 0, 1], face);
+      push([c[0], c[1], half], [0, 0, 1], face);
+      push([a[0], a[1], -half], [0, 0, -1], face);
+      push([c[0], c[1], -half], [0, 0, -1], face);
+      push([b[0], b[1], -half], [0, 0, -1], face);
+    }
+    for (let i = 0; i < outline.length; i++) {
+      const a = outline[i]!;
+      const b = outline[(i + 1) % outline.length]!;
+      const len = Math.hypot(b[0] - a[0], b[1] - a[1]) || 1;
+      const n: [number, number, number] = [(b[1] - a[1]) / len, -(b[0] - a[0]) / len, 0];
+      push([a[0], a[1], -half], n, edge);
+      push([b[0], b[1], -half], n, edge);
+      push([b[0], b[1], half], n, edge);
+      push([a[0], a[1], -half], n, edge);
+      push([b[0], b[1], half], n, edge);
+      push([a[0], a[1], half], n, edge);
+    }
+    ranges.push([start, local.length / 3]);
+  }
+  const geometry = new THREE.BufferGeometry();
+  const position = new THREE.Float32BufferAttribute(new Float32Array(local.length), 3);
+  const normal = new THREE.Float32BufferAttribute(new Float32Array(localN.length), 3);
+  geometry.setAttribute('position', position);
+  geometry.setAttribute('normal', normal);
+  geometry.setAttribute('color', new THREE.Float32BufferAttribute(colours, 3));
+  const mat = new THREE.MeshPhysicalNodeMaterial({ vertexColors: true, roughness: 0.04, metalness: 0, transparent: true, opacity: 0.2, side: THREE.DoubleSide, clearcoat: 1, clearcoatRoughness: 0.02, depthWrite: false });
+  const mesh = new THREE.Mesh(geometry, mat);
+  mesh.frustumCulled = false;
+  mesh.castShadow = false;
+  mesh.renderOrder = 5;
+  const p = new THREE.Vector3();
+  const q = new THREE.Quaternion();
+  const v = new THREE.Vector3();
+  return {
+    mesh,
+    update(poseOf) {
+      const pa = position.array as Float32Array;
+      const na = normal.array as Float32Array;
+      ranges.forEach(([a, b], k) => {
+        poseOf(k, p, q);
+        for (let i = a; i < b; i++) {
+          v.set(local[i * 3]!, local[i * 3 + 1]!, local[i * 3 + 2]!).applyQuaternion(q).add(p);
+          pa[i * 3] = v.x;
+          pa[i * 3 + 1] = v.y;
+          pa[i * 3 + 2] = v.z;
+          v.set(localN[i * 3]!, localN[i * 3 + 1]!, localN[i * 3 + 2]!).applyQuaternion(q);
+          na[i * 3] = v.x;
+          na[i * 3 + 1] = v.y;
+          na[i * 3 + 2] = v.z;
+        }
+      });
+      position.needsUpdate = true;
+      normal.needsUpdate = true;
+    },
+  };
+}
+
+/** The window frame round a pane: its walls drawn as painted timber. */
+function windowFrame(walls: Array<{ half: [number, number, number]; position: [number, number, number] }>): THREE.Group {
+  const group = new THREE.Group();
+  const mat = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#2b2e33'), roughness: 0.6 });
+  for (const w of walls) {
+    const mesh = new THREE.Mesh(new THREE.BoxGeometry(w.half[0] * 2, w.half[1] * 2, w.half[2] * 2), mat);
+    mesh.position.set(...w.position);
+    mesh.castShadow = true;
+    mesh.receiveShadow = true;
+    group.add(mesh);
+  }
+  return group;
 }

@@ -12,7 +12,7 @@ import RAPIER from '@dimforge/rapier3d-compat';
 import { stream, type Rng } from './rng';
 import { HEAP_BODIES, type BodyKind, type Material, type PhysicsEvent } from '../plan/schema';
 import { beanHullPoints } from './bean';
-import { blockTower, bowlingRack, brickWall, poolBreak, BLOCK_HALF, BRICK_HALF, PIN_PROFILE, POOL_BALL_RADIUS, type Structure } from './structures';
+import { blockTower, bowlingRack, brickWall, glassPane, poolBreak, BLOCK_HALF, BRICK_HALF, PIN_PROFILE, POOL_BALL_RADIUS, type Structure } from './structures';
 import type { Vec3 } from './camera';
 
 export const PHYSICS_HZ = 120;
@@ -21,7 +21,11 @@ export const DIE_HALF = 0.1;
 const WATER_DENSITY = 1.1;
 
 export interface BodyInfo {
-  shape: 'ball' | 'box' | 'bean' | 'coin' | 'pin';
+  shape: 'ball' | 'box' | 'bean' | 'coin' | 'pin' | 'shard';
+  /** Shard: its outline about its centroid (sim/structures.ts), half[2] its half thickness. */
+  outline?: Array<[number, number]>;
+  /** Held fixed until a fracture lets it go (a pane in its frame). */
+  held?: boolean;
   /**
    * Ball: [r, r, r]; box: half extents; bean: the semi-axes of its unit shape (sim/bean.ts); coin: [r, half
    * thickness, r]; pin: [1, 1, 1] (sim/structures.ts PIN_PROFILE at full size, its origin at the base).
@@ -101,6 +105,12 @@ export class PhysicsSim {
   private readonly prev: Float32Array;
   private readonly curr: Float32Array;
   private readonly kicks: Array<{ at: number; body: number; impulse: [number, number, number]; point?: [number, number, number] }> = [];
+  /** Panes waiting to break: when their projectile reaches the plane, the held pieces near it go. */
+  private readonly fractures: Array<{ center: Vec3; radius: number; speed: number; planeZ: number; projectile: number; first: number; count: number; done: boolean }> = [];
+  /** Simulation seconds at which a pane broke (for tests and framing), in order. */
+  readonly breaks: number[] = [];
+  /** Fixed walls of structures (a pane's frame, a table's cushions), for drawing. */
+  readonly walls: Array<{ half: [number, number, number]; position: [number, number, number] }> = [];
   private readonly wet: Uint8Array;
   private steps = 0;
   private readonly spawnStep: Int32Array;
@@ -148,7 +158,7 @@ export class PhysicsSim {
 
   private add(info: BodyInfo, pos: [number, number, number], rot: [number, number, number, number], vel?: [number, number, number], angvel?: [number, number, number]): number {
     const m = MATERIAL_PHYS[info.material];
-    const desc = RAPIER.RigidBodyDesc.dynamic()
+    const desc = (info.held ? RAPIER.RigidBodyDesc.fixed() : RAPIER.RigidBodyDesc.dynamic())
       .setTranslation(pos[0], pos[1], pos[2])
       .setRotation({ x: rot[0], y: rot[1], z: rot[2], w: rot[3] })
       .setCcdEnabled(true)
@@ -170,7 +180,9 @@ export class PhysicsSim {
             ? RAPIER.ColliderDesc.cylinder(info.half[1], info.half[0])
             : info.shape === 'pin'
               ? (RAPIER.ColliderDesc.convexHull(pinHullPoints()) ?? RAPIER.ColliderDesc.cylinder(PIN_HEIGHT_HALF, 0.06).setTranslation(0, PIN_HEIGHT_HALF, 0))
-              : RAPIER.ColliderDesc.cuboid(...info.half);
+              : info.shape === 'shard'
+                ? (RAPIER.ColliderDesc.convexHull(new Float32Array(info.outline!.flatMap(([x, y]) => [x, y, -info.half[2], x, y, info.half[2]]))) ?? RAPIER.ColliderDesc.cuboid(0.02, 0.02, info.half[2]))
+                : RAPIER.ColliderDesc.cuboid(...info.half);
     // A heap of coins holds (milled edges, faces lying flat on faces): with metal's friction it crept for seconds.
     col.setRestitution(info.restitution ?? m.restitution).setFriction(info.shape === 'coin' ? Math.max(m.friction, 0.9) : m.friction).setDensity(m.density);
     // Rapier averages two colliders' restitution: on the floor's 0.3 a bouncy ball's 0.75 would be 0.53.
@@ -185,9 +197,11 @@ export class PhysicsSim {
   private build(built: Structure, event: PhysicsEvent, ei: number): void {
     const restitution = built.restitution;
     built.pieces.forEach((p, i) => {
-      this.add({ shape: p.shape, half: [...p.half], body: event.body, material: event.material, event: ei, index: i, spawnAt: 0, restitution }, [...p.position], [...p.rotation]);
+      this.add({ shape: p.shape, half: [...p.half], body: event.body, material: event.material, event: ei, index: i, spawnAt: 0, restitution, ...(p.outline ? { outline: p.outline } : {}), ...(p.held ? { held: true } : {}) }, [...p.position], [...p.rotation]);
     });
+    if (built.fracture) this.fractures.push({ ...built.fracture, projectile: this.handles.length, first: this.handles.length - built.pieces.length, count: built.pieces.length, done: false });
     for (const w of built.walls ?? []) {
+      this.walls.push({ half: [...w.half], position: [...w.position] });
       this.world.createCollider(RAPIER.ColliderDesc.cuboid(...w.half).setTranslation(...w.position).setRestitution(0.75).setFriction(0.2));
     }
     const pr = built.projectile;
@@ -365,8 +379,8 @@ export class PhysicsSim {
         return Math.max(3, length * 0.55);
       }
       case 'collide': {
-        if (event.body === 'bricks' || event.body === 'blocks' || event.body === 'pins' || event.body === 'billiards') {
-          const built = event.body === 'bricks' ? brickWall(n, floorY) : event.body === 'blocks' ? blockTower(n, floorY) : event.body === 'pins' ? bowlingRack(floorY) : poolBreak(floorY);
+        if (event.body === 'bricks' || event.body === 'blocks' || event.body === 'pins' || event.body === 'billiards' || event.body === 'glass') {
+          const built = event.body === 'bricks' ? brickWall(n, floorY) : event.body === 'blocks' ? blockTower(n, floorY) : event.body === 'pins' ? bowlingRack(floorY) : event.body === 'glass' ? glassPane(() => rng.next(), floorY) : poolBreak(floorY);
           this.build(built, event, ei);
           return built;
         }
@@ -432,10 +446,37 @@ export class PhysicsSim {
       }
     }
     if (this.waterLevel !== null) this.applyWater(now);
+    for (const f of this.fractures) if (!f.done) this.maybeBreak(f, now);
     this.world.step();
     this.steps++;
     this.prev.set(this.curr);
     this.snapshot(this.curr);
+  }
+
+  /**
+   * A pane breaks when its ball reaches it: the held pieces within the radius of the point struck turn
+   * dynamic, thrown on along the ball's path (fastest at the point, none at the radius's edge) and out from
+   * it, spinning; those beyond stay in the frame.
+   */
+  private maybeBreak(f: PhysicsSim['fractures'][number], now: number): void {
+    const ball = this.handles[f.projectile]!;
+    if (!ball.isEnabled() || ball.translation().z < f.planeZ) return;
+    f.done = true;
+    this.breaks.push(now);
+    const rng = stream(this.opts.seed, 'fracture');
+    for (let i = f.first; i < f.first + f.count; i++) {
+      const h = this.handles[i]!;
+      const p = h.translation();
+      const dx = p.x - f.center[0];
+      const dy = p.y - f.center[1];
+      const d = Math.hypot(dx, dy);
+      if (d > f.radius) continue;
+      const k = 1 - d / f.radius;
+      h.setBodyType(RAPIER.RigidBodyType.Dynamic, true);
+      const out = 0.9 + 1.6 * k;
+      h.setLinvel({ x: (dx / (d || 1)) * out + (rng.next() - 0.5) * 0.6, y: (dy / (d || 1)) * out + rng.next() * 0.8, z: f.speed * (0.25 + 0.75 * k) * (0.8 + 0.4 * rng.next()) }, true);
+      h.setAngvel({ x: (rng.next() - 0.5) * 14, y: (rng.next() - 0.5) * 14, z: (rng.next() - 0.5) * 10 }, true);
+    }
   }
 
   /** Water: record the first entry of each body (for splashes), then drag and buoyancy below the surface. */

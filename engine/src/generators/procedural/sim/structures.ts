@@ -13,9 +13,13 @@ import type { Material } from '../plan/schema';
 export type Quat = [number, number, number, number];
 
 export interface Piece {
-  shape: 'box' | 'pin' | 'ball';
-  /** Box: half extents. Pin: [1, 1, 1] (its geometry is PIN_PROFILE at full size). */
+  shape: 'box' | 'pin' | 'ball' | 'shard';
+  /** Box: half extents. Pin: [1, 1, 1] (its geometry is PIN_PROFILE at full size). Shard: [0, 0, half thickness]. */
   half: Vec3;
+  /** Shard: its outline in its own plane (x, y about its centroid), convex, anticlockwise. */
+  outline?: Array<[number, number]>;
+  /** Held fixed (a pane in its frame) until the structure's fracture releases it. */
+  held?: boolean;
   position: Vec3;
   rotation: Quat;
 }
@@ -46,6 +50,12 @@ export interface Structure {
   azimuth: number;
   /** Degrees above level the camera looks down from, where the usual 18 would not show the layout. */
   elevation?: number;
+  /**
+   * A pane that breaks where the projectile strikes it: when the ball reaches the plane z = `planeZ`, held
+   * pieces within `radius` of `center` are let go, thrown on along the ball's path at up to `speed` m/s
+   * (less the further out) and outwards; pieces beyond stay in the frame, as a broken window's do.
+   */
+  fracture?: { center: Vec3; radius: number; speed: number; planeZ: number };
 }
 
 const IDENTITY: Quat = [0, 0, 0, 1];
@@ -239,5 +249,126 @@ export function poolBreak(floorY: number): Structure {
     radius: width * 0.58,
     azimuth: 20,
     elevation: 40,
+  };
+}
+
+/** A window pane: 1.6 x 1.1 m, 10 mm thick (a little over life, so the shards have body to the collider). */
+export const PANE = { width: 1.6, height: 1.1, half: 0.005, bottom: 0.55 } as const;
+
+/**
+ * A convex polygon clipped to the rectangle [x0, x1] x [y0, y1] (Sutherland-Hodgman): still convex. Pure.
+ */
+export function clipToRect(poly: Array<[number, number]>, x0: number, x1: number, y0: number, y1: number): Array<[number, number]> {
+  const planes: Array<(p: [number, number]) => number> = [(p) => p[0] - x0, (p) => x1 - p[0], (p) => p[1] - y0, (p) => y1 - p[1]];
+  let out = poly;
+  for (const inside of planes) {
+    const input = out;
+    out = [];
+    for (let i = 0; i < input.length; i++) {
+      const a = input[i]!;
+      const b = input[(i + 1) % input.length]!;
+      const da = inside(a);
+      const db = inside(b);
+      if (da >= 0) out.push(a);
+      if ((da >= 0) !== (db >= 0)) {
+        const t = da / (da - db);
+        out.push([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]);
+      }
+    }
+    if (out.length < 3) return [];
+  }
+  // A vertex on a clipping edge comes out twice; once is enough.
+  out = out.filter((p, i) => {
+    const q = out[(i + out.length - 1) % out.length]!;
+    return Math.hypot(p[0] - q[0], p[1] - q[1]) > 1e-12;
+  });
+  return out.length >= 3 ? out : [];
+}
+
+/**
+ * How a pane breaks about the point it is struck: cracks radiating from it and rings of cracks round it,
+ * closer together near the point, so the shards are small there and long and narrow further out; each
+ * shard the cell between two radial cracks and two rings, clipped to the pane (convex). Pure: shards in
+ * pane coordinates (x across, y up, the pane's middle at the origin).
+ */
+export function shatter(rand: () => number, width: number, height: number, at: [number, number]): Array<Array<[number, number]>> {
+  const rays = 18;
+  const angles = Array.from({ length: rays }, (_, k) => ((k + 0.25 + rand() * 0.5) / rays) * Math.PI * 2);
+  const far = Math.hypot(width / 2 + Math.abs(at[0]), height / 2 + Math.abs(at[1])) * 1.05;
+  const rings: number[] = [0];
+  for (let r = 0.035; r < far; r *= 1.55 + rand() * 0.25) rings.push(r);
+  rings.push(far * 1.3);
+  const shards: Array<Array<[number, number]>> = [];
+  for (let k = 0; k < rays; k++) {
+    const a0 = angles[k]!;
+    const a1 = k + 1 < rays ? angles[k + 1]! : angles[0]! + Math.PI * 2;
+    for (let j = 0; j + 1 < rings.length; j++) {
+      // Each ring wobbles a little from ray to ray, as cracks do (kept inside the next ring out).
+      const r0 = rings[j]!;
+      const r1 = rings[j + 1]!;
+      const p = (a: number, r: number): [number, number] => [at[0] + Math.cos(a) * r, at[1] + Math.sin(a) * r];
+      // Out along one crack, across to the next, back in: anticlockwise, as the cracks go round.
+      const cell: Array<[number, number]> = r0 === 0 ? [p(a0, 0), p(a0, r1), p(a1, r1)] : [p(a0, r0), p(a0, r1), p(a1, r1), p(a1, r0)];
+      const clipped = clipToRect(cell, -width / 2, width / 2, -height / 2, height / 2);
+      if (clipped.length >= 3) shards.push(clipped);
+    }
+  }
+  return shards;
+}
+
+/**
+ * A window pane in its frame, struck by a steel ball from behind (it flies at the camera side): the pane
+ * shatters about the point of impact, the shards there burst out along the ball's path, the rest stay in
+ * the frame. The frame's four sides are fixed walls.
+ */
+export function glassPane(rand: () => number, floorY: number): Structure {
+  const { width, height, half, bottom } = PANE;
+  const cy = floorY + bottom + height / 2;
+  const hit: [number, number] = [(rand() - 0.5) * 0.2, 0.05 + (rand() - 0.5) * 0.1];
+  const pieces: Piece[] = shatter(rand, width, height, hit).map((outline) => {
+    // Centroid (area-weighted) as the shard's origin.
+    let a = 0;
+    let cx = 0;
+    let cyy = 0;
+    for (let i = 0; i < outline.length; i++) {
+      const [x0, y0] = outline[i]!;
+      const [x1, y1] = outline[(i + 1) % outline.length]!;
+      const cross = x0 * y1 - x1 * y0;
+      a += cross;
+      cx += (x0 + x1) * cross;
+      cyy += (y0 + y1) * cross;
+    }
+    cx /= 3 * a;
+    cyy /= 3 * a;
+    return {
+      shape: 'shard' as const,
+      half: [0, 0, half] as Vec3,
+      outline: outline.map(([x, y]) => [x - cx, y - cyy] as [number, number]),
+      position: [cx, cy + cyy, 0] as Vec3,
+      rotation: IDENTITY,
+      held: true,
+    };
+  });
+  const frame = 0.05;
+  const walls = [
+    { half: [width / 2 + 2 * frame, frame, 0.04] as Vec3, position: [0, cy + height / 2 + frame, 0] as Vec3 },
+    { half: [width / 2 + 2 * frame, frame, 0.04] as Vec3, position: [0, cy - height / 2 - frame, 0] as Vec3 },
+    { half: [frame, height / 2, 0.04] as Vec3, position: [-(width / 2 + frame), cy, 0] as Vec3 },
+    { half: [frame, height / 2, 0.04] as Vec3, position: [width / 2 + frame, cy, 0] as Vec3 },
+  ];
+  const radius = 0.11;
+  const speed = 14;
+  const start = 2.2;
+  // Thrown level from 2.2 m behind: aimed high by the drop it makes on the way.
+  const flight = start / speed;
+  return {
+    pieces,
+    walls,
+    projectile: { radius, material: 'metal', position: [hit[0], cy + hit[1] + 0.5 * 9.81 * flight * flight, -start], velocity: [0, 0, speed], angularVelocity: [3, 1, 0], releaseAt: 0.35 },
+    fracture: { center: [hit[0], cy + hit[1], 0], radius: 0.62, speed: 5.5, planeZ: -(half + radius) },
+    center: [0, cy - 0.1, 0.5],
+    radius: 1.5,
+    azimuth: 28,
+    elevation: 6,
   };
 }
