@@ -73,6 +73,8 @@ const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 const ROCKET_SETTINGS: Setting[] = ['desert', 'meadow'];
 /** An airliner with nowhere named: against the sky over open country (over a forest the lens looked down at the trees). */
 const AIRPLANE_SETTINGS: Setting[] = ['sky', 'meadow'];
+/** Kites with nowhere named: on a beach or a field. */
+const KITE_SETTINGS: Setting[] = ['coast', 'meadow'];
 /** Where a train's track can run: open country and valleys (on water, a track lay on the waves). */
 const TRAIN_SETTINGS: Setting[] = ['meadow', 'mountains', 'desert', 'forest'];
 const TRAIN_DEFAULT_SETTINGS: Setting[] = ['meadow', 'mountains'];
@@ -136,6 +138,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['hot-air-balloons', BALLOON_SETTINGS],
   ['rocket', ROCKET_SETTINGS],
   ['airplane', AIRPLANE_SETTINGS],
+  ['kites', KITE_SETTINGS],
   ['train', TRAIN_DEFAULT_SETTINGS],
   ['steam-train', TRAIN_DEFAULT_SETTINGS],
   ['freight-train', TRAIN_DEFAULT_SETTINGS],
@@ -687,6 +690,11 @@ export function planPrompt(input: PlanInput): PlanResult {
     const many = /murmuration|starlings/.test(birdHit.text) ? 40 : /^(a )?bird$|^seagull$|^gull$/.test(birdHit.text) ? 1 : 9;
     addSubject('birds', clampInt(birdHit.number ?? countWord ?? many, 1, 60), 'matte', '#121214');
   }
+  // Kites fly over open ground or a beach (not over open water, where no one stands to fly them).
+  const kiteHit = live.find((h) => h.effect.subject === 'kites');
+  if (kiteHit && !excluded('kites') && archetype === 'nature' && ['coast', 'meadow', 'desert', 'mountains', 'sky'].includes(setting)) {
+    addSubject('kites', clampInt(kiteHit.number ?? countWord ?? (/^(a )?kite$/.test(kiteHit.text) ? 1 : 3), 1, 12), 'matte', '#e0312b');
+  }
   // A train runs across open country on its track (not on water, nor through a town's streets).
   const trainHit = live.find((h) => h.effect.subject === 'train' || h.effect.subject === 'steam-train' || h.effect.subject === 'freight-train');
   if (trainHit && !excluded('trains') && archetype === 'nature' && TRAIN_SETTINGS.includes(setting)) {
@@ -722,7 +730,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'train', 'steam-train', 'freight-train', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'kites', 'train', 'steam-train', 'freight-train', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;
@@ -980,7 +988,7 @@ export function summarize(plan: ScenePlan): string {
   if (plan.physics.events.length) parts.push(plan.physics.events.map((e) => `${e.kind} ${e.count} ${e.body}`).join(', '));
   parts.push(`${plan.camera.move} ${Math.round(plan.camera.focalLengthMm)}mm${plan.camera.shallowDepthOfField ? ' shallow DOF' : ''}`);
   if (plan.camera.motionBlur) parts.push(`motion blur ${plan.camera.motionBlur.shutterAngle}° x${plan.camera.motionBlur.samples}`);
-  if (plan.text) parts.push(`${plan.text.mode} "${plan.text.title}"`);
+  if (plan.text) parts.push(`${plan.text.reveal === 'typewriter' ? 'typed ' : ''}${plan.text.mode} "${plan.text.title}"${plan.text.lines?.length ? ` + ${plan.text.lines.length} lines` : ''}`);
   if (plan.motion.speed !== 1) parts.push(`time x${plan.motion.speed}`);
   return parts.join(' · ');
 }

@@ -80,6 +80,9 @@ export const SUBJECT_KINDS = [
   // a train crossing the landscape on its track (count: locomotive and coaches): a passenger train in white
   // with a band in its colour, a steam train, a freight train's wagons in many colours
   'train', 'steam-train', 'freight-train',
+  // kites riding the wind over a beach or a field, tails waving, their lines running out of the frame
+  // (count: how many)
+  'kites',
   // an airliner crossing the sky, navigation lights at dusk and night; with 'contrail' (or in the sky above
   // the clouds) two contrails behind it
   'airplane', 'contrail',

@@ -30,6 +30,7 @@ import type { ViewLayerFactory } from '../scene/view-placer.mjs';
 import { createBirds } from '../scene/birds.mjs';
 import { createAirplane } from '../scene/airplane.mjs';
 import { createTrain } from '../scene/train.mjs';
+import { createKites } from '../scene/kites.mjs';
 import { createLanterns } from '../scene/lanterns.mjs';
 import { createButterflies } from '../scene/butterflies.mjs';
 import { createRocketLaunch } from '../scene/rocket.mjs';
@@ -47,6 +48,7 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
   birds: createBirds,
   airplane: createAirplane,
   train: createTrain,
+  kites: createKites,
   'steam-train': createTrain,
   'freight-train': createTrain,
   butterflies: createButterflies,
