@@ -70,6 +70,7 @@ describe('procedural/credits: an end roll from quoted lines', function () {
     assert.equal(over.archetype, 'nature', 'over a scene the roll is an overlay');
     assert.equal(over.text?.mode, 'credits');
 
+    assert.deepEqual(planPrompt({ prompt: 'an end credits roll', seed: 1 }).ignoredWords, ['end credits roll'], 'nothing quoted, nothing rolls: said so');
     const three = planPrompt({ prompt: 'title card "Chapter One" "The Beginning" "Part 2"', seed: 1 });
     assert.deepEqual(three.plan.text, { mode: 'title', title: 'Chapter One', subtitle: 'The Beginning' });
     assert.ok(three.ignoredWords.includes('"Part 2"') && !three.usedWords.includes('"Part 2"'), 'the third quote is reported ignored');

@@ -51,6 +51,9 @@ describe('procedural/train: a train crossing the landscape', function () {
     assert.equal(subway.kind, undefined);
     assert.ok(subway.ignored.includes('subway train'));
     assert.equal(train('a train on the ocean').kind, undefined, 'its track would lie on the waves');
+    const station = planPrompt({ prompt: 'a subway station with a train arriving', seed: 1 });
+    assert.equal(station.plan.archetype, 'abstract', 'not a train crossing a meadow');
+    assert.ok(station.ignoredWords.includes('train'));
   });
 
   describe('render', () => {

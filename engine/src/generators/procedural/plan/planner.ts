@@ -285,8 +285,11 @@ export function planPrompt(input: PlanInput): PlanResult {
   const townNamed = live.some((h) => h.effect.setting === 'city' || h.effect.setting === 'town' || (h.effect.setting === 'street' && h.effect.subject !== 'road'));
   const onTheRoad = (h: Hit) => h.effect.subject === 'road' || h.effect.subject === 'cars';
   const ruralRoad = landscape && !townNamed && live.some(onTheRoad) && !excluded('road');
+  // A train in a station or a subway is not a train crossing a landscape: its words do not vote for one.
+  const trainBelow = live.some((h) => h.effect.indoors || (h.effect.unrenderable && h.effect.excludes === 'trains'));
+  const isTrain = (h: Hit) => h.effect.subject === 'train' || h.effect.subject === 'steam-train' || h.effect.subject === 'freight-train';
   for (const h of live) {
-    const archetypeVotes = ruralRoad && onTheRoad(h) ? { nature: 3 } : (h.effect.archetype ?? {});
+    const archetypeVotes = trainBelow && isTrain(h) ? {} : ruralRoad && onTheRoad(h) ? { nature: 3 } : (h.effect.archetype ?? {});
     for (const [k, v] of Object.entries(archetypeVotes)) votes[k as Archetype] += v ?? 0;
   }
   const quotes = excluded('text') ? [] : split.quotes;
@@ -697,7 +700,8 @@ export function planPrompt(input: PlanInput): PlanResult {
   }
   // A train runs across open country on its track (not on water, nor through a town's streets).
   const trainHit = live.find((h) => h.effect.subject === 'train' || h.effect.subject === 'steam-train' || h.effect.subject === 'freight-train');
-  if (trainHit && !excluded('trains') && archetype === 'nature' && TRAIN_SETTINGS.includes(setting)) {
+  // ("a subway station with a train arriving" is a train underground, not one crossing a meadow.)
+  if (trainHit && !excluded('trains') && !trainBelow && archetype === 'nature' && TRAIN_SETTINGS.includes(setting)) {
     const kind = trainHit.effect.subject as 'train' | 'steam-train' | 'freight-train';
     addSubject(kind, clampInt(trainHit.number ?? countWord ?? (kind === 'freight-train' ? 9 : 6), 2, 20), 'metal', wordColor ?? (kind === 'train' ? '#c8202a' : kind === 'steam-train' ? '#5a1a16' : '#8a3324'));
   }
@@ -938,6 +942,9 @@ export function planPrompt(input: PlanInput): PlanResult {
     if (quotes[1]) text.subtitle = quotes[1].slice(0, 80);
     if (mode === 'title' && first('textReveal')) text.reveal = first('textReveal');
   }
+  // Title, credits or lower-third words with nothing quoted set no text: said so ("an end credits roll"
+  // showed the field it would roll over and reported every word used).
+  if (!text) for (const h of live.filter((x) => x.effect.textMode)) reportIgnored(h);
   // Typing is how a title comes on: a countdown, a roll or a lower third is not typed.
   if (text?.reveal === undefined) for (const h of live.filter((x) => x.effect.textReveal)) reportIgnored(h);
   // A title sets two quotes (title and subtitle); a third has nowhere to go and is said so.
