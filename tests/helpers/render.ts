@@ -3,7 +3,7 @@
  * the procedural generator opened for a describe block (the block skipped where there is no adapter).
  */
 import type { ResolvedRequest } from '@rushes/shared';
-import type { ProceduralGenerator } from '../../engine/src/generators/procedural';
+import { planPrompt, type ProceduralGenerator } from '../../engine/src/generators/procedural';
 import { rgbaOf } from './frames';
 import { proceduralOrSkip } from './gpu';
 
@@ -42,4 +42,30 @@ export function meanAbsDiff(a: Uint8Array, b: Uint8Array): number {
   let d = 0;
   for (let i = 0; i < a.length; i++) d += Math.abs(a[i]! - b[i]!);
   return d / a.length;
+}
+
+/**
+ * Where two frames of `width` differ by more than `threshold` (summed over RGB): how many pixels, and
+ * their mean column and row.
+ */
+export function changedPixels(a: Uint8Array, b: Uint8Array, width: number, threshold = 40): { n: number; x: number; y: number } {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > threshold) {
+      n++;
+      sx += (i / 4) % width;
+      sy += Math.floor(i / 4 / width);
+    }
+  }
+  return { n, x: sx / Math.max(n, 1), y: sy / Math.max(n, 1) };
+}
+
+/** Every frame of `request`'s prompt as planned, and of the same plan with its `kind` subject taken out. */
+export async function renderWithoutSubject(g: ProceduralGenerator, request: ResolvedRequest, kind: string): Promise<{ shot: Uint8Array[]; bare: Uint8Array[] }> {
+  const plan = planPrompt({ prompt: request.prompt, seed: request.seed }).plan;
+  const shot = await renderRgba(g, { ...request, plan });
+  const bare = await renderRgba(g, { ...request, plan: { ...plan, subjects: plan.subjects.filter((s) => s.kind !== kind) } });
+  return { shot, bare };
 }

@@ -5,9 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { planPrompt } from '../../engine/src/generators/procedural';
-import type { ScenePlan } from '../../engine/src/generators/procedural/plan/schema';
 import { importProcedural } from '../helpers/esm';
-import { procedural, renderRgba, smallRequest } from '../helpers/render';
+import { changedPixels, procedural, renderRgba, renderWithoutSubject, smallRequest } from '../helpers/render';
 
 type AirplaneModule = typeof import('../../engine/src/generators/procedural/scene/airplane.mjs', { with: { 'resolution-mode': 'import' } });
 
@@ -55,27 +54,10 @@ describe('procedural/airplane: an airliner crossing the sky', function () {
       const W = 320;
       const H = 180;
       const prompt = 'jet contrail across a blue sky, static';
-      const plan = planPrompt({ prompt, seed: 1 }).plan;
-      const req = { ...smallRequest(prompt, 2, { num: 1, den: 2 }), width: W, height: H };
-      const without: ScenePlan = { ...plan, subjects: plan.subjects.filter((s) => s.kind !== 'airplane') };
-      const shot = await renderRgba(gen(), { ...req, plan });
-      const bare = await renderRgba(gen(), { ...req, plan: without });
+      const { shot, bare } = await renderWithoutSubject(gen(), { ...smallRequest(prompt, 2, { num: 1, den: 2 }), width: W, height: H }, 'airplane');
       // Pixels the airliner changes, and where they are: in the sky (the upper part of the frame).
-      const changed = (a: Uint8Array, b: Uint8Array) => {
-        let n = 0;
-        let sx = 0;
-        let sy = 0;
-        for (let i = 0; i < a.length; i += 4) {
-          if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 30) {
-            n++;
-            sx += (i / 4) % W;
-            sy += Math.floor(i / 4 / W);
-          }
-        }
-        return { n, x: sx / Math.max(n, 1), y: sy / Math.max(n, 1) };
-      };
-      const first = changed(shot[0]!, bare[0]!);
-      const last = changed(shot[1]!, bare[1]!);
+      const first = changedPixels(shot[0]!, bare[0]!, W, 30);
+      const last = changedPixels(shot[1]!, bare[1]!, W, 30);
       // Measured: 494 and 490 pixels changed, centred on row 56 of 180, moving from x 64 to 75 in 2 s.
       assert.ok(first.n > 60 && last.n > 60, `the airliner and its trail: ${first.n}, ${last.n} pixels`);
       assert.ok(first.y < H * 0.45, `in the sky: row ${first.y.toFixed(0)} of ${H}`);

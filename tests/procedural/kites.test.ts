@@ -4,9 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { planPrompt } from '../../engine/src/generators/procedural';
-import type { ScenePlan } from '../../engine/src/generators/procedural/plan/schema';
 import { importProcedural } from '../helpers/esm';
-import { procedural, renderRgba, smallRequest } from '../helpers/render';
+import { changedPixels, procedural, renderWithoutSubject, smallRequest } from '../helpers/render';
 
 type KitesModule = typeof import('../../engine/src/generators/procedural/scene/kites.mjs', { with: { 'resolution-mode': 'import' } });
 
@@ -42,16 +41,8 @@ describe('procedural/kites: kites in the wind', function () {
       const W = 320;
       const H = 180;
       const prompt = 'kites flying on a windy beach, static';
-      const plan = planPrompt({ prompt, seed: 1 }).plan;
-      const req = { ...smallRequest(prompt, 2, { num: 1, den: 1 }), width: W, height: H };
-      const without: ScenePlan = { ...plan, subjects: plan.subjects.filter((s) => s.kind !== 'kites') };
-      const shot = await renderRgba(gen(), { ...req, plan });
-      const bare = await renderRgba(gen(), { ...req, plan: without });
-      const diff = (a: Uint8Array, b: Uint8Array) => {
-        let n = 0;
-        for (let i = 0; i < a.length; i += 4) if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 40) n++;
-        return n;
-      };
+      const { shot, bare } = await renderWithoutSubject(gen(), { ...smallRequest(prompt, 2, { num: 1, den: 1 }), width: W, height: H }, 'kites');
+      const diff = (a: Uint8Array, b: Uint8Array) => changedPixels(a, b, W).n;
       const kites = diff(shot[0]!, bare[0]!);
       const moved = diff(shot[0]!, shot[1]!) - diff(bare[0]!, bare[1]!);
       // Measured: 1043 pixels of kites, tails and lines at 320x180; 1164 more change over a second.

@@ -4,9 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { planPrompt } from '../../engine/src/generators/procedural';
-import type { ScenePlan } from '../../engine/src/generators/procedural/plan/schema';
 import { importProcedural } from '../helpers/esm';
-import { procedural, renderRgba, smallRequest } from '../helpers/render';
+import { changedPixels, procedural, renderWithoutSubject, smallRequest } from '../helpers/render';
 
 type TrainModule = typeof import('../../engine/src/generators/procedural/scene/train.mjs', { with: { 'resolution-mode': 'import' } });
 
@@ -63,16 +62,8 @@ describe('procedural/train: a train crossing the landscape', function () {
       const W = 320;
       const H = 180;
       const prompt = 'a passenger train crossing the countryside, static';
-      const plan = planPrompt({ prompt, seed: 1 }).plan;
-      const req = { ...smallRequest(prompt, 2, { num: 1, den: 2 }), width: W, height: H };
-      const without: ScenePlan = { ...plan, subjects: plan.subjects.filter((s) => s.kind !== 'train') };
-      const shot = await renderRgba(gen(), { ...req, plan });
-      const bare = await renderRgba(gen(), { ...req, plan: without });
-      const changed = (a: Uint8Array, b: Uint8Array) => {
-        let n = 0;
-        for (let i = 0; i < a.length; i += 4) if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 40) n++;
-        return n;
-      };
+      const { shot, bare } = await renderWithoutSubject(gen(), { ...smallRequest(prompt, 2, { num: 1, den: 2 }), width: W, height: H }, 'train');
+      const changed = (a: Uint8Array, b: Uint8Array) => changedPixels(a, b, W).n;
       const moved = changed(shot[0]!, shot[1]!);
       // Measured: 2462 and 6163 pixels the train and track change (the locomotive enters), 5523 moved.
       assert.ok(changed(shot[0]!, bare[0]!) > 800 && changed(shot[1]!, bare[1]!) > 800, 'the train and its track');

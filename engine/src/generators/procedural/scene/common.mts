@@ -34,6 +34,7 @@ import {
   mod,
   min,
   instancedBufferAttribute,
+  uv,
 } from 'three/tsl';
 import type { ScenePlan, Material, TimeOfDay } from '../plan/schema.js';
 import { tileableNoiseRGBA } from '../sim/noise.js';
@@ -656,3 +657,40 @@ export function disposeScene(scene: THREE.Object3D): void {
   });
 }
 
+
+/** Camera-facing soft cards (a steam locomotive's smoke, powder): see softCards. */
+export interface SoftCards {
+  mesh: THREE.InstancedMesh;
+  /** Card i's opacity, written by the caller each frame (then `commit`). */
+  opacity: Float32Array;
+  /** Puts card i at `position`, `size` across, turned to the lens. */
+  place(i: number, position: THREE.Vector3, size: number, camera: THREE.Camera): void;
+  commit(): void;
+}
+
+/**
+ * `count` unit quads, instanced, each turned to the camera and given its own opacity; `shade` gives the
+ * colour and the coverage at a point of a card from its distance from the middle (`r`, 0 to 1 at the edge).
+ */
+export function softCards(count: number, shade: (r: N) => { rgb: N; alpha: N }): SoftCards {
+  const opacity = new THREE.InstancedBufferAttribute(new Float32Array(count), 1);
+  const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false });
+  const { rgb, alpha } = shade((uv() as N).sub(0.5).length().mul(2));
+  mat.colorNode = vec4(rgb, alpha.mul(instancedBufferAttribute(opacity))) as N;
+  const mesh = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), mat, count);
+  mesh.frustumCulled = false;
+  mesh.renderOrder = 4;
+  const m = new THREE.Matrix4();
+  const s = new THREE.Vector3();
+  return {
+    mesh,
+    opacity: opacity.array as Float32Array,
+    place(i, position, size, camera) {
+      mesh.setMatrixAt(i, m.compose(position, camera.quaternion, s.set(size, size, size)));
+    },
+    commit() {
+      mesh.instanceMatrix.needsUpdate = true;
+      opacity.needsUpdate = true;
+    },
+  };
+}

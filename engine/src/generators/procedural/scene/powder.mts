@@ -5,8 +5,8 @@
  * facing the lens, one instanced mesh. Where a puff of powder is at a time is pure (tested without a GPU).
  */
 import * as THREE from 'three/webgpu';
-import { instancedBufferAttribute, smoothstep, texture, uv, vec3, vec4 } from 'three/tsl';
-import { noiseTexture } from './common.mjs';
+import { instancedBufferAttribute, smoothstep, texture, uv } from 'three/tsl';
+import { noiseTexture, softCards } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -59,7 +59,6 @@ export function createPowder(rand: () => number, seed: number, colours: THREE.Co
   const perBurst = 420;
   const puffs = layPuffs(rand, bursts, perBurst, width, duration);
   const n = puffs.length;
-  const opacity = new THREE.InstancedBufferAttribute(new Float32Array(n), 1);
   const colour = new THREE.InstancedBufferAttribute(new Float32Array(n * 3), 3);
   puffs.forEach((_, i) => {
     // Each burst its own colour, a little of the next mixed in at its edges.
@@ -67,37 +66,25 @@ export function createPowder(rand: () => number, seed: number, colours: THREE.Co
     const c = colours[b % colours.length]!.clone().lerp(colours[(b + 1) % colours.length]!, rand() < 0.15 ? 0.5 : 0);
     colour.setXYZ(i, c.r, c.g, c.b);
   });
-  const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false });
-  const r: N = (uv() as N).sub(0.5).length().mul(2);
   // Billows, not discs: each card a patch of noise (its own part of the texture) inside a soft round edge.
   const noise = noiseTexture(seed, 128, 4, 4);
   noise.wrapS = noise.wrapT = THREE.RepeatWrapping;
   const offset: N = instancedBufferAttribute(new THREE.InstancedBufferAttribute(Float32Array.from({ length: n * 2 }, () => rand()), 2));
   const billow: N = smoothstep(0.3, 0.75, texture(noise, (uv() as N).mul(0.6).add(offset)).r);
-  const soft: N = r.oneMinus().clamp(0, 1).pow(1.2).mul(billow.mul(0.8).add(0.2));
   const tint: N = instancedBufferAttribute(colour);
-  mat.colorNode = vec4(vec3(tint).mul(1.15), soft.mul(instancedBufferAttribute(opacity))) as N;
-  const mesh = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), mat, n);
-  mesh.frustumCulled = false;
-  mesh.renderOrder = 4;
-  const m = new THREE.Matrix4();
+  const cards = softCards(n, (r) => ({ rgb: tint.mul(1.15), alpha: r.oneMinus().clamp(0, 1).pow(1.2).mul(billow.mul(0.8).add(0.2)) }));
   const p = new THREE.Vector3();
-  const s = new THREE.Vector3();
   return {
-    mesh,
+    mesh: cards.mesh,
     update(t, camera) {
       puffs.forEach((puff, i) => {
         const age = t - puff.start;
         const [x, y, z] = puffAt(puff, t);
-        p.set(x, y, z);
         // Tight and dense as it bursts, a wide thin cloud a few seconds on.
-        const size = age < 0 ? 0.001 : puff.size * (0.4 + 1.25 * Math.sqrt(age));
-        m.compose(p, camera.quaternion, s.set(size, size, size));
-        mesh.setMatrixAt(i, m);
-        opacity.array[i] = age < 0 ? 0 : 0.7 * Math.min(1, age / 0.05) * Math.exp(-age / 4);
+        cards.place(i, p.set(x, y, z), age < 0 ? 0.001 : puff.size * (0.4 + 1.25 * Math.sqrt(age)), camera);
+        cards.opacity[i] = age < 0 ? 0 : 0.7 * Math.min(1, age / 0.05) * Math.exp(-age / 4);
       });
-      mesh.instanceMatrix.needsUpdate = true;
-      opacity.needsUpdate = true;
+      cards.commit();
     },
   };
 }

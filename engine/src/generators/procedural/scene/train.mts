@@ -9,11 +9,8 @@
  */
 import * as THREE from 'three/webgpu';
 import type { SubjectKind } from '../plan/schema.js';
-import { mergeParts, paintVertices, roughMaterial } from './common.mjs';
-import { instancedBufferAttribute, uv, vec4 } from 'three/tsl';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type N = any;
+import { mergeParts, paintVertices, roughMaterial, softCards } from './common.mjs';
+import { vec3 } from 'three/tsl';
 import { groundAhead, viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
 
 /** A coach's length and the coupling gap, metres (a main-line coach is 23 to 26 m). */
@@ -231,20 +228,11 @@ const PUFF_LIFE = 3.2;
  */
 function createPuffs(): { mesh: THREE.InstancedMesh; update(t: number, camera: THREE.Camera, chimneyAt: (te: number, out: THREE.Vector3) => THREE.Vector3): void } {
   const count = Math.ceil(PUFF_LIFE / PUFF_EVERY);
-  const opacity = new THREE.InstancedBufferAttribute(new Float32Array(count), 1);
-  const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false });
-  const r: N = (uv() as N).sub(0.5).length().mul(2);
-  const soft: N = r.oneMinus().clamp(0, 1).pow(0.9);
   // Coal smoke, grey: pale steam was lost against the sky.
-  mat.colorNode = vec4(0.3, 0.29, 0.28, soft.mul(instancedBufferAttribute(opacity))) as N;
-  const mesh = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), mat, count);
-  mesh.frustumCulled = false;
-  mesh.renderOrder = 4;
-  const m = new THREE.Matrix4();
+  const cards = softCards(count, (r) => ({ rgb: vec3(0.3, 0.29, 0.28), alpha: r.oneMinus().clamp(0, 1).pow(0.9) }));
   const p = new THREE.Vector3();
-  const s = new THREE.Vector3();
   return {
-    mesh,
+    mesh: cards.mesh,
     update(t, camera, chimneyAt) {
       // Puffs on a fixed grid of times, so a frame's smoke depends only on its time.
       const newest = Math.floor(t / PUFF_EVERY);
@@ -253,13 +241,10 @@ function createPuffs(): { mesh: THREE.InstancedMesh; update(t: number, camera: T
         const age = t - te;
         chimneyAt(te, p);
         p.y += 1.8 * Math.sqrt(age) + 0.5 * age;
-        const size = 2.4 + 3.2 * age;
-        m.compose(p, camera.quaternion, s.set(size, size, size));
-        mesh.setMatrixAt(i, m);
-        opacity.array[i] = 0.85 * Math.exp(-age / 1.8) * Math.min(1, age / 0.1 + 0.35);
+        cards.place(i, p, 2.4 + 3.2 * age, camera);
+        cards.opacity[i] = 0.85 * Math.exp(-age / 1.8) * Math.min(1, age / 0.1 + 0.35);
       }
-      mesh.instanceMatrix.needsUpdate = true;
-      opacity.needsUpdate = true;
+      cards.commit();
     },
   };
 }
