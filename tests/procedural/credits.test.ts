@@ -10,6 +10,7 @@ import { importProcedural } from '../helpers/esm';
 import { procedural, renderRgba, smallRequest } from '../helpers/render';
 
 type CreditsModule = typeof import('../../engine/src/generators/procedural/scene/credits.mjs', { with: { 'resolution-mode': 'import' } });
+type TextModule = typeof import('../../engine/src/generators/procedural/scene/text.mjs', { with: { 'resolution-mode': 'import' } });
 
 const ROLL = 'end credits rolling "Directed by Ana Ruiz" "Produced by Tom Lee" "Editor: Sam Okafor" "Cast: Mia Chen" "Cast: Leo Park" "Thank you for watching"';
 
@@ -52,6 +53,17 @@ describe('procedural/credits: an end roll from quoted lines', function () {
       assert.ok(Math.abs(offsets[0]!) <= frames / 4 + 1, `${frames} frames: starts ${offsets[0]} px off the bottom edge`);
     }
     assert.ok(Number.isFinite(rollOffsetPx(0, 1, 100)), 'a one-frame clip does not divide by zero');
+  });
+
+  it('sets names in Polish, Czech, Russian, Greek and Vietnamese from the font\'s other subsets', async () => {
+    const { missingGlyphs, textGeometry } = await importProcedural<TextModule>('scene/text.mts');
+    // Only the Latin file was read: these were missing-glyph boxes.
+    assert.deepEqual(missingGlyphs('Łukasz Dvořák Дмитрий Ξένια Nguyễn', 700, 'inter'), []);
+    assert.deepEqual(missingGlyphs('Łukasz Dvořák', 400, 'courier-prime'), []);
+    assert.deepEqual(missingGlyphs('漢字', 400, 'inter'), ['漢', '字'], 'no CJK subset is installed: said, not hidden');
+    // Each character its own glyph: a Latin name, then a Cyrillic one, no wider than their parts.
+    const parts = textGeometry('Ana', 700, 1).width + textGeometry('Дмитрий', 700, 1).width;
+    assert.ok(Math.abs(textGeometry('AnaДмитрий', 700, 1).width - parts) < 0.05, 'runs from two files laid end to end');
   });
 
   it('plans every quote as a line, in order, on true black; ";" splits a quote; a title keeps two quotes and says so of a third', () => {

@@ -20,12 +20,21 @@ const fonts = new Map<string, opentype.Font>();
 /** Inter for titles; Courier Prime (SIL OFL, npm @fontsource/courier-prime), a typewriter's face, for typed text. */
 export type FontFamily = 'inter' | 'courier-prime';
 
-function loadFont(weight: 400 | 600 | 700, family: FontFamily = 'inter'): opentype.Font {
-  const key = `${family}-${weight}`;
+/**
+ * Fontsource splits a family into subsets by script; a character the Latin file lacks is looked for in
+ * the rest, in this order ("Łukasz", "Дмитрий", "Ξένια" in the credits came out as missing-glyph boxes).
+ */
+const SUBSETS: Record<FontFamily, readonly string[]> = {
+  inter: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'],
+  'courier-prime': ['latin', 'latin-ext'],
+};
+
+function loadFont(weight: 400 | 600 | 700, family: FontFamily = 'inter', subset = 'latin'): opentype.Font {
+  const key = `${family}-${subset}-${weight}`;
   const hit = fonts.get(key);
   if (hit) return hit;
   const require = createRequire(import.meta.url);
-  const file = require.resolve(`@fontsource/${family}/files/${family}-latin-${weight}-normal.woff`);
+  const file = require.resolve(`@fontsource/${family}/files/${family}-${subset}-${weight}-normal.woff`);
   const buf = fs.readFileSync(file);
   const font = opentype.parse(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   fonts.set(key, font);
@@ -44,7 +53,7 @@ export function textGeometry(text: string, weight: 400 | 600 | 700, size: number
  * reveals a line in one draw call).
  */
 export function glyphRun(text: string, weight: 400 | 700, size: number, family: FontFamily): { geometry: THREE.BufferGeometry; ends: number[]; pens: number[]; width: number } {
-  const run = glyphShapes(text, weight, size, 0, family);
+  const run = glyphShapes(text, weight, size, 0, family, true);
   const parts: THREE.BufferGeometry[] = [];
   const ends: number[] = [];
   let count = 0;
@@ -61,14 +70,38 @@ export function glyphRun(text: string, weight: 400 | 700, size: number, family: 
   return { geometry, ends, pens: run.pens, width: run.width };
 }
 
-function glyphShapes(text: string, weight: 400 | 600 | 700, size: number, tracking: number, family: FontFamily): { glyphs: THREE.Shape[][]; pens: number[]; width: number } {
-  const font = loadFont(weight, family);
-  const scale = size / font.unitsPerEm;
+/** The first of the family's subsets with a glyph for `ch` (the Latin one, and its missing-glyph box, if none has). */
+function fontFor(ch: string, weight: 400 | 600 | 700, family: FontFamily): opentype.Font {
+  for (const subset of SUBSETS[family]) {
+    const font = loadFont(weight, family, subset);
+    if (font.charToGlyphIndex(ch) > 0) return font;
+  }
+  return loadFont(weight, family);
+}
+
+/** The characters of `text` no subset of the family draws (they come out as the missing-glyph box). */
+export function missingGlyphs(text: string, weight: 400 | 600 | 700, family: FontFamily): string[] {
+  return Array.from(new Set(Array.from(text).filter((ch) => fontFor(ch, weight, family).charToGlyphIndex(ch) <= 0)));
+}
+
+/**
+ * Glyph outlines along a line: runs of characters from one subset's file shaped together (so ligatures and
+ * kerning hold within a run), or one glyph per character where `perChar` (a typewriter strikes characters).
+ */
+function glyphShapes(text: string, weight: 400 | 600 | 700, size: number, tracking: number, family: FontFamily, perChar = false): { glyphs: THREE.Shape[][]; pens: number[]; width: number } {
+  const runs: Array<{ font: opentype.Font; text: string }> = [];
+  for (const ch of Array.from(text)) {
+    const font = fontFor(ch, weight, family);
+    const last = runs[runs.length - 1];
+    if (last && last.font === font) last.text += ch;
+    else runs.push({ font, text: ch });
+  }
+  const glyphs = runs.flatMap((r) => (perChar ? Array.from(r.text).map((c) => r.font.charToGlyph(c)) : r.font.stringToGlyphs(r.text)).map((glyph) => ({ glyph, font: r.font })));
   const out: THREE.Shape[][] = [];
   const pens: number[] = [];
   let x = 0;
-  const glyphs = font.stringToGlyphs(text);
-  glyphs.forEach((glyph, gi) => {
+  glyphs.forEach(({ glyph, font }, gi) => {
+    const scale = size / font.unitsPerEm;
     const path = glyph.getPath(x, 0, size);
     const sp = new THREE.ShapePath();
     for (const c of path.commands) {
@@ -81,7 +114,7 @@ function glyphShapes(text: string, weight: 400 | 600 | 700, size: number, tracki
     // three r187 sorts outlines into solids and holes by containment, whatever their winding.
     out.push(sp.toShapes());
     const next = glyphs[gi + 1];
-    const kern = next ? font.getKerningValue(glyph, next) : 0;
+    const kern = next && next.font === font ? font.getKerningValue(glyph, next.glyph) : 0;
     x += ((glyph.advanceWidth ?? 0) + kern) * scale + tracking * size;
     pens.push(x);
   });
