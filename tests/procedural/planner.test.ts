@@ -1077,6 +1077,14 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
       assert.ok(r.ignoredWords.some((w) => /office|kitchen|library/.test(w)), prompt);
     }
     assert.equal(P('a cozy living room with a fireplace').plan.subjects[0]?.kind, 'fireplace', 'something drawn in the room is drawn');
+    // The cabin's chimney smokes already: the words for it are used; a factory's chimneys are not drawn.
+    const cabin = P('a cozy cabin in the snowy woods at night with smoke from the chimney');
+    assert.deepEqual(cabin.ignoredWords, []);
+    assert.ok(cabin.plan.subjects.some((x) => x.kind === 'cabin'));
+    assert.ok(P('factory chimneys with smoke at dusk').ignoredWords.includes('factory chimneys'));
+    const factory = P('a factory with smoking chimneys');
+    assert.ok(!factory.plan.subjects.some((x) => x.kind === 'cabin'), 'a factory\'s chimneys are not a cabin');
+    assert.ok(factory.ignoredWords.includes('chimneys'));
     for (const prompt of ['vineyard rows at golden hour', 'rice terraces in the mist']) {
       const r = P(prompt);
       assert.deepEqual([r.plan.archetype, r.plan.setting], ['nature', 'meadow'], prompt);

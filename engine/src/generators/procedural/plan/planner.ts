@@ -262,10 +262,6 @@ export function planPrompt(input: PlanInput): PlanResult {
   // Streaks of light in a street or on a road are its light trails ("light streaks on a highway at night").
   const streetContext = live.some((h) => h.effect.setting === 'street' || h.effect.setting === 'city' || h.effect.setting === 'town' || h.effect.subject === 'road' || h.effect.subject === 'cars' || h.effect.subject === 'buildings');
   if (streetContext) for (const h of live) if (h.effect.subject === 'light-streaks') h.effect = LEXICON.phrases.get('light trails')!;
-  const exclude = [
-    ...new Set([...hits.filter((h) => h.negated && h.effect.excludes).map((h) => h.effect.excludes!), ...live.map((h) => h.effect.clears).filter((c): c is string => !!c)]),
-  ];
-  const excluded = (what: string) => exclude.includes(what);
   /** Moves a recognised term the shot ends up not showing from the used words to the ignored ones. */
   const reportIgnored = (h: Hit): void => {
     const at = used.indexOf(h.text);
@@ -273,6 +269,17 @@ export function planPrompt(input: PlanInput): PlanResult {
     used.splice(at, 1);
     ignored.push(h.text);
   };
+  // A factory's chimneys are the factory's, not a cabin's ("a factory with smoking chimneys" drew a cabin).
+  if (live.some((h) => h.effect.excludes === 'factories')) {
+    for (const h of live) if (/chimney/.test(h.text) && h.effect.subject === 'cabin') {
+      h.effect = LEXICON.phrases.get('factory chimneys')!;
+      reportIgnored(h);
+    }
+  }
+  const exclude = [
+    ...new Set([...hits.filter((h) => h.negated && h.effect.excludes).map((h) => h.effect.excludes!), ...live.map((h) => h.effect.clears).filter((c): c is string => !!c)]),
+  ];
+  const excluded = (what: string) => exclude.includes(what);
 
   // ---------------------------------------------------------------- archetype
   const votes: Record<Archetype, number> = { nature: 0, urban: 0, abstract: 0, product: 0, text: 0, physics: 0 };

@@ -103,6 +103,10 @@ const ENTRIES: Entry[] = [
   { words: ['sunflowers', 'sunflower', 'sunflower field', 'sunflower fields', 'field of sunflowers', 'fields of sunflowers'], effect: { archetype: A('nature', 3), subject: 'sunflowers', excludes: 'sunflowers' } },
   { words: ['lavender', 'lavender field', 'lavender fields', 'field of lavender'], effect: { archetype: A('nature', 3), subject: 'flowers', color: '#8a6bc9', excludes: 'flowers' } },
   { words: ['poppies', 'poppy field', 'poppy fields', 'field of poppies'], effect: { archetype: A('nature', 3), subject: 'flowers', color: '#d7261e', excludes: 'flowers' } },
+  // The cabin's chimney smokes already ("with smoke from the chimney" was reported ignored); a factory's
+  // chimneys are not drawn.
+  { words: ['smoke from the chimney', 'smoke from its chimney', 'chimney smoke', 'smoking chimney', 'smoke rising from the chimney', 'chimney', 'wood smoke', 'woodsmoke'], effect: { archetype: A('nature', 2), subject: 'cabin', excludes: 'cabin' } },
+  { words: ['factory chimneys', 'factory chimney', 'smokestack', 'smokestacks', 'industrial chimney', 'industrial chimneys', 'power plant', 'power station', 'cooling towers', 'factory', 'factories', 'refinery'], effect: { excludes: 'factories', unrenderable: true } },
   { words: ['cabin', 'log cabin', 'cabins', 'cottage', 'hut', 'chalet', 'lodge', 'wooden cabin', 'cozy cabin', 'cosy cabin', 'cabin in the woods', 'forest cabin', 'mountain cabin', 'farmhouse'], effect: { archetype: A('nature', 3), subject: 'cabin', excludes: 'cabin' } },
   // Boats ride the swell; a harbour is the sea with boats in it.
   { words: ['boat', 'boats', 'fishing boat', 'fishing boats', 'rowboat', 'rowboats', 'rowing boat', 'rowing boats', 'motorboat', 'motorboats', 'trawler', 'trawlers', 'dinghy'], effect: { archetype: A('nature', 3), subject: 'boats', excludes: 'boats' } },
