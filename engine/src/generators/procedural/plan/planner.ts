@@ -700,6 +700,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     const many = /murmuration|starlings/.test(birdHit.text) ? 40 : /^(a )?bird$|^seagull$|^gull$/.test(birdHit.text) ? 1 : 9;
     addSubject('birds', clampInt(birdHit.number ?? countWord ?? many, 1, 60), 'matte', '#121214');
   }
+  // A ship steams across open water (the sea, or off a coast).
+  if (live.some((h) => h.effect.subject === 'ship') && !excluded('ship') && archetype === 'nature' && (setting === 'ocean' || setting === 'coast')) addSubject('ship', 1, 'metal', '#1d2430');
   // Kites fly over open ground or a beach (not over open water, where no one stands to fly them).
   const kiteHit = live.find((h) => h.effect.subject === 'kites');
   if (kiteHit && !excluded('kites') && archetype === 'nature' && ['coast', 'meadow', 'desert', 'mountains', 'sky'].includes(setting)) {
@@ -741,7 +743,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'kites', 'train', 'steam-train', 'freight-train', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'kites', 'ship', 'train', 'steam-train', 'freight-train', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

@@ -80,6 +80,8 @@ export const SUBJECT_KINDS = [
   // a train crossing the landscape on its track (count: locomotive and coaches): a passenger train in white
   // with a band in its colour, a steam train, a freight train's wagons in many colours
   'train', 'steam-train', 'freight-train',
+  // a container ship far out at sea, steaming slowly across the view
+  'ship',
   // kites riding the wind over a beach or a field, tails waving, their lines running out of the frame
   // (count: how many)
   'kites',
