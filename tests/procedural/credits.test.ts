@@ -61,6 +61,9 @@ describe('procedural/credits: an end roll from quoted lines', function () {
     assert.deepEqual(missingGlyphs('Łukasz Dvořák Дмитрий Ξένια Nguyễn', 700, 'inter'), []);
     assert.deepEqual(missingGlyphs('Łukasz Dvořák', 400, 'courier-prime'), []);
     assert.deepEqual(missingGlyphs('漢字', 400, 'inter'), ['漢', '字'], 'no CJK subset is installed: said, not hidden');
+    // And the planner says so: the characters are reported ignored (they draw as boxes).
+    assert.deepEqual(planPrompt({ prompt: 'title card "東京 Tokyo"', seed: 1 }).ignoredWords, ['東京']);
+    assert.deepEqual(planPrompt({ prompt: 'end credits "Director: 李安" "Editor: Łukasz Nowak"', seed: 1 }).ignoredWords, ['李安']);
     // Each character its own glyph: a Latin name, then a Cyrillic one, no wider than their parts.
     const parts = textGeometry('Ana', 700, 1).width + textGeometry('Дмитрий', 700, 1).width;
     assert.ok(Math.abs(textGeometry('AnaДмитрий', 700, 1).width - parts) < 0.05, 'runs from two files laid end to end');

@@ -956,6 +956,12 @@ export function planPrompt(input: PlanInput): PlanResult {
   if (!text) for (const h of live.filter((x) => x.effect.textMode)) reportIgnored(h);
   // Typing is how a title comes on: a countdown, a roll or a lower third is not typed.
   if (text?.reveal === undefined) for (const h of live.filter((x) => x.effect.textReveal)) reportIgnored(h);
+  // Scripts no installed font draws (scene/text.mts reads Fontsource's Latin, Latin Extended, Cyrillic,
+  // Greek and Vietnamese subsets): their characters come out as missing-glyph boxes, and are said to be
+  // not drawn ('title "東京 Tokyo"' reports 東京 ignored).
+  const undrawable = /[\u0530-\u08FF\u0900-\u109F\u10A0-\u1C7F\u2E80-\u9FFF\uA000-\uA4CF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]+/g;
+  const shown = text ? [text.title, text.subtitle ?? '', ...(text.lines ?? [])].join('\n') : '';
+  for (const run of shown.match(undrawable) ?? []) ignored.push(run);
   // A title sets two quotes (title and subtitle); a third has nowhere to go and is said so.
   const setQuotes = text?.mode === 'credits' ? split.quotes.length : text?.mode === 'countdown' ? 0 : 2;
   split.quotes.forEach((q, i) => (i < setQuotes && !excluded('text') ? used : ignored).push(`"${q}"`));
