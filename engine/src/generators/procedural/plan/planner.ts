@@ -10,7 +10,7 @@ import { LEXICON, FILLER, NEGATORS, type Effect } from './vocabulary';
 import { splitPrompt, singular, type Token } from './words';
 import { PALETTES, DEFAULT_PALETTES, EARTH_BLUE } from './palettes';
 import { stream } from '../sim/rng';
-import { BUTTERFLY_MIX, HEAP_BODIES, TULIP_MIX } from './schema';
+import { BUTTERFLY_MIX, HEAP_BODIES, TRAIN_KINDS, TULIP_MIX, isTrainKind, type TrainKind } from './schema';
 import type {
   Archetype,
   BodyKind,
@@ -294,7 +294,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   const ruralRoad = landscape && !townNamed && live.some(onTheRoad) && !excluded('road');
   // A train in a station or a subway is not a train crossing a landscape: its words do not vote for one.
   const trainBelow = live.some((h) => h.effect.indoors || (h.effect.unrenderable && h.effect.excludes === 'trains'));
-  const isTrain = (h: Hit) => h.effect.subject === 'train' || h.effect.subject === 'steam-train' || h.effect.subject === 'freight-train';
+  const isTrain = (h: Hit) => isTrainKind(h.effect.subject);
   for (const h of live) {
     const archetypeVotes = trainBelow && isTrain(h) ? {} : ruralRoad && onTheRoad(h) ? { nature: 3 } : (h.effect.archetype ?? {});
     for (const [k, v] of Object.entries(archetypeVotes)) votes[k as Archetype] += v ?? 0;
@@ -708,10 +708,10 @@ export function planPrompt(input: PlanInput): PlanResult {
     addSubject('kites', clampInt(kiteHit.number ?? countWord ?? (/^(a )?kite$/.test(kiteHit.text) ? 1 : 3), 1, 12), 'matte', '#e0312b');
   }
   // A train runs across open country on its track (not on water, nor through a town's streets).
-  const trainHit = live.find((h) => h.effect.subject === 'train' || h.effect.subject === 'steam-train' || h.effect.subject === 'freight-train');
+  const trainHit = live.find(isTrain);
   // ("a subway station with a train arriving" is a train underground, not one crossing a meadow.)
   if (trainHit && !excluded('trains') && !trainBelow && archetype === 'nature' && TRAIN_SETTINGS.includes(setting)) {
-    const kind = trainHit.effect.subject as 'train' | 'steam-train' | 'freight-train';
+    const kind = trainHit.effect.subject as TrainKind;
     addSubject(kind, clampInt(trainHit.number ?? countWord ?? (kind === 'freight-train' ? 9 : 6), 2, 20), 'metal', wordColor ?? (kind === 'train' ? '#c8202a' : kind === 'steam-train' ? '#5a1a16' : '#8a3324'));
   }
   // An airliner crosses any outdoor sky; a contrail is an airliner's at cruise, so it brings one.
@@ -743,7 +743,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A landscape draws no street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
-  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'kites', 'ship', 'train', 'steam-train', 'freight-train', 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'kites', 'ship', ...TRAIN_KINDS, 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

@@ -339,6 +339,10 @@ export type PhysicsEventKind = PhysicsEvent['kind'];
 export type BodyKind = PhysicsEvent['body'];
 /** Small bodies that come by the handful: poured onto one heap and shot close, never racked or scattered. */
 export const HEAP_BODIES: readonly BodyKind[] = ['beans', 'coins', 'pearls'];
+/** The trains (scene/train.mts draws whichever the plan has). */
+export const TRAIN_KINDS = ['train', 'steam-train', 'freight-train'] as const satisfies readonly SubjectKind[];
+export type TrainKind = (typeof TRAIN_KINDS)[number];
+export const isTrainKind = (kind: SubjectKind | undefined): kind is TrainKind => (TRAIN_KINDS as readonly string[]).includes(kind ?? '');
 
 /** The plan's JSON Schema, e.g. for editors or `rushes plan --schema`. */
 export const scenePlanJsonSchema: object = JSON.parse(JSON.stringify(ScenePlan));

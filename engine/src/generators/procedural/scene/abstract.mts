@@ -301,26 +301,26 @@ export function buildAbstract(ctx: BuildContext): Shot {
     updaters.push((t) => powder.update(t, camera));
     framing = { target: [0, 0.5, 0], distance: 12, azimuth: 0, elevation: 2 };
   }
+  // A display and a monitor's screen are read flat: straight on, a card filling the view 10 units out.
+  const screen = () => {
+    const h = viewFillingHeight(ctx, 10);
+    framing = { target: [0, 0, 0], distance: 10, azimuth: 0, elevation: 0 };
+    return { width: h * (ctx.width / ctx.height), height: h };
+  };
   if (kinds.has('hud')) {
-    // Straight on, filling the view, as a display is read.
     const s = plan.subjects.find((x) => x.kind === 'hud')!;
-    const distance = 10;
-    const h = viewFillingHeight(ctx, distance);
+    const { width, height } = screen();
     const [lead, second] = lightsFor(plan, s.color);
-    const hud = createHud(() => rng.next(), lead, second, h * (ctx.width / ctx.height), h);
+    const hud = createHud(() => rng.next(), lead, second, width, height);
     scene.add(hud.mesh);
     updaters.push((t) => hud.update(t));
-    framing = { target: [0, 0, 0], distance, azimuth: 0, elevation: 0 };
   }
   if (kinds.has('heartbeat')) {
-    // Straight on, the screen filling the frame: a monitor's trace is read flat.
     const s = plan.subjects.find((x) => x.kind === 'heartbeat')!;
-    const distance = 10;
-    const h = viewFillingHeight(ctx, distance);
-    const monitor = createHeartbeat(new THREE.Color(s.color), h * (ctx.width / ctx.height), h);
+    const { width, height } = screen();
+    const monitor = createHeartbeat(new THREE.Color(s.color), width, height);
     scene.add(monitor.group);
     updaters.push((t) => monitor.update(t));
-    framing = { target: [0, 0, 0], distance, azimuth: 0, elevation: 0 };
   }
   if (kinds.has('molecules')) {
     const s = plan.subjects.find((x) => x.kind === 'molecules')!;

@@ -9,13 +9,15 @@
 import * as THREE from 'three/webgpu';
 import { abs, exp, float, positionGeometry, smoothstep, uniform, vec3, vec4 } from 'three/tsl';
 import { faceAboutAxis, mergeParts, paintVertices, roughMaterial } from './common.mjs';
-import { viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
+import { crossingDirection, viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
 
 /** Nose to tail, metres, of the model as built (then scaled to this). */
 export const AIRLINER_LENGTH = 38;
+/** The model is built 41.3 m nose to tail (18.3 m of nose ahead of the middle, 23 m of tail behind). */
+const MODEL_SCALE = AIRLINER_LENGTH / 41.3;
 /** Share of the frame's width the airliner spans where it is placed; at cruise, with its contrails, less. */
 const FRAME_SHARE = 0.14;
 const CRUISE_SHARE = 0.09;
@@ -48,8 +50,7 @@ function airlinerGeometry(): THREE.BufferGeometry {
   );
   const engines = [-1, 1].map((side) => paintVertices(new THREE.CylinderGeometry(1.0, 0.85, 4.2, 14).rotateZ(-Math.PI / 2).translate(1.6, -1.9, side * 5.8), (p) => (p.x > 3.5 ? dark : grey)));
   const g = mergeParts([body, nose, tailCone, wings, stab, fin, ...engines]);
-  // 18.3 m of nose ahead of the middle, 23 m of tail behind: scaled to the length.
-  g.scale(AIRLINER_LENGTH / 41.3, AIRLINER_LENGTH / 41.3, AIRLINER_LENGTH / 41.3);
+  g.scale(MODEL_SCALE, MODEL_SCALE, MODEL_SCALE);
   g.computeVertexNormals();
   return g;
 }
@@ -103,7 +104,7 @@ export const createAirplane: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspe
   const widthM = 2 * tanH * d;
   const right = view.at(1, 0, d).sub(view.at(-1, 0, d)).setY(0).normalize();
   // Flying the way the camera pans, if it pans (it follows the plane); else either way.
-  const direction: 1 | -1 = plan.camera.move === 'pan-left' || plan.camera.move === 'truck-left' ? -1 : plan.camera.move === 'pan-right' || plan.camera.move === 'truck-right' ? 1 : rng.next() < 0.5 ? 1 : -1;
+  const direction = crossingDirection(plan.camera.move, () => (rng.next() < 0.5 ? 1 : -1));
   const flight = flightPlan(ctx.duration, widthM, direction, contrails);
   const start = view.at(flight.startX, skyRow(view, d, shot.groundHeight) + rng.range(0, 0.15), d);
   start.y = Math.max(start.y, shot.groundHeight(start.x, start.z) + 15);
@@ -133,11 +134,12 @@ export const createAirplane: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspe
     const width: N = float(3).add(behind.mul(0.02));
     const edge: N = float(1).sub(smoothstep(0.15, 0.5, abs((positionGeometry as N).x)));
     const density: N = form.mul(exp(age.div(-90))).mul(0.9).mul(edge);
+    // One material for both engines' trails.
+    const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, side: THREE.DoubleSide });
+    const pg: N = positionGeometry;
+    mat.positionNode = vec3(pg.x.mul(width), pg.y, pg.z) as N;
+    mat.colorNode = vec4(lit.r, lit.g, lit.b, density) as N;
     for (const side of [-1, 1]) {
-      const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, side: THREE.DoubleSide });
-      const pg: N = positionGeometry;
-      mat.positionNode = vec3(pg.x.mul(width), pg.y, pg.z) as N;
-      mat.colorNode = vec4(lit.r, lit.g, lit.b, density) as N;
       const trail = new THREE.Mesh(geometry, mat);
       trail.frustumCulled = false;
       trail.userData.side = side;
@@ -149,13 +151,12 @@ export const createAirplane: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspe
   // Navigation lights: shown from dusk (they are on all day, but only read against a darkening sky).
   const lamps: Array<{ mesh: THREE.Mesh; at: THREE.Vector3; flash?: { period: number; phase: number } }> = [];
   if (plan.timeOfDay === 'dusk' || plan.timeOfDay === 'night') {
-    const k = AIRLINER_LENGTH / 41.3;
     const lamp = (hex: string, at: [number, number, number], flash?: { period: number; phase: number }) => {
       const mat = new THREE.MeshBasicNodeMaterial({ color: new THREE.Color(hex).multiplyScalar(6), fog: false });
       // 1.2 m: a point of light a few pixels across at the distance the plane is placed.
       const mesh = new THREE.Mesh(new THREE.SphereGeometry(1.2, 8, 6), mat);
       group.add(mesh);
-      lamps.push({ mesh, at: new THREE.Vector3(...at).multiplyScalar(k), ...(flash ? { flash } : {}) });
+      lamps.push({ mesh, at: new THREE.Vector3(...at).multiplyScalar(MODEL_SCALE), ...(flash ? { flash } : {}) });
     };
     // Left is -z when flying along +x with y up (the right-hand rule puts +z on the right: x cross y).
     lamp('#ff2a1a', [-8, -0.9, -17.2]);
@@ -180,7 +181,7 @@ export const createAirplane: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspe
       // The trail reaches back to where the plane was well before the clip began (off the frame).
       trailLength.value = flight.speed * (t + 60);
       for (const trail of trails) {
-        engine.copy(body.position).addScaledVector(side, trail.userData.side * 5.8 * (AIRLINER_LENGTH / 41.3)).addScaledVector(dir, -2);
+        engine.copy(body.position).addScaledVector(side, trail.userData.side * 5.8 * MODEL_SCALE).addScaledVector(dir, -2);
         trail.position.copy(engine);
         toCam.copy(camera.position).sub(engine).normalize();
         trail.quaternion.copy(faceAboutAxis(q, dir, toCam));

@@ -101,6 +101,11 @@ export function createHeartbeat(colour: THREE.Color, width: number, height: numb
   const xs = new Float32Array(n);
   const ys = new Float32Array(n);
   const bright = new Float32Array(n);
+  // Per sample: the unit normal across the line (averaged over the neighbouring segments), and whether it
+  // is lit with both neighbours (a sample next to the erased band is dark too, so no segment bridges it).
+  const ux = new Float32Array(n);
+  const uy = new Float32Array(n);
+  const shade = new Float32Array(n);
   return {
     group,
     update(t) {
@@ -112,20 +117,30 @@ export function createHeartbeat(colour: THREE.Color, width: number, height: numb
         // Phosphor: bright where just drawn, settling to 45% over the sweep; nothing in the erased band.
         bright[i] = s ? 0.45 + 0.55 * Math.exp(-s.age / 0.35) : 0;
       }
+      for (let i = 0; i < n; i++) {
+        const a = Math.max(0, i - 1);
+        const b = Math.min(n - 1, i + 1);
+        const dx = xs[b]! - xs[a]!;
+        const dy = ys[b]! - ys[a]!;
+        const len = Math.hypot(dx, dy) || 1;
+        ux[i] = -dy / len;
+        uy[i] = dx / len;
+        shade[i] = Math.min(bright[i]!, bright[a]! > 0 && bright[b]! > 0 ? 1 : 0);
+      }
       for (const r of [glow, core]) {
+        const { positions: pos, colours: col } = r;
         for (let i = 0; i < n; i++) {
-          // The ribbon's width across the line's direction (averaged over the neighbouring segments).
-          const a = Math.max(0, i - 1);
-          const b = Math.min(n - 1, i + 1);
-          const dx = xs[b]! - xs[a]!;
-          const dy = ys[b]! - ys[a]!;
-          const len = Math.hypot(dx, dy) || 1;
-          const nx = (-dy / len) * r.halfWidth;
-          const ny = (dx / len) * r.halfWidth;
-          r.positions.set([xs[i]! + nx, ys[i]! + ny, 0, xs[i]! - nx, ys[i]! - ny, 0], i * 6);
-          // A sample next to the erased band is dark too, so no segment bridges the gap.
-          const k = Math.min(bright[i]!, bright[a]! > 0 && bright[b]! > 0 ? 1 : 0) * r.gain;
-          r.colours.set([colour.r * k, colour.g * k, colour.b * k, colour.r * k, colour.g * k, colour.b * k], i * 6);
+          const nx = ux[i]! * r.halfWidth;
+          const ny = uy[i]! * r.halfWidth;
+          const o = i * 6;
+          pos[o] = xs[i]! + nx;
+          pos[o + 1] = ys[i]! + ny;
+          pos[o + 3] = xs[i]! - nx;
+          pos[o + 4] = ys[i]! - ny;
+          const k = shade[i]! * r.gain;
+          col[o] = col[o + 3] = colour.r * k;
+          col[o + 1] = col[o + 4] = colour.g * k;
+          col[o + 2] = col[o + 5] = colour.b * k;
         }
         r.mesh.geometry.attributes.position!.needsUpdate = true;
         r.mesh.geometry.attributes.color!.needsUpdate = true;

@@ -108,6 +108,7 @@ export const createKites: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspect)
   // Kites face into the wind, towards the flier: the camera's way, turned a little.
   const face = new THREE.Quaternion().setFromUnitVectors(new THREE.Vector3(0, 0, 1), ahead.clone().negate().setY(0).normalize());
   const roll = new THREE.Quaternion();
+  const zAxis = new THREE.Vector3(0, 0, 1);
   const tilt = new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(1, 0, 0), -0.35);
   const p = new THREE.Vector3();
   const v = new THREE.Vector3();
@@ -121,7 +122,7 @@ export const createKites: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspect)
       for (const k of kites) {
         const s = kiteSway(t, k.phase, wind);
         k.mesh.position.copy(k.base).add(follow).addScaledVector(right, s.across * k.reach).addScaledVector(up, s.up * k.reach);
-        roll.setFromAxisAngle(new THREE.Vector3(0, 0, 1), s.roll);
+        roll.setFromAxisAngle(zAxis, s.roll);
         k.mesh.quaternion.copy(face).multiply(tilt).multiply(roll);
         // The line from the spars' crossing to the anchor, and the tail from the bottom tip.
         p.set(0, KITE_HEIGHT / 2 - KITE_HEIGHT * 0.3, 0).applyQuaternion(k.mesh.quaternion).add(k.mesh.position);

@@ -8,10 +8,10 @@
  * The track's profile and where each vehicle sits on it are pure (tested without a GPU).
  */
 import * as THREE from 'three/webgpu';
-import type { SubjectKind } from '../plan/schema.js';
+import { isTrainKind } from '../plan/schema.js';
 import { mergeParts, paintVertices, roughMaterial, softCards } from './common.mjs';
 import { vec3 } from 'three/tsl';
-import { groundAhead, viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
+import { crossingDirection, groundAhead, viewPlacer, type ViewLayerFactory } from './view-placer.mjs';
 
 /** A coach's length and the coupling gap, metres (a main-line coach is 23 to 26 m). */
 export const CAR_LENGTH = 24;
@@ -251,9 +251,9 @@ function createPuffs(): { mesh: THREE.InstancedMesh; update(t: number, camera: T
 
 export const createTrain: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspect) => {
   const plan = ctx.plan;
-  const kind = plan.subjects.find((s) => s.kind === 'train' || s.kind === 'steam-train' || s.kind === 'freight-train')!.kind as SubjectKind;
-  const style: Style = kind === 'steam-train' ? 'steam' : kind === 'freight-train' ? 'freight' : 'passenger';
-  const cars = Math.max(2, Math.min(20, plan.subjects.find((s) => s.kind === kind)!.count));
+  const subject = plan.subjects.find((s) => isTrainKind(s.kind))!;
+  const style: Style = subject.kind === 'steam-train' ? 'steam' : subject.kind === 'freight-train' ? 'freight' : 'passenger';
+  const cars = Math.max(2, Math.min(20, subject.count));
   const view = viewPlacer(midway, fovDeg, aspect);
   const rng = ctx.rng('train');
   const tanH = view.tanV * aspect;
@@ -263,7 +263,7 @@ export const createTrain: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspect)
   const distance = trackDistance(view, aspect, shot.groundHeight);
   const { at: middle, ahead } = groundAhead(view, distance, shot.groundHeight);
   // Across the view, the way the camera pans if it pans.
-  const direction = plan.camera.move === 'pan-left' || plan.camera.move === 'truck-left' ? -1 : plan.camera.move === 'pan-right' || plan.camera.move === 'truck-right' ? 1 : rng.next() < 0.5 ? 1 : -1;
+  const direction = crossingDirection(plan.camera.move, () => (rng.next() < 0.5 ? 1 : -1));
   const along = new THREE.Vector3(-ahead.z, 0, ahead.x).multiplyScalar(direction).normalize();
   const origin = middle.clone().setY(0);
   const profile = trackProfile((s) => {
@@ -276,7 +276,6 @@ export const createTrain: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspect)
   const night = plan.timeOfDay === 'night' || plan.timeOfDay === 'dusk';
   // Glass is drawn unlit: dark by day, the warm light of the coaches inside after dark.
   const glass = night ? new THREE.Color('#ffcf8a').multiplyScalar(2.2) : new THREE.Color('#1d2228');
-  const subject = plan.subjects.find((s) => s.kind === kind)!;
   const livery = new THREE.Color(subject.color);
   const vehicles: THREE.Group[] = [];
   const bodyMat = roughMaterial(ctx, { vertexColors: true, roughness: 0.4 });
@@ -307,7 +306,6 @@ export const createTrain: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspect)
   const frameWidth = 2 * tanH * distance;
   const speed = Math.min(35, Math.max(15, (trainLength + frameWidth * 0.6) / Math.max(ctx.duration, 0.5)));
   const start = -frameWidth * 0.3;
-  const q = new THREE.Quaternion();
   const axis = new THREE.Vector3(1, 0, 0);
   const dir = new THREE.Vector3();
   const m = new THREE.Matrix4();
@@ -315,6 +313,10 @@ export const createTrain: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspect)
   const place = (s: number, out: THREE.Vector3) => out.copy(origin).addScaledVector(along, s).setY(heightAt(profile, s));
   const a = new THREE.Vector3();
   const b = new THREE.Vector3();
+  // The headlights in the locomotive's frame: low either side of the modern nose; one lamp (both
+  // instances) on the steam locomotive's smokebox door.
+  const lampsAt = style === 'steam' ? [new THREE.Vector3(7.1, 2.3, 0), new THREE.Vector3(7.1, 2.3, 0)] : [new THREE.Vector3(12.05, 0.4, -0.8), new THREE.Vector3(12.05, 0.4, 0.8)];
+  const lampAt = new THREE.Vector3();
   return {
     group,
     update(t, camera) {
@@ -330,12 +332,7 @@ export const createTrain: ViewLayerFactory = (ctx, shot, midway, fovDeg, aspect)
         v.quaternion.setFromUnitVectors(axis, dir);
       });
       const loco = vehicles[0]!;
-      for (let i = 0; i < 2; i++) {
-        // On the modern nose, low either side; on the steam locomotive, one lamp on the smokebox door.
-        const local = style === 'steam' ? new THREE.Vector3(7.1, 2.3, 0) : new THREE.Vector3(12.05, 0.4, i === 0 ? -0.8 : 0.8);
-        q.copy(loco.quaternion);
-        lamps.setMatrixAt(i, m.compose(local.applyQuaternion(q).add(loco.position), q, one));
-      }
+      lampsAt.forEach((local, i) => lamps.setMatrixAt(i, m.compose(lampAt.copy(local).applyQuaternion(loco.quaternion).add(loco.position), loco.quaternion, one)));
       lamps.instanceMatrix.needsUpdate = true;
       if (puffs) {
         // Each puff left the chimney where the locomotive was when it was blown, so the plume streams back

@@ -5,6 +5,7 @@
  */
 import * as THREE from 'three/webgpu';
 import type { CameraPose } from '../sim/camera.js';
+import type { CameraMove } from '../plan/schema.js';
 import type { BuildContext, Shot } from './common.mjs';
 
 /** Something placed in the camera's view that moves with clip time (fireworks, lightning, balloons). */
@@ -52,4 +53,12 @@ export function groundAhead(view: ViewPlacer, distance: number, ground: (x: numb
   const at = view.camera.clone().addScaledVector(ahead, distance).addScaledVector(new THREE.Vector3(-ahead.z, 0, ahead.x), side);
   at.y = ground(at.x, at.z);
   return { at, ahead };
+}
+
+/**
+ * The way something crossing the frame goes when the camera pans or slides (it follows it): +1 to the
+ * right, -1 to the left, or `otherwise` when the camera does neither.
+ */
+export function crossingDirection(move: CameraMove, otherwise: () => 1 | -1): 1 | -1 {
+  return move === 'pan-left' || move === 'truck-left' ? -1 : move === 'pan-right' || move === 'truck-right' ? 1 : otherwise();
 }
