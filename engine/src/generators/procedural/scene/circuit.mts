@@ -129,14 +129,16 @@ export function createCircuit(rand: () => number, colour: THREE.Color, cellsX: n
   group.add(board);
 
   // Traces and their glow: ribbons along each trace, every vertex knowing how far along its trace it is
-  // and its trace's own phase, so the shader can run pulses along them.
+  // and its trace's own phase, so the shader can run pulses along them. One phase a trace for both ribbons
+  // (drawn for each, the glow's pulses ran at other places on the trace than the trace's own).
+  const phases = traces.map(() => rand() * 40);
   const build = (halfWidth: number, lift: number) => {
     const pos: number[] = [];
     const along: number[] = [];
     const phase: number[] = [];
     const index: number[] = [];
-    for (const trace of traces) {
-      const p = rand() * 40;
+    traces.forEach((trace, ti) => {
+      const p = phases[ti]!;
       let s = 0;
       for (let i = 0; i + 1 < trace.length; i++) {
         const a = at(...trace[i]!, lift);
@@ -156,7 +158,7 @@ export function createCircuit(rand: () => number, colour: THREE.Color, cellsX: n
         index.push(base, base + 2, base + 1, base + 1, base + 2, base + 3);
         s += len;
       }
-    }
+    });
     const g = new THREE.BufferGeometry();
     g.setAttribute('position', new THREE.Float32BufferAttribute(pos, 3));
     g.setAttribute('along', new THREE.Float32BufferAttribute(along, 1));
