@@ -10,6 +10,7 @@ import { LEXICON, FILLER, NEGATORS, type Effect } from './vocabulary';
 import { splitPrompt, singular, type Token } from './words';
 import { PALETTES, DEFAULT_PALETTES, EARTH_BLUE } from './palettes';
 import { stream } from '../sim/rng';
+import { STRUCTURE_BODIES } from '../sim/structures';
 import { BUTTERFLY_MIX, HEAP_BODIES, TRAIN_KINDS, TULIP_MIX, isTrainKind, type TrainKind } from './schema';
 import type {
   Archetype,
@@ -1112,8 +1113,6 @@ const EVENTS_FOR_BODY: Record<BodyKind | 'any', PhysicsEventKind[]> = {
   glass: ['collide'],
 };
 
-/** Bodies built into a structure that a ball knocks down (sim/structures.ts). */
-const STRUCTURE_BODIES: readonly BodyKind[] = ['bricks', 'blocks', 'pins', 'billiards', 'glass'];
 /** How many pieces a structure has unless a number is said: a wall of 12 courses, a tower of 18 layers, ten pins. */
 const STRUCTURE_COUNT: Partial<Record<BodyKind, number>> = { bricks: 96, blocks: 54, pins: 10, billiards: 15, glass: 1 };
 /** Their own colours (brick red, pale pine, a pin's white) unless one is named; the palette's accent is for toys. */

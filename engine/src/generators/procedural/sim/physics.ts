@@ -12,7 +12,7 @@ import RAPIER from '@dimforge/rapier3d-compat';
 import { stream, type Rng } from './rng';
 import { HEAP_BODIES, type BodyKind, type Material, type PhysicsEvent } from '../plan/schema';
 import { beanHullPoints } from './bean';
-import { blockTower, bowlingRack, brickWall, glassPane, poolBreak, BLOCK_HALF, BRICK_HALF, PIN_PROFILE, POOL_BALL_RADIUS, type Structure } from './structures';
+import { blockTower, buildStructure, BLOCK_HALF, BRICK_HALF, PIN_PROFILE, POOL_BALL_RADIUS, type Structure } from './structures';
 import type { Vec3 } from './camera';
 
 export const PHYSICS_HZ = 120;
@@ -379,8 +379,8 @@ export class PhysicsSim {
         return Math.max(3, length * 0.55);
       }
       case 'collide': {
-        if (event.body === 'bricks' || event.body === 'blocks' || event.body === 'pins' || event.body === 'billiards' || event.body === 'glass') {
-          const built = event.body === 'bricks' ? brickWall(n, floorY) : event.body === 'blocks' ? blockTower(n, floorY) : event.body === 'pins' ? bowlingRack(floorY) : event.body === 'glass' ? glassPane(() => rng.next(), floorY) : poolBreak(floorY);
+        const built = buildStructure(event.body, n, floorY, () => rng.next());
+        if (built) {
           this.build(built, event, ei);
           return built;
         }

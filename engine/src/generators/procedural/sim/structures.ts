@@ -8,7 +8,7 @@
  * shot; gravity stays 9.81, so they fall a touch slower than the real things, as in a slow-motion shot.
  */
 import type { Vec3 } from './camera';
-import type { Material } from '../plan/schema';
+import type { BodyKind, Material } from '../plan/schema';
 
 export type Quat = [number, number, number, number];
 
@@ -371,4 +371,21 @@ export function glassPane(rand: () => number, floorY: number): Structure {
     azimuth: 28,
     elevation: 6,
   };
+}
+
+/** Bodies built into a structure that a ball knocks down or breaks, and how each is built. */
+const BUILDERS: Partial<Record<BodyKind, (count: number, floorY: number, rand: () => number) => Structure>> = {
+  bricks: (n, floorY) => brickWall(n, floorY),
+  blocks: (n, floorY) => blockTower(n, floorY),
+  pins: (_n, floorY) => bowlingRack(floorY),
+  billiards: (_n, floorY) => poolBreak(floorY),
+  glass: (_n, floorY, rand) => glassPane(rand, floorY),
+};
+
+/** The bodies that are structures (the planner's and the simulation's one list). */
+export const STRUCTURE_BODIES = Object.keys(BUILDERS) as readonly BodyKind[];
+
+/** The structure a collision with `body` knocks down, or null if it is not one. */
+export function buildStructure(body: BodyKind, count: number, floorY: number, rand: () => number): Structure | null {
+  return BUILDERS[body]?.(count, floorY, rand) ?? null;
 }
