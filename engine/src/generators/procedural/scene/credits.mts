@@ -8,7 +8,7 @@
  */
 import * as THREE from 'three/webgpu';
 import type { ScenePlan } from '../plan/schema.js';
-import { textGeometry, titleInk } from './text.mjs';
+import { overlayMaterial, overlayStage, textGeometry, titleInk } from './text.mjs';
 import type { BuildContext, Shot } from './common.mjs';
 
 export interface CreditEntry {
@@ -87,13 +87,11 @@ export function rollOffsetPx(frame: number, frames: number, travelPx: number): n
 /** The overlay: the roll as one group of meshes moved a whole number of pixels each frame. */
 export function creditsOverlay(ctx: BuildContext, text: NonNullable<ScenePlan['text']>): NonNullable<Shot['overlay']> {
   const ink = titleInk(ctx.plan);
-  const aspect = ctx.width / ctx.height;
+  const { scene, camera, aspect } = overlayStage(ctx);
   const px = 1 / ctx.height;
   const snap = (v: number) => Math.round(v / px) * px;
-  const scene = new THREE.Scene();
-  const camera = new THREE.OrthographicCamera(-aspect / 2, aspect / 2, 0.5, -0.5, -1, 1);
   const { rows, height } = layoutCredits([text.title, ...(text.lines ?? [])].map(parseCredit));
-  const mat = (opacity: number) => new THREE.MeshBasicNodeMaterial({ color: ink, transparent: true, opacity, depthTest: false, depthWrite: false });
+  const mat = (opacity: number) => overlayMaterial(ink, opacity);
   const nameMat = mat(1);
   const roleMat = mat(0.68);
   const roll = new THREE.Group();

@@ -128,11 +128,23 @@ export function titleInk(plan: ScenePlan): THREE.Color {
 
 const easeOut = (x: number) => 1 - Math.pow(1 - Math.min(1, Math.max(0, x)), 3);
 
-/** The overlay scene: an orthographic camera whose units are pixels/height (y from -0.5 to 0.5). */
-export function buildTextOverlay(ctx: BuildContext, text: NonNullable<ScenePlan['text']>): NonNullable<Shot['overlay']> {
+/**
+ * An overlay's stage: its scene and an orthographic camera whose unit is the frame's height (y from -0.5 to
+ * 0.5, x over the aspect), composited after grading (titles, lower thirds, countdowns, rolls, typed text).
+ */
+export function overlayStage(ctx: BuildContext): { scene: THREE.Scene; camera: THREE.OrthographicCamera; aspect: number } {
   const aspect = ctx.width / ctx.height;
-  const scene = new THREE.Scene();
-  const camera = new THREE.OrthographicCamera(-aspect / 2, aspect / 2, 0.5, -0.5, -1, 1);
+  return { scene: new THREE.Scene(), camera: new THREE.OrthographicCamera(-aspect / 2, aspect / 2, 0.5, -0.5, -1, 1), aspect };
+}
+
+/** Flat colour for overlay text and rules: blended, drawn over everything in the order added. */
+export function overlayMaterial(colour: THREE.Color, opacity = 1): THREE.MeshBasicNodeMaterial {
+  return new THREE.MeshBasicNodeMaterial({ color: colour, transparent: true, opacity, depthTest: false, depthWrite: false });
+}
+
+/** Titles and lower thirds (countdowns, rolls and typed titles have their own builders). */
+export function buildTextOverlay(ctx: BuildContext, text: NonNullable<ScenePlan['text']>): NonNullable<Shot['overlay']> {
+  const { scene, camera, aspect } = overlayStage(ctx);
   const plan = ctx.plan;
   const accent = paletteColor(plan, 0);
   const white = new THREE.Color('#f7f5f0');
@@ -142,7 +154,7 @@ export function buildTextOverlay(ctx: BuildContext, text: NonNullable<ScenePlan[
   const ink = titleInk(plan);
   const ruleColor = onWhite ? paletteColor(plan, 3) : accent;
   const parts: Array<{ obj: THREE.Object3D; mats: THREE.MeshBasicNodeMaterial[]; from: THREE.Vector3; to: THREE.Vector3; start: number; dur: number; scaleFrom?: number }> = [];
-  const mat = (c: THREE.Color, opacity = 1) => new THREE.MeshBasicNodeMaterial({ color: c, transparent: true, opacity, depthTest: false, depthWrite: false });
+  const mat = overlayMaterial;
   const fit = (width: number, size: number, max: number) => (width > max ? (size * max) / width : size);
 
   if (text.mode === 'countdown') return countdownOverlay(ctx, text, scene, camera, ink, ruleColor);
@@ -245,7 +257,7 @@ function countdownOverlay(
   const numerals: Array<{ mesh: THREE.Mesh; mat: THREE.MeshBasicNodeMaterial }> = [];
   for (let n = from; n >= 1; n--) {
     const g = textGeometry(String(n), 700, size);
-    const mat = new THREE.MeshBasicNodeMaterial({ color: ink, transparent: true, opacity: 0, depthTest: false, depthWrite: false });
+    const mat = overlayMaterial(ink, 0);
     const mesh = new THREE.Mesh(g.geometry, mat);
     // Centred on the ring: the geometry's origin is its baseline's start; a digit's body is about 0.72 em.
     mesh.geometry.translate(-g.width / 2, -size * 0.36, 0);
@@ -254,9 +266,9 @@ function countdownOverlay(
     numerals.push({ mesh, mat });
   }
   const radius = 0.3;
-  const faint = new THREE.Mesh(new THREE.RingGeometry(radius - 0.003, radius + 0.003, 128), new THREE.MeshBasicNodeMaterial({ color: ink, transparent: true, opacity: 0.22, depthTest: false, depthWrite: false }));
+  const faint = new THREE.Mesh(new THREE.RingGeometry(radius - 0.003, radius + 0.003, 128), overlayMaterial(ink, 0.22));
   scene.add(faint);
-  const sweepMat = new THREE.MeshBasicNodeMaterial({ color: ringColor, transparent: true, opacity: 1, depthTest: false, depthWrite: false });
+  const sweepMat = overlayMaterial(ringColor);
   const sweep = new THREE.Mesh(new THREE.RingGeometry(radius - 0.006, radius + 0.006, 128), sweepMat);
   scene.add(sweep);
   let lastLeft = -1;

@@ -9,7 +9,7 @@
 import * as THREE from 'three/webgpu';
 import type { ScenePlan } from '../plan/schema.js';
 import type { BuildContext, Shot } from './common.mjs';
-import { glyphRun, titleInk } from './text.mjs';
+import { glyphRun, overlayMaterial, overlayStage, titleInk } from './text.mjs';
 
 /** Seconds between keys at a steady pace (about 12 a second). */
 export const KEY_INTERVAL = 0.085;
@@ -41,11 +41,8 @@ export function caretLit(t: number, lastKey: number): boolean {
 
 /** The overlay: the title (and subtitle) typed, left edge fixed where the finished line will be centred. */
 export function typewriterOverlay(ctx: BuildContext, text: NonNullable<ScenePlan['text']>): NonNullable<Shot['overlay']> {
-  const aspect = ctx.width / ctx.height;
-  const scene = new THREE.Scene();
-  const camera = new THREE.OrthographicCamera(-aspect / 2, aspect / 2, 0.5, -0.5, -1, 1);
-  const ink = titleInk(ctx.plan);
-  const mat = new THREE.MeshBasicNodeMaterial({ color: ink, transparent: true, depthTest: false, depthWrite: false });
+  const { scene, camera, aspect } = overlayStage(ctx);
+  const mat = overlayMaterial(titleInk(ctx.plan));
   const sizes = [0.085, 0.05];
   const strings = [text.title, ...(text.subtitle ? [text.subtitle] : [])];
   const runs = strings.map((s, i) => {
