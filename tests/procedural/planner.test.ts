@@ -1092,6 +1092,31 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
     }
   });
 
+  it('lights and fire in a room are not a city or a campfire; pavement is a street; neon reflections are neon signs; dew is not falling bodies', () => {
+    const server = P('a server room with blinking lights');
+    assert.equal(server.plan.archetype, 'abstract', 'it was a skyline at night');
+    assert.ok(server.ignoredWords.includes('lights'), 'no lights are drawn');
+    assert.equal(P('a dark room with a lamp').plan.archetype, 'abstract');
+    const kitchen = P('a chef cooking in a kitchen with flames');
+    assert.equal(kitchen.plan.archetype, 'abstract', 'it was a campfire in a pine forest');
+    assert.ok(kitchen.plan.subjects.some((x) => x.kind === 'fire'), 'the flames, on a dark field');
+    assert.ok(!kitchen.plan.subjects.some((x) => x.kind === 'pine-trees'));
+    assert.equal(P('a campfire in the dark').plan.archetype, 'nature', 'a campfire in the dark is still a campfire');
+    const neon = P('neon reflections on wet pavement after rain');
+    assert.deepEqual([neon.plan.archetype, neon.plan.setting, neon.plan.weather.condition], ['urban', 'street', 'rain'], 'it was a pine forest in the rain');
+    assert.ok(neon.plan.subjects.some((x) => x.kind === 'neon-signs'));
+    assert.equal(P('people walking on the sidewalk').plan.setting, 'street');
+    // City lights with no city drawn are reported so, unless they are the bokeh asked for.
+    assert.ok(P('earth from space with city lights').ignoredWords.includes('city lights'), 'the planet draws no city lights');
+    assert.ok(P('light trails abstract background').ignoredWords.includes('light trails'));
+    assert.ok(!P('bokeh city lights background').ignoredWords.includes('city lights'));
+    assert.ok(!P('rain drops on a window at night with city lights').ignoredWords.includes('city lights'), 'the bokeh behind the glass');
+    const web = P('a spider web with dew drops in the morning');
+    assert.notEqual(web.plan.archetype, 'physics', 'it was 36 cubes falling');
+    assert.ok(web.ignoredWords.includes('dew drops'));
+    assert.equal(P('close up of grass blades with morning dew').plan.timeOfDay, 'morning');
+  });
+
   it('film grain goes to the grade; a countdown on black is the countdown on that field, its numbers used; opening credits are a title card', () => {
     assert.equal(P('"The End" on black background, film grain').plan.grade.grain, 0.5);
     assert.equal(P('grainy 16mm footage of a forest').plan.grade.grain, 0.8);

@@ -296,8 +296,11 @@ export function planPrompt(input: PlanInput): PlanResult {
   // A train in a station or a subway is not a train crossing a landscape: its words do not vote for one.
   const trainBelow = live.some((h) => h.effect.indoors || (h.effect.unrenderable && h.effect.excludes === 'trains'));
   const isTrain = (h: Hit) => isTrainKind(h.effect.subject);
+  // Lights in a room are not a city's lights ("a server room with blinking lights" was a skyline at night).
+  const indoors = live.some((h) => h.effect.indoors);
+  const roomLights = (h: Hit) => indoors && h.effect.subject === 'street-lights' && /^(lights|lamps)$/.test(h.text);
   for (const h of live) {
-    const archetypeVotes = trainBelow && isTrain(h) ? {} : ruralRoad && onTheRoad(h) ? { nature: 3 } : (h.effect.archetype ?? {});
+    const archetypeVotes = (trainBelow && isTrain(h)) || roomLights(h) ? {} : ruralRoad && onTheRoad(h) ? { nature: 3 } : (h.effect.archetype ?? {});
     for (const [k, v] of Object.entries(archetypeVotes)) votes[k as Archetype] += v ?? 0;
   }
   const quotes = excluded('text') ? [] : split.quotes;
@@ -325,7 +328,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   const onlyFire = live.some((h) => h.effect.subject === 'fire') && !excluded('fire') && !live.some((h) => h.effect.setting || h.effect.body || (h.effect.subject && h.effect.subject !== 'fire'));
   // ("in the dark" names a dark field too, but a campfire in the dark is still a campfire.)
   const backdropWords = live.some((h) => backdropText(h) || /^on (black|white)$/.test(h.text));
-  if (backdropWords && onlyFire) votes.abstract = Math.max(...Object.values(votes)) + 1;
+  // A fire in a room we do not draw ("a chef cooking in a kitchen with flames") is the flames on that
+  // dark field too: it was a campfire in a pine forest.
+  if ((backdropWords || indoors) && onlyFire) votes.abstract = Math.max(...Object.values(votes)) + 1;
   // Quoted text or a countdown on a field named ("on black", "on a blue background") with nothing else
   // asked for is the text on that field: it was the abstract motion background, a white ribbon crossing behind the words.
   const backdropOnly = (h: Hit) => (h.effect.background !== undefined || backdropText(h)) && !h.effect.subject && !h.effect.particles && !h.effect.setting && !h.effect.body;
@@ -741,9 +746,11 @@ export function planPrompt(input: PlanInput): PlanResult {
   if (inkField) addSubject('ink', 1, 'matte', wordColor ?? (background === INK_FIELD || (!!namedBackground && hexToHsl(namedBackground)[2] > 0.5) ? '#1d2f7a' : '#4a7bd9'));
   // Words for things this shot has no place for (smoke in a landscape, fireworks in a studio) are
   // reported as ignored, not used. Road and car words are used by a street, or by a landscape with a road.
-  // A landscape draws no street lights or light trails.
+  // Only a city or a street draws street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
-  const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : [];
+  // (City lights behind rain on a window, or with bokeh asked for, are the bokeh.)
+  const lightsAsBokeh = subjects.some((s) => s.kind === 'raindrops') || live.some((h) => h.effect.particles === 'bokeh' && !excluded('bokeh'));
+  const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : archetype !== 'urban' ? (lightsAsBokeh ? (['light-trails'] as const) : (['street-lights', 'light-trails'] as const)) : [];
   for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'kites', 'ship', ...TRAIN_KINDS, 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
