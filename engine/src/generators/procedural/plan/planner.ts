@@ -154,7 +154,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
-  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product',
+  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product', cradle: 'product',
   raindrops: 'abstract',
   heartbeat: 'abstract',
   circuit: 'abstract',
@@ -1069,7 +1069,7 @@ function hslToHex(h: number, s: number, l: number): string {
 
 /** The liquid in a glass, unless a colour word says otherwise. */
 /** Products whose colour is their own unless a colour is named: drinks, and candle wax. */
-const OWN_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22', candle: '#efe4d2', pumpkin: '#d9661a', hourglass: '#a06c34' };
+const OWN_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22', candle: '#efe4d2', pumpkin: '#d9661a', hourglass: '#a06c34', cradle: '#17181c' };
 
 function defaultProductMaterial(kind: SubjectKind, r: number): Material {
   switch (kind) {
@@ -1081,6 +1081,8 @@ function defaultProductMaterial(kind: SubjectKind, r: number): Material {
       return 'matte';
     case 'hourglass':
       return 'wood';
+    case 'cradle':
+      return 'metal';
     case 'clock':
       return r < 0.5 ? 'metal' : 'plastic';
     case 'bottle':

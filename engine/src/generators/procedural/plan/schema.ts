@@ -156,6 +156,8 @@ export const SUBJECT_KINDS = [
   'hourglass',
   // a twin-bell alarm clock facing the lens, its second hand ticking (color and material: its case's)
   'clock',
+  // a Newton's cradle on a lacquered base, its end balls swinging in turn (material: the balls'; color: the base's)
+  'cradle',
   // rising from the product (a hot drink); drifting over an abstract field
   'steam', 'smoke',
   // clouds of ink sinking and blooming in clear water, over an abstract field (white unless one is named)

@@ -279,6 +279,8 @@ const ENTRIES: Entry[] = [
   // hands still).
   { words: ['clock', 'clocks', 'alarm clock', 'alarm clocks', 'clock ticking', 'ticking clock', 'ticking', 'tick tock', 'table clock', 'desk clock', 'analog clock', 'analogue clock'], effect: { archetype: A('product', 4), subject: 'clock' } },
   { words: ['vase', 'jar', 'pot', 'urn'], effect: { archetype: A('product', 4), subject: 'vase' } },
+  // A Newton's cradle, its balls clicking ("newton's cradle swinging" drew a bare gradient).
+  { words: ["newton's cradle", 'newtons cradle', 'newton cradle', "newton's cradles", 'newtons cradles', "newton's balls", 'newton balls', "newton's cradle swinging", 'newtons cradle swinging', "newton's cradle clicking", "newton's cradle in motion", 'ball clicker', 'executive ball clicker', 'executive toy', 'clicking balls', 'pendulum balls', 'swinging balls', 'balance balls'], effect: { archetype: A('product', 7), subject: 'cradle' } },
   // An hourglass with its sand running, not a desert ("sand" alone is the dunes).
   { words: ['hourglass', 'hour glass', 'hourglasses', 'sand timer', 'sandglass', 'sand glass', 'egg timer', 'sand clock', 'sand running out'], effect: { archetype: A('product', 6), subject: 'hourglass' } },
   // A lit candle: the flame is its light (a low-key shot), so "candle flame" and "candlelight" are candles too.

@@ -11,6 +11,7 @@ import { createSteam } from './steam.mjs';
 import { createPumpkins } from './pumpkins.mjs';
 import { createHourglass } from './hourglass.mjs';
 import { createAlarmClock } from './clock.mjs';
+import { createNewtonsCradle } from './cradle.mjs';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
@@ -260,6 +261,12 @@ export function buildProduct(
       clock.group.rotation.y = (18 * Math.PI) / 180;
       group.add(clock.group);
       return { group, height: clock.height, update: (t) => clock.update(t), facesLens: true };
+    }
+    case 'cradle': {
+      // The material named is the balls', the colour the base's; the row seen nearly side on (no turntable).
+      const cradle = createNewtonsCradle(material, color, ctx.seed);
+      group.add(cradle.group);
+      return { group, height: cradle.height, update: (t) => cradle.update(t), facesLens: true };
     }
     case 'orb':
     default: {
