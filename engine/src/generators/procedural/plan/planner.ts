@@ -154,7 +154,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
-  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product', cradle: 'product',
+  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product', cradle: 'product', record: 'product',
   raindrops: 'abstract',
   heartbeat: 'abstract',
   circuit: 'abstract',
@@ -867,8 +867,11 @@ export function planPrompt(input: PlanInput): PlanResult {
   // ---------------------------------------------------------------- camera
   const speedWords = live.map((h) => h.effect.speed).filter((s): s is number => s !== undefined);
   const speed = clamp(speedWords.reduce((a, b) => a * b, 1), 0.1, 3);
+  // A record spins on its own: "spinning" or "turntable" there is the record's, not an orbiting camera.
+  const spinsItself = subjects.some((s) => s.kind === 'record');
+  const cameraWord = live.find((h) => h.effect.camera !== undefined && !(spinsItself && h.effect.camera === 'orbit' && /^(turntable|rotating|spinning|revolving|turning)$/.test(h.text)))?.effect.camera;
   let move: CameraMove =
-    first('camera') ??
+    cameraWord ??
     rng.pick<CameraMove>(
       {
         // Aurora footage is shot from a tripod: a drone or a crane would lose the sky.
@@ -1083,6 +1086,8 @@ function defaultProductMaterial(kind: SubjectKind, r: number): Material {
       return 'wood';
     case 'cradle':
       return 'metal';
+    case 'record':
+      return 'wood';
     case 'clock':
       return r < 0.5 ? 'metal' : 'plastic';
     case 'bottle':

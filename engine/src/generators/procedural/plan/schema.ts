@@ -158,6 +158,9 @@ export const SUBJECT_KINDS = [
   'clock',
   // a Newton's cradle on a lacquered base, its end balls swinging in turn (material: the balls'; color: the base's)
   'cradle',
+  // a record player: an LP turning at 33 1/3 on the platter, the tonearm's stylus in the groove (color: the
+  // label's; material: the plinth's)
+  'record',
   // rising from the product (a hot drink); drifting over an abstract field
   'steam', 'smoke',
   // clouds of ink sinking and blooming in clear water, over an abstract field (white unless one is named)

@@ -281,6 +281,9 @@ const ENTRIES: Entry[] = [
   { words: ['vase', 'jar', 'pot', 'urn'], effect: { archetype: A('product', 4), subject: 'vase' } },
   // A Newton's cradle, its balls clicking ("newton's cradle swinging" drew a bare gradient).
   { words: ["newton's cradle", 'newtons cradle', 'newton cradle', "newton's cradles", 'newtons cradles', "newton's balls", 'newton balls', "newton's cradle swinging", 'newtons cradle swinging', "newton's cradle clicking", "newton's cradle in motion", 'ball clicker', 'executive ball clicker', 'executive toy', 'clicking balls', 'pendulum balls', 'swinging balls', 'balance balls'], effect: { archetype: A('product', 7), subject: 'cradle' } },
+  // A record turning on a turntable ("close up of a spinning vinyl record" was a soda can). "Turntable"
+  // alone is the product shot's rotating display, so only a record player's names are here.
+  { words: ['vinyl', 'vinyl record', 'vinyl records', 'vinyl disc', 'record player', 'record players', 'vinyl player', 'vinyl turntable', 'dj turntable', 'dj turntables', 'turntable with a record', 'turntable playing', 'turntable playing a record', 'record on a turntable', 'spinning record', 'record spinning', 'spinning vinyl', 'vinyl spinning', 'spinning vinyl record', 'vinyl record spinning', 'spinning vinyl records', 'lp record', 'lp', 'album on a turntable', 'needle on a record', 'needle on vinyl', 'stylus on vinyl', 'needle drop', 'record playing', 'records playing'], effect: { archetype: A('product', 7), subject: 'record' } },
   // An hourglass with its sand running, not a desert ("sand" alone is the dunes).
   { words: ['hourglass', 'hour glass', 'hourglasses', 'sand timer', 'sandglass', 'sand glass', 'egg timer', 'sand clock', 'sand running out'], effect: { archetype: A('product', 6), subject: 'hourglass' } },
   // A lit candle: the flame is its light (a low-key shot), so "candle flame" and "candlelight" are candles too.

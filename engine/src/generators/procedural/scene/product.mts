@@ -12,6 +12,7 @@ import { createPumpkins } from './pumpkins.mjs';
 import { createHourglass } from './hourglass.mjs';
 import { createAlarmClock } from './clock.mjs';
 import { createNewtonsCradle } from './cradle.mjs';
+import { createRecordPlayer } from './record-player.mjs';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
@@ -107,7 +108,15 @@ export function buildProduct(
   material: Material,
   color: THREE.Color,
   ctx: BuildContext,
-): { group: THREE.Group; height: number; flame?: CandleFlame; update?: (t: number, u: number) => void; facesLens?: boolean } {
+): {
+  group: THREE.Group;
+  height: number;
+  flame?: CandleFlame;
+  update?: (t: number, u: number) => void;
+  facesLens?: boolean;
+  /** For a thing much wider than tall, seen from above: the camera's elevation (degrees) and the extent to frame. */
+  view?: { elevation: number; size: number };
+} {
   const group = new THREE.Group();
   const main = makeMaterial(material, color);
   const metal = makeMaterial('metal', new THREE.Color('#c9ccd1'));
@@ -268,6 +277,12 @@ export function buildProduct(
       group.add(cradle.group);
       return { group, height: cradle.height, update: (t) => cradle.update(t), facesLens: true };
     }
+    case 'record': {
+      // The colour named is the label's, the material the plinth's; the record turns, the deck does not.
+      const player = createRecordPlayer(color, material, ctx.seed);
+      group.add(player.group);
+      return { group, height: player.height, update: (t) => player.update(t), facesLens: true, view: { elevation: 30, size: player.width * 0.7 } };
+    }
     case 'orb':
     default: {
       add(new THREE.SphereGeometry(0.9, 64, 32), main, 1.25);
@@ -290,7 +305,7 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const lead = paletteColor(plan, 0);
   const darkSet = plan.palette.name === 'custom' && lead.r * 0.2126 + lead.g * 0.7152 + lead.b * 0.0722 < 0.01;
   const backdropColor = paletteColor(plan, 2).lerp(new THREE.Color('#d9d6d0'), 0.55).multiplyScalar(steaming ? 0.16 : darkSet ? 0.015 : 0.75);
-  const { group, height: productHeight, flame, update: animate, facesLens } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
+  const { group, height: productHeight, flame, update: animate, facesLens, view } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
   scene.add(group);
   let height = productHeight;
   const steam = steaming ? createSteam(ctx.seed, RIMS[subject.kind]?.radius ?? 0.5, 2.4) : null;
@@ -342,12 +357,12 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const sensorHeight = 36 / (ctx.width / ctx.height);
   const halfFov = Math.atan(sensorHeight / 2 / plan.camera.focalLengthMm);
   const share = close ? 0.95 : 0.72;
-  const size = Math.max(height, 1.6);
+  const size = view?.size ?? Math.max(height, 1.6);
   const framing: Framing = {
     target: [0, height * 0.5, 0],
     distance: size / share / (2 * Math.tan(halfFov)),
     azimuth: 18,
-    elevation: 12,
+    elevation: view?.elevation ?? 12,
     minHeight: 0.3,
   };
   return {
