@@ -154,7 +154,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
-  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product', cradle: 'product', record: 'product',
+  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product', cradle: 'product', record: 'product', podium: 'product',
   raindrops: 'abstract',
   heartbeat: 'abstract',
   circuit: 'abstract',
@@ -666,7 +666,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       break;
     }
     case 'product': {
-      const productWord = wordSubjects.find((s) => SUBJECT_ARCHETYPE[s] === 'product');
+      // An object named stands on the sweep; an empty podium is the shot only when nothing is named.
+      const productWord = wordSubjects.find((s) => SUBJECT_ARCHETYPE[s] === 'product' && s !== 'podium') ?? wordSubjects.find((s) => s === 'podium');
+      if (productWord !== 'podium') for (const h of live.filter((x) => x.effect.subject === 'podium')) reportIgnored(h);
       // "Smoke rising from a cup of coffee" is its steam.
       smokeIsSteam = productWord === 'mug' && wordSubjects.includes('smoke') && !excluded('smoke');
       const steam = (wordSubjects.includes('steam') && !excluded('steam')) || smokeIsSteam;
@@ -1088,6 +1090,8 @@ function defaultProductMaterial(kind: SubjectKind, r: number): Material {
       return 'metal';
     case 'record':
       return 'wood';
+    case 'podium':
+      return 'matte';
     case 'clock':
       return r < 0.5 ? 'metal' : 'plastic';
     case 'bottle':

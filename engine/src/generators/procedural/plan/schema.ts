@@ -161,6 +161,8 @@ export const SUBJECT_KINDS = [
   // a record player: an LP turning at 33 1/3 on the platter, the tonearm's stylus in the groove (color: the
   // label's; material: the plinth's)
   'record',
+  // an empty two-tier podium on the sweep, room above it for a product composited in (color and material: its own)
+  'podium',
   // rising from the product (a hot drink); drifting over an abstract field
   'steam', 'smoke',
   // clouds of ink sinking and blooming in clear water, over an abstract field (white unless one is named)

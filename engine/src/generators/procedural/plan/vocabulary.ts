@@ -284,6 +284,9 @@ const ENTRIES: Entry[] = [
   // A record turning on a turntable ("close up of a spinning vinyl record" was a soda can). "Turntable"
   // alone is the product shot's rotating display, so only a record player's names are here.
   { words: ['vinyl', 'vinyl record', 'vinyl records', 'vinyl disc', 'record player', 'record players', 'vinyl player', 'vinyl turntable', 'dj turntable', 'dj turntables', 'turntable with a record', 'turntable playing', 'turntable playing a record', 'record on a turntable', 'spinning record', 'record spinning', 'spinning vinyl', 'vinyl spinning', 'spinning vinyl record', 'vinyl record spinning', 'spinning vinyl records', 'lp record', 'lp', 'album on a turntable', 'needle on a record', 'needle on vinyl', 'stylus on vinyl', 'needle drop', 'record playing', 'records playing'], effect: { archetype: A('product', 7), subject: 'record' } },
+  // An empty podium to composite a product onto ("empty podium for product display" was a soda can on
+  // the sweep). "Podium" alone is the studio setting: a product named stands there.
+  { words: ['empty podium', 'empty pedestal', 'empty plinth', 'blank podium', 'podium mockup', 'podium mock up', 'product podium', 'display podium', 'podium background', 'podium display', 'product display', 'product display stage', 'product stage', 'podium for product display', 'podium for a product', 'stage for a product', 'cylinder podium', 'round podium', 'stepped podium'], effect: { archetype: A('product', 4), subject: 'podium' } },
   // An hourglass with its sand running, not a desert ("sand" alone is the dunes).
   { words: ['hourglass', 'hour glass', 'hourglasses', 'sand timer', 'sandglass', 'sand glass', 'egg timer', 'sand clock', 'sand running out'], effect: { archetype: A('product', 6), subject: 'hourglass' } },
   // A lit candle: the flame is its light (a low-key shot), so "candle flame" and "candlelight" are candles too.

@@ -283,6 +283,14 @@ export function buildProduct(
       group.add(player.group);
       return { group, height: player.height, update: (t) => player.update(t), facesLens: true, view: { elevation: 30, size: player.width * 0.7 } };
     }
+    case 'podium': {
+      // Two tiers, lit like any product, empty: the framing keeps the room above it a product would take.
+      add(new THREE.CylinderGeometry(1.7, 1.72, 0.22, 96), main, 0.11);
+      add(new THREE.CylinderGeometry(1.15, 1.15, 0.42, 96), main, 0.22 + 0.21);
+      // A fine rim where the top meets the side catches the key: without it the tiers merge in flat light.
+      add(new THREE.TorusGeometry(1.15, 0.012, 8, 128).rotateX(Math.PI / 2), makeMaterial('gold', '#ffffff'), 0.64);
+      return { group, height: 2.4, view: { elevation: 14, size: 3.1 } };
+    }
     case 'orb':
     default: {
       add(new THREE.SphereGeometry(0.9, 64, 32), main, 1.25);
