@@ -1107,7 +1107,8 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
     assert.ok(neon.plan.subjects.some((x) => x.kind === 'neon-signs'));
     assert.equal(P('people walking on the sidewalk').plan.setting, 'street');
     // City lights with no city drawn are reported so, unless they are the bokeh asked for.
-    assert.ok(P('earth from space with city lights').ignoredWords.includes('city lights'), 'the planet draws no city lights');
+    assert.ok(!P('earth from space with city lights').ignoredWords.includes('city lights'), 'the earth\'s night side is lit');
+    assert.ok(P('an empty room with lights').ignoredWords.includes('lights'), 'no lights are drawn in a room');
     assert.ok(P('light trails abstract background').ignoredWords.includes('light trails'));
     assert.ok(!P('bokeh city lights background').ignoredWords.includes('city lights'));
     assert.ok(!P('rain drops on a window at night with city lights').ignoredWords.includes('city lights'), 'the bokeh behind the glass');

@@ -128,7 +128,7 @@ const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
  * boats on water, a cabin in a clearing, fish under the sea...): the catch-all that adds any other nature
  * word leaves them alone, and their words are reported as ignored where the rule did not place them.
  */
-const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'icebergs', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'flowers', 'sunflowers', 'tulips', 'volcano', 'ripples'];
+const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'icebergs', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'koi', 'lily-pads', 'flowers', 'sunflowers', 'tulips', 'volcano', 'ripples'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
@@ -160,6 +160,8 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   circuit: 'abstract',
   hud: 'abstract',
   powder: 'abstract',
+  koi: 'nature',
+  'lily-pads': 'nature',
 };
 
 /** Reads the prompt into recognised phrases (with negation) and the words left over. */
@@ -386,6 +388,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       // Under the sea is the more particular place still ("under the sea" names the sea too).
       setting =
         (wordSettings.includes('underwater') || marineInSea ? 'underwater' : undefined) ??
+        // A koi pond or a lily pond is the more particular water (it names a pond, which reads as a lake).
+        (wordSettings.includes('pond') ? 'pond' : undefined) ??
         (wordSettings.includes('coast') && wordSettings.includes('ocean') ? 'coast' : undefined) ??
         wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'meadow', 'desert'].includes(s)) ??
         // Fish and coral with nowhere named are under the sea.
@@ -449,7 +453,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       : lightning || live.some((h) => ((h.effect.subject === 'fire' || h.effect.subject === 'fireplace') && !excluded('fire')) || (h.effect.subject === 'volcano' && !excluded('volcano')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')) || (h.effect.subject === 'lighthouse' && !excluded('lighthouse')))
         ? // Storms, fires, eruptions, fireflies and lighthouses are shot as the light goes: their glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
-      : setting === 'underwater' || live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
+      : setting === 'underwater' || setting === 'pond' || live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
         ? // Light falls through the surface from a high sun.
           rng.pick<TimeOfDay>(['noon', 'morning', 'noon'])
       : live.some((h) => h.effect.subject === 'ferris-wheel') && !excluded('ferris wheel')
@@ -586,6 +590,13 @@ export function planPrompt(input: PlanInput): PlanResult {
         if (wordSubjects.includes('coral') && !excluded('coral')) addSubject('coral', 60, 'matte', '#e0765c');
         if (wordSubjects.includes('jellyfish') && !excluded('jellyfish')) addSubject('jellyfish', clampInt(live.find((h) => h.effect.subject === 'jellyfish')?.number ?? 14, 1, 60), 'emissive', wordColor ?? '#f0a6e0');
       }
+      // A pond from above: koi unless none are wanted (fish named there are the koi), lily pads round them.
+      if (setting === 'pond') {
+        const koiHit = live.find((h) => h.effect.subject === 'koi' || h.effect.subject === 'fish');
+        if (!excluded('koi') && !excluded('fish')) addSubject('koi', clampInt(koiHit?.number ?? countWord ?? 7, 1, 24), 'matte', '#f4f1ea');
+        const padHit = live.find((h) => h.effect.subject === 'lily-pads');
+        if (!excluded('lily pads')) addSubject('lily-pads', clampInt(padHit?.number ?? 12, 1, 40), 'matte', '#4f7a2c');
+      }
       if (setting === 'meadow' && wordSubjects.includes('sunflowers') && !excluded('sunflowers')) addSubject('sunflowers', 1, 'matte', '#f2b90f');
       // Tulips in the growers' stripes of colours, or every stripe the one colour named.
       if (setting === 'meadow' && wordSubjects.includes('tulips') && !excluded('tulips')) addSubject('tulips', 1, 'matte', wordColor ?? TULIP_MIX);
@@ -624,13 +635,13 @@ export function planPrompt(input: PlanInput): PlanResult {
         return clampInt(countWord ?? (/shower|perseid|geminid/.test(hit.text) ? 10 : namedOne(prompt, hit.text) ? 1 : 5), 1, 40);
       };
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && !PLACED_BY_RULE.includes(s) && !(setting === 'desert' && s === 'rocks') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : s === 'meteors' ? meteorCount() : 1, s === 'rocks' ? 'stone' : s === 'meteors' ? 'emissive' : 'matte', s === 'meteors' ? '#e6f2ff' : '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && !PLACED_BY_RULE.includes(s) && !(setting === 'desert' && s === 'rocks') && !(setting === 'pond' && s === 'waves') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : s === 'meteors' ? meteorCount() : 1, s === 'rocks' ? 'stone' : s === 'meteors' ? 'emissive' : 'matte', s === 'meteors' ? '#e6f2ff' : '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
         if (wordSubjects.includes('cars') && !excluded('cars')) addSubject('cars', clampInt(countWord ?? 1, 1, 6), 'metal', wordColor ?? rng.pick(CAR_PAINTS));
       }
-      if (!excluded('clouds') && setting !== 'forest' && setting !== 'underwater') addSubject('clouds', 1, 'matte', '#ffffff');
+      if (!excluded('clouds') && setting !== 'forest' && setting !== 'underwater' && setting !== 'pond') addSubject('clouds', 1, 'matte', '#ffffff');
       break;
     }
     case 'urban': {
@@ -750,13 +761,16 @@ export function planPrompt(input: PlanInput): PlanResult {
   // reported as ignored, not used. Road and car words are used by a street, or by a landscape with a road.
   // Only a city or a street draws street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
-  // (City lights behind rain on a window, or with bokeh asked for, are the bokeh.)
-  const lightsAsBokeh = subjects.some((s) => s.kind === 'raindrops') || live.some((h) => h.effect.particles === 'bokeh' && !excluded('bokeh'));
+  // (City lights behind rain on a window, or with bokeh asked for, are the bokeh; a Christmas tree's are
+  // on its garland; the earth from space has its cities lit on the night side.)
+  const lightsAsBokeh = subjects.some((s) => s.kind === 'raindrops' || s.kind === 'christmas-tree' || s.kind === 'planet') || live.some((h) => h.effect.particles === 'bokeh' && !excluded('bokeh'));
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : archetype !== 'urban' ? (lightsAsBokeh ? (['light-trails'] as const) : (['street-lights', 'light-trails'] as const)) : [];
   for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'kites', 'ship', ...TRAIN_KINDS, 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;
+    // Fish named in a koi pond are its koi.
+    if (kind === 'fish' && subjects.some((s) => s.kind === 'koi')) continue;
     for (const h of live.filter((x) => x.effect.subject === kind)) reportIgnored(h);
   }
 

@@ -287,6 +287,9 @@ const ENTRIES: Entry[] = [
   // An empty podium to composite a product onto ("empty podium for product display" was a soda can on
   // the sweep). "Podium" alone is the studio setting: a product named stands there.
   { words: ['empty podium', 'empty pedestal', 'empty plinth', 'blank podium', 'podium mockup', 'podium mock up', 'product podium', 'display podium', 'podium background', 'podium display', 'product display', 'product display stage', 'product stage', 'podium for product display', 'podium for a product', 'stage for a product', 'cylinder podium', 'round podium', 'stepped podium'], effect: { archetype: A('product', 4), subject: 'podium' } },
+  // A koi pond from above ("a koi pond with fish swimming" was a lake among pines, the fish ignored).
+  { words: ['koi', 'koi pond', 'koi ponds', 'koi fish', 'koi carp', 'koi swimming', 'koi fish swimming', 'swimming koi', 'koi pond from above', 'carp pond', 'goldfish pond', 'fish pond', 'garden pond', 'japanese pond', 'japanese garden pond', 'koi in a pond', 'pond with koi', 'pond with fish', 'fish in a pond', 'goldfish in a pond'], effect: { archetype: A('nature', 6), setting: 'pond', subject: 'koi', excludes: 'koi' } },
+  { words: ['lily pads', 'lily pad', 'lilypads', 'lilypad', 'water lilies', 'water lily', 'lily pond', 'lotus pond', 'lotus leaves', 'pond lilies'], effect: { archetype: A('nature', 4), setting: 'pond', subject: 'lily-pads', excludes: 'lily pads' } },
   // An hourglass with its sand running, not a desert ("sand" alone is the dunes).
   { words: ['hourglass', 'hour glass', 'hourglasses', 'sand timer', 'sandglass', 'sand glass', 'egg timer', 'sand clock', 'sand running out'], effect: { archetype: A('product', 6), subject: 'hourglass' } },
   // A lit candle: the flame is its light (a low-key shot), so "candle flame" and "candlelight" are candles too.

@@ -44,7 +44,7 @@ export function underwaterLighting(night: boolean): Lighting {
  * The caustic net at ground point xz and time t: where two scrolling layers of noise are equal, a thin
  * bright line, as the focused light from a wavy surface draws on the sand. About 0 to 1.
  */
-function caustics(tex: THREE.Texture, xz: N, t: N): N {
+export function caustics(tex: THREE.Texture, xz: N, t: N): N {
   const a: N = texture(tex, xz.mul(0.07).add(vec2(t.mul(0.011), t.mul(0.007)))).g;
   const b: N = texture(tex, xz.mul(0.09).sub(vec2(t.mul(0.008), t.mul(-0.012))).add(0.37)).g;
   const line: N = float(1).sub(a.sub(b).abs().mul(7)).max(0);
