@@ -1118,6 +1118,28 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
     assert.equal(P('close up of grass blades with morning dew').plan.timeOfDay, 'morning');
   });
 
+  it('words that also name our subjects do not draw them: heat waves, a jet ski, a lava lamp, harbour cranes, a crash test, a cooling tower\'s steam', () => {
+    const heat = P('heat waves over a desert road');
+    assert.equal(heat.plan.setting, 'desert', 'it was the open ocean');
+    assert.ok(heat.ignoredWords.includes('heat waves'));
+    assert.equal(P('desert sand dunes at noon, heat haze').plan.weather.condition, 'fog', 'heat haze is still drawn as haze');
+    assert.ok(!P('a jet ski on the sea').plan.subjects.some((x) => x.kind === 'airplane'), 'a jet ski is not an airliner');
+    assert.ok(!P('a lava lamp with blobs rising').plan.subjects.some((x) => x.kind === 'volcano'));
+    const harbour = P('a harbour with cranes loading containers');
+    assert.notEqual(harbour.plan.camera.move, 'crane-up', 'the cranes are the harbour\'s');
+    assert.ok(harbour.ignoredWords.includes('cranes'));
+    assert.equal(P('crane up over a forest').plan.camera.move, 'crane-up');
+    const crash = P('a car crash test in slow motion');
+    assert.notEqual(crash.plan.archetype, 'physics', 'it was balls, the crash said to be used');
+    const tower = P('a nuclear power plant cooling tower with steam');
+    assert.ok(!tower.plan.subjects.some((x) => x.kind === 'mug' || x.kind === 'crates'), 'it was a tower of crates, then a mug of coffee');
+    assert.ok(tower.ignoredWords.includes('steam'));
+    assert.ok(P('steam rising from a cup of coffee').plan.subjects.some((x) => x.kind === 'steam'));
+    assert.ok(P('watercolor paint spreading in water').plan.subjects.some((x) => x.kind === 'ink'), 'it was the ocean');
+    const bridge = P('fog rolling over the golden gate bridge');
+    assert.ok(!bridge.usedWords.includes('golden') && bridge.ignoredWords.includes('golden gate bridge'), '"golden gate" is not golden hour, and the bridge is not drawn');
+  });
+
   it('film grain goes to the grade; a countdown on black is the countdown on that field, its numbers used; opening credits are a title card', () => {
     assert.equal(P('"The End" on black background, film grain').plan.grade.grain, 0.5);
     assert.equal(P('grainy 16mm footage of a forest').plan.grade.grain, 0.8);

@@ -272,9 +272,10 @@ export function planPrompt(input: PlanInput): PlanResult {
     used.splice(at, 1);
     ignored.push(h.text);
   };
-  // A factory's chimneys are the factory's, not a cabin's ("a factory with smoking chimneys" drew a cabin).
+  // A factory's chimneys are the factory's, not a cabin's ("a factory with smoking chimneys" drew a cabin);
+  // so is its steam (a cooling tower's steam drew a mug of coffee).
   if (live.some((h) => h.effect.excludes === 'factories')) {
-    for (const h of live) if (/chimney/.test(h.text) && h.effect.subject === 'cabin') {
+    for (const h of live) if ((/chimney/.test(h.text) && h.effect.subject === 'cabin') || (h.effect.subject === 'steam' && /^(steam|steaming|vapou?r)$/.test(h.text))) {
       h.effect = LEXICON.phrases.get('factory chimneys')!;
       reportIgnored(h);
     }

@@ -106,7 +106,7 @@ const ENTRIES: Entry[] = [
   // The cabin's chimney smokes already ("with smoke from the chimney" was reported ignored); a factory's
   // chimneys are not drawn.
   { words: ['smoke from the chimney', 'smoke from its chimney', 'chimney smoke', 'smoking chimney', 'smoke rising from the chimney', 'chimney', 'wood smoke', 'woodsmoke'], effect: { archetype: A('nature', 2), subject: 'cabin', excludes: 'cabin' } },
-  { words: ['factory chimneys', 'factory chimney', 'smokestack', 'smokestacks', 'industrial chimney', 'industrial chimneys', 'power plant', 'power station', 'cooling towers', 'factory', 'factories', 'refinery'], effect: { excludes: 'factories', unrenderable: true } },
+  { words: ['factory chimneys', 'factory chimney', 'smokestack', 'smokestacks', 'industrial chimney', 'industrial chimneys', 'power plant', 'power station', 'cooling towers', 'factory', 'factories', 'refinery', 'cooling tower', 'power plants', 'power stations', 'nuclear power plant', 'nuclear plant', 'oil refinery', 'refineries', 'oil rig', 'oil rigs', 'drilling rig', 'oil drilling rig'], effect: { excludes: 'factories', unrenderable: true } },
   { words: ['cabin', 'log cabin', 'cabins', 'cottage', 'hut', 'chalet', 'lodge', 'wooden cabin', 'cozy cabin', 'cosy cabin', 'cabin in the woods', 'forest cabin', 'mountain cabin', 'farmhouse'], effect: { archetype: A('nature', 3), subject: 'cabin', excludes: 'cabin' } },
   // Boats ride the swell; a harbour is the sea with boats in it.
   { words: ['boat', 'boats', 'fishing boat', 'fishing boats', 'rowboat', 'rowboats', 'rowing boat', 'rowing boats', 'motorboat', 'motorboats', 'trawler', 'trawlers', 'dinghy'], effect: { archetype: A('nature', 3), subject: 'boats', excludes: 'boats' } },
@@ -176,7 +176,7 @@ const ENTRIES: Entry[] = [
   { words: ['plexus', 'network', 'networks', 'network connections', 'network background', 'connected dots', 'connecting dots', 'connection lines', 'connections', 'data network', 'neural network', 'nodes and lines', 'connected nodes', 'digital network', 'particles network', 'particle network', 'network of lines'], effect: { archetype: A('abstract', 4), subject: 'network', excludes: 'network' } },
   { words: ['dna', 'dna helix', 'dna double helix', 'double helix', 'dna strand', 'dna strands', 'dna molecule', 'helix', 'genome', 'genetics', 'genetic code', 'dna sequence', 'dna spiral'], effect: { archetype: A('abstract', 5), subject: 'helix', excludes: 'helix' } },
   { words: ['science', 'scientific', 'medical', 'biotech', 'biology', 'healthcare', 'pharmaceutical', 'laboratory research', 'life sciences'], effect: { palette: 'cool' } },
-  { words: ['ink', 'ink in water', 'ink in the water', 'ink drop', 'ink drops', 'drop of ink', 'drops of ink', 'ink drops in water', 'ink cloud', 'ink clouds', 'ink swirl', 'ink swirls', 'swirling ink', 'ink spreading', 'ink spreading in water', 'ink drops spreading in water', 'ink blooming', 'ink diffusing', 'ink in water background', 'ink diffusion', 'watercolor ink', 'watercolour ink'], effect: { archetype: A('abstract', 4), subject: 'ink', excludes: 'ink' } },
+  { words: ['ink', 'ink in water', 'ink in the water', 'ink drop', 'ink drops', 'drop of ink', 'drops of ink', 'ink drops in water', 'ink cloud', 'ink clouds', 'ink swirl', 'ink swirls', 'swirling ink', 'ink spreading', 'ink spreading in water', 'ink drops spreading in water', 'ink blooming', 'ink diffusing', 'ink in water background', 'ink diffusion', 'watercolor ink', 'watercolour ink', 'watercolor paint', 'watercolour paint', 'watercolor in water', 'watercolour in water', 'paint in water', 'paint spreading in water', 'paint drops in water', 'paint drop in water', 'dye in water', 'food coloring in water', 'food colouring in water'], effect: { archetype: A('abstract', 4), subject: 'ink', excludes: 'ink' } },
   { words: ['smoke', 'smoke wisps', 'wisps of smoke', 'wispy smoke', 'drifting smoke', 'incense smoke', 'smoke overlay', 'smoke background', 'coloured smoke', 'colored smoke', 'smoke plume', 'plumes of smoke'], effect: { archetype: A('abstract', 3), subject: 'smoke', excludes: 'smoke' } },
   // Rain on a window: a close-up of the pane, the world behind it a blur of lights. It outvotes the city or
   // garden named behind the glass (they become the blur).
@@ -488,7 +488,16 @@ const ENTRIES: Entry[] = [
 
   // ---------------------------------------------------------------- things we understand but never draw
   { words: ['people', 'person', 'man', 'woman', 'men', 'women', 'crowd', 'crowds', 'humans', 'human', 'pedestrians', 'faces', 'face', 'figures', 'kids', 'children', 'actor', 'actors'], effect: { excludes: 'people', unrenderable: true } },
-  { words: ['animals', 'animal', 'dog', 'dogs', 'cat', 'cats', 'deer', 'wildlife', 'horses'], effect: { excludes: 'animals', unrenderable: true } },
+  { words: ['animals', 'animal', 'dog', 'dogs', 'cat', 'cats', 'deer', 'wildlife', 'horses', 'polar bear', 'polar bears', 'penguin', 'penguins', 'seal', 'seals', 'whale', 'whales', 'dolphin', 'dolphins', 'lion', 'lions', 'elephant', 'elephants', 'bear', 'bears', 'fox', 'wolf', 'wolves'], effect: { excludes: 'animals', unrenderable: true } },
+  // Not the things these words also name: heat haze is not the sea's waves ("heat waves over a desert
+  // road" was the ocean), a jet ski not an airliner, a lava lamp not a volcano, a harbour's cranes not a
+  // crane move, a crash test not balls.
+  { words: ['heat waves', 'heat wave', 'heat shimmer', 'heat distortion', 'mirage'], effect: { excludes: 'heat haze', unrenderable: true } },
+  { words: ['jet ski', 'jet skis', 'jetski', 'jetskis', 'jet skiing', 'jet-ski'], effect: { excludes: 'vehicles', unrenderable: true } },
+  { words: ['lava lamp', 'lava lamps'], effect: { excludes: 'devices', unrenderable: true } },
+  { words: ['cranes', 'harbour cranes', 'harbor cranes', 'port cranes', 'container cranes', 'construction crane', 'construction cranes', 'tower crane', 'tower cranes', 'gantry crane', 'gantry cranes'], effect: { excludes: 'cranes', unrenderable: true } },
+  { words: ['car crash', 'car crashes', 'crash test', 'car crash test', 'crash test dummy', 'collision test'], effect: { excludes: 'vehicles', unrenderable: true } },
+  { words: ['golden gate bridge', 'golden gate', 'brooklyn bridge', 'tower bridge', 'london bridge', 'bridge', 'bridges', 'suspension bridge', 'stone bridge', 'wooden bridge', 'footbridge'], effect: { excludes: 'bridges', unrenderable: true } },
   // A ring worn on a finger is jewellery we do not model, not the abstract rings of light.
   { words: ['diamond ring', 'diamond rings', 'wedding ring', 'wedding rings', 'engagement ring', 'engagement rings', 'gold ring', 'silver ring', 'a ring', 'jewelry', 'jewellery'], effect: { excludes: 'jewellery', unrenderable: true } },
   // A rose is a flower we do not model, not the colour ("a single red rose" drew a bottle and said every
