@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { planPrompt } from '../../engine/src/generators/procedural';
 import { importProcedural } from '../helpers/esm';
-import { changedPixels, procedural, renderWithoutSubject, smallRequest } from '../helpers/render';
+import { changedPixels, procedural, renderRgba, renderWithoutSubject, smallRequest } from '../helpers/render';
 
 type KoiModule = typeof import('../../engine/src/generators/procedural/scene/koi.mjs', { with: { 'resolution-mode': 'import' } });
 
@@ -55,8 +55,34 @@ describe('procedural/koi: a koi pond from above', function () {
     }
   });
 
+  it('plans a swimming pool seen from above for pools and caustics; a splash into a pool is still the physics tank', () => {
+    for (const prompt of ['a swimming pool with sunlight caustics', 'pool water caustics background', 'an empty swimming pool from above']) {
+      const { plan, ignoredWords } = planPrompt({ prompt, seed: 1 });
+      assert.deepEqual([plan.archetype, plan.setting], ['nature', 'pool'], `${prompt}: it was balls splashing into a tank`);
+      assert.ok(!ignoredWords.some((w) => /pool|caustics/.test(w)), `${prompt}: ignored ${ignoredWords.join(', ')}`);
+    }
+    assert.equal(planPrompt({ prompt: 'a ball splashing into a pool', seed: 1 }).plan.archetype, 'physics');
+  });
+
   describe('render', () => {
     const gen = procedural();
+
+    it('draws a pool: turquoise over tiles, the caustics\' net bright and moving', async () => {
+      const frames = await renderRgba(gen(), smallRequest('swimming pool caustics, locked off', 2, { num: 4, den: 1 }));
+      let blue = 0;
+      let bright = 0;
+      const f = frames[0]!;
+      for (let i = 0; i < f.length; i += 4) {
+        if (f[i + 2]! > f[i]! + 25) blue++;
+        if (luma(f, i) > 190) bright++;
+      }
+      const n = f.length / 4;
+      const moved = changedPixels(frames[0]!, frames[1]!, 192, 40);
+      // Measured: every pixel bluer than red, 17.5% bright, 7372 of 20736 pixels changed.
+      assert.ok(blue > 0.8 * n, `turquoise (${blue} of ${n} pixels bluer than red)`);
+      assert.ok(bright > 0.02 * n, `the caustics' bright lines (${bright} pixels)`);
+      assert.ok(moved.n > 0.03 * n, `and they move (${moved.n} pixels in a quarter second)`);
+    });
 
     it('draws bright koi over the dark pond that the same pond without them lacks, and moves them', async () => {
       const { shot, bare } = await renderWithoutSubject(gen(), smallRequest('koi pond, locked off', 2), 'koi');

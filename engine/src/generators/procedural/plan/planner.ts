@@ -391,6 +391,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         (wordSettings.includes('underwater') || marineInSea ? 'underwater' : undefined) ??
         // A koi pond or a lily pond is the more particular water (it names a pond, which reads as a lake).
         (wordSettings.includes('pond') ? 'pond' : undefined) ??
+        (wordSettings.includes('pool') ? 'pool' : undefined) ??
         (wordSettings.includes('coast') && wordSettings.includes('ocean') ? 'coast' : undefined) ??
         wordSettings.find((s) => ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'meadow', 'desert'].includes(s)) ??
         // Fish and coral with nowhere named are under the sea.
@@ -454,7 +455,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       : lightning || live.some((h) => ((h.effect.subject === 'fire' || h.effect.subject === 'fireplace') && !excluded('fire')) || (h.effect.subject === 'volcano' && !excluded('volcano')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')) || (h.effect.subject === 'lighthouse' && !excluded('lighthouse')))
         ? // Storms, fires, eruptions, fireflies and lighthouses are shot as the light goes: their glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
-      : setting === 'underwater' || setting === 'pond' || live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
+      : setting === 'underwater' || setting === 'pond' || setting === 'pool' || live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
         ? // Light falls through the surface from a high sun.
           rng.pick<TimeOfDay>(['noon', 'morning', 'noon'])
       : live.some((h) => h.effect.subject === 'ferris-wheel') && !excluded('ferris wheel')
@@ -636,13 +637,13 @@ export function planPrompt(input: PlanInput): PlanResult {
         return clampInt(countWord ?? (/shower|perseid|geminid/.test(hit.text) ? 10 : namedOne(prompt, hit.text) ? 1 : 5), 1, 40);
       };
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && !PLACED_BY_RULE.includes(s) && !(setting === 'desert' && s === 'rocks') && !(setting === 'pond' && s === 'waves') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : s === 'meteors' ? meteorCount() : 1, s === 'rocks' ? 'stone' : s === 'meteors' ? 'emissive' : 'matte', s === 'meteors' ? '#e6f2ff' : '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && !PLACED_BY_RULE.includes(s) && !(setting === 'desert' && s === 'rocks') && !((setting === 'pond' || setting === 'pool') && s === 'waves') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : s === 'meteors' ? meteorCount() : 1, s === 'rocks' ? 'stone' : s === 'meteors' ? 'emissive' : 'matte', s === 'meteors' ? '#e6f2ff' : '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
         if (wordSubjects.includes('cars') && !excluded('cars')) addSubject('cars', clampInt(countWord ?? 1, 1, 6), 'metal', wordColor ?? rng.pick(CAR_PAINTS));
       }
-      if (!excluded('clouds') && setting !== 'forest' && setting !== 'underwater' && setting !== 'pond') addSubject('clouds', 1, 'matte', '#ffffff');
+      if (!excluded('clouds') && setting !== 'forest' && setting !== 'underwater' && setting !== 'pond' && setting !== 'pool') addSubject('clouds', 1, 'matte', '#ffffff');
       break;
     }
     case 'urban': {

@@ -11,7 +11,7 @@ const Unit = Type.Number({ minimum: 0, maximum: 1 });
 const Hex = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: 'sRGB colour, #rrggbb.' });
 
 export const ARCHETYPES = ['nature', 'urban', 'abstract', 'product', 'text', 'physics'] as const;
-export const SETTINGS = ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'sky', 'meadow', 'desert', 'city', 'street', 'town', 'studio', 'void', 'space', 'underwater', 'pond'] as const;
+export const SETTINGS = ['forest', 'mountains', 'ocean', 'coast', 'lake', 'river', 'sky', 'meadow', 'desert', 'city', 'street', 'town', 'studio', 'void', 'space', 'underwater', 'pond', 'pool'] as const;
 export const TIMES_OF_DAY = ['dawn', 'morning', 'noon', 'golden-hour', 'dusk', 'night'] as const;
 export const CONDITIONS = ['clear', 'cloudy', 'fog', 'rain', 'snow', 'storm'] as const;
 export const PARTICLE_KINDS = ['rain', 'snow', 'leaves', 'petals', 'confetti', 'embers', 'dust', 'bokeh', 'sparks', 'bubbles', 'fireflies', 'money'] as const;

@@ -34,7 +34,7 @@ export async function buildShot(ctx: BuildContext): Promise<Shot> {
       break;
     case 'nature':
     default:
-      shot = ctx.plan.setting === 'underwater' ? buildUnderwater(ctx) : ctx.plan.setting === 'pond' ? buildKoiPond(ctx) : buildNature(ctx);
+      shot = ctx.plan.setting === 'underwater' ? buildUnderwater(ctx) : ctx.plan.setting === 'pond' || ctx.plan.setting === 'pool' ? buildKoiPond(ctx) : buildNature(ctx);
   }
   const text = ctx.plan.text;
   if (text) shot.overlay = text.mode === 'credits' ? creditsOverlay(ctx, text) : text.mode === 'title' && text.reveal === 'typewriter' ? typewriterOverlay(ctx, text) : buildTextOverlay(ctx, text);

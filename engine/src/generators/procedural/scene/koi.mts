@@ -8,9 +8,12 @@
  * read as deep. koiCourse is the pure part.
  *
  * Scene units are metres: a koi is 0.45 to 0.7 m long, the view about 8 m across.
+ *
+ * A swimming pool from above (setting 'pool') is built the same way: a tiled floor with a lane line under
+ * clear turquoise water, the caustics' bright net playing over it, the surface's glints; no fish.
  */
 import * as THREE from 'three/webgpu';
-import { attribute, float, mix, positionGeometry, positionLocal, sin, smoothstep, texture, uniform, vec2, vec3, vec4, atan, fract, length } from 'three/tsl';
+import { attribute, float, mix, positionGeometry, positionLocal, sin, smoothstep, texture, uniform, vec2, vec3, vec4, atan, fract, length, fwidth } from 'three/tsl';
 import type { Framing } from '../sim/camera.js';
 import { type BuildContext, type Lighting, type Shot, disposeScene, mergeParts, noiseTexture, softwareShadows } from './common.mjs';
 import { caustics } from './underwater.mjs';
@@ -118,7 +121,7 @@ function pondLighting(night: boolean): Lighting {
     sunColor: new THREE.Color('#fff3e0'),
     sunIntensity: 2.0 * k,
     // The pond lit by a sky seen through green water: a soft greenish fill, so shadows on the floor are
-    // a darker green, not blue.
+    // a darker green, not blue (a pool's too, whose floor nothing shades).
     zenith: new THREE.Color('#a9c7b4'),
     horizon: new THREE.Color('#cfe1ea'),
     groundColor: new THREE.Color('#35402a'),
@@ -136,22 +139,41 @@ export function buildKoiPond(ctx: BuildContext): Shot {
   const camera = new THREE.PerspectiveCamera(45, ctx.width / ctx.height, 0.1, 200);
   const night = plan.timeOfDay === 'night';
   const L = pondLighting(night);
+  if (plan.setting === 'pool') L.zenith.set('#b4dcf2');
   const tex = noiseTexture(ctx.seed, 256, 8, 4);
-  const water = new THREE.Color('#2f5a44');
+  // A swimming pool is the same look down through water: clear turquoise over tiles, its caustics bright.
+  const pool = plan.setting === 'pool';
+  const water = new THREE.Color(pool ? '#2aa6c6' : '#2f5a44');
   const updaters: Array<(t: number) => void> = [];
   scene.background = water.clone().multiplyScalar(0.4 * L.skyIntensity);
 
-  // The floor: pebbles and silt, seen through the water (its tint mixed in by depth), caustics over it.
   const floorMat = new THREE.MeshStandardNodeMaterial({ roughness: 0.95, metalness: 0 });
   const fp: N = positionLocal.xy;
-  // Dark silt with paler pebbles showing through it here and there: the water over it is what is seen,
-  // and koi are bright against it.
-  const mottle: N = texture(tex, fp.mul(0.15)).r;
-  const pebbles: N = texture(tex, fp.mul(1.9)).b;
-  const silt: N = mix(vec3(0.1, 0.11, 0.07), vec3(0.16, 0.15, 0.1), mottle);
-  const ground: N = mix(silt, vec3(0.3, 0.28, 0.22), smoothstep(0.62, 0.8, pebbles).mul(smoothstep(0.35, 0.6, mottle)).mul(0.7));
-  const tinted: N = mix(ground, vec3(water.r, water.g, water.b).mul(0.55), 0.5);
-  floorMat.colorNode = tinted.mul(float(0.8).add(caustics(tex, positionLocal.xy.mul(2.4), time.mul(6)).mul(night ? 0.1 : 0.5))) as N;
+  if (pool) {
+    // Tiles 15 cm square, grout lines antialiased by their screen width (fwidth), and a lane line of dark
+    // blue tiles along the middle; the caustics' net bright over them.
+    const cell: N = fp.div(0.15);
+    const edge: N = fract(cell).sub(0.5).abs().mul(2);
+    const aa: N = fwidth(cell).mul(1.5);
+    const grout: N = smoothstep(float(0.86).sub(aa.x), float(0.86), edge.x).max(smoothstep(float(0.86).sub(aa.y), float(0.86), edge.y));
+    const lane: N = smoothstep(0.16, 0.14, fp.y.abs()).mul(smoothstep(3.2, 3.1, fp.x.abs()));
+    const tile: N = mix(vec3(0.16, 0.62, 0.86), vec3(0.03, 0.1, 0.36), lane).mul(float(0.93).add(texture(tex, fp.mul(0.9)).b.mul(0.12)));
+    const ground: N = mix(tile, vec3(0.78, 0.92, 0.96), grout.mul(0.5));
+    const tinted: N = mix(ground, vec3(0.02, 0.52, 0.78), 0.4);
+    // Sunlight focused by the ripples: wider, brighter bands than a pond's, two nets drifting apart.
+    const net: N = caustics(tex, fp.mul(2.2), time.mul(7)).add(caustics(tex, fp.mul(1.7).add(3.1), time.mul(-5)).mul(0.7));
+    floorMat.colorNode = tinted.mul(float(0.75).add(net.mul(night ? 0.15 : 1.8))) as N;
+  } else {
+    // The floor: pebbles and silt, seen through the water (its tint mixed in by depth), caustics over it.
+    // Dark silt with paler pebbles showing through it here and there: the water over it is what is seen,
+    // and koi are bright against it.
+    const mottle: N = texture(tex, fp.mul(0.15)).r;
+    const pebbles: N = texture(tex, fp.mul(1.9)).b;
+    const silt: N = mix(vec3(0.1, 0.11, 0.07), vec3(0.16, 0.15, 0.1), mottle);
+    const ground: N = mix(silt, vec3(0.3, 0.28, 0.22), smoothstep(0.62, 0.8, pebbles).mul(smoothstep(0.35, 0.6, mottle)).mul(0.7));
+    const tinted: N = mix(ground, vec3(water.r, water.g, water.b).mul(0.55), 0.5);
+    floorMat.colorNode = tinted.mul(float(0.8).add(caustics(tex, fp.mul(2.4), time.mul(6)).mul(night ? 0.1 : 0.5))) as N;
+  }
   // (Rotated as a mesh, not in its geometry: positionLocal.xy is then the floor's own plane.)
   const floor = new THREE.Mesh(new THREE.PlaneGeometry(60, 60), floorMat);
   floor.rotation.x = -Math.PI / 2;
