@@ -9,7 +9,7 @@ import { buildTextShot, buildTextOverlay } from './text.mjs';
 import { buildWindowRain } from './window-rain.mjs';
 import { buildSpace } from './space.mjs';
 import { buildUnderwater } from './underwater.mjs';
-import { buildKoiPond } from './koi.mjs';
+import { buildPond } from './pond.mjs';
 import { buildFireplace } from './fireplace.mjs';
 import { creditsOverlay } from './credits.mjs';
 import { typewriterOverlay } from './typewriter.mjs';
@@ -34,7 +34,7 @@ export async function buildShot(ctx: BuildContext): Promise<Shot> {
       break;
     case 'nature':
     default:
-      shot = ctx.plan.setting === 'underwater' ? buildUnderwater(ctx) : ctx.plan.setting === 'pond' || ctx.plan.setting === 'pool' ? buildKoiPond(ctx) : buildNature(ctx);
+      shot = ctx.plan.setting === 'underwater' ? buildUnderwater(ctx) : ctx.plan.setting === 'pond' || ctx.plan.setting === 'pool' ? buildPond(ctx) : buildNature(ctx);
   }
   const text = ctx.plan.text;
   if (text) shot.overlay = text.mode === 'credits' ? creditsOverlay(ctx, text) : text.mode === 'title' && text.reveal === 'typewriter' ? typewriterOverlay(ctx, text) : buildTextOverlay(ctx, text);

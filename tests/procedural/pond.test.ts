@@ -1,5 +1,5 @@
 /**
- * A koi pond from above (setting 'pond', scene/koi.mts): "a koi pond with fish swimming" was a lake among
+ * A koi pond from above (settings 'pond' and 'pool', scene/pond.mts): "a koi pond with fish swimming" was a lake among
  * pines with the fish ignored. Now koi gliding over a dark pond floor at different depths, lily pads on
  * the surface, their shadows on the floor.
  */
@@ -8,7 +8,7 @@ import { planPrompt } from '../../engine/src/generators/procedural';
 import { importProcedural } from '../helpers/esm';
 import { changedPixels, procedural, renderRgba, renderWithoutSubject, smallRequest } from '../helpers/render';
 
-type KoiModule = typeof import('../../engine/src/generators/procedural/scene/koi.mjs', { with: { 'resolution-mode': 'import' } });
+type KoiModule = typeof import('../../engine/src/generators/procedural/scene/pond.mjs', { with: { 'resolution-mode': 'import' } });
 
 const luma = (f: Uint8Array, i: number) => 0.2126 * f[i]! + 0.7152 * f[i + 1]! + 0.0722 * f[i + 2]!;
 
@@ -27,7 +27,7 @@ describe('procedural/koi: a koi pond from above', function () {
   });
 
   it('keeps every koi on a smooth course inside the view, at a koi\'s cruise, heading where it swims', async () => {
-    const { koiCourse, koiCourses } = await importProcedural<KoiModule>('scene/koi.mts');
+    const { koiCourse, koiCourses } = await importProcedural<KoiModule>('scene/pond.mts');
     let state = 7;
     const rng = {
       next: () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648),

@@ -132,7 +132,7 @@ function pondLighting(night: boolean): Lighting {
   };
 }
 
-export function buildKoiPond(ctx: BuildContext): Shot {
+export function buildPond(ctx: BuildContext): Shot {
   const { plan } = ctx;
   const scene = new THREE.Scene();
   const time = uniform(0);
