@@ -166,6 +166,9 @@ export const SUBJECT_KINDS = [
   'record',
   // an empty two-tier podium on the sweep, room above it for a product composited in (color and material: its own)
   'podium',
+  // a mechanical metronome facing the lens, its pendulum swinging a beat a swing (count: the tempo in beats a
+  // minute, 40 to 208; color and material: the case's)
+  'metronome',
   // rising from the product (a hot drink); drifting over an abstract field
   'steam', 'smoke',
   // clouds of ink sinking and blooming in clear water, over an abstract field (white unless one is named)

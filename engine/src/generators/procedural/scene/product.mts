@@ -13,6 +13,7 @@ import { createHourglass } from './hourglass.mjs';
 import { createAlarmClock } from './clock.mjs';
 import { createNewtonsCradle } from './cradle.mjs';
 import { createRecordPlayer } from './record-player.mjs';
+import { createMetronome } from './metronome.mjs';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
@@ -282,6 +283,12 @@ export function buildProduct(
       const player = createRecordPlayer(color, material, ctx.seed);
       group.add(player.group);
       return { group, height: player.height, update: (t) => player.update(t), facesLens: true, view: { elevation: 30, size: player.width * 0.7 } };
+    }
+    case 'metronome': {
+      // The subject's count is the tempo (beats a minute); the colour and material are the case's.
+      const metronome = createMetronome(color, material, ctx.plan.subjects[0]?.count ?? 96);
+      group.add(metronome.group);
+      return { group, height: metronome.height, update: (t) => metronome.update(t), facesLens: true };
     }
     case 'podium': {
       // Two tiers, lit like any product, empty: the framing keeps the room above it a product would take.
