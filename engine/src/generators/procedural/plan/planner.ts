@@ -778,6 +778,15 @@ export function planPrompt(input: PlanInput): PlanResult {
     for (const h of live.filter((x) => x.effect.subject === kind)) reportIgnored(h);
   }
 
+  // A tempo ("120 bpm") with no metronome to keep it sets nothing: the unit and its number are ignored.
+  if (!subjects.some((s) => s.kind === 'metronome')) {
+    for (const h of live.filter((x) => x.effect.excludes === 'tempo')) {
+      reportIgnored(h);
+      const at = h.number === undefined ? -1 : used.indexOf(String(h.number));
+      if (at >= 0) ignored.push(...used.splice(at, 1));
+    }
+  }
+
   // ---------------------------------------------------------------- physics
   const events: ScenePlan['physics']['events'] = [];
   if (archetype === 'physics') {

@@ -294,7 +294,9 @@ const ENTRIES: Entry[] = [
   { words: ['swimming pool', 'swimming pools', 'pool water', 'pool from above', 'swimming pool from above', 'pool caustics', 'water caustics', 'caustics', 'pool water caustics', 'pool water background', 'sparkling pool', 'pool ripples', 'pool surface', 'clear pool water', 'turquoise pool', 'blue pool water', 'empty swimming pool', 'outdoor pool', 'hotel pool', 'lap pool'], effect: { archetype: A('nature', 6), setting: 'pool', excludes: 'pool' } },
   { words: ['lily pads', 'lily pad', 'lilypads', 'lilypad', 'water lilies', 'water lily', 'lily pond', 'lotus pond', 'lotus leaves', 'pond lilies'], effect: { archetype: A('nature', 4), setting: 'pond', subject: 'lily-pads', excludes: 'lily pads' } },
   // A metronome swinging ("a metronome ticking on a piano" was the alarm clock): "120 bpm" sets its tempo.
-  { words: ['metronome', 'metronomes', 'metronome ticking', 'ticking metronome', 'metronome swinging', 'swinging metronome', 'bpm', 'beats per minute', 'tempo'], effect: { archetype: A('product', 7), subject: 'metronome' } },
+  { words: ['metronome', 'metronomes', 'metronome ticking', 'ticking metronome', 'metronome swinging', 'swinging metronome'], effect: { archetype: A('product', 7), subject: 'metronome' } },
+  // A tempo's unit: the number before it is the metronome's tempo; with no metronome it means nothing.
+  { words: ['bpm', 'beats per minute', 'beats a minute'], effect: { excludes: 'tempo' } },
   // An hourglass with its sand running, not a desert ("sand" alone is the dunes).
   { words: ['hourglass', 'hour glass', 'hourglasses', 'sand timer', 'sandglass', 'sand glass', 'egg timer', 'sand clock', 'sand running out'], effect: { archetype: A('product', 6), subject: 'hourglass' } },
   // A lit candle: the flame is its light (a low-key shot), so "candle flame" and "candlelight" are candles too.
