@@ -169,6 +169,9 @@ export const SUBJECT_KINDS = [
   // a mechanical metronome facing the lens, its pendulum swinging a beat a swing (count: the tempo in beats a
   // minute, 40 to 208; color and material: the case's)
   'metronome',
+  // a Rubik's cube on the turntable, scrambled at the start and solved a quarter turn at a time by the end
+  // (material: the stickers' finish)
+  'rubiks-cube',
   // rising from the product (a hot drink); drifting over an abstract field
   'steam', 'smoke',
   // clouds of ink sinking and blooming in clear water, over an abstract field (white unless one is named)

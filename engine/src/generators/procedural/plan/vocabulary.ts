@@ -297,6 +297,8 @@ const ENTRIES: Entry[] = [
   { words: ['metronome', 'metronomes', 'metronome ticking', 'ticking metronome', 'metronome swinging', 'swinging metronome'], effect: { archetype: A('product', 7), subject: 'metronome' } },
   // A tempo's unit: the number before it is the metronome's tempo; with no metronome it means nothing.
   { words: ['bpm', 'beats per minute', 'beats a minute'], effect: { excludes: 'tempo' } },
+  // A Rubik's cube being solved ("a rubik's cube rotating" was a soda can).
+  { words: ["rubik's cube", 'rubiks cube', 'rubik cube', "rubik's cubes", 'rubiks cubes', 'magic cube', 'puzzle cube', 'speed cube', 'speedcube', 'cube puzzle', "rubik's cube being solved", "solving a rubik's cube", 'solving a rubiks cube', "solved rubik's cube", 'speedcubing'], effect: { archetype: A('product', 7), subject: 'rubiks-cube' } },
   // An hourglass with its sand running, not a desert ("sand" alone is the dunes).
   { words: ['hourglass', 'hour glass', 'hourglasses', 'sand timer', 'sandglass', 'sand glass', 'egg timer', 'sand clock', 'sand running out'], effect: { archetype: A('product', 6), subject: 'hourglass' } },
   // A lit candle: the flame is its light (a low-key shot), so "candle flame" and "candlelight" are candles too.

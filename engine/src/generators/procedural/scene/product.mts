@@ -14,6 +14,7 @@ import { createAlarmClock } from './clock.mjs';
 import { createNewtonsCradle } from './cradle.mjs';
 import { createRecordPlayer } from './record-player.mjs';
 import { createMetronome } from './metronome.mjs';
+import { createRubiksCube } from './rubiks-cube.mjs';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
 import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
@@ -289,6 +290,14 @@ export function buildProduct(
       const metronome = createMetronome(color, material, ctx.plan.subjects[0]?.count ?? 96);
       group.add(metronome.group);
       return { group, height: metronome.height, update: (t) => metronome.update(t), facesLens: true };
+    }
+    case 'rubiks-cube': {
+      // Scrambled at the start, solved by the end: its turns fill the clip (in scene time).
+      const rng = ctx.rng('rubiks-cube');
+      const cube = createRubiksCube(material, ctx.duration * ctx.plan.motion.speed, () => rng.next());
+      group.add(cube.group);
+      // Seen from a little higher than other products, so its top face shows as well as two sides.
+      return { group, height: cube.height, update: (t) => cube.update(t), view: { elevation: 22, size: cube.height * 1.1 } };
     }
     case 'podium': {
       // Two tiers, lit like any product, empty: the framing keeps the room above it a product would take.
