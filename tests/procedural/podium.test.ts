@@ -1,7 +1,8 @@
 /**
  * An empty podium (subject 'podium'): "empty podium for product display" was a soda can on the sweep. Now
  * a two-tier podium with the room above it left empty, for a product composited in; an object named still
- * stands on the sweep itself.
+ * stands on the sweep itself, and a product shot of one we do not draw ("headphones rotating") is the
+ * empty podium too, not a soda can standing in for it.
  */
 import { strict as assert } from 'node:assert';
 import { planPrompt } from '../../engine/src/generators/procedural';
@@ -20,6 +21,13 @@ describe('procedural/podium: an empty podium for a product', function () {
     assert.equal(bottle.plan.subjects[0]!.kind, 'bottle');
     assert.ok(bottle.ignoredWords.includes('empty podium'), 'the podium is not drawn under the bottle');
     assert.equal(planPrompt({ prompt: 'perfume bottle on a podium', seed: 1 }).plan.subjects[0]!.kind, 'bottle', '"podium" alone is the setting');
+    // A product we do not draw stands on the podium's empty top, not replaced by one we do (it was a soda can).
+    for (const prompt of ['headphones rotating', 'a trophy rotating on a pedestal', 'sneakers floating and rotating, product shot']) {
+      const { plan, ignoredWords } = planPrompt({ prompt, seed: 1 });
+      assert.deepEqual([plan.archetype, plan.subjects[0]!.kind], ['product', 'podium'], prompt);
+      assert.ok(ignoredWords.some((w) => /headphones|trophy|sneakers/.test(w)), `${prompt}: the object is said to be not drawn`);
+    }
+    assert.deepEqual(planPrompt({ prompt: 'a cup of coffee, steam rising', seed: 1 }).plan.subjects.map((x) => x.kind), ['mug', 'steam'], 'steam still rises from a cup');
   });
 
   describe('render', () => {

@@ -56,7 +56,6 @@ interface Hit {
  */
 export const MOTION_BLUR = { shutterAngle: 180, samples: 8 } as const;
 const ARCHETYPE_PRIORITY: Archetype[] = ['physics', 'product', 'urban', 'nature', 'abstract', 'text'];
-const PRODUCTS: SubjectKind[] = ['bottle', 'can', 'phone', 'box', 'mug', 'watch', 'vase', 'orb'];
 const ABSTRACT_SUBJECTS: SubjectKind[] = ['gradient', 'shapes', 'rings', 'grid', 'ribbons'];
 /** Particles that belong to weather or trees: with nothing else named they make a landscape, not a field. */
 const NATURE_PARTICLES: ParticleKind[] = ['rain', 'snow', 'leaves', 'petals'];
@@ -686,7 +685,9 @@ export function planPrompt(input: PlanInput): PlanResult {
       smokeIsSteam = productWord === 'mug' && wordSubjects.includes('smoke') && !excluded('smoke');
       const steam = (wordSubjects.includes('steam') && !excluded('steam')) || smokeIsSteam;
       // Steam with nothing named to rise from rises from a hot drink.
-      const kind = productWord ?? (steam ? 'mug' : rng.pick(PRODUCTS));
+      // Nothing we draw named ("a trophy rotating on a pedestal", "headphones rotating"): the empty podium,
+      // a stage to composite the real thing onto, not a soda can standing in for it.
+      const kind = productWord ?? (steam ? 'mug' : 'podium');
       const material = wordMaterial ?? defaultProductMaterial(kind, rng.next());
       // A drink's colour is its own (whisky amber, red wine), not the palette's; so is a candle's wax.
       // "on a black background" built the palette round black: the product itself is not black then.
