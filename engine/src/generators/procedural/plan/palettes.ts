@@ -4,6 +4,8 @@
  */
 /** A planet's colour when none is named: the earth's (its shader paints oceans, continents, ice and cloud). */
 export const EARTH_BLUE = '#1d4f8c';
+/** A planet of this colour is Saturn: a banded gas giant in its rings. */
+export const SATURN_GOLD = '#d6bb86';
 
 export const PALETTES: Record<string, string[]> = {
   warm: ['#e8893a', '#c8553d', '#f4d58d', '#8c4a2f', '#2b1d14'],

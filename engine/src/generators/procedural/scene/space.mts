@@ -11,6 +11,7 @@ import {
   vec4,
   float,
   positionLocal,
+  positionWorld,
   normalize,
   mix,
   smoothstep,
@@ -43,7 +44,7 @@ import { createAsteroids } from './asteroids.mjs';
 import { createBlackHole } from './black-hole.mjs';
 import { createGalaxy } from './galaxy.mjs';
 import { type BuildContext, type Shot, disposeScene, lightColors } from './common.mjs';
-import { EARTH_BLUE } from '../plan/palettes.js';
+import { EARTH_BLUE, SATURN_GOLD } from '../plan/palettes.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -151,6 +152,7 @@ function sphereUv(p: N): N {
  */
 function planet(renderer: THREE.WebGPURenderer, color: string, targets: THREE.RenderTarget[]): { group: THREE.Group; ground: THREE.Mesh; clouds: THREE.Mesh | null } {
   const earth = color.toLowerCase() === EARTH_BLUE;
+  const saturn = color.toLowerCase() === SATURN_GOLD;
   const tint = new THREE.Color(color);
   const group = new THREE.Group();
   // rgb: the ground's colour; a: land not under ice (where towns are); in the second: cloud cover, and
@@ -159,6 +161,18 @@ function planet(renderer: THREE.WebGPURenderer, color: string, targets: THREE.Re
     const land: N = mx_fractal_noise_float(p.mul(1.7), 6, 2.0, 0.5, 1.0);
     const lat: N = abs(p.y);
     const ice: N = smoothstep(0.8, 0.86, lat.add(land.mul(0.08)));
+    if (saturn) {
+      // Bands of cloud by latitude, their edges stirred by a little turbulence; paler at the equator,
+      // greyer towards the poles.
+      const warp: N = mx_fractal_noise_float(p.mul(vec3(2.5, 9, 2.5)), 4, 2.0, 0.5, 1.0).mul(0.035);
+      const y: N = p.y.add(warp);
+      const band: N = sin(y.mul(38)).mul(0.5).add(sin(y.mul(91).add(1.3)).mul(0.25)).mul(0.5).add(0.5);
+      const pale = new THREE.Color('#e8d7ad');
+      const deep = new THREE.Color('#b08a55');
+      const pole = new THREE.Color('#9ea39a');
+      const c: N = mix(vec3(deep.r, deep.g, deep.b), vec3(pale.r, pale.g, pale.b), band);
+      return vec4(mix(c, vec3(pole.r, pole.g, pole.b), smoothstep(0.55, 0.95, lat)), 0);
+    }
     if (!earth) {
       const rock: N = smoothstep(-0.4, 0.5, land);
       const dark = tint.clone().multiplyScalar(0.35);
@@ -203,6 +217,8 @@ function planet(renderer: THREE.WebGPURenderer, color: string, targets: THREE.Re
     group.add(clouds);
   }
 
+  if (saturn) group.add(saturnRings());
+
   // The atmosphere: a glow round the limb, strongest on the side facing the sun.
   const airMat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
   const facing: N = abs(dot(normalView, positionViewDirection));
@@ -212,6 +228,35 @@ function planet(renderer: THREE.WebGPURenderer, color: string, targets: THREE.Re
   airMat.colorNode = vec3(air.r, air.g, air.b).mul(limb.mul(sunward).mul(2.2)) as N;
   group.add(new THREE.Mesh(new THREE.SphereGeometry(PLANET_RADIUS * 1.035, 96, 48), airMat));
   return { group, ground: body, clouds };
+}
+
+/**
+ * Saturn's rings in its equatorial plane, 1.24 to 2.27 of its radius: the C ring faint, the B ring bright
+ * and dense, the Cassini division a dark gap, the A ring with the Encke gap, fine ringlets over all of it;
+ * lit from the sun's side, dark where the planet's shadow falls across them behind it (the planet sits at
+ * the world's origin, so its shadow is read in world space, past the group's tilt).
+ */
+function saturnRings(): THREE.Mesh {
+  const inner = 1.24 * PLANET_RADIUS;
+  const outer = 2.27 * PLANET_RADIUS;
+  const geometry = new THREE.RingGeometry(inner, outer, 256, 1).rotateX(-Math.PI / 2);
+  const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, side: THREE.DoubleSide });
+  const r: N = length(positionLocal.xz).div(PLANET_RADIUS);
+  const c: N = smoothstep(1.24, 1.3, r).mul(0.25);
+  const b: N = smoothstep(1.52, 1.56, r).mul(float(1).sub(smoothstep(1.92, 1.95, r))).mul(0.9);
+  const a: N = smoothstep(2.02, 2.04, r).mul(float(1).sub(smoothstep(2.25, 2.27, r))).mul(0.7).mul(float(1).sub(step(abs(r.sub(2.21)), 0.006)));
+  const ringlets: N = sin(r.mul(420)).mul(0.12).add(sin(r.mul(97)).mul(0.1)).add(0.85);
+  const density: N = c.add(b).add(a).mul(ringlets).clamp(0, 1);
+  // The planet's shadow: behind it (away from the sun), within its radius of the sun's line.
+  const sun: N = vec3(SUN_DIR.x, SUN_DIR.y, SUN_DIR.z);
+  const pw: N = positionWorld;
+  const along: N = dot(pw, sun);
+  const across: N = length(pw.sub(sun.mul(along)));
+  const lit: N = float(1).sub(step(along, 0).mul(float(1).sub(smoothstep(PLANET_RADIUS * 0.97, PLANET_RADIUS * 1.03, across))));
+  const tint = new THREE.Color('#d8c7a4');
+  mat.colorNode = vec3(tint.r, tint.g, tint.b).mul(lit.mul(0.95).add(0.05)).mul(1.6) as N;
+  mat.opacityNode = density as N;
+  return new THREE.Mesh(geometry, mat);
 }
 
 export function buildSpace(ctx: BuildContext): Shot {
@@ -231,7 +276,9 @@ export function buildSpace(ctx: BuildContext): Shot {
 
   // A planet fills about half the frame's height from 52 units (three quarters after a push in); without one the camera looks
   // into a deep field, 200 units to its target, through the near stars.
-  const framing: Framing = planetSubject ? { target: [0, 0, 0], distance: 52, azimuth: 8, elevation: 6, travel: 16 } : { target: [0, 0, -200], distance: 200, azimuth: 0, elevation: 0, travel: 160 };
+  const ringed = planetSubject?.color.toLowerCase() === SATURN_GOLD;
+  // Saturn's rings span 4.5 of its radii: framed from further out, and from a little above their plane.
+  const framing: Framing = planetSubject ? (ringed ? { target: [0, 0, 0], distance: 92, azimuth: 8, elevation: 20, travel: 20 } : { target: [0, 0, 0], distance: 52, azimuth: 8, elevation: 6, travel: 16 }) : { target: [0, 0, -200], distance: 200, azimuth: 0, elevation: 0, travel: 160 };
   const stars = nearStars(
     Math.round(900 * Math.max(0.3, ctx.detail)),
     new THREE.Vector3(0, 0, planetSubject ? -150 : -100),
