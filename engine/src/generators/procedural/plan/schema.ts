@@ -105,6 +105,9 @@ export const SUBJECT_KINDS = [
   // outer space (setting 'space'): a nebula among the stars; a planet turning in the sun; an asteroid field
   // (count: how many rocks); a black hole with its accretion disk (color: the gas's)
   'nebula', 'planet', 'asteroids', 'black-hole',
+  // a total solar eclipse: the moon's disc in the corona, the diamond ring flaring as totality ends (color:
+  // the corona's)
+  'eclipse',
   // a spiral galaxy seen from outside at an angle, turning slowly (color: its arms' light)
   'galaxy',
   // party balloons rising through the frame over an abstract field, in the palette's colours (count: how many)

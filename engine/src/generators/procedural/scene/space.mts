@@ -43,6 +43,7 @@ import { createLightStreaks, layStreaks, type StreakField } from './light-streak
 import { createAsteroids } from './asteroids.mjs';
 import { createBlackHole } from './black-hole.mjs';
 import { createGalaxy } from './galaxy.mjs';
+import { createEclipse } from './eclipse.mjs';
 import { type BuildContext, type Shot, disposeScene, lightColors } from './common.mjs';
 import { EARTH_BLUE, SATURN_GOLD } from '../plan/palettes.js';
 
@@ -272,7 +273,7 @@ export function buildSpace(ctx: BuildContext): Shot {
   if (nebula) targets.push(nebula);
   const dome = spaceDome(nebula?.texture ?? null);
   scene.add(dome);
-  const updaters: Array<(t: number) => void> = [];
+  const updaters: Array<(t: number, u: number) => void> = [];
 
   // A planet fills about half the frame's height from 52 units (three quarters after a push in); without one the camera looks
   // into a deep field, 200 units to its target, through the near stars.
@@ -313,6 +314,16 @@ export function buildSpace(ctx: BuildContext): Shot {
     updaters.push((t) => bh.update(t, camera));
     if (!planetSubject) holeFraming = { target: [0, 0, 0], distance: 50, azimuth: 0, elevation: 0, travel: 12 };
   }
+  const eclipse = plan.subjects.find((s) => s.kind === 'eclipse');
+  let eclipseFraming: Framing | null = null;
+  if (eclipse) {
+    // The sun 8 units across, its corona reaching about three radii: all of it from 50 units, pushing in.
+    const fx = createEclipse(ctx.seed, 4, new THREE.Color(eclipse.color));
+    if (planetSubject || hole) fx.group.position.set(40, 20, -120);
+    scene.add(fx.group);
+    updaters.push((t, u) => fx.update(t, u, camera));
+    if (!planetSubject && !hole) eclipseFraming = { target: [0, 0, 0], distance: 50, azimuth: 0, elevation: 0, travel: 10 };
+  }
   const spiral = plan.subjects.find((s) => s.kind === 'galaxy');
   let galaxyFraming: Framing | null = null;
   if (spiral) {
@@ -320,10 +331,10 @@ export function buildSpace(ctx: BuildContext): Shot {
     // most of the frame from 250 units; beside a planet or a black hole, far behind it.
     const galaxy = createGalaxy(ctx.seed, 160, new THREE.Color(spiral.color));
     galaxy.group.rotation.set(0.75, 0, -0.35);
-    if (planetSubject || hole) galaxy.group.position.set(60, 30, -420);
+    if (planetSubject || hole || eclipse) galaxy.group.position.set(60, 30, -420);
     scene.add(galaxy.group);
     updaters.push((t) => galaxy.update(t, camera));
-    if (!planetSubject && !hole) galaxyFraming = { target: [0, 0, 0], distance: 250, azimuth: 0, elevation: 0, travel: 30 };
+    if (!planetSubject && !hole && !eclipse) galaxyFraming = { target: [0, 0, 0], distance: 250, azimuth: 0, elevation: 0, travel: 30 };
   }
   const rocks = plan.subjects.find((s) => s.kind === 'asteroids');
   if (rocks) {
@@ -359,18 +370,18 @@ export function buildSpace(ctx: BuildContext): Shot {
   return {
     scene,
     camera,
-    framing: holeFraming ?? galaxyFraming ?? framing,
+    framing: holeFraming ?? eclipseFraming ?? galaxyFraming ?? framing,
     focusPoint: new THREE.Vector3(...framing.target),
     focalRange: framing.distance * 0.5,
     exposureBias: 0,
     lighting: null,
     groundHeight: () => -1e9,
-    update(t) {
+    update(t, u) {
       // The sky turns very slowly, so that even a locked-off shot is alive.
       dome.rotation.y = t * 0.004;
       dome.position.copy(camera.position);
       stars.update(camera);
-      for (const u of updaters) u(t);
+      for (const step of updaters) step(t, u);
     },
     dispose() {
       disposeScene(scene);
