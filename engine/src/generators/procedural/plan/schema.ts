@@ -244,7 +244,8 @@ export const TextOverlay = Type.Object(
   {
     // countdown: numbers from the title's (e.g. "10") down to 1, each an equal share of the clip.
     // credits: an end roll of the title and then `lines`, each "Role: Name", "Directed by Name" or a heading.
-    mode: literals(['title', 'lower-third', 'countdown', 'credits'] as const),
+    // progress: a loading indicator filling to 100% with its percentage, the title its label.
+    mode: literals(['title', 'lower-third', 'countdown', 'credits', 'progress'] as const),
     title: Type.String({ minLength: 1, maxLength: 80 }),
     subtitle: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
     lines: Type.Optional(
@@ -254,6 +255,7 @@ export const TextOverlay = Type.Object(
       }),
     ),
     reveal: Type.Optional(literals(['typewriter'] as const, 'Titles only: typewriter types the title and subtitle a key at a time, a caret after them.')),
+    indicator: Type.Optional(literals(['ring', 'bar'] as const, 'Progress only: a ring filling clockwise (the default) or a bar filling left to right.')),
   },
   Strict,
 );

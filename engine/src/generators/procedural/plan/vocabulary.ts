@@ -46,7 +46,9 @@ export interface Effect {
   color?: string;
   /** The field behind the subject ("on a black background"); the colour words still go to the subject. */
   background?: string;
-  textMode?: 'title' | 'lower-third' | 'countdown' | 'credits';
+  textMode?: 'title' | 'lower-third' | 'countdown' | 'credits' | 'progress';
+  /** A progress indicator's shape. */
+  indicator?: 'ring' | 'bar';
   /** How a title comes on: typed a key at a time. */
   textReveal?: 'typewriter';
   /** Film grain asked for (the grade's grain, 0..1). */
@@ -318,6 +320,9 @@ const ENTRIES: Entry[] = [
 
   // ---------------------------------------------------------------- text
   { words: ['title', 'title card', 'titles', 'heading', 'opener', 'intro', 'text', 'caption', 'words', 'typography', 'headline', 'logo reveal', 'end card', 'end screen', 'outro', 'chapter title', 'chapter card', 'title sequence', 'opening credits', 'opening titles', 'opening title'], effect: { archetype: A('text', 2), textMode: 'title', excludes: 'text' } },
+  // A loading indicator ("a loading bar progressing" drew a bare gradient).
+  { words: ['loading circle', 'progress circle', 'progress ring', 'loading ring', 'loading spinner', 'loading animation', 'spinning loader', 'loader', 'loading screen', 'loading icon', 'buffering', 'buffering circle', 'percentage counter', 'percent counter', 'loading percentage', 'progress indicator', 'circular progress', 'radial progress', 'loading', 'progress circle filling'], effect: { archetype: A('text', 5), textMode: 'progress', indicator: 'ring', excludes: 'text' } },
+  { words: ['loading bar', 'progress bar', 'loading bar progressing', 'progress bar filling', 'download progress', 'upload progress', 'download bar', 'upload bar', 'installation progress', 'install progress'], effect: { archetype: A('text', 5), textMode: 'progress', indicator: 'bar', excludes: 'text' } },
   { words: ['countdown', 'count down', 'countdown timer', 'countdown clock', 'countdown leader', 'film leader', 'film countdown', 'countdown numbers', 'count down timer', 'timer countdown'], effect: { archetype: A('text', 4), textMode: 'countdown', excludes: 'text' } },
   // Typed a key at a time ("typewriter typing 'Chapter One'"); "typing" alone is someone at a keyboard.
   { words: ['typewriter', 'typewriter text', 'typewriter effect', 'typewriter typing', 'typewriter animation', 'typewriter style', 'typewriter font', 'typing effect', 'typing animation', 'typing text', 'text typing', 'typed text', 'typed out', 'being typed', 'text being typed', 'typed on a typewriter', 'typewritten'], effect: { archetype: A('text', 3), textMode: 'title', textReveal: 'typewriter', excludes: 'text' } },
