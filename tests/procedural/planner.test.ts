@@ -1136,6 +1136,10 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
     assert.ok(tower.ignoredWords.includes('steam'));
     assert.ok(P('steam rising from a cup of coffee').plan.subjects.some((x) => x.kind === 'steam'));
     assert.ok(P('watercolor paint spreading in water').plan.subjects.some((x) => x.kind === 'ink'), 'it was the ocean');
+    const bricks = P('a brick wall background');
+    assert.notEqual(bricks.plan.archetype, 'physics', 'it was a wrecking ball at a wall');
+    assert.ok(bricks.ignoredWords.includes('brick wall background'));
+    assert.equal(P('a wrecking ball smashing a brick wall').plan.archetype, 'physics');
     const bridge = P('fog rolling over the golden gate bridge');
     assert.ok(!bridge.usedWords.includes('golden') && bridge.ignoredWords.includes('golden gate bridge'), '"golden gate" is not golden hour, and the bridge is not drawn');
   });
