@@ -156,6 +156,8 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product', cradle: 'product', record: 'product', podium: 'product', metronome: 'product', 'rubiks-cube': 'product',
   raindrops: 'abstract',
   heartbeat: 'abstract',
+  equalizer: 'abstract',
+  waveform: 'abstract',
   circuit: 'abstract',
   hud: 'abstract',
   powder: 'abstract',
@@ -932,7 +934,7 @@ export function planPrompt(input: PlanInput): PlanResult {
           ? ['static']
           : subjects.some((s) => s.kind === 'blood-cells')
             ? ['dolly-in', 'static', 'dolly-in']
-          : subjects.some((s) => s.kind === 'raindrops' || s.kind === 'heartbeat' || s.kind === 'hud' || s.kind === 'powder')
+          : subjects.some((s) => s.kind === 'raindrops' || s.kind === 'heartbeat' || s.kind === 'hud' || s.kind === 'powder' || s.kind === 'equalizer' || s.kind === 'waveform')
             ? ['static', 'dolly-in', 'static']
             : ['dolly-in', 'orbit', 'static'],
         // A fireplace is in a wall: the camera creeps towards it or holds (an orbit would go through the wall).

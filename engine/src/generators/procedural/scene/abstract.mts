@@ -34,6 +34,7 @@ import { createSparklers } from './sparklers.mjs';
 import { createGears } from './gears.mjs';
 import { createChart } from './chart.mjs';
 import { createHeartbeat } from './heartbeat.mjs';
+import { createEqualizer } from './equalizer.mjs';
 import { createCircuit } from './circuit.mjs';
 import { createHud } from './hud.mjs';
 import { createPowder } from './powder.mjs';
@@ -107,7 +108,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
-  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud') ? 0.05 : plan.subjects.some((s) => s.kind === 'powder') ? 0.15 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud' || s.kind === 'equalizer' || s.kind === 'waveform') ? 0.05 : plan.subjects.some((s) => s.kind === 'powder') ? 0.15 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   // Balloons are released into a clear sky, unless a colour or palette was asked for the field.
   const skyForBalloons = plan.subjects.some((s) => s.kind === 'party-balloons') && plan.palette.name === 'vibrant';
   const dome = skyForBalloons ? clearSkyDome() : gradientDome(ctx, time, dimField);
@@ -321,6 +322,15 @@ export function buildAbstract(ctx: BuildContext): Shot {
     const monitor = createHeartbeat(new THREE.Color(s.color), width, height);
     scene.add(monitor.group);
     updaters.push((t) => monitor.update(t));
+  }
+  for (const mode of ['equalizer', 'waveform'] as const) {
+    if (!kinds.has(mode)) continue;
+    const s = plan.subjects.find((x) => x.kind === mode)!;
+    const { width, height } = screen();
+    const [lead, second] = lightsFor(plan, s.color);
+    const visualizer = createEqualizer(() => rng.next(), lead, second, width, height, mode === 'equalizer' ? 'bars' : 'wave');
+    scene.add(visualizer.group);
+    updaters.push((t) => visualizer.update(t));
   }
   if (kinds.has('molecules')) {
     const s = plan.subjects.find((x) => x.kind === 'molecules')!;
