@@ -139,6 +139,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['rocket', ROCKET_SETTINGS],
   ['airplane', AIRPLANE_SETTINGS],
   ['kites', KITE_SETTINGS],
+  ['flag', ['sky', 'meadow']],
   ['train', TRAIN_DEFAULT_SETTINGS],
   ['steam-train', TRAIN_DEFAULT_SETTINGS],
   ['freight-train', TRAIN_DEFAULT_SETTINGS],
@@ -734,6 +735,11 @@ export function planPrompt(input: PlanInput): PlanResult {
   if (kiteHit && !excluded('kites') && archetype === 'nature' && ['coast', 'meadow', 'desert', 'mountains', 'sky'].includes(setting)) {
     addSubject('kites', clampInt(kiteHit.number ?? countWord ?? (/^(a )?kite$/.test(kiteHit.text) ? 1 : 3), 1, 12), 'matte', '#e0312b');
   }
+  // A flag flies against the sky over open ground, a shore or a city (not under the sea or indoors).
+  const flagHit = live.find((h) => h.effect.subject === 'flag');
+  if (flagHit && !excluded('flag') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater' && setting !== 'pond' && setting !== 'pool') {
+    addSubject('flag', 1, 'matte', flagHit.effect.color ?? wordColor ?? '#c8202a');
+  }
   // A train runs across open country on its track (not on water, nor through a town's streets).
   const trainHit = live.find(isTrain);
   // ("a subway station with a train arriving" is a train underground, not one crossing a meadow.)
@@ -773,7 +779,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // on its garland; the earth from space has its cities lit on the night side.)
   const lightsAsBokeh = subjects.some((s) => s.kind === 'raindrops' || s.kind === 'christmas-tree' || s.kind === 'planet') || live.some((h) => h.effect.particles === 'bokeh' && !excluded('bokeh'));
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : archetype !== 'urban' ? (lightsAsBokeh ? (['light-trails'] as const) : (['street-lights', 'light-trails'] as const)) : [];
-  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'kites', 'ship', ...TRAIN_KINDS, 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
+  for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'kites', 'flag', 'ship', ...TRAIN_KINDS, 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
     // Under the sea, shafts of light always fall through the water.
     if (kind === 'sun-rays' && setting === 'underwater') continue;

@@ -88,6 +88,9 @@ export const SUBJECT_KINDS = [
   // kites riding the wind over a beach or a field, tails waving, their lines running out of the frame
   // (count: how many)
   'kites',
+  // a flag flying from a pole against the sky, waves running along it in the wind (color: the cloth's;
+  // #b22234 the stars and stripes)
+  'flag',
   // an airliner crossing the sky, navigation lights at dusk and night; with 'contrail' (or in the sky above
   // the clouds) two contrails behind it
   'airplane', 'contrail',

@@ -31,6 +31,7 @@ import { createBirds } from '../scene/birds.mjs';
 import { createAirplane } from '../scene/airplane.mjs';
 import { createTrain } from '../scene/train.mjs';
 import { createKites } from '../scene/kites.mjs';
+import { createFlag } from '../scene/flag.mjs';
 import { createShip } from '../scene/ship.mjs';
 import { createLanterns } from '../scene/lanterns.mjs';
 import { createButterflies } from '../scene/butterflies.mjs';
@@ -50,6 +51,7 @@ const VIEW_LAYERS: Partial<Record<SubjectKind, ViewLayerFactory>> = {
   airplane: createAirplane,
   train: createTrain,
   kites: createKites,
+  flag: createFlag,
   ship: createShip,
   'steam-train': createTrain,
   'freight-train': createTrain,
