@@ -776,8 +776,8 @@ export function planPrompt(input: PlanInput): PlanResult {
   // Only a city or a street draws street lights or light trails.
   const roadless = (archetype === 'nature' || archetype === 'abstract' || archetype === 'product') && !subjects.some((s) => s.kind === 'road');
   // (City lights behind rain on a window, or with bokeh asked for, are the bokeh; a Christmas tree's are
-  // on its garland; the earth from space has its cities lit on the night side.)
-  const lightsAsBokeh = subjects.some((s) => s.kind === 'raindrops' || s.kind === 'christmas-tree' || s.kind === 'planet') || live.some((h) => h.effect.particles === 'bokeh' && !excluded('bokeh'));
+  // on its garland; the earth from space has its cities lit on the night side; a circuit board's glow.)
+  const lightsAsBokeh = subjects.some((s) => s.kind === 'raindrops' || s.kind === 'christmas-tree' || s.kind === 'planet' || s.kind === 'circuit') || live.some((h) => h.effect.particles === 'bokeh' && !excluded('bokeh'));
   const streetOnly = archetype === 'nature' ? (['street-lights', 'light-trails'] as const) : archetype !== 'urban' ? (lightsAsBokeh ? (['light-trails'] as const) : (['street-lights', 'light-trails'] as const)) : [];
   for (const kind of [...(smokeIsSteam ? [] : (['smoke'] as const)), 'ink', 'fireworks', 'lightning', 'steam', 'hot-air-balloons', 'rocket', 'tornado', 'ferris-wheel', 'birds', 'airplane', 'contrail', 'kites', 'flag', 'ship', ...TRAIN_KINDS, 'butterflies', 'palm-trees', ...PLACED_BY_RULE, ...(roadless ? (['road', 'cars'] as const) : []), ...streetOnly] as const) {
     if (subjects.some((s) => s.kind === kind)) continue;
