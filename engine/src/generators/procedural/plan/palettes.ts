@@ -38,6 +38,8 @@ export const PALETTES: Record<string, string[]> = {
   // take).
   // Only for an end roll with no field or colour named: true black (the text field's colours are all zero).
   black: ['#000000', '#000000', '#000000', '#2a2a2a', '#f7f5f0'],
+  // Valentine's: reds and pinks over a deep wine field.
+  romantic: ['#e0245e', '#ff8fab', '#c9184a', '#3a0a1a', '#ffd6e0'],
   festive: ['#4a0e16', '#0f2d1a', '#f2b64a', '#d8283a', '#3fae5a', '#fff0d4'],
 };
 

@@ -115,6 +115,8 @@ export const SUBJECT_KINDS = [
   'galaxy',
   // party balloons rising through the frame over an abstract field, in the palette's colours (count: how many)
   'party-balloons',
+  // puffy glossy hearts floating up through the frame, turning (count: how many; color: every heart's when named)
+  'hearts',
   // stage lighting in haze over a dark field: moving-head beams sweeping from a rig above the frame, or
   // laser beams scanning (count: how many fixtures)
   'stage-lights', 'lasers',

@@ -443,10 +443,11 @@ export function buildAbstract(ctx: BuildContext): Shot {
     framing = { target: [0, 1.95, 0], distance: 5, azimuth: 0, elevation: 2 };
     updaters.push((t) => ball.update(t));
   }
-  if (kinds.has('party-balloons')) {
-    // Balloons rising through the frame over the field: they enter from below all clip long (spread from
-    // a clip's climb under the frame to its top), at several depths, in the palette's colours.
-    const s = plan.subjects.find((x) => x.kind === 'party-balloons')!;
+  for (const kind of ['party-balloons', 'hearts'] as const) {
+    if (!kinds.has(kind)) continue;
+    // Balloons (or hearts) rising through the frame over the field: they enter from below all clip long
+    // (spread from a clip's climb under the frame to its top), at several depths, in the palette's colours.
+    const s = plan.subjects.find((x) => x.kind === kind)!;
     framing = { target: [0, 0, 0], distance: 13, azimuth: 0, elevation: 2 };
     const h = viewFillingHeight(ctx, framing.distance);
     // (The mean pace: slower balloons started lower would never reach the frame.)
@@ -459,7 +460,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
       depth: 8,
       low: -h / 2 - climb - BALLOON_HEIGHT * 0.5,
       high: h / 2 - 0.5,
-    });
+    }, kind === 'hearts');
     scene.add(balloons.group);
     updaters.push((t) => balloons.update(t));
   }

@@ -60,17 +60,43 @@ function balloonGeometry(): THREE.BufferGeometry {
   return body;
 }
 
+/**
+ * A puffy heart (a heart outline extruded with a deep round bevel), as tall as a balloon's body, standing
+ * on y = 0 like it, facing +z.
+ */
+export function heartGeometry(): THREE.BufferGeometry {
+  const s = new THREE.Shape();
+  // The classic two-lobed outline, point down, 2 wide and about 1.9 tall before scaling.
+  s.moveTo(0, -0.95);
+  s.bezierCurveTo(-0.35, -0.55, -1.0, -0.2, -1.0, 0.3);
+  s.bezierCurveTo(-1.0, 0.75, -0.55, 0.98, -0.28, 0.95);
+  s.bezierCurveTo(-0.1, 0.93, 0, 0.78, 0, 0.62);
+  s.bezierCurveTo(0, 0.78, 0.1, 0.93, 0.28, 0.95);
+  s.bezierCurveTo(0.55, 0.98, 1.0, 0.75, 1.0, 0.3);
+  s.bezierCurveTo(1.0, -0.2, 0.35, -0.55, 0, -0.95);
+  const g = new THREE.ExtrudeGeometry(s, { depth: 0.2, bevelEnabled: true, bevelThickness: 0.32, bevelSize: 0.22, bevelSegments: 6, curveSegments: 24 });
+  g.center();
+  g.computeVertexNormals();
+  g.computeBoundingBox();
+  const { min, max } = g.boundingBox!;
+  const k = BALLOON_HEIGHT / (max.y - min.y);
+  const lift = -min.y * k;
+  g.scale(k, k, k).translate(0, lift, 0);
+  return g;
+}
+
 export interface PartyBalloons {
   group: THREE.Group;
   update(t: number): void;
 }
 
-export function createPartyBalloons(random: () => number, count: number, colours: THREE.Color[], box: { width: number; depth: number; low: number; high: number }): PartyBalloons {
+/** `hearts`: puffy hearts floating up instead of balloons (no knot, no ribbon). */
+export function createPartyBalloons(random: () => number, count: number, colours: THREE.Color[], box: { width: number; depth: number; low: number; high: number }, hearts = false): PartyBalloons {
   const group = new THREE.Group();
   const paths = balloonPaths(random, count, box.width, box.depth, box.low, box.high);
   const latex = new THREE.MeshPhysicalNodeMaterial({ roughness: 0.32, metalness: 0, clearcoat: 1, clearcoatRoughness: 0.08 });
   latex.colorNode = perInstanceColour(paths.map((_, k) => colours[k % colours.length]!)) as never;
-  const bodies = new THREE.InstancedMesh(balloonGeometry(), latex, count);
+  const bodies = new THREE.InstancedMesh(hearts ? heartGeometry() : balloonGeometry(), latex, count);
   // The knot: a small cone under the body, the ribbon a thin strip curling down from it.
   const knots = new THREE.InstancedMesh(new THREE.ConeGeometry(0.06, 0.1, 10).translate(0, -0.05, 0), latex, count);
   const ribbonMat = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#f2efe8'), roughness: 0.5, side: THREE.DoubleSide });
@@ -81,7 +107,8 @@ export function createPartyBalloons(random: () => number, count: number, colours
     for (let i = 0; i < pos.count; i++) pos.setX(i, pos.getX(i) + 0.12 * Math.sin((pos.getY(i) / RIBBON) * Math.PI * 2));
   }
   const ribbons = new THREE.InstancedMesh(ribbon, ribbonMat, count);
-  for (const m of [bodies, knots, ribbons]) {
+  const parts = hearts ? [bodies] : [bodies, knots, ribbons];
+  for (const m of parts) {
     m.castShadow = true;
     m.frustumCulled = false;
     group.add(m);
@@ -100,11 +127,9 @@ export function createPartyBalloons(random: () => number, count: number, colours
         quat.setFromEuler(euler);
         scl.setScalar(p.scale);
         m4.compose(pos.set(at.x, at.y, at.z), quat, scl);
-        bodies.setMatrixAt(k, m4);
-        knots.setMatrixAt(k, m4);
-        ribbons.setMatrixAt(k, m4);
+        for (const m of parts) m.setMatrixAt(k, m4);
       });
-      for (const m of [bodies, knots, ribbons]) m.instanceMatrix.needsUpdate = true;
+      for (const m of parts) m.instanceMatrix.needsUpdate = true;
     },
   };
 }
