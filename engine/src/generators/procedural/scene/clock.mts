@@ -5,7 +5,7 @@
  * quartz movement's does (clockHands is the pure part).
  */
 import * as THREE from 'three/webgpu';
-import { makeMaterial } from './common.mjs';
+import { makeMaterial, partAdder } from './common.mjs';
 import type { Material } from '../plan/schema.js';
 
 /** How long a tick of the second hand takes, in seconds. */
@@ -48,12 +48,7 @@ export function createAlarmClock(caseColour: THREE.Color, material: Material, se
   // The bells brushed rather than mirrored: as chrome they showed the studio's soft boxes as polka dots.
   const brushed = makeMaterial('metal', new THREE.Color('#d9dadc'));
   const dark = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#16181b'), roughness: 0.5 });
-  const add = (geometry: THREE.BufferGeometry, m: THREE.Material, parent: THREE.Object3D = group) => {
-    const mesh = new THREE.Mesh(geometry, m);
-    mesh.castShadow = mesh.receiveShadow = true;
-    parent.add(mesh);
-    return mesh;
-  };
+  const add = partAdder(group);
   const centreY = 1.2;
   // The case: a drum facing +z, a chrome bezel round the dial.
   add(new THREE.CylinderGeometry(0.9, 0.9, 0.5, 72).rotateX(Math.PI / 2), body).position.set(0, centreY, 0);

@@ -466,6 +466,19 @@ function auroraNode(dir: N, time: N, noise: THREE.Texture): N {
  * scene.environmentIntensity, and a material's envMapIntensity only applies to its own envMap, which
  * none has. (Eleven materials here and seven elsewhere set it, tuned by eye, to no effect.)
  */
+/**
+ * For building a prop out of parts: adds a mesh of `geometry` in `material` to `parent` (the group by
+ * default), casting and receiving shadows, and returns it for placing.
+ */
+export function partAdder(group: THREE.Object3D): (geometry: THREE.BufferGeometry, material: THREE.Material, parent?: THREE.Object3D) => THREE.Mesh {
+  return (geometry, material, parent = group) => {
+    const mesh = new THREE.Mesh(geometry, material);
+    mesh.castShadow = mesh.receiveShadow = true;
+    parent.add(mesh);
+    return mesh;
+  };
+}
+
 export function makeMaterial(material: Material, color: THREE.ColorRepresentation): THREE.MeshStandardNodeMaterial | THREE.MeshPhysicalNodeMaterial {
   const c = new THREE.Color(color);
   switch (material) {

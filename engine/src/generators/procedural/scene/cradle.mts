@@ -10,7 +10,7 @@
  */
 import * as THREE from 'three/webgpu';
 import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
-import { makeMaterial } from './common.mjs';
+import { makeMaterial, partAdder } from './common.mjs';
 import type { Material } from '../plan/schema.js';
 
 /** Metres per scene unit. */
@@ -80,12 +80,7 @@ export function createNewtonsCradle(material: Material, baseColour: THREE.Color,
   // Satin lacquer: standard, not clear-coated (a second specular lobe over the base's area costs on software).
   const base = new THREE.MeshStandardNodeMaterial({ color: baseColour, roughness: 0.32, metalness: 0 });
   const thread = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#e8e6e0'), roughness: 0.6 });
-  const add = (geometry: THREE.BufferGeometry, m: THREE.Material, parent: THREE.Object3D = group) => {
-    const mesh = new THREE.Mesh(geometry, m);
-    mesh.castShadow = mesh.receiveShadow = true;
-    parent.add(mesh);
-    return mesh;
-  };
+  const add = partAdder(group);
 
   const baseHeight = 0.18;
   const halfLength = 1.9;

@@ -5,7 +5,7 @@
  * which is the prompt's number of beats a minute (96 unless one is named, 40 to 208 as on the scale).
  */
 import * as THREE from 'three/webgpu';
-import { makeMaterial } from './common.mjs';
+import { makeMaterial, partAdder } from './common.mjs';
 import type { Material } from '../plan/schema.js';
 
 /** The tempo scale's ends (beats a minute), as printed on a Maelzel metronome. */
@@ -38,12 +38,7 @@ export function createMetronome(caseColour: THREE.Color, material: Material, bpm
   const steel = makeMaterial('metal', '#d0d2d6');
   const cream = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#efe6d2'), roughness: 0.6 });
   const dark = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#1b1612'), roughness: 0.5 });
-  const add = (geometry: THREE.BufferGeometry, m: THREE.Material, parent: THREE.Object3D = group) => {
-    const mesh = new THREE.Mesh(geometry, m);
-    mesh.castShadow = mesh.receiveShadow = true;
-    parent.add(mesh);
-    return mesh;
-  };
+  const add = partAdder(group);
 
   // The plinth, then the case: a square frustum (a four-sided cylinder turned 45 degrees), flattened front
   // to back.

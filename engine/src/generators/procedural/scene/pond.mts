@@ -237,19 +237,11 @@ export function buildPond(ctx: BuildContext): Shot {
     mesh.castShadow = true;
     mesh.frustumCulled = false;
     scene.add(mesh);
-    const m = new THREE.Matrix4();
-    const q = new THREE.Quaternion();
-    const up = new THREE.Vector3(0, 1, 0);
-    const s = new THREE.Vector3();
-    const p = new THREE.Vector3();
+    const pose = yawedPoser(mesh);
     updaters.push((t) => {
       courses.forEach((c, i) => {
         const at = koiCourse(c, t);
-        p.set(at.x, -c.depth, at.z);
-        q.setFromAxisAngle(up, at.heading);
-        s.setScalar(sizes[i]!);
-        m.compose(p, q, s);
-        mesh.setMatrixAt(i, m);
+        pose(i, at.x, -c.depth, at.z, at.heading, sizes[i]!);
       });
       mesh.instanceMatrix.needsUpdate = true;
     });
@@ -281,19 +273,9 @@ export function buildPond(ctx: BuildContext): Shot {
     mesh.count = placed.length;
     mesh.castShadow = true;
     scene.add(mesh);
-    const m = new THREE.Matrix4();
-    const q = new THREE.Quaternion();
-    const up = new THREE.Vector3(0, 1, 0);
-    const s = new THREE.Vector3();
-    const p = new THREE.Vector3();
+    const pose = yawedPoser(mesh);
     updaters.push((t) => {
-      placed.forEach((o, i) => {
-        p.set(o.x + Math.sin(t * 0.2 + o.spin) * 0.02, 0.005, o.z + Math.cos(t * 0.17 + o.spin) * 0.02);
-        q.setFromAxisAngle(up, o.spin + o.turn * t);
-        s.setScalar(o.r);
-        m.compose(p, q, s);
-        mesh.setMatrixAt(i, m);
-      });
+      placed.forEach((o, i) => pose(i, o.x + Math.sin(t * 0.2 + o.spin) * 0.02, 0.005, o.z + Math.cos(t * 0.17 + o.spin) * 0.02, o.spin + o.turn * t, o.r));
       mesh.instanceMatrix.needsUpdate = true;
     });
   }
@@ -344,6 +326,19 @@ export function buildPond(ctx: BuildContext): Shot {
       disposeScene(scene);
     },
   } as Shot;
+}
+
+/** Sets instance i of `mesh` at (x, y, z), turned `yaw` about +y and scaled evenly: the fish and the pads. */
+function yawedPoser(mesh: THREE.InstancedMesh): (i: number, x: number, y: number, z: number, yaw: number, scale: number) => void {
+  const m = new THREE.Matrix4();
+  const q = new THREE.Quaternion();
+  const up = new THREE.Vector3(0, 1, 0);
+  const s = new THREE.Vector3();
+  const p = new THREE.Vector3();
+  return (i, x, y, z, yaw, scale) => {
+    m.compose(p.set(x, y, z), q.setFromAxisAngle(up, yaw), s.setScalar(scale));
+    mesh.setMatrixAt(i, m);
+  };
 }
 
 /** 1 where `kind` is k (kind holds whole numbers), else 0. */

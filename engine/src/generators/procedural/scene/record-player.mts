@@ -11,7 +11,7 @@
 import * as THREE from 'three/webgpu';
 import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
 import { vec2, vec3, uv, float, length, sin, smoothstep, step, fract, atan, mix, abs } from 'three/tsl';
-import { makeMaterial } from './common.mjs';
+import { makeMaterial, partAdder } from './common.mjs';
 import type { Material } from '../plan/schema.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -66,12 +66,7 @@ export interface RecordPlayer {
 /** `labelColour` is the label's; `material` the plinth's (wood unless named). */
 export function createRecordPlayer(labelColour: THREE.Color, material: Material, seed: number): RecordPlayer {
   const group = new THREE.Group();
-  const add = (geometry: THREE.BufferGeometry, m: THREE.Material, parent: THREE.Object3D = group) => {
-    const mesh = new THREE.Mesh(geometry, m);
-    mesh.castShadow = mesh.receiveShadow = true;
-    parent.add(mesh);
-    return mesh;
-  };
+  const add = partAdder(group);
   const plinthMaterial = makeMaterial(material, new THREE.Color('#3e2a1b'));
   const aluminium = makeMaterial('metal', new THREE.Color('#d4d6da'));
   const chrome = makeMaterial('chrome', new THREE.Color('#ffffff'));
