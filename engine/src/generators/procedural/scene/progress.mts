@@ -83,34 +83,21 @@ export function progressOverlay(ctx: BuildContext, text: NonNullable<ScenePlan['
     scene.add(fill);
     numberY = 0.085;
     labelMesh.position.set(-width / 2, -0.085, 0);
-    let last = -1;
-    draw = (p) => {
-      // Rebuilt in 1/256 steps from its left end, so its round ends stay round.
-      const steps = Math.round(p * 256);
-      if (steps === last) return;
-      last = steps;
-      fill.geometry.dispose();
-      const w = Math.max(height, (width * steps) / 256);
-      fill.geometry = steps === 0 ? new THREE.BufferGeometry() : roundedBar(w, height).translate(-width / 2 + w / 2, 0, 0);
-    };
+    // From its left end, so its round ends stay round.
+    draw = filler(fill, (steps) => {
+      const w = Math.max(height, (width * steps) / STEPS);
+      return roundedBar(w, height).translate(-width / 2 + w / 2, 0, 0);
+    });
   } else {
-    // A ring filling clockwise from twelve o'clock over a faint track, rebuilt in 1/256 steps.
+    // A ring filling clockwise from twelve o'clock over a faint track.
     const radius = 0.19;
     const thick = 0.012;
     scene.add(new THREE.Mesh(new THREE.RingGeometry(radius - thick, radius + thick, 128), overlayMaterial(ink, 0.16)));
-    const arcMat = overlayMaterial(accent);
-    const arc = new THREE.Mesh(new THREE.BufferGeometry(), arcMat);
+    const arc = new THREE.Mesh(new THREE.BufferGeometry(), overlayMaterial(accent));
     scene.add(arc);
     numberY = 0;
     labelMesh.position.set(-label.width / 2, -radius - 0.085, 0);
-    let last = -1;
-    draw = (p) => {
-      const steps = Math.round(p * 256);
-      if (steps === last) return;
-      last = steps;
-      arc.geometry.dispose();
-      arc.geometry = steps === 0 ? new THREE.BufferGeometry() : new THREE.RingGeometry(radius - thick, radius + thick, Math.max(2, Math.ceil(steps / 2)), 1, Math.PI / 2 - (2 * Math.PI * steps) / 256, (2 * Math.PI * steps) / 256);
-    };
+    draw = filler(arc, (steps) => new THREE.RingGeometry(radius - thick, radius + thick, Math.max(2, Math.ceil(steps / 2)), 1, Math.PI / 2 - (2 * Math.PI * steps) / STEPS, (2 * Math.PI * steps) / STEPS));
   }
   let shown: THREE.Mesh | null = null;
   return {
@@ -127,6 +114,21 @@ export function progressOverlay(ctx: BuildContext, text: NonNullable<ScenePlan['
         shown = mesh;
       }
     },
+  };
+}
+
+/** The fill is rebuilt in this many steps of the whole. */
+const STEPS = 256;
+
+/** Draws a fill of `mesh` for progress p, its geometry rebuilt (by `shape`, from the step count) only when the step changes. */
+function filler(mesh: THREE.Mesh, shape: (steps: number) => THREE.BufferGeometry): (p: number) => void {
+  let last = -1;
+  return (p) => {
+    const steps = Math.round(p * STEPS);
+    if (steps === last) return;
+    last = steps;
+    mesh.geometry.dispose();
+    mesh.geometry = steps === 0 ? new THREE.BufferGeometry() : shape(steps);
   };
 }
 
