@@ -13,6 +13,18 @@ type EqModule = typeof import('../../engine/src/generators/procedural/scene/equa
 describe('procedural/equalizer: an audio visualizer', function () {
   this.timeout(60000);
 
+  it('plays at the tempo named, 120 beats a minute if none', async () => {
+    const slow = planPrompt({ prompt: 'equalizer at 90 bpm', seed: 1 });
+    assert.deepEqual([slow.plan.subjects[0]!.kind, slow.plan.subjects[0]!.count], ['equalizer', 90]);
+    assert.ok(!slow.ignoredWords.includes('bpm') && !slow.ignoredWords.includes('90'));
+    assert.equal(planPrompt({ prompt: 'audio waveform', seed: 1 }).plan.subjects[0]!.count, 120);
+    const { spectrumAt, songFrom } = await importProcedural<EqModule>('scene/equalizer.mts');
+    const song = songFrom(() => 0.5);
+    // At 90 bpm the kick lands every 2/3 s, not every half second.
+    const beat = 60 / 90;
+    assert.ok(spectrumAt(beat + 0.01, 36, song, 90)[1]! > spectrumAt(beat + 0.01, 36, song, 120)[1]! + 0.2, 'on the 90 bpm beat, between the 120 bpm ones');
+  });
+
   it('plans bars or a waveform for their names', () => {
     assert.deepEqual(planPrompt({ prompt: 'equalizer bars bouncing to music', seed: 1 }).plan.subjects.map((s) => s.kind), ['equalizer']);
     assert.deepEqual(planPrompt({ prompt: 'music visualizer on black', seed: 1 }).plan.subjects.map((s) => s.kind), ['equalizer']);

@@ -19,9 +19,9 @@ describe('procedural/metronome', function () {
     assert.equal(planPrompt({ prompt: 'metronome at 160 bpm', seed: 1 }).plan.subjects[0]!.count, 160);
     assert.equal(planPrompt({ prompt: 'metronome at 400 bpm', seed: 1 }).plan.subjects[0]!.count, 208, 'the scale ends at 208');
     assert.equal(planPrompt({ prompt: 'a clock ticking', seed: 1 }).plan.subjects[0]!.kind, 'clock');
-    const visualiser = planPrompt({ prompt: '120 bpm music visualizer', seed: 1 });
-    assert.ok(visualiser.ignoredWords.includes('bpm') && visualiser.ignoredWords.includes('120'), 'a tempo with no metronome sets nothing');
-    assert.notEqual(visualiser.plan.subjects[0]?.kind, 'metronome');
+    const bottle = planPrompt({ prompt: 'a perfume bottle at 120 bpm', seed: 1 });
+    assert.ok(bottle.ignoredWords.includes('bpm') && bottle.ignoredWords.includes('120'), 'a tempo with nothing to keep it sets nothing');
+    assert.notEqual(bottle.plan.subjects[0]?.kind, 'metronome');
   });
 
   it('swings a beat a swing: through the centre on every beat, to SWING either side between', async () => {

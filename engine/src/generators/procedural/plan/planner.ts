@@ -678,7 +678,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (kinds.includes('blood-cells')) kinds.splice(0, kinds.length, 'blood-cells');
       // A chart with no kind named ("data charts growing") is bars with a line graph drawn over them.
       if (kinds.includes('bar-chart') && !kinds.includes('line-chart') && live.some((h) => h.effect.subject === 'bar-chart' && !/bar|column|histogram/.test(h.text))) kinds.push('line-chart');
-      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' || k === 'hearts' ? 30 : k === 'powder' ? 3 : k === 'stage-lights' ? 8 : k === 'light-streaks' ? 140 : k === 'warp' ? 260 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' || k === 'hearts' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : k === 'heartbeat' ? MONITOR_GREEN : k === 'circuit' || k === 'hud' ? CIRCUIT_CYAN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
+      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' || k === 'hearts' ? 30 : k === 'equalizer' || k === 'waveform' ? 120 : k === 'powder' ? 3 : k === 'stage-lights' ? 8 : k === 'light-streaks' ? 140 : k === 'warp' ? 260 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' || k === 'hearts' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : k === 'heartbeat' ? MONITOR_GREEN : k === 'circuit' || k === 'hud' ? CIRCUIT_CYAN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
       break;
     }
     case 'product': {
@@ -788,8 +788,10 @@ export function planPrompt(input: PlanInput): PlanResult {
     for (const h of live.filter((x) => x.effect.subject === kind)) reportIgnored(h);
   }
 
-  // A tempo ("120 bpm") with no metronome to keep it sets nothing: the unit and its number are ignored.
-  if (!subjects.some((s) => s.kind === 'metronome')) {
+  // A visualizer's count is its tempo: held to 60..200 beats a minute.
+  for (const s of subjects) if (s.kind === 'equalizer' || s.kind === 'waveform') s.count = clampInt(s.count, 60, 200);
+  // A tempo ("120 bpm") with nothing to keep it sets nothing: the unit and its number are ignored.
+  if (!subjects.some((s) => s.kind === 'metronome' || s.kind === 'equalizer' || s.kind === 'waveform')) {
     for (const h of live.filter((x) => x.effect.excludes === 'tempo')) {
       reportIgnored(h);
       const at = h.number === undefined ? -1 : used.indexOf(String(h.number));

@@ -139,8 +139,8 @@ export const SUBJECT_KINDS = [
   'powder',
   // a heart monitor's ECG trace sweeping across a faint grid, a sinus rhythm at 72 a minute
   'heartbeat',
-  // an audio visualizer to a 120 bpm beat: a spectrum analyser's bars with falling peak caps; a glowing
-  // waveform line pulsing with it (color: the foot of the bars or the line's start)
+  // an audio visualizer to a beat: a spectrum analyser's bars with falling peak caps; a glowing waveform
+  // line pulsing with it (count: the tempo in beats a minute, 60 to 200; color: the bars' foot or the line's start)
   'equalizer', 'waveform',
   // a honeycomb of cells outlined in light, rings of light spreading across it, cells glowing and fading
   'hexagons',

@@ -328,7 +328,8 @@ export function buildAbstract(ctx: BuildContext): Shot {
     const s = plan.subjects.find((x) => x.kind === mode)!;
     const { width, height } = screen();
     const [lead, second] = lightsFor(plan, s.color);
-    const visualizer = createEqualizer(() => rng.next(), lead, second, width, height, mode === 'equalizer' ? 'bars' : 'wave');
+    // The subject's count is the tempo (beats a minute).
+    const visualizer = createEqualizer(() => rng.next(), lead, second, width, height, mode === 'equalizer' ? 'bars' : 'wave', s.count);
     scene.add(visualizer.group);
     updaters.push((t) => visualizer.update(t));
   }

@@ -1,7 +1,8 @@
 /**
  * An audio visualizer, the motion-graphics element for music and podcast videos: a spectrum analyser's
  * bars dancing to a beat (each with a peak cap that falls back slowly), or a waveform line pulsing with
- * it. There is no audio: the "music" is a pattern from the seed at 120 beats a minute, a kick on every
+ * it. There is no audio: the "music" is a pattern from the seed at the tempo named (120 beats a minute
+ * if none; the plan's count), a kick on every
  * beat in the low bands, a snare on two and four in the middle, hats on the off-beats up top, and a bass
  * line and a melody moving between bands; each band's level is the sum of those envelopes, so it rises
  * fast and decays slowly as a real analyser's does. spectrumAt is the pure part (a function of time
@@ -13,8 +14,8 @@ import { abs, float, max, mix, positionWorld, smoothstep, uniform, uv, vec3, vec
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
 
+/** The tempo when none is named. */
 export const BPM = 120;
-const BEAT = 60 / BPM;
 
 export interface Song {
   /** Band (0..1 across the spectrum) of the bass note and of the melody note on each eighth, over 8 beats. */
@@ -32,8 +33,9 @@ export function songFrom(next: () => number): Song {
 
 const bump = (x: number, centre: number, width: number) => Math.exp(-(((x - centre) / width) ** 2));
 
-/** Each of `bands` levels (0..1) at `t` seconds. */
-export function spectrumAt(t: number, bands: number, song: Song): number[] {
+/** Each of `bands` levels (0..1) at `t` seconds, at `bpm` beats a minute. */
+export function spectrumAt(t: number, bands: number, song: Song, bpm = BPM): number[] {
+  const BEAT = 60 / bpm;
   const inBeat = ((t % BEAT) + BEAT) % BEAT;
   const beat = Math.floor(t / BEAT);
   const eighth = Math.floor(t / (BEAT / 2));
@@ -62,11 +64,11 @@ export function spectrumAt(t: number, bands: number, song: Song): number[] {
 }
 
 /** Each band's peak cap: the highest level of the last second, falling back under gravity since it was set. */
-export function peaksAt(t: number, bands: number, song: Song): number[] {
+export function peaksAt(t: number, bands: number, song: Song, bpm = BPM): number[] {
   const peaks = new Array<number>(bands).fill(0);
   const dt = 1 / 60;
   for (let k = 0; k <= 60; k++) {
-    const levels = spectrumAt(t - k * dt, bands, song);
+    const levels = spectrumAt(t - k * dt, bands, song, bpm);
     const fall = 1.4 * (k * dt) ** 2;
     for (let i = 0; i < bands; i++) peaks[i] = Math.max(peaks[i]!, levels[i]! - fall);
   }
@@ -79,7 +81,7 @@ export interface Equalizer {
 }
 
 /** Bars (or a waveform) across a `width` by `height` screen, in `lead` at the foot shading to `top`. */
-export function createEqualizer(next: () => number, lead: THREE.Color, top: THREE.Color, width: number, height: number, mode: 'bars' | 'wave'): Equalizer {
+export function createEqualizer(next: () => number, lead: THREE.Color, top: THREE.Color, width: number, height: number, mode: 'bars' | 'wave', bpm = BPM): Equalizer {
   const group = new THREE.Group();
   const song = songFrom(next);
   const colourAt = (y: N): N => mix(vec3(lead.r, lead.g, lead.b), vec3(top.r, top.g, top.b), y);
@@ -100,8 +102,8 @@ export function createEqualizer(next: () => number, lead: THREE.Color, top: THRE
     return {
       group,
       update(t) {
-        const levels = spectrumAt(t, bands, song);
-        const peaks = peaksAt(t, bands, song);
+        const levels = spectrumAt(t, bands, song, bpm);
+        const peaks = peaksAt(t, bands, song, bpm);
         for (let i = 0; i < bands; i++) {
           const x = -span / 2 + (i + 0.5) * pitch;
           m.makeScale(1, Math.max(0.015, levels[i]!), 1).setPosition(x, base, 0);
@@ -143,7 +145,7 @@ export function createEqualizer(next: () => number, lead: THREE.Color, top: THRE
   return {
     group,
     update(t) {
-      const levels = spectrumAt(t, 12, song);
+      const levels = spectrumAt(t, 12, song, bpm);
       const loud = levels.reduce((a, b) => a + b, 0) / levels.length;
       energy.value = 0.6 + loud;
       for (let i = 0; i < samples; i++) {
