@@ -1106,6 +1106,8 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
     assert.deepEqual([neon.plan.archetype, neon.plan.setting, neon.plan.weather.condition], ['urban', 'street', 'rain'], 'it was a pine forest in the rain');
     assert.ok(neon.plan.subjects.some((x) => x.kind === 'neon-signs'));
     assert.equal(P('people walking on the sidewalk').plan.setting, 'street');
+    // A dance floor's or a festival's lights are stage lights, not a city at night.
+    for (const prompt of ['a dance floor with lights', 'festival lights at night']) assert.ok(P(prompt).plan.subjects.some((x) => x.kind === 'stage-lights'), prompt);
     // City lights with no city drawn are reported so, unless they are the bokeh asked for.
     assert.ok(!P('earth from space with city lights').ignoredWords.includes('city lights'), 'the earth\'s night side is lit');
     assert.ok(P('an empty room with lights').ignoredWords.includes('lights'), 'no lights are drawn in a room');
