@@ -158,6 +158,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   raindrops: 'abstract',
   heartbeat: 'abstract',
   equalizer: 'abstract',
+  'chroma-key': 'abstract',
   waveform: 'abstract',
   circuit: 'abstract',
   hud: 'abstract',
@@ -676,6 +677,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (kinds.length === 0) kinds.push('gradient');
       // Blood flowing is the cells' flow, not ribbons of light: inside a vessel nothing else is seen.
       if (kinds.includes('blood-cells')) kinds.splice(0, kinds.length, 'blood-cells');
+      // A key plate or a solid field is that and nothing else.
+      if (kinds.includes('chroma-key')) kinds.splice(0, kinds.length, 'chroma-key');
       // A chart with no kind named ("data charts growing") is bars with a line graph drawn over them.
       if (kinds.includes('bar-chart') && !kinds.includes('line-chart') && live.some((h) => h.effect.subject === 'bar-chart' && !/bar|column|histogram/.test(h.text))) kinds.push('line-chart');
       for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' || k === 'hearts' ? 30 : k === 'equalizer' || k === 'waveform' ? 120 : k === 'powder' ? 3 : k === 'stage-lights' ? 8 : k === 'light-streaks' ? 140 : k === 'warp' ? 260 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' || k === 'hearts' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : k === 'heartbeat' ? MONITOR_GREEN : k === 'circuit' || k === 'hud' ? CIRCUIT_CYAN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
@@ -974,6 +977,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   // The sun turned into the frame; at night only the moon is (a "sunset at night" has nothing to show).
   const faceSun = live.some((h) => h.effect.faceSun && (timeOfDay !== 'night' || h.effect.moon)) && (archetype === 'nature' || archetype === 'urban');
 
+  const keyField = subjects.some((s) => s.kind === 'chroma-key');
+  if (keyField) move = 'static';
+
   // ---------------------------------------------------------------- text
   let text: ScenePlan['text'] = null;
   if (countdown) {
@@ -1046,10 +1052,11 @@ export function planPrompt(input: PlanInput): PlanResult {
     motion: { speed: timeScale },
     grade: {
       exposure: 0,
-      toneMapping: archetype === 'nature' ? 'agx' : 'aces',
+      toneMapping: keyField ? 'neutral' : archetype === 'nature' ? 'agx' : 'aces',
       saturation: monochrome ? 0 : 1,
-      vignette: archetype === 'text' || archetype === 'abstract' ? 0.3 : 0.2,
-      grain: first('grain') ?? (paletteName === 'black' ? 0 : archetype === 'nature' || archetype === 'urban' ? 0.05 : 0.03),
+      // A key plate or a solid field is even: no vignette, no grain.
+      vignette: keyField ? 0 : archetype === 'text' || archetype === 'abstract' ? 0.3 : 0.2,
+      grain: keyField ? 0 : first('grain') ?? (paletteName === 'black' ? 0 : archetype === 'nature' || archetype === 'urban' ? 0.05 : 0.03),
       transfer: 'bt1886',
     },
     exclude,

@@ -142,6 +142,8 @@ export const SUBJECT_KINDS = [
   // an audio visualizer to a beat: a spectrum analyser's bars with falling peak caps; a glowing waveform
   // line pulsing with it (count: the tempo in beats a minute, 60 to 200; color: the bars' foot or the line's start)
   'equalizer', 'waveform',
+  // a flat field of one colour, nothing moving: a chroma-key plate or a solid background (color: the field's)
+  'chroma-key',
   // a honeycomb of cells outlined in light, rings of light spreading across it, cells glowing and fading
   'hexagons',
   // sparklers burning in the dark, throwing sparks (count: how many)

@@ -10,6 +10,7 @@ import { buildWindowRain } from './window-rain.mjs';
 import { buildSpace } from './space.mjs';
 import { buildUnderwater } from './underwater.mjs';
 import { buildPond } from './pond.mjs';
+import { buildKeyField } from './key-field.mjs';
 import { buildFireplace } from './fireplace.mjs';
 import { creditsOverlay } from './credits.mjs';
 import { typewriterOverlay } from './typewriter.mjs';
@@ -22,7 +23,7 @@ export async function buildShot(ctx: BuildContext): Promise<Shot> {
       shot = buildUrban(ctx);
       break;
     case 'abstract':
-      shot = ctx.plan.setting === 'space' ? buildSpace(ctx) : ctx.plan.subjects.some((s) => s.kind === 'raindrops') ? buildWindowRain(ctx) : buildAbstract(ctx);
+      shot = ctx.plan.subjects.some((s) => s.kind === 'chroma-key') ? buildKeyField(ctx) : ctx.plan.setting === 'space' ? buildSpace(ctx) : ctx.plan.subjects.some((s) => s.kind === 'raindrops') ? buildWindowRain(ctx) : buildAbstract(ctx);
       break;
     case 'product':
       shot = ctx.plan.subjects[0]?.kind === 'fireplace' ? buildFireplace(ctx) : buildProductShot(ctx);
