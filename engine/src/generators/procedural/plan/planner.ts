@@ -159,6 +159,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   heartbeat: 'abstract',
   equalizer: 'abstract',
   'chroma-key': 'abstract',
+  'film-damage': 'abstract',
   waveform: 'abstract',
   circuit: 'abstract',
   hud: 'abstract',
@@ -941,7 +942,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         // Through a window pane the camera can only creep towards it or hold (a monitor's screen too: seen
         // from the side in an orbit it is no longer a monitor). Light overlays (leaks, flares)
         // are laid over other footage: the overlay moves, the frame holds.
-        abstract: subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare')
+        abstract: subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare' || s.kind === 'film-damage')
           ? ['static']
           : subjects.some((s) => s.kind === 'blood-cells')
             ? ['dolly-in', 'static', 'dolly-in']

@@ -144,6 +144,8 @@ export const SUBJECT_KINDS = [
   'equalizer', 'waveform',
   // a flat field of one colour, nothing moving: a chroma-key plate or a solid background (color: the field's)
   'chroma-key',
+  // old film's dust, hairs and scratches, white on black, for a screen blend over footage
+  'film-damage',
   // a honeycomb of cells outlined in light, rings of light spreading across it, cells glowing and fading
   'hexagons',
   // sparklers burning in the dark, throwing sparks (count: how many)

@@ -39,6 +39,7 @@ import { createCircuit } from './circuit.mjs';
 import { createHud } from './hud.mjs';
 import { createPowder } from './powder.mjs';
 import { createLensFlare, createLightLeaks } from './overlays.mjs';
+import { createFilmDamage } from './film-damage.mjs';
 import { createAtom, createMolecules } from './molecules.mjs';
 import { createVessel } from './blood.mjs';
 import { createGlitch, createKaleidoscope } from './patterns.mjs';
@@ -108,7 +109,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
-  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud' || s.kind === 'equalizer' || s.kind === 'waveform') ? 0.05 : plan.subjects.some((s) => s.kind === 'powder') ? 0.15 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare' || s.kind === 'film-damage') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud' || s.kind === 'equalizer' || s.kind === 'waveform') ? 0.05 : plan.subjects.some((s) => s.kind === 'powder') ? 0.15 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   // Balloons are released into a clear sky, unless a colour or palette was asked for the field.
   const skyForBalloons = plan.subjects.some((s) => s.kind === 'party-balloons') && plan.palette.name === 'vibrant';
   const dome = skyForBalloons ? clearSkyDome() : gradientDome(ctx, time, dimField);
@@ -381,6 +382,17 @@ export function buildAbstract(ctx: BuildContext): Shot {
     card.mesh.position.set(...framing.target);
     scene.add(card.mesh);
     updaters.push((t) => card.update(t, camera));
+  }
+  if (kinds.has('film-damage')) {
+    // Dust, hairs and scratches on a card just filling the view, white on the black field.
+    const h = viewFillingHeight(ctx, framing.distance);
+    const damage = createFilmDamage(h * (ctx.width / ctx.height), h, ctx.seed, ctx.frames / Math.max(ctx.duration, 1e-3));
+    damage.mesh.position.set(...framing.target);
+    scene.add(damage.mesh);
+    updaters.push((t) => {
+      damage.mesh.quaternion.copy(camera.quaternion);
+      damage.update(t);
+    });
   }
   if (kinds.has('light-leaks') || kinds.has('lens-flare')) {
     // Overlays: cards just filling the view on the black field (a push in only comes closer to them).
