@@ -467,6 +467,28 @@ function auroraNode(dir: N, time: N, noise: THREE.Texture): N {
  * none has. (Eleven materials here and seven elsewhere set it, tuned by eye, to no effect.)
  */
 /**
+ * A shot of something flat seen straight on from 10 units (a title's field, a key plate): no sky light, no
+ * ground, focus on the target. `extra` adds or overrides fields (a particle box).
+ */
+export function frontOnShot(scene: THREE.Scene, camera: THREE.PerspectiveCamera, update: Shot['update'], extra: Partial<Shot> = {}): Shot {
+  return {
+    scene,
+    camera,
+    framing: { target: [0, 0, 0], distance: 10, azimuth: 0, elevation: 0 },
+    focusPoint: new THREE.Vector3(0, 0, 0),
+    focalRange: 4,
+    exposureBias: 0,
+    lighting: null,
+    groundHeight: () => -1e9,
+    update,
+    dispose() {
+      disposeScene(scene);
+    },
+    ...extra,
+  };
+}
+
+/**
  * For building a prop out of parts: adds a mesh of `geometry` in `material` to `parent` (the group by
  * default), casting and receiving shadows, and returns it for placing.
  */

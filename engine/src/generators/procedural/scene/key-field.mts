@@ -5,25 +5,12 @@
  * and a keyer sees one colour.
  */
 import * as THREE from 'three/webgpu';
-import { type BuildContext, type Shot, disposeScene } from './common.mjs';
+import { type BuildContext, type Shot, frontOnShot } from './common.mjs';
 
 export function buildKeyField(ctx: BuildContext): Shot {
   const subject = ctx.plan.subjects.find((s) => s.kind === 'chroma-key');
   const scene = new THREE.Scene();
   scene.background = new THREE.Color(subject?.color ?? '#00b140');
   const camera = new THREE.PerspectiveCamera(40, ctx.width / ctx.height, 0.1, 100);
-  return {
-    scene,
-    camera,
-    framing: { target: [0, 0, 0], distance: 10, azimuth: 0, elevation: 0 },
-    focusPoint: new THREE.Vector3(0, 0, 0),
-    focalRange: 5,
-    exposureBias: 0,
-    lighting: null,
-    groundHeight: () => -1e9,
-    update() {},
-    dispose() {
-      disposeScene(scene);
-    },
-  };
+  return frontOnShot(scene, camera, () => {});
 }

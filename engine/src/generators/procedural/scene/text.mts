@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import * as THREE from 'three/webgpu';
 import opentype from 'opentype.js';
 import type { ScenePlan } from '../plan/schema.js';
-import { type BuildContext, type Shot, paletteColor, disposeScene } from './common.mjs';
+import { type BuildContext, type Shot, paletteColor, frontOnShot } from './common.mjs';
 import { gradientDome } from './abstract.mjs';
 import { uniform } from 'three/tsl';
 import { mergeGeometries } from 'three/addons/utils/BufferGeometryUtils.js';
@@ -304,22 +304,9 @@ export function buildTextShot(ctx: BuildContext): Shot {
   const camera = new THREE.PerspectiveCamera(35, ctx.width / ctx.height, 0.1, 1000);
   const dome = gradientDome(ctx, time, 0.8);
   scene.add(dome);
-  return {
-    scene,
-    camera,
-    framing: { target: [0, 0, 0], distance: 10, azimuth: 0, elevation: 0 },
-    focusPoint: new THREE.Vector3(0, 0, 0),
-    focalRange: 4,
-    exposureBias: 0,
-    lighting: null,
-    groundHeight: () => -1e9,
-    particleBox: { center: [0, 0, 2], size: [14, 8, 8] },
-    update(t) {
-      time.value = t;
-      dome.position.copy(camera.position);
-    },
-    dispose() {
-      disposeScene(scene);
-    },
+  const update = (t: number) => {
+    time.value = t;
+    dome.position.copy(camera.position);
   };
+  return frontOnShot(scene, camera, update, { particleBox: { center: [0, 0, 2], size: [14, 8, 8] } });
 }
