@@ -73,6 +73,10 @@ const BALLOON_SETTINGS: Setting[] = ['meadow', 'mountains'];
 const ROCKET_SETTINGS: Setting[] = ['desert', 'meadow'];
 /** An airliner with nowhere named: against the sky over open country (over a forest the lens looked down at the trees). */
 const AIRPLANE_SETTINGS: Setting[] = ['sky', 'meadow'];
+/** Water seen from above (scene/pond.mts): no sky, no clouds, no waves; the sun high. */
+const FROM_ABOVE: Setting[] = ['pond', 'pool'];
+/** Subjects whose count is a tempo ("120 bpm"). */
+const TEMPO_KINDS: SubjectKind[] = ['metronome', 'equalizer', 'waveform'];
 /** Kites with nowhere named: on a beach or a field. */
 const KITE_SETTINGS: Setting[] = ['coast', 'meadow'];
 /** Where a train's track can run: open country and valleys (on water, a track lay on the waves). */
@@ -460,7 +464,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       : lightning || live.some((h) => ((h.effect.subject === 'fire' || h.effect.subject === 'fireplace') && !excluded('fire')) || (h.effect.subject === 'volcano' && !excluded('volcano')) || (h.effect.particles === 'fireflies' && !excluded('fireflies')) || (h.effect.subject === 'lighthouse' && !excluded('lighthouse')))
         ? // Storms, fires, eruptions, fireflies and lighthouses are shot as the light goes: their glow is lost in daylight.
           rng.pick<TimeOfDay>(['dusk', 'night'])
-      : setting === 'underwater' || setting === 'pond' || setting === 'pool' || live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
+      : setting === 'underwater' || FROM_ABOVE.includes(setting) || live.some((h) => h.effect.setting === 'underwater' || h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish')
         ? // Light falls through the surface from a high sun.
           rng.pick<TimeOfDay>(['noon', 'morning', 'noon'])
       : live.some((h) => h.effect.subject === 'ferris-wheel') && !excluded('ferris wheel')
@@ -642,13 +646,13 @@ export function planPrompt(input: PlanInput): PlanResult {
         return clampInt(countWord ?? (/shower|perseid|geminid/.test(hit.text) ? 10 : namedOne(prompt, hit.text) ? 1 : 5), 1, 40);
       };
       const hasTrees = () => subjects.some((x) => treeKinds.includes(x.kind));
-      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && !PLACED_BY_RULE.includes(s) && !(setting === 'desert' && s === 'rocks') && !((setting === 'pond' || setting === 'pool') && s === 'waves') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : s === 'meteors' ? meteorCount() : 1, s === 'rocks' ? 'stone' : s === 'meteors' ? 'emissive' : 'matte', s === 'meteors' ? '#e6f2ff' : '#6f6a66');
+      for (const s of wordSubjects) if (SUBJECT_ARCHETYPE[s] === 'nature' && !PLACED_BY_RULE.includes(s) && !(setting === 'desert' && s === 'rocks') && !(FROM_ABOVE.includes(setting) && s === 'waves') && !(treeKinds.includes(s) && (s === 'palm-trees' || hasTrees()))) addSubject(s, s === 'rocks' ? 18 : s === 'meteors' ? meteorCount() : 1, s === 'rocks' ? 'stone' : s === 'meteors' ? 'emissive' : 'matte', s === 'meteors' ? '#e6f2ff' : '#6f6a66');
       if (ruralRoad && ROAD_SETTINGS.includes(setting)) {
         addSubject('road', 1, 'matte', '#2a2b2e');
         // A named colour is the car's ("a red sports car"); one car unless a number is given.
         if (wordSubjects.includes('cars') && !excluded('cars')) addSubject('cars', clampInt(countWord ?? 1, 1, 6), 'metal', wordColor ?? rng.pick(CAR_PAINTS));
       }
-      if (!excluded('clouds') && setting !== 'forest' && setting !== 'underwater' && setting !== 'pond' && setting !== 'pool') addSubject('clouds', 1, 'matte', '#ffffff');
+      if (!excluded('clouds') && setting !== 'forest' && setting !== 'underwater' && !FROM_ABOVE.includes(setting)) addSubject('clouds', 1, 'matte', '#ffffff');
       break;
     }
     case 'urban': {
@@ -682,7 +686,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (kinds.includes('chroma-key')) kinds.splice(0, kinds.length, 'chroma-key');
       // A chart with no kind named ("data charts growing") is bars with a line graph drawn over them.
       if (kinds.includes('bar-chart') && !kinds.includes('line-chart') && live.some((h) => h.effect.subject === 'bar-chart' && !/bar|column|histogram/.test(h.text))) kinds.push('line-chart');
-      for (const k of kinds) addSubject(k, countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' || k === 'hearts' ? 30 : k === 'equalizer' || k === 'waveform' ? 120 : k === 'powder' ? 3 : k === 'stage-lights' ? 8 : k === 'light-streaks' ? 140 : k === 'warp' ? 260 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' || k === 'hearts' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : k === 'heartbeat' ? MONITOR_GREEN : k === 'circuit' || k === 'hud' ? CIRCUIT_CYAN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
+      // A visualizer's count is its tempo: the number named, 120 beats a minute if none, held to 60..200.
+      for (const k of kinds) addSubject(k, TEMPO_KINDS.includes(k) ? clampInt(countWord ?? 120, 60, 200) : countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' || k === 'hearts' ? 30 : k === 'powder' ? 3 : k === 'stage-lights' ? 8 : k === 'light-streaks' ? 140 : k === 'warp' ? 260 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' || k === 'hearts' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : k === 'heartbeat' ? MONITOR_GREEN : k === 'circuit' || k === 'hud' ? CIRCUIT_CYAN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
       break;
     }
     case 'product': {
@@ -741,7 +746,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   }
   // A flag flies against the sky over open ground, a shore or a city (not under the sea or indoors).
   const flagHit = live.find((h) => h.effect.subject === 'flag');
-  if (flagHit && !excluded('flag') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater' && setting !== 'pond' && setting !== 'pool') {
+  if (flagHit && !excluded('flag') && (archetype === 'nature' || archetype === 'urban') && setting !== 'underwater' && !FROM_ABOVE.includes(setting)) {
     addSubject('flag', 1, 'matte', flagHit.effect.color ?? wordColor ?? '#c8202a');
   }
   // A train runs across open country on its track (not on water, nor through a town's streets).
@@ -792,10 +797,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     for (const h of live.filter((x) => x.effect.subject === kind)) reportIgnored(h);
   }
 
-  // A visualizer's count is its tempo: held to 60..200 beats a minute.
-  for (const s of subjects) if (s.kind === 'equalizer' || s.kind === 'waveform') s.count = clampInt(s.count, 60, 200);
   // A tempo ("120 bpm") with nothing to keep it sets nothing: the unit and its number are ignored.
-  if (!subjects.some((s) => s.kind === 'metronome' || s.kind === 'equalizer' || s.kind === 'waveform')) {
+  if (!subjects.some((s) => TEMPO_KINDS.includes(s.kind))) {
     for (const h of live.filter((x) => x.effect.excludes === 'tempo')) {
       reportIgnored(h);
       const at = h.number === undefined ? -1 : used.indexOf(String(h.number));
@@ -940,7 +943,7 @@ export function planPrompt(input: PlanInput): PlanResult {
             ? ['drone', 'dolly-in', 'pan-right']
             : ['drone', 'dolly-in', 'pan-right', 'orbit'],
         // Through a window pane the camera can only creep towards it or hold (a monitor's screen too: seen
-        // from the side in an orbit it is no longer a monitor). Light overlays (leaks, flares)
+        // from the side in an orbit it is no longer a monitor). Light overlays (leaks, flares, film damage)
         // are laid over other footage: the overlay moves, the frame holds.
         abstract: subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare' || s.kind === 'film-damage')
           ? ['static']
@@ -1136,15 +1139,13 @@ function defaultProductMaterial(kind: SubjectKind, r: number): Material {
     case 'pumpkin':
       return 'matte';
     case 'hourglass':
+    case 'record':
+    case 'metronome':
       return 'wood';
     case 'cradle':
       return 'metal';
-    case 'record':
-      return 'wood';
     case 'podium':
       return 'matte';
-    case 'metronome':
-      return 'wood';
     case 'rubiks-cube':
       return 'plastic';
     case 'clock':
