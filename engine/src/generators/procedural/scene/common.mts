@@ -458,14 +458,8 @@ function auroraNode(dir: N, time: N, noise: THREE.Texture): N {
   return curtain(0.13, 0.2, 2, 0, 14).add(curtain(0.22, 0.14, 3, 0.5, 23).mul(0.55)).mul(1.3);
 }
 
-// ------------------------------------------------------------------------------------------ materials
+// ------------------------------------------------------------------------------------------ shots and props
 
-/**
- * A physically based material for one of the plan's material words. No envMapIntensity anywhere in the
- * scenes: three scales the scene's environment (scene.environment or environmentNode) by
- * scene.environmentIntensity, and a material's envMapIntensity only applies to its own envMap, which
- * none has. (Eleven materials here and seven elsewhere set it, tuned by eye, to no effect.)
- */
 /**
  * A shot of something flat seen straight on from 10 units (a title's field, a key plate): no sky light, no
  * ground, focus on the target. `extra` adds or overrides fields (a particle box).
@@ -501,6 +495,14 @@ export function partAdder(group: THREE.Object3D): (geometry: THREE.BufferGeometr
   };
 }
 
+// ------------------------------------------------------------------------------------------ materials
+
+/**
+ * A physically based material for one of the plan's material words. No envMapIntensity anywhere in the
+ * scenes: three scales the scene's environment (scene.environment or environmentNode) by
+ * scene.environmentIntensity, and a material's envMapIntensity only applies to its own envMap, which
+ * none has. (Eleven materials here and seven elsewhere set it, tuned by eye, to no effect.)
+ */
 export function makeMaterial(material: Material, color: THREE.ColorRepresentation): THREE.MeshStandardNodeMaterial | THREE.MeshPhysicalNodeMaterial {
   const c = new THREE.Color(color);
   switch (material) {

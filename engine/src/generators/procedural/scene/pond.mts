@@ -113,7 +113,7 @@ const VARIETIES: Array<{ base: string; patch: string; ink: string; cover: number
   { base: '#8a6640', patch: '#6f5032', ink: '#8a6640', cover: 0.3, inked: 0 }, // chagoi
 ];
 
-function pondLighting(night: boolean): Lighting {
+function pondLighting(night: boolean, pool: boolean): Lighting {
   const k = night ? 0.1 : 1;
   return {
     // The sun high and ahead of the lens, so its glints land on the water in view.
@@ -121,8 +121,8 @@ function pondLighting(night: boolean): Lighting {
     sunColor: new THREE.Color('#fff3e0'),
     sunIntensity: 2.0 * k,
     // The pond lit by a sky seen through green water: a soft greenish fill, so shadows on the floor are
-    // a darker green, not blue (a pool's too, whose floor nothing shades).
-    zenith: new THREE.Color('#a9c7b4'),
+    // a darker green, not blue; over clear pool water, a pale blue.
+    zenith: new THREE.Color(pool ? '#b4dcf2' : '#a9c7b4'),
     horizon: new THREE.Color('#cfe1ea'),
     groundColor: new THREE.Color('#35402a'),
     hemiIntensity: 1.4 * k,
@@ -138,11 +138,10 @@ export function buildPond(ctx: BuildContext): Shot {
   const time = uniform(0);
   const camera = new THREE.PerspectiveCamera(45, ctx.width / ctx.height, 0.1, 200);
   const night = plan.timeOfDay === 'night';
-  const L = pondLighting(night);
-  if (plan.setting === 'pool') L.zenith.set('#b4dcf2');
-  const tex = noiseTexture(ctx.seed, 256, 8, 4);
   // A swimming pool is the same look down through water: clear turquoise over tiles, its caustics bright.
   const pool = plan.setting === 'pool';
+  const L = pondLighting(night, pool);
+  const tex = noiseTexture(ctx.seed, 256, 8, 4);
   const water = new THREE.Color(pool ? '#2aa6c6' : '#2f5a44');
   const updaters: Array<(t: number) => void> = [];
   scene.background = water.clone().multiplyScalar(0.4 * L.skyIntensity);
@@ -217,28 +216,18 @@ export function buildPond(ctx: BuildContext): Shot {
     const mat = mesh.material as THREE.MeshStandardNodeMaterial;
     const kind: N = attribute('koiVariety', 'float');
     const seed: N = attribute('koiSeed', 'vec2');
-    const pick = (key: 'base' | 'patch' | 'ink'): N => {
-      let c: N = vec3(...new THREE.Color(VARIETIES[0]![key]).toArray());
-      VARIETIES.forEach((v, k) => {
-        if (k === 0) return;
-        c = mix(c, vec3(...new THREE.Color(v[key]).toArray()), step01(kind, k));
-      });
-      return c;
-    };
-    const pickNumber = (key: 'cover' | 'inked'): N => {
-      let c: N = float(VARIETIES[0]![key]);
-      VARIETIES.forEach((v, k) => {
-        if (k > 0) c = mix(c, float(v[key]), step01(kind, k));
-      });
-      return c;
-    };
+    // A value per variety, chosen in the shader by the instance's variety.
+    const byVariety = (of: (v: (typeof VARIETIES)[number]) => N): N => VARIETIES.slice(1).reduce((c: N, v, k) => mix(c, of(v), step01(kind, k + 1)), of(VARIETIES[0]!));
+    const colourOf = (key: 'base' | 'patch' | 'ink') => byVariety((v) => vec3(...new THREE.Color(v[key]).toArray()));
+    const cover: N = byVariety((v) => float(v.cover));
+    const inked: N = byVariety((v) => float(v.inked));
     // Patches: a coarse noise over the body's top, thresholded by how much the variety covers.
     const bodyUv: N = positionGeometry.xz.mul(vec2(2.2, 4)).add(seed.mul(7.3));
     const blot: N = texture(tex, bodyUv.mul(0.18)).r;
-    const patch: N = smoothstep(float(0.62).sub(pickNumber('cover').mul(0.35)), float(0.66).sub(pickNumber('cover').mul(0.35)), blot);
-    const ink: N = smoothstep(0.68, 0.72, texture(tex, bodyUv.mul(0.23).add(0.5)).g).mul(pickNumber('inked').greaterThan(0).select(1, 0));
-    let colour: N = mix(pick('base'), pick('patch'), patch);
-    colour = mix(colour, pick('ink'), ink);
+    const patch: N = smoothstep(float(0.62).sub(cover.mul(0.35)), float(0.66).sub(cover.mul(0.35)), blot);
+    const ink: N = smoothstep(0.68, 0.72, texture(tex, bodyUv.mul(0.23).add(0.5)).g).mul(inked.greaterThan(0).select(1, 0));
+    let colour: N = mix(colourOf('base'), colourOf('patch'), patch);
+    colour = mix(colour, colourOf('ink'), ink);
     // Deeper fish are seen through more water.
     const depthFade: N = attribute('koiDepth', 'float');
     const depth = new Float32Array(courses.map((c) => c.depth));
@@ -293,7 +282,6 @@ export function buildPond(ctx: BuildContext): Shot {
       mesh.instanceMatrix.needsUpdate = true;
     });
   }
-
 
   scene.add(new THREE.HemisphereLight(L.zenith, L.groundColor, L.hemiIntensity));
   const sun = new THREE.DirectionalLight(L.sunColor, L.sunIntensity);

@@ -381,7 +381,7 @@ export function buildSpace(ctx: BuildContext): Shot {
       dome.rotation.y = t * 0.004;
       dome.position.copy(camera.position);
       stars.update(camera);
-      for (const step of updaters) step(t, u);
+      for (const advance of updaters) advance(t, u);
     },
     dispose() {
       disposeScene(scene);
