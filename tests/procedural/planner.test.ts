@@ -1120,6 +1120,25 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
     assert.equal(P('close up of grass blades with morning dew').plan.timeOfDay, 'morning');
   });
 
+  it('night-time places with no setting word of their own are in town, and a farm is in open fields', () => {
+    // Each was a pine forest at night ("night" alone picks a landscape).
+    assert.deepEqual([P('a rooftop view at night').plan.archetype, P('a rooftop view at night').plan.setting], ['urban', 'city']);
+    for (const prompt of ['an empty parking lot at night', 'a gas station at night', 'a diner at night', 'a roadside motel at dusk']) {
+      const r = P(prompt);
+      assert.deepEqual([r.plan.archetype, r.plan.setting], ['urban', 'street'], prompt);
+      assert.deepEqual(r.ignoredWords, [], prompt);
+    }
+    assert.ok(!P('an empty parking lot at night').plan.subjects.some((x) => x.kind === 'light-trails'), 'empty: no traffic');
+    // A barn or a farm was the sky at sunset, or a cabin among pines.
+    for (const prompt of ['a barn at sunset', 'tornado approaching a farm', 'a red barn in the snow']) {
+      const r = P(prompt);
+      assert.equal(r.plan.setting, 'meadow', prompt);
+      assert.ok(r.plan.subjects.some((x) => x.kind === 'cabin'), prompt);
+    }
+    assert.equal(P('a log cabin in the woods').plan.setting, 'forest', 'a cabin still stands among trees');
+    assert.ok(!P('a wind turbine farm at sunset').plan.subjects.some((x) => x.kind === 'cabin'), 'a wind farm has no farmhouse');
+  });
+
   it('words that also name our subjects do not draw them: heat waves, a jet ski, a lava lamp, harbour cranes, a crash test, a cooling tower\'s steam', () => {
     const heat = P('heat waves over a desert road');
     assert.equal(heat.plan.setting, 'desert', 'it was the open ocean');
