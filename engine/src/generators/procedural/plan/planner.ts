@@ -11,7 +11,7 @@ import { splitPrompt, singular, type Token } from './words';
 import { PALETTES, DEFAULT_PALETTES, EARTH_BLUE } from './palettes';
 import { stream } from '../sim/rng';
 import { STRUCTURE_BODIES } from '../sim/structures';
-import { BUTTERFLY_MIX, HEAP_BODIES, TRAIN_KINDS, TULIP_MIX, isTrainKind, type TrainKind } from './schema';
+import { BUTTERFLY_MIX, HEAP_BODIES, OVERLAY_KINDS, TRAIN_KINDS, TULIP_MIX, isTrainKind, type TrainKind } from './schema';
 import type {
   Archetype,
   BodyKind,
@@ -164,6 +164,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   equalizer: 'abstract',
   'chroma-key': 'abstract',
   'film-damage': 'abstract',
+  'tv-static': 'abstract',
   waveform: 'abstract',
   circuit: 'abstract',
   hud: 'abstract',
@@ -181,6 +182,13 @@ function readTerms(tokens: Token[]): { hits: Hit[]; used: string[]; ignored: str
   let negator: string | null = null;
   let pendingNumber: { value: number; raw: string } | null = null;
 
+  const startsPhrase = (at: number): boolean => {
+    for (let n = Math.min(LEXICON.maxWords, tokens.length - at); n >= 2; n--) {
+      const slice = tokens.slice(at, at + n);
+      if (!slice.some((t) => t.separator) && LEXICON.phrases.has(slice.map((t) => t.norm).join(' '))) return true;
+    }
+    return false;
+  };
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i]!;
@@ -191,7 +199,8 @@ function readTerms(tokens: Token[]): { hits: Hit[]; used: string[]; ignored: str
       i++;
       continue;
     }
-    if (NEGATORS.has(tok.norm)) {
+    // A negator that begins a phrase of its own ("no signal") is that phrase, not a negation.
+    if (NEGATORS.has(tok.norm) && !startsPhrase(i)) {
       negating = true;
       negator = tok.raw;
       i++;
@@ -945,7 +954,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         // Through a window pane the camera can only creep towards it or hold (a monitor's screen too: seen
         // from the side in an orbit it is no longer a monitor). Light overlays (leaks, flares, film damage)
         // are laid over other footage: the overlay moves, the frame holds.
-        abstract: subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare' || s.kind === 'film-damage')
+        abstract: subjects.some((s) => OVERLAY_KINDS.includes(s.kind))
           ? ['static']
           : subjects.some((s) => s.kind === 'blood-cells')
             ? ['dolly-in', 'static', 'dolly-in']

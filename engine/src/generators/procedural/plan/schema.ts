@@ -146,6 +146,8 @@ export const SUBJECT_KINDS = [
   'chroma-key',
   // old film's dust, hairs and scratches, white on black, for a screen blend over footage
   'film-damage',
+  // an analogue television's static: a new field of noise each frame, in scan lines, a band rolling up
+  'tv-static',
   // a honeycomb of cells outlined in light, rings of light spreading across it, cells glowing and fading
   'hexagons',
   // sparklers burning in the dark, throwing sparks (count: how many)
@@ -379,3 +381,8 @@ export const isTrainKind = (kind: SubjectKind | undefined): kind is TrainKind =>
 
 /** The plan's JSON Schema, e.g. for editors or `rushes plan --schema`. */
 export const scenePlanJsonSchema: object = JSON.parse(JSON.stringify(ScenePlan));
+/**
+ * Overlays: delivered on black (or, for static, filling the frame) to be laid over other footage; the
+ * overlay moves and the frame holds still.
+ */
+export const OVERLAY_KINDS: readonly SubjectKind[] = ['light-leaks', 'lens-flare', 'film-damage', 'tv-static'];

@@ -51,6 +51,8 @@ import { createDiscoBall } from './disco-ball.mjs';
 import { createLightStreaks, layStreaks, type StreakField } from './light-streaks.mjs';
 import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
+import { OVERLAY_KINDS } from '../plan/schema.js';
+import { createTvStatic } from './tv-static.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -109,7 +111,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
-  const dimField = plan.subjects.some((s) => s.kind === 'light-leaks' || s.kind === 'lens-flare' || s.kind === 'film-damage') ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud' || s.kind === 'equalizer' || s.kind === 'waveform') ? 0.05 : plan.subjects.some((s) => s.kind === 'powder') ? 0.15 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  const dimField = plan.subjects.some((s) => OVERLAY_KINDS.includes(s.kind)) ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud' || s.kind === 'equalizer' || s.kind === 'waveform') ? 0.05 : plan.subjects.some((s) => s.kind === 'powder') ? 0.15 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   // Balloons are released into a clear sky, unless a colour or palette was asked for the field.
   const skyForBalloons = plan.subjects.some((s) => s.kind === 'party-balloons') && plan.palette.name === 'vibrant';
   const dome = skyForBalloons ? clearSkyDome() : gradientDome(ctx, time, dimField);
@@ -383,10 +385,12 @@ export function buildAbstract(ctx: BuildContext): Shot {
     scene.add(card.mesh);
     updaters.push((t) => card.update(t, camera));
   }
-  if (kinds.has('film-damage')) {
-    // Dust, hairs and scratches on a card just filling the view, white on the black field.
+  if (kinds.has('film-damage') || kinds.has('tv-static')) {
+    // Dust, hairs and scratches, white on the black field, or a television's static, on a card just
+    // filling the view.
     const h = viewFillingHeight(ctx, framing.distance);
-    const damage = createFilmDamage(h * (ctx.width / ctx.height), h, ctx.seed, ctx.frames / Math.max(ctx.duration, 1e-3));
+    const make = kinds.has('tv-static') ? createTvStatic : createFilmDamage;
+    const damage = make(h * (ctx.width / ctx.height), h, ctx.seed, ctx.frames / Math.max(ctx.duration, 1e-3));
     damage.mesh.position.set(...framing.target);
     scene.add(damage.mesh);
     updaters.push((t) => {
