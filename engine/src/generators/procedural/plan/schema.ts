@@ -186,6 +186,9 @@ export const SUBJECT_KINDS = [
   // a mechanical metronome facing the lens, its pendulum swinging a beat a swing (count: the tempo in beats a
   // minute, 40 to 208; color and material: the case's)
   'metronome',
+  // pendulums on a wooden stand: one brass bob swinging across the lens, or a pendulum wave of bobs on graded
+  // threads that snakes and comes back into line (count: how many, 1 to 24; material: the bobs'; color: the stand's)
+  'pendulum',
   // a Rubik's cube on the turntable, scrambled at the start and solved a quarter turn at a time by the end
   // (material: the stickers' finish)
   'rubiks-cube',

@@ -12,6 +12,7 @@ import { createPumpkins } from './pumpkins.mjs';
 import { createHourglass } from './hourglass.mjs';
 import { createAlarmClock } from './clock.mjs';
 import { createNewtonsCradle } from './cradle.mjs';
+import { createPendulums } from './pendulum.mjs';
 import { createRecordPlayer } from './record-player.mjs';
 import { createMetronome } from './metronome.mjs';
 import { createRubiksCube } from './rubiks-cube.mjs';
@@ -290,6 +291,14 @@ export function buildProduct(
       const metronome = createMetronome(color, material, ctx.plan.subjects[0]?.count ?? 96);
       group.add(metronome.group);
       return { group, height: metronome.height, update: (t) => metronome.update(t), facesLens: true };
+    }
+    case 'pendulum': {
+      // The material named is the bobs', the colour the stand's. A wave's row is turned away from the lens
+      // so that its swing, across the row, shows.
+      const set = createPendulums(ctx.plan.subjects[0]?.count ?? 1, material, color, ctx.seed);
+      if (ctx.plan.subjects[0]!.count > 1) set.group.rotation.y = -0.75;
+      group.add(set.group);
+      return { group, height: set.height, update: (t) => set.update(t), facesLens: true, view: { elevation: 14, size: Math.max(set.height, set.width * 0.5) } };
     }
     case 'rubiks-cube': {
       // Scrambled at the start, solved by the end: its turns fill the clip (in scene time).
