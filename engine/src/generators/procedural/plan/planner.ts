@@ -77,6 +77,9 @@ const AIRPLANE_SETTINGS: Setting[] = ['sky', 'meadow'];
 const FROM_ABOVE: Setting[] = ['pond', 'pool'];
 /** Subjects whose count is a tempo ("120 bpm"). */
 const TEMPO_KINDS: SubjectKind[] = ['metronome', 'equalizer', 'waveform'];
+/** What the space setting draws. */
+const SPACE_KINDS = ['nebula', 'planet', 'asteroids', 'black-hole', 'galaxy', 'warp', 'eclipse', 'solar-system'] as const satisfies readonly SubjectKind[];
+type SpaceKind = (typeof SPACE_KINDS)[number];
 /** Kites with nowhere named: on a beach or a field. */
 const KITE_SETTINGS: Setting[] = ['coast', 'meadow'];
 /** Where a train's track can run: open country and valleys (on water, a track lay on the waves). */
@@ -156,7 +159,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', meteors: 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', volcano: 'nature', ripples: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
-  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', eclipse: 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', hearts: 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
+  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', eclipse: 'abstract', 'solar-system': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', hearts: 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
   tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product', cradle: 'product', record: 'product', podium: 'product', metronome: 'product', pendulum: 'product', 'rubiks-cube': 'product',
   raindrops: 'abstract',
@@ -676,8 +679,10 @@ export function planPrompt(input: PlanInput): PlanResult {
     case 'abstract': {
       if (setting === 'space') {
         // Space holds a nebula, a planet or both; the earth's own colours unless a colour is named ("a red planet").
-        const kinds = wordSubjects.filter((s): s is 'nebula' | 'planet' | 'asteroids' | 'black-hole' | 'galaxy' | 'warp' | 'eclipse' => (s === 'nebula' || s === 'planet' || s === 'asteroids' || s === 'black-hole' || s === 'galaxy' || s === 'warp' || s === 'eclipse') && !excluded(s === 'black-hole' ? 'black hole' : s));
+        const kinds = wordSubjects.filter((s): s is SpaceKind => (SPACE_KINDS as readonly string[]).includes(s) && !excluded(s === 'black-hole' ? 'black hole' : s === 'solar-system' ? 'solar system' : s));
         if (kinds.length === 0) kinds.push('nebula');
+        // The solar system has its own planets and sun; only a nebula or a galaxy far behind goes with it.
+        if (kinds.includes('solar-system')) kinds.splice(0, kinds.length, ...kinds.filter((k) => k === 'solar-system' || k === 'nebula' || k === 'galaxy'));
         // (A black hole's gas glows orange-white, a galaxy's arms blue-white, unless a colour is named.)
         for (const k of kinds) addSubject(k, k === 'asteroids' ? clampInt(countWord ?? 70, 1, 300) : k === 'warp' ? 260 : 1, k === 'asteroids' ? 'stone' : k === 'black-hole' || k === 'galaxy' ? 'emissive' : 'matte', k === 'planet' ? (wordColor ?? EARTH_BLUE) : k === 'asteroids' ? '#8a8078' : k === 'black-hole' ? (wordColor ?? '#ff9a3c') : k === 'galaxy' ? (wordColor ?? '#a9c8ff') : k === 'eclipse' ? (wordColor ?? '#f1efff') : (wordColor ?? accent));
         break;

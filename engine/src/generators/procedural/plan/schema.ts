@@ -111,6 +111,8 @@ export const SUBJECT_KINDS = [
   // a total solar eclipse: the moon's disc in the corona, the diamond ring flaring as totality ends (color:
   // the corona's)
   'eclipse',
+  // the solar system as an orrery: the sun and the eight planets going round it at their rates in proportion
+  'solar-system',
   // a spiral galaxy seen from outside at an angle, turning slowly (color: its arms' light)
   'galaxy',
   // party balloons rising through the frame over an abstract field, in the palette's colours (count: how many)

@@ -44,6 +44,7 @@ import { createAsteroids } from './asteroids.mjs';
 import { createBlackHole } from './black-hole.mjs';
 import { createGalaxy } from './galaxy.mjs';
 import { createEclipse } from './eclipse.mjs';
+import { createSolarSystem } from './solar-system.mjs';
 import { type BuildContext, type Shot, disposeScene, lightColors } from './common.mjs';
 import { EARTH_BLUE, SATURN_GOLD } from '../plan/palettes.js';
 
@@ -324,6 +325,15 @@ export function buildSpace(ctx: BuildContext): Shot {
     updaters.push((t, u) => fx.update(t, u, camera));
     if (!planetSubject && !hole) eclipseFraming = { target: [0, 0, 0], distance: 50, azimuth: 0, elevation: 0, travel: 10 };
   }
+  let systemFraming: Framing | null = null;
+  if (plan.subjects.some((s) => s.kind === 'solar-system')) {
+    // The orbits' plane seen from above at a slant, all of Neptune's orbit in the frame; anything else
+    // named in space (a nebula, a galaxy) is behind it.
+    const system = createSolarSystem(ctx.seed, () => rng.next());
+    scene.add(system.group);
+    updaters.push((t) => system.update(t, camera));
+    systemFraming = { target: [0, 0, 0], distance: system.extent * 2.3, azimuth: 15, elevation: 32, travel: system.extent * 0.35 };
+  }
   const spiral = plan.subjects.find((s) => s.kind === 'galaxy');
   let galaxyFraming: Framing | null = null;
   if (spiral) {
@@ -331,10 +341,10 @@ export function buildSpace(ctx: BuildContext): Shot {
     // most of the frame from 250 units; beside a planet or a black hole, far behind it.
     const galaxy = createGalaxy(ctx.seed, 160, new THREE.Color(spiral.color));
     galaxy.group.rotation.set(0.75, 0, -0.35);
-    if (planetSubject || hole || eclipse) galaxy.group.position.set(60, 30, -420);
+    if (planetSubject || hole || eclipse || systemFraming) galaxy.group.position.set(60, 30, -420);
     scene.add(galaxy.group);
     updaters.push((t) => galaxy.update(t, camera));
-    if (!planetSubject && !hole && !eclipse) galaxyFraming = { target: [0, 0, 0], distance: 250, azimuth: 0, elevation: 0, travel: 30 };
+    if (!planetSubject && !hole && !eclipse && !systemFraming) galaxyFraming = { target: [0, 0, 0], distance: 250, azimuth: 0, elevation: 0, travel: 30 };
   }
   const rocks = plan.subjects.find((s) => s.kind === 'asteroids');
   if (rocks) {
@@ -370,7 +380,7 @@ export function buildSpace(ctx: BuildContext): Shot {
   return {
     scene,
     camera,
-    framing: holeFraming ?? eclipseFraming ?? galaxyFraming ?? framing,
+    framing: systemFraming ?? holeFraming ?? eclipseFraming ?? galaxyFraming ?? framing,
     focusPoint: new THREE.Vector3(...framing.target),
     focalRange: framing.distance * 0.5,
     exposureBias: 0,
