@@ -148,6 +148,8 @@ export const SUBJECT_KINDS = [
   'chroma-key',
   // old film's dust, hairs and scratches, white on black, for a screen blend over footage
   'film-damage',
+  // nerve cells in the dark, dendrites branching, an axon to a neighbour, impulses running along them (count: cells)
+  'neurons',
   // an analogue television's static: a new field of noise each frame, in scan lines, a band rolling up
   'tv-static',
   // a honeycomb of cells outlined in light, rings of light spreading across it, cells glowing and fading

@@ -53,6 +53,7 @@ import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor,
 import { useStudioEnvironment } from './environment.mjs';
 import { OVERLAY_KINDS } from '../plan/schema.js';
 import { createTvStatic } from './tv-static.mjs';
+import { createNeurons } from './neurons.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -111,7 +112,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
-  const dimField = plan.subjects.some((s) => OVERLAY_KINDS.includes(s.kind)) ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud' || s.kind === 'equalizer' || s.kind === 'waveform') ? 0.05 : plan.subjects.some((s) => s.kind === 'powder') ? 0.15 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  const dimField = plan.subjects.some((s) => OVERLAY_KINDS.includes(s.kind)) ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud' || s.kind === 'neurons' || s.kind === 'equalizer' || s.kind === 'waveform') ? 0.05 : plan.subjects.some((s) => s.kind === 'powder') ? 0.15 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   // Balloons are released into a clear sky, unless a colour or palette was asked for the field.
   const skyForBalloons = plan.subjects.some((s) => s.kind === 'party-balloons') && plan.palette.name === 'vibrant';
   const dome = skyForBalloons ? clearSkyDome() : gradientDome(ctx, time, dimField);
@@ -239,6 +240,17 @@ export function buildAbstract(ctx: BuildContext): Shot {
     rain.mesh.position.set(...framing.target);
     scene.add(rain.mesh);
     updaters.push((t) => rain.update(t, camera));
+  }
+  if (kinds.has('neurons')) {
+    // Cells through a box a little wider than the frame and deep, glowing in the subject's colour.
+    const s = plan.subjects.find((x) => x.kind === 'neurons')!;
+    const own = new THREE.Color(s.color);
+    const glow = isLightColour(own) ? own : lightColors(plan, 1)[0]!;
+    const d = framing.distance;
+    const cells = createNeurons(ctx.seed, () => rng.next(), s.count, [d * 1.5, d * 0.8, d * 0.8], glow);
+    cells.group.position.set(framing.target[0], framing.target[1], framing.target[2] - d * 0.1);
+    scene.add(cells.group);
+    updaters.push((t) => cells.update(t));
   }
   if (kinds.has('network')) {
     const s = plan.subjects.find((x) => x.kind === 'network')!;
