@@ -119,6 +119,8 @@ const MONITOR_GREEN = '#3dff7a';
 const CIRCUIT_CYAN = '#2fd4ff';
 /** Nerve cells glow electric blue in the pictures people know them from, unless a colour is named. */
 const NEURON_BLUE = '#4f8cff';
+/** Cells under a fluorescence microscope: the green of the commonest stain (GFP), unless a colour is named. */
+const STAIN_GREEN = '#3fdc6a';
 /** A helix or a network on a background named (whose palette is that background's shades) is a science blue. */
 const HELIX_ON_A_FIELD = '#3fa9f5';
 /** The field ink is seen against when no background is named: the white palette's. */
@@ -170,6 +172,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'chroma-key': 'abstract',
   'film-damage': 'abstract',
   neurons: 'abstract',
+  cells: 'abstract',
   'tv-static': 'abstract',
   waveform: 'abstract',
   circuit: 'abstract',
@@ -704,7 +707,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // A chart with no kind named ("data charts growing") is bars with a line graph drawn over them.
       if (kinds.includes('bar-chart') && !kinds.includes('line-chart') && live.some((h) => h.effect.subject === 'bar-chart' && !/bar|column|histogram/.test(h.text))) kinds.push('line-chart');
       // A visualizer's count is its tempo: the number named, 120 beats a minute if none, held to 60..200.
-      for (const k of kinds) addSubject(k, TEMPO_KINDS.includes(k) ? clampInt(countWord ?? 120, 60, 200) : countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'neurons' ? 11 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' || k === 'hearts' ? 30 : k === 'powder' ? 3 : k === 'stage-lights' ? 8 : k === 'light-streaks' ? 140 : k === 'warp' ? 260 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' || k === 'hearts' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : k === 'heartbeat' ? MONITOR_GREEN : k === 'circuit' || k === 'hud' ? CIRCUIT_CYAN : k === 'neurons' ? NEURON_BLUE : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
+      for (const k of kinds) addSubject(k, TEMPO_KINDS.includes(k) ? clampInt(countWord ?? 120, 60, 200) : countWord ?? (k === 'shapes' ? 18 : k === 'rings' ? 14 : k === 'grid' ? 144 : k === 'ribbons' ? 5 : k === 'network' ? 110 : k === 'neurons' ? 11 : k === 'cells' ? 26 : k === 'molecules' ? 9 : k === 'blood-cells' ? 140 : k === 'party-balloons' || k === 'hearts' ? 30 : k === 'powder' ? 3 : k === 'stage-lights' ? 8 : k === 'light-streaks' ? 140 : k === 'warp' ? 260 : k === 'lasers' ? 14 : k === 'sparklers' ? (live.some((h) => h.effect.subject === 'sparklers' && /sparklers/.test(h.text)) ? 3 : 1) : k === 'raindrops' ? Math.round((first('particleDensity') ?? 0.5) * 10) : 1), wordMaterial ?? (k === 'shapes' || k === 'helix' || k === 'molecules' || k === 'atom' || k === 'blood-cells' || k === 'party-balloons' || k === 'hearts' ? 'plastic' : k === 'gears' ? 'metal' : 'emissive'), (k === 'gradient' && bareField ? paletteBase : wordColor) ?? (k === 'gears' ? STEEL : k === 'blood-cells' ? BLOOD_RED : k === 'code-rain' ? CODE_GREEN : k === 'heartbeat' ? MONITOR_GREEN : k === 'circuit' || k === 'hud' ? CIRCUIT_CYAN : k === 'neurons' ? NEURON_BLUE : k === 'cells' ? STAIN_GREEN : (k === 'helix' || k === 'network') && namedBackground ? HELIX_ON_A_FIELD : accent));
       break;
     }
     case 'product': {
@@ -968,7 +971,7 @@ export function planPrompt(input: PlanInput): PlanResult {
           ? ['static']
           : subjects.some((s) => s.kind === 'blood-cells')
             ? ['dolly-in', 'static', 'dolly-in']
-          : subjects.some((s) => s.kind === 'raindrops' || s.kind === 'heartbeat' || s.kind === 'hud' || s.kind === 'powder' || s.kind === 'equalizer' || s.kind === 'waveform')
+          : subjects.some((s) => s.kind === 'cells' || s.kind === 'raindrops' || s.kind === 'heartbeat' || s.kind === 'hud' || s.kind === 'powder' || s.kind === 'equalizer' || s.kind === 'waveform')
             ? ['static', 'dolly-in', 'static']
             : ['dolly-in', 'orbit', 'static'],
         // A fireplace is in a wall: the camera creeps towards it or holds (an orbit would go through the wall).

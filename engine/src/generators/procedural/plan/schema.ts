@@ -148,6 +148,9 @@ export const SUBJECT_KINDS = [
   'chroma-key',
   // old film's dust, hairs and scratches, white on black, for a screen blend over footage
   'film-damage',
+  // cells under a fluorescence microscope: glowing cytoplasm, blue nuclei, drifting, a few dividing (count:
+  // cells in view; color: the stain's)
+  'cells',
   // nerve cells in the dark, dendrites branching, an axon to a neighbour, impulses running along them (count: cells)
   'neurons',
   // an analogue television's static: a new field of noise each frame, in scan lines, a band rolling up

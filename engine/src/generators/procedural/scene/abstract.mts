@@ -54,6 +54,7 @@ import { useStudioEnvironment } from './environment.mjs';
 import { OVERLAY_KINDS } from '../plan/schema.js';
 import { createTvStatic } from './tv-static.mjs';
 import { createNeurons } from './neurons.mjs';
+import { createCells } from './microscope.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -112,7 +113,7 @@ export function buildAbstract(ctx: BuildContext): Shot {
   // Lines of light (a honeycomb) read against a deep field, not a bright one.
   // (Sparklers burn in the dark: the field behind them dimmer still; metal gears read on a deep field.)
   // Light overlays are delivered on black, for a screen blend.
-  const dimField = plan.subjects.some((s) => OVERLAY_KINDS.includes(s.kind)) ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud' || s.kind === 'neurons' || s.kind === 'equalizer' || s.kind === 'waveform') ? 0.05 : plan.subjects.some((s) => s.kind === 'powder') ? 0.15 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
+  const dimField = plan.subjects.some((s) => OVERLAY_KINDS.includes(s.kind)) ? 0 : plan.palette.name === 'white' ? 1 : plan.subjects.some((s) => s.kind === 'sparklers' || s.kind === 'christmas-tree') ? 0.25 : plan.subjects.some((s) => s.kind === 'stage-lights' || s.kind === 'lasers' || s.kind === 'light-streaks' || s.kind === 'warp') ? 0.12 : plan.subjects.some((s) => s.kind === 'heartbeat' || s.kind === 'circuit' || s.kind === 'hud' || s.kind === 'neurons' || s.kind === 'cells' || s.kind === 'equalizer' || s.kind === 'waveform') ? 0.05 : plan.subjects.some((s) => s.kind === 'powder') ? 0.15 : plan.subjects.some((s) => s.kind === 'hexagons' || s.kind === 'gears' || s.kind === 'bar-chart' || s.kind === 'line-chart') ? 0.4 : 1;
   // Balloons are released into a clear sky, unless a colour or palette was asked for the field.
   const skyForBalloons = plan.subjects.some((s) => s.kind === 'party-balloons') && plan.palette.name === 'vibrant';
   const dome = skyForBalloons ? clearSkyDome() : gradientDome(ctx, time, dimField);
@@ -240,6 +241,19 @@ export function buildAbstract(ctx: BuildContext): Shot {
     rain.mesh.position.set(...framing.target);
     scene.add(rain.mesh);
     updaters.push((t) => rain.update(t, camera));
+  }
+  if (kinds.has('cells')) {
+    // The microscope's field: cells on a card just filling the view, turned to the lens.
+    const s = plan.subjects.find((x) => x.kind === 'cells')!;
+    const own = new THREE.Color(s.color);
+    const h = viewFillingHeight(ctx, framing.distance);
+    const field = createCells(ctx.seed, () => rng.next(), s.count, h * (ctx.width / ctx.height), h, isLightColour(own) ? own : lightColors(plan, 1)[0]!, ctx.duration);
+    field.mesh.position.set(...framing.target);
+    scene.add(field.mesh);
+    updaters.push((t) => {
+      field.mesh.quaternion.copy(camera.quaternion);
+      field.update(t);
+    });
   }
   if (kinds.has('neurons')) {
     // Cells through a box a little wider than the frame and deep, glowing in the subject's colour.
