@@ -113,6 +113,8 @@ export const SUBJECT_KINDS = [
   'eclipse',
   // the solar system as an orrery: the sun and the eight planets going round it at their rates in proportion
   'solar-system',
+  // the pyramids of Giza across the dunes, in their real proportions
+  'pyramids',
   // a spiral galaxy seen from outside at an angle, turning slowly (color: its arms' light)
   'galaxy',
   // party balloons rising through the frame over an abstract field, in the palette's colours (count: how many)

@@ -56,6 +56,7 @@ import { createSunRays } from './sun-rays.mjs';
 import { createBoats, placeBoats } from './boats.mjs';
 import { createIcebergs } from './icebergs.mjs';
 import { createCabin } from './cabin.mjs';
+import { createPyramids, PYRAMIDS, PYRAMID_SCALE } from './pyramids.mjs';
 import { createTallGrass } from './tall-grass.mjs';
 import { createSunflowers } from './sunflowers.mjs';
 import { TULIP_COLOURS, createTulips } from './tulips.mjs';
@@ -911,6 +912,17 @@ export function buildNature(ctx: BuildContext): Shot {
       }
       // A launch site is a flat plain (the dunes flattened), watched from low across it.
       const launch = subjects.has('rocket');
+      // The pyramids stand on a plateau: the dunes die down round each one's footing.
+      const giza = subjects.has('pyramids');
+      const plateau = (x: number, z: number) => {
+        if (!giza) return 1;
+        let k = 1;
+        for (const p of PYRAMIDS) {
+          const side = p.base * PYRAMID_SCALE;
+          k = Math.min(k, THREE.MathUtils.smoothstep(Math.hypot(x - p.at[0], z - p.at[1]), side * 0.75, side * 1.6));
+        }
+        return 0.12 + 0.88 * k;
+      };
       // Transverse dunes: ridges across the wind with a sharp crest and a smooth trough (1 - |sin| is a
       // cusp at each crest), meandering with noise, a second, smaller set across them, and ripples.
       const height = (x: number, z: number) => {
@@ -918,7 +930,7 @@ export function buildNature(ctx: BuildContext): Shot {
         const ridge = 1 - Math.abs(Math.sin(phase));
         const cross = 1 - Math.abs(Math.sin(z * 0.055 + x * 0.02 + noise.fbm(x * 0.02, z * 0.02, 2) * 3));
         const scale = 0.55 + noise.fbm(x * 0.005, z * 0.005, 3);
-        return ((ridge * ridge * 7 + cross * cross * 1.5) * scale + noise.fbm(x * 0.05, z * 0.05, 3) * 0.6) * (launch ? 0.1 : 1);
+        return ((ridge * ridge * 7 + cross * cross * 1.5) * scale + noise.fbm(x * 0.05, z * 0.05, 3) * 0.6) * (launch ? 0.1 : 1) * plateau(x, z);
       };
       terrain = buildTerrain(ctx, {
         size: 900,
@@ -932,6 +944,11 @@ export function buildNature(ctx: BuildContext): Shot {
       if (rocks) addRocks(ctx, scene, terrain, rocks.count, clearOfRoad);
       // High enough to look over the nearer crests.
       framing = { target: [0, 4, -40], distance: 80, azimuth: 0, elevation: 10, travel: 70, minHeight: 3 };
+      if (giza) {
+        // From the dunes south-east of them, looking across to the three on the skyline (a drone higher).
+        scene.add(createPyramids(ctx, height));
+        framing = plan.camera.move === 'drone' ? { target: [35, 15, -290], distance: 380, azimuth: 4, elevation: 9, travel: 70, minHeight: 20 } : { target: [35, 25, -290], distance: 340, azimuth: 4, elevation: 2.5, travel: 40, minHeight: 4 };
+      }
       // A solar farm in the desert: its rows over the sand, seen from above their near end.
       if (subjects.has('solar-panels')) framing = addSolarFarm(ctx, scene, height, plan.camera.move === 'drone', 6);
       focus.set(0, 4, -40);
