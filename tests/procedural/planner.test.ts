@@ -1139,6 +1139,22 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
     assert.ok(!P('a wind turbine farm at sunset').plan.subjects.some((x) => x.kind === 'cabin'), 'a wind farm has no farmhouse');
   });
 
+  it('one product is drawn and the others named are reported left out; beer is a drink, pouring is not drawn; a pyramid of cans is a stack', () => {
+    const two = P('a watch and a bottle');
+    assert.equal(two.plan.subjects[0]!.kind, 'watch');
+    assert.ok(two.ignoredWords.includes('bottle'), 'the bottle was reported used though not drawn');
+    const beer = P('pouring beer into a glass');
+    assert.deepEqual([beer.plan.archetype, beer.plan.subjects[0]!.kind, beer.plan.subjects[0]!.color], ['product', 'tumbler', '#e0a11c'], 'it was 36 glass cubes falling');
+    assert.ok(beer.ignoredWords.includes('pouring'), 'nothing pours');
+    assert.ok(P('pouring wine into a glass').ignoredWords.includes('pouring'));
+    assert.ok(P('perfume bottle falling').ignoredWords.includes('falling'));
+    assert.equal(P('a glass of red wine on a table').plan.subjects[0]!.kind, 'wine-glass', 'it was a whisky tumbler');
+    assert.deepEqual(P('a bottle of wine rotating').ignoredWords, []);
+    const cans = P('a pyramid of cans knocked over by a ball');
+    assert.deepEqual([cans.plan.archetype, cans.plan.setting], ['physics', 'studio'], 'it was set in the desert');
+    assert.ok(!cans.plan.subjects.some((x) => x.kind === 'pyramids'));
+  });
+
   it('words that also name our subjects do not draw them: heat waves, a jet ski, a lava lamp, harbour cranes, a crash test, a cooling tower\'s steam', () => {
     const heat = P('heat waves over a desert road');
     assert.equal(heat.plan.setting, 'desert', 'it was the open ocean');

@@ -723,6 +723,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       // Nothing we draw named ("a trophy rotating on a pedestal", "headphones rotating"): the empty podium,
       // a stage to composite the real thing onto, not a soda can standing in for it.
       const kind = productWord ?? (steam ? 'mug' : 'podium');
+      // One product is drawn: the others named ("a watch and a bottle") are said to be left out.
+      for (const h of live.filter((x) => x.effect.subject && x.effect.subject !== kind && x.effect.subject !== 'podium' && SUBJECT_ARCHETYPE[x.effect.subject] === 'product')) reportIgnored(h);
       const material = wordMaterial ?? defaultProductMaterial(kind, rng.next());
       // A drink's colour is its own (whisky amber, red wine), not the palette's; so is a candle's wax.
       // "on a black background" built the palette round black: the product itself is not black then.
@@ -876,7 +878,8 @@ export function planPrompt(input: PlanInput): PlanResult {
     // into water" draw the product turning; the event is not drawn, and is said so.
     const somethingFalls = live.some((h) => h.effect.particles || h.effect.condition === 'snow' || h.effect.condition === 'rain');
     if (archetype === 'product' && !somethingFalls) {
-      for (const h of live.filter((x) => x.effect.physics && Object.keys(x.effect).every((k) => k === 'physics' || k === 'archetype'))) reportIgnored(h);
+      // ("Pouring" also thickens rain, of which there is none here either.)
+      for (const h of live.filter((x) => x.effect.physics && Object.keys(x.effect).every((k) => k === 'physics' || k === 'archetype' || k === 'particleDensity'))) reportIgnored(h);
     }
   }
 
