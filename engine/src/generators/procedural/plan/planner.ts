@@ -138,7 +138,7 @@ const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
  * boats on water, a cabin in a clearing, fish under the sea...): the catch-all that adds any other nature
  * word leaves them alone, and their words are reported as ignored where the rule did not place them.
  */
-const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'icebergs', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'koi', 'lily-pads', 'flowers', 'sunflowers', 'tulips', 'volcano', 'ripples', 'pyramids'];
+const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'icebergs', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'koi', 'lily-pads', 'flowers', 'sunflowers', 'tulips', 'volcano', 'ripples', 'pyramids', 'windmill'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
@@ -163,6 +163,7 @@ const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
 const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', meteors: 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', volcano: 'nature', ripples: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   pyramids: 'nature',
+  windmill: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', eclipse: 'abstract', 'solar-system': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', hearts: 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -431,7 +432,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         (live.some((h) => h.effect.subject === 'sun-rays' || h.effect.subject === 'cabin') ? 'forest' : undefined) ??
         (live.some((h) => h.effect.subject === 'tall-grass' || h.effect.subject === 'wheat' || h.effect.subject === 'flowers' || h.effect.subject === 'sunflowers' || h.effect.subject === 'tulips' || h.effect.subject === 'butterflies') ? 'meadow' : undefined) ??
         // Wind turbines and solar panels stand in open country.
-        (live.some((h) => h.effect.subject === 'wind-turbines' || h.effect.subject === 'solar-panels') ? 'meadow' : undefined) ??
+        (live.some((h) => h.effect.subject === 'wind-turbines' || h.effect.subject === 'solar-panels' || h.effect.subject === 'windmill') ? 'meadow' : undefined) ??
         wordSettings.find((s) => s === 'sky') ??
         rng.pick(
           live.some((h) => h.effect.particles === 'fireflies')
@@ -635,6 +636,11 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (wordSubjects.includes('rainbow') && !excluded('rainbow') && timeOfDay !== 'night' && setting !== 'underwater') addSubject('rainbow', 1, 'emissive', '#ffffff');
       // Wind turbines stand on open ground, solar panels in a field or the desert; elsewhere they are
       // reported as ignored (below).
+      // Windmills: one, or a row of four for the plural (Kinderdijk's are in a line), or the number named.
+      if (setting === 'meadow' && wordSubjects.includes('windmill') && !excluded('windmill')) {
+        const plural = live.some((h) => h.effect.subject === 'windmill' && /mills\b|^holland|^(the )?netherlands|^kinderdijk/.test(h.text));
+        addSubject('windmill', clampInt(live.find((h) => h.effect.subject === 'windmill')?.number ?? countWord ?? (plural ? 4 : 1), 1, 8), 'wood', '#34433a');
+      }
       if (setting === 'meadow' && wordSubjects.includes('wind-turbines') && !excluded('turbines')) addSubject('wind-turbines', clampInt(live.find((h) => h.effect.subject === 'wind-turbines')?.number ?? countWord ?? 7, 1, 16), 'matte', '#e9ecee');
       if ((setting === 'meadow' || setting === 'desert') && wordSubjects.includes('solar-panels') && !excluded('solar')) addSubject('solar-panels', 1, 'matte', '#0d1b3a');
       // Flowers on a meadow's stalks: a colour named (or lavender, poppies), else the wildflower mix.

@@ -115,6 +115,8 @@ export const SUBJECT_KINDS = [
   'solar-system',
   // the pyramids of Giza across the dunes, in their real proportions
   'pyramids',
+  // Dutch windmills: a smock on a brick base, a thatched cap, four lattice sails turning (count: how many, in a row)
+  'windmill',
   // a spiral galaxy seen from outside at an angle, turning slowly (color: its arms' light)
   'galaxy',
   // party balloons rising through the frame over an abstract field, in the palette's colours (count: how many)

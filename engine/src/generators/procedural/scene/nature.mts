@@ -57,6 +57,7 @@ import { createBoats, placeBoats } from './boats.mjs';
 import { createIcebergs } from './icebergs.mjs';
 import { createCabin } from './cabin.mjs';
 import { createPyramids, PYRAMIDS, PYRAMID_SCALE } from './pyramids.mjs';
+import { createWindmills } from './windmill.mjs';
 import { createTallGrass } from './tall-grass.mjs';
 import { createSunflowers } from './sunflowers.mjs';
 import { TULIP_COLOURS, createTulips } from './tulips.mjs';
@@ -1076,6 +1077,23 @@ export function buildNature(ctx: BuildContext): Shot {
           framing = overField
             ? { target: [0, gy + 60, -260], distance: 260, azimuth: 0, elevation: 8, travel: 120, minHeight: height(0, 0) + 20 }
             : { target: [0, gy + 45, -240], distance: 250, azimuth: 0, elevation: 2, travel: 40, minHeight: height(0, 0) + 2 };
+        }
+      }
+      const windmills = plan.subjects.find((x) => x.kind === 'windmill');
+      if (!forest && windmills) {
+        // One mill 80 m off, or a row of them receding along a dyke to the left, sails turned to the camera.
+        const n = windmills.count;
+        const places: Array<[number, number]> = Array.from({ length: n }, (_, i) => [n === 1 ? -12 : -30 + i * 26, n === 1 ? -80 : -80 - i * 70]);
+        const mills = createWindmills(places, height, new THREE.Vector3(0, 0, 60), ctx.seed);
+        scene.add(mills.group);
+        updaters.push((t) => mills.update(t));
+        // (In a tulip field they stand beyond it: the shot stays low among the flowers.)
+        if (!tulips && !subjects.has('solar-panels') && !turbines) {
+          const [fx, fz] = places[0]!;
+          const gy = height(fx, fz);
+          framing = overField
+            ? { target: [fx + 10, gy + 12, fz - 20], distance: 110, azimuth: 10, elevation: 12, travel: 50, minHeight: height(0, 0) + 15 }
+            : { target: [fx + 6, gy + 13, fz], distance: 80, azimuth: 8, elevation: 3, travel: 20, minHeight: height(0, 0) + 1.6 };
         }
       }
       if (cabin) framing = addCabin(height);
