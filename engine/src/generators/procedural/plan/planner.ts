@@ -138,7 +138,7 @@ const BOAT_WATERS: Setting[] = ['ocean', 'coast', 'lake', 'river'];
  * boats on water, a cabin in a clearing, fish under the sea...): the catch-all that adds any other nature
  * word leaves them alone, and their words are reported as ignored where the rule did not place them.
  */
-const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'icebergs', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'koi', 'lily-pads', 'flowers', 'sunflowers', 'tulips', 'volcano', 'ripples', 'pyramids', 'windmill'];
+const PLACED_BY_RULE: SubjectKind[] = ['bamboo', 'canyon', 'ice', 'wind-turbines', 'solar-panels', 'rainbow', 'lanterns', 'icebergs', 'lighthouse', 'hills', 'sun-rays', 'boats', 'sailboats', 'cabin', 'tall-grass', 'wheat', 'fish', 'coral', 'jellyfish', 'koi', 'lily-pads', 'flowers', 'sunflowers', 'tulips', 'volcano', 'ripples', 'pyramids', 'windmill', 'bridge'];
 const SKY_SUBJECT_SETTINGS: Array<[SubjectKind, Setting[]]> = [
   ['aurora', AURORA_SETTINGS],
   ['fireworks', FIREWORKS_SETTINGS],
@@ -164,6 +164,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   'pine-trees': 'nature', meteors: 'nature', 'broadleaf-trees': 'nature', 'palm-trees': 'nature', bamboo: 'nature', canyon: 'nature', ice: 'nature', 'wind-turbines': 'nature', 'solar-panels': 'nature', rainbow: 'nature', lanterns: 'nature', icebergs: 'nature', lighthouse: 'nature', hills: 'nature', 'sun-rays': 'nature', boats: 'nature', sailboats: 'nature', cabin: 'nature', 'tall-grass': 'nature', wheat: 'nature', fish: 'nature', coral: 'nature', jellyfish: 'nature', flowers: 'nature', sunflowers: 'nature', tulips: 'nature', volcano: 'nature', ripples: 'nature', mountains: 'nature', waves: 'nature', clouds: 'nature', rocks: 'nature', grass: 'nature', fire: 'nature', aurora: 'nature', 'milky-way': 'nature', 'star-trails': 'nature', waterfall: 'nature',
   pyramids: 'nature',
   windmill: 'nature',
+  bridge: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', eclipse: 'abstract', 'solar-system': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', hearts: 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
@@ -427,6 +428,8 @@ export function planPrompt(input: PlanInput): PlanResult {
         (live.some((h) => h.effect.subject === 'fish' || h.effect.subject === 'coral' || h.effect.subject === 'jellyfish') ? 'underwater' : undefined) ??
         // Boats at sunset are on the sea, not in the sky.
         (live.some((h) => h.effect.subject === 'boats' || h.effect.subject === 'sailboats') ? 'ocean' : undefined) ??
+        // A suspension bridge spans open water (a train crossing one stays on its line, the bridge not drawn).
+        (live.some((h) => h.effect.subject === 'bridge') && !live.some((h) => isTrainKind(h.effect.subject)) ? 'ocean' : undefined) ??
         // Sunbeams with nowhere named slant through a forest (over the sea they are reported as ignored), a
         // cabin stands in the woods, tall grass and wheat grow in a meadow: at sunset too, not in the sky.
         (live.some((h) => h.effect.subject === 'sun-rays' || h.effect.subject === 'cabin') ? 'forest' : undefined) ??
@@ -608,6 +611,7 @@ export function planPrompt(input: PlanInput): PlanResult {
         if (!excluded('trees')) addSubject(trees ?? 'broadleaf-trees', trees && fewTrees ? countWord! : 14, 'matte', '#4b6b35');
       }
       if (setting === 'desert' && wordSubjects.includes('pyramids') && !excluded('pyramids')) addSubject('pyramids', 3, 'stone', '#c4a273');
+      if (setting === 'ocean' && wordSubjects.includes('bridge') && !excluded('bridge')) addSubject('bridge', 1, 'metal', wordColor ?? '#8b9398');
       // A canyon is cut into the desert; elsewhere (a river's gorge) it is reported as ignored (below).
       if (setting === 'desert' && wordSubjects.includes('canyon') && !excluded('canyon')) addSubject('canyon', 1, 'stone', '#b5562b');
       // A desert's boulders, unless the shot is a sand sea and no rock word asks for them.

@@ -117,6 +117,8 @@ export const SUBJECT_KINDS = [
   'pyramids',
   // Dutch windmills: a smock on a brick base, a thatched cap, four lattice sails turning (count: how many, in a row)
   'windmill',
+  // a suspension bridge over open water, its traffic, lit at dusk and night (color: its paint)
+  'bridge',
   // a spiral galaxy seen from outside at an angle, turning slowly (color: its arms' light)
   'galaxy',
   // party balloons rising through the frame over an abstract field, in the palette's colours (count: how many)

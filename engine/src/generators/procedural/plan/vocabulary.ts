@@ -84,6 +84,10 @@ const ENTRIES: Entry[] = [
   { words: ['arctic', 'antarctic', 'antarctica', 'polar', 'arctic ocean', 'arctic sea', 'polar sea', 'greenland'], effect: { palette: 'winter' } },
   { words: ['rainbow', 'rainbows', 'double rainbow', 'a rainbow'], effect: { archetype: A('nature', 3), subject: 'rainbow', excludes: 'rainbow' } },
   { words: ['wind turbine', 'wind turbines', 'wind farm', 'wind farms', 'wind turbine farm', 'wind turbine farms', 'turbine farm', 'turbine farms', 'wind power', 'wind energy', 'wind park', 'turbines', 'turbine'], effect: { archetype: A('nature', 4), subject: 'wind-turbines', excludes: 'turbines' } },
+  // A suspension bridge over the water ("a bridge at night" was a pine forest); the Golden Gate in its
+  // International Orange.
+  { words: ['bridge', 'bridges', 'suspension bridge', 'suspension bridges', 'bay bridge', 'bridge over the bay', 'bridge over the water', 'bridge over water', 'big bridge', 'long bridge', 'cable bridge'], effect: { archetype: A('nature', 4), subject: 'bridge', excludes: 'bridge' } },
+  { words: ['golden gate bridge', 'golden gate', 'the golden gate bridge', 'the golden gate', 'san francisco bridge'], effect: { archetype: A('nature', 5), subject: 'bridge', color: '#c0362c', excludes: 'bridge' } },
   // Windmills are the old Dutch kind ("a windmill in holland" was a row of wind turbines); a wind farm
   // or a turbine is the modern one.
   { words: ['windmill', 'windmills', 'wind mill', 'wind mills', 'dutch windmill', 'dutch windmills', 'old dutch windmill', 'old dutch windmills', 'old windmill', 'old windmills', 'traditional windmill', 'traditional windmills', 'historic windmill', 'windmill in holland', 'windmills in holland', 'holland', 'the netherlands', 'netherlands', 'kinderdijk'], effect: { archetype: A('nature', 4), subject: 'windmill', excludes: 'windmill' } },
@@ -554,7 +558,7 @@ const ENTRIES: Entry[] = [
   { words: ['lava lamp', 'lava lamps'], effect: { excludes: 'devices', unrenderable: true } },
   { words: ['cranes', 'harbour cranes', 'harbor cranes', 'port cranes', 'container cranes', 'construction crane', 'construction cranes', 'tower crane', 'tower cranes', 'gantry crane', 'gantry cranes'], effect: { excludes: 'cranes', unrenderable: true } },
   { words: ['car crash', 'car crashes', 'crash test', 'car crash test', 'crash test dummy', 'collision test'], effect: { excludes: 'vehicles', unrenderable: true } },
-  { words: ['golden gate bridge', 'golden gate', 'brooklyn bridge', 'tower bridge', 'london bridge', 'bridge', 'bridges', 'suspension bridge', 'stone bridge', 'wooden bridge', 'footbridge'], effect: { excludes: 'bridges', unrenderable: true } },
+  { words: ['brooklyn bridge', 'tower bridge', 'london bridge', 'stone bridge', 'wooden bridge', 'footbridge', 'covered bridge', 'rope bridge'], effect: { excludes: 'bridges', unrenderable: true } },
   // A ring worn on a finger is jewellery we do not model, not the abstract rings of light.
   { words: ['diamond ring', 'diamond rings', 'wedding ring', 'wedding rings', 'engagement ring', 'engagement rings', 'gold ring', 'silver ring', 'a ring', 'jewelry', 'jewellery'], effect: { excludes: 'jewellery', unrenderable: true } },
   // A rose is a flower we do not model, not the colour ("a single red rose" drew a bottle and said every

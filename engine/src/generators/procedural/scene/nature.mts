@@ -58,6 +58,7 @@ import { createIcebergs } from './icebergs.mjs';
 import { createCabin } from './cabin.mjs';
 import { createPyramids, PYRAMIDS, PYRAMID_SCALE } from './pyramids.mjs';
 import { createWindmills } from './windmill.mjs';
+import { createBridge } from './bridge.mjs';
 import { createTallGrass } from './tall-grass.mjs';
 import { createSunflowers } from './sunflowers.mjs';
 import { TULIP_COLOURS, createTulips } from './tulips.mjs';
@@ -691,6 +692,19 @@ export function buildNature(ctx: BuildContext): Shot {
     case 'ocean': {
       scene.add(openSea(ctx, time, L));
       framing = { target: [0, 1.2, -40], distance: 46, azimuth: 0, elevation: 5, travel: 60, minHeight: 2.2 };
+      const span = plan.subjects.find((x) => x.kind === 'bridge');
+      if (span) {
+        // Across the water 300 m off, turned so that it recedes to the right; seen from a boat's height
+        // (a drone higher), its near tower on the left of the frame.
+        const lit = plan.timeOfDay === 'dusk' || plan.timeOfDay === 'night';
+        const rng = ctx.rng('bridge');
+        const bridge = createBridge(new THREE.Color(span.color), lit, ctx.seed, () => rng.next());
+        bridge.group.position.set(0, 0, -300);
+        bridge.group.rotation.y = -0.45;
+        scene.add(bridge.group);
+        updaters.push((t) => bridge.update(t));
+        framing = plan.camera.move === 'drone' ? { target: [0, 40, -300], distance: 420, azimuth: -6, elevation: 10, travel: 90, minHeight: 30 } : { target: [0, 55, -300], distance: 380, azimuth: -6, elevation: -3, travel: 40, minHeight: 6 };
+      }
       focus.set(0, 0, -30);
       lightCenter.set(0, 0, -20);
       lightRadius = 40;
