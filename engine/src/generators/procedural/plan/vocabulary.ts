@@ -46,7 +46,9 @@ export interface Effect {
   color?: string;
   /** The field behind the subject ("on a black background"); the colour words still go to the subject. */
   background?: string;
-  textMode?: 'title' | 'lower-third' | 'countdown' | 'credits' | 'progress';
+  textMode?: 'title' | 'lower-third' | 'countdown' | 'credits' | 'progress' | 'code';
+  /** Code on a screen: the language it is written in. */
+  codeLanguage?: 'typescript' | 'python';
   /** A progress indicator's shape. */
   indicator?: 'ring' | 'bar';
   /** How a title comes on: typed a key at a time. */
@@ -185,7 +187,7 @@ const ENTRIES: Entry[] = [
   { words: ['golden particles', 'gold particles', 'gold dust', 'golden dust', 'golden sparkles', 'gold sparkles', 'golden glow particles'], effect: { archetype: A('abstract', 2), particles: 'dust', palette: 'gold', excludes: 'particles' } },
   { words: ['gold confetti', 'golden confetti', 'gold and silver confetti', 'gold glitter', 'golden glitter'], effect: { archetype: A('abstract', 2), particles: 'confetti', palette: 'gold', excludes: 'confetti' } },
   // Smoke as an overlay or background element (on a dark field); "smoky" air is fog, below.
-  { words: ['matrix code', 'matrix style', 'matrix style code', 'the matrix', 'matrix rain', 'matrix falling code', 'matrix effect', 'digital rain', 'code rain', 'falling code', 'green code', 'computer code', 'binary code', 'binary', 'hacker', 'hacking', 'code background', 'cyber code', 'data stream', 'data streams', 'raining code', 'digital code'], effect: { archetype: A('abstract', 5), subject: 'code-rain', background: '#040806', excludes: 'code' } },
+  { words: ['matrix code rain', 'matrix code raining', 'matrix code', 'matrix style', 'matrix style code', 'the matrix', 'matrix rain', 'matrix falling code', 'matrix effect', 'digital rain', 'code rain', 'falling code', 'green code', 'computer code', 'binary code', 'binary', 'hacker', 'hacking', 'code background', 'cyber code', 'data stream', 'data streams', 'raining code', 'digital code'], effect: { archetype: A('abstract', 5), subject: 'code-rain', background: '#040806', excludes: 'code' } },
   // Cells under a microscope ("cells under a microscope" drew a bare gradient).
   { words: ['cells', 'microscope', 'under a microscope', 'under the microscope', 'microscopic', 'microscopy', 'microscope view', 'cells under a microscope', 'cells under the microscope', 'cell division', 'cells dividing', 'dividing cells', 'cell dividing', 'mitosis', 'cell culture', 'cell cultures', 'living cells', 'human cells', 'stem cells', 'cancer cells', 'tumor cells', 'tumour cells', 'bacteria', 'bacterium', 'microbes', 'microorganisms', 'micro organisms', 'petri dish', 'amoeba', 'amoebas', 'biology background', 'fluorescent cells', 'fluorescence microscopy', 'cells growing'], effect: { archetype: A('abstract', 5), subject: 'cells', excludes: 'cells' } },
   // Nerve cells ("brain neurons firing" drew a bare gradient). "Neural network" stays the plexus.
@@ -308,6 +310,9 @@ const ENTRIES: Entry[] = [
   { words: ['vase', 'jar', 'pot', 'urn'], effect: { archetype: A('product', 4), subject: 'vase' } },
   // A Newton's cradle, its balls clicking ("newton's cradle swinging" drew a bare gradient).
   { words: ["newton's cradle", 'newtons cradle', 'newton cradle', "newton's cradles", 'newtons cradles', "newton's balls", 'newton balls', "newton's cradle swinging", 'newtons cradle swinging', "newton's cradle clicking", "newton's cradle in motion", 'ball clicker', 'executive ball clicker', 'executive toy', 'clicking balls', 'pendulum balls', 'swinging balls', 'balance balls'], effect: { archetype: A('product', 7), subject: 'cradle' } },
+  // Code on a screen ("a computer screen with code" was a bare gradient). "Matrix code" stays the rain.
+  { words: ['code', 'coding', 'programming', 'source code', 'computer code', 'lines of code', 'code editor', 'code on screen', 'code on a screen', 'code on the screen', 'code on a computer screen', 'computer screen with code', 'screen with code', 'code typing', 'typing code', 'writing code', 'code scrolling', 'scrolling code', 'lines of code scrolling', 'source code scrolling', 'code typing on screen', 'programmer', 'programmer typing', 'developer', 'software developer', 'software development', 'web development', 'javascript', 'typescript', 'javascript code', 'typescript code', 'html code', 'script'], effect: { archetype: A('text', 7), textMode: 'code' } },
+  { words: ['python', 'python code', 'python script', 'python programming', 'python code scrolling', 'python code typing'], effect: { archetype: A('text', 7), textMode: 'code', codeLanguage: 'python' } },
   // Pendulums ("a pendulum swinging" drew a bare gradient): one, or a pendulum wave.
   { words: ['pendulum', 'pendulums', 'swinging pendulum', 'pendulum swinging', 'pendulums swinging', 'simple pendulum', 'hypnotic pendulum', 'brass pendulum', 'pendulum wave', 'pendulum waves', 'pendulum wave machine', 'pendulum wave demonstration', 'pendulum snake', 'pendulum clock', 'grandfather clock', 'pendulum clock ticking', 'grandfather clock ticking', 'pendulum dance', 'wave of pendulums', 'row of pendulums'], effect: { archetype: A('product', 7), subject: 'pendulum' } },
   // A record turning on a turntable ("close up of a spinning vinyl record" was a soda can). "Turntable"
