@@ -1150,6 +1150,11 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
     assert.ok(P('perfume bottle falling').ignoredWords.includes('falling'));
     assert.equal(P('a glass of red wine on a table').plan.subjects[0]!.kind, 'wine-glass', 'it was a whisky tumbler');
     assert.deepEqual(P('a bottle of wine rotating').ignoredWords, []);
+    // Drops on a product are condensation, not drawn (it was 36 glass beads falling); on a window, the rain.
+    const soda = P('a can of soda with water drops');
+    assert.deepEqual([soda.plan.archetype, soda.plan.subjects[0]!.kind], ['product', 'can']);
+    assert.ok(soda.ignoredWords.includes('with water drops'));
+    assert.equal(P('a window with water drops at night').plan.subjects[0]!.kind, 'raindrops', 'it was glass beads falling');
     const cans = P('a pyramid of cans knocked over by a ball');
     assert.deepEqual([cans.plan.archetype, cans.plan.setting], ['physics', 'studio'], 'it was set in the desert');
     assert.ok(!cans.plan.subjects.some((x) => x.kind === 'pyramids'));
