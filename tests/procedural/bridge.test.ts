@@ -45,7 +45,9 @@ describe('procedural/bridge', function () {
     const { createBridge, DECK_HEIGHT } = await importProcedural<BridgeModule>('scene/bridge.mts');
     const THREE = await import('three/webgpu');
     let r = 0.3;
-    const bridge = createBridge(new THREE.Color('#8b9398'), true, 5, () => (r = (r * 9301 + 49297) % 233280 / 233280));
+    // (Only the seed and whether the rasteriser is software are read from the build context here.)
+    const ctx = { seed: 5, software: true } as Parameters<typeof createBridge>[0];
+    const bridge = createBridge(ctx, new THREE.Color('#8b9398'), true, () => (r = ((r * 9301 + 49297) % 233280) / 233280));
     const cars = bridge.group.children.find((c) => c instanceof THREE.InstancedMesh && c.count === 56) as InstanceType<typeof THREE.InstancedMesh>;
     const xs = (t: number) => {
       bridge.update(t);

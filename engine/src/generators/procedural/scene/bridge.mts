@@ -7,7 +7,7 @@
  */
 import * as THREE from 'three/webgpu';
 import { float, positionWorld, smoothstep, vec3 } from 'three/tsl';
-import { mergeParts } from './common.mjs';
+import { type BuildContext, mergeParts, roughMaterial } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -50,9 +50,11 @@ export interface Bridge {
  * The bridge along x through the group's origin (the water at y = 0), `colour` its steel's paint; `lit`
  * turns its lights on; `seed` places the traffic.
  */
-export function createBridge(colour: THREE.Color, lit: boolean, seed: number, rand: () => number): Bridge {
+export function createBridge(ctx: BuildContext, colour: THREE.Color, lit: boolean, rand: () => number): Bridge {
+  const seed = ctx.seed;
   const group = new THREE.Group();
-  const steel = new THREE.MeshStandardNodeMaterial({ color: colour, roughness: 0.55, metalness: 0.25 });
+  // Painted steel seen from hundreds of metres: Lambert on a software rasteriser, as the landscape is.
+  const steel = roughMaterial(ctx, { color: colour, roughness: 0.55 });
   if (lit) {
     // Floodlights from below: the towers glow brightest low down, fading up them.
     steel.emissiveNode = vec3(colour.r, colour.g, colour.b).mul(float(1).sub(smoothstep(DECK_HEIGHT, TOWER_HEIGHT + 10, positionWorld.y)).mul(0.35).add(0.04)) as N;
@@ -115,7 +117,7 @@ export function createBridge(colour: THREE.Color, lit: boolean, seed: number, ra
   // Traffic: cars in two lanes each way, at 20 to 26 m/s, wrapping along the deck; at night their
   // headlights (coming) and tail lights (going).
   const perLane = 14;
-  const cars = new THREE.InstancedMesh(new THREE.BoxGeometry(4.4, 1.5, 1.9), lit ? new THREE.MeshBasicNodeMaterial() : new THREE.MeshStandardNodeMaterial({ roughness: 0.35, metalness: 0.4 }), perLane * 4);
+  const cars = new THREE.InstancedMesh(new THREE.BoxGeometry(4.4, 1.5, 1.9), lit ? new THREE.MeshBasicNodeMaterial() : roughMaterial(ctx, { roughness: 0.35 }), perLane * 4);
   const traffic: Array<{ lane: number; x0: number; v: number }> = [];
   const dayColours = ['#d8d8d8', '#1c1c1e', '#8a1c1c', '#2b4a7a', '#9aa0a6', '#f0f0ee'];
   for (let lane = 0; lane < 4; lane++) {

@@ -698,7 +698,7 @@ export function buildNature(ctx: BuildContext): Shot {
         // (a drone higher), its near tower on the left of the frame.
         const lit = plan.timeOfDay === 'dusk' || plan.timeOfDay === 'night';
         const rng = ctx.rng('bridge');
-        const bridge = createBridge(new THREE.Color(span.color), lit, ctx.seed, () => rng.next());
+        const bridge = createBridge(ctx, new THREE.Color(span.color), lit, () => rng.next());
         bridge.group.position.set(0, 0, -300);
         bridge.group.rotation.y = -0.45;
         scene.add(bridge.group);
@@ -1098,7 +1098,7 @@ export function buildNature(ctx: BuildContext): Shot {
         // One mill 80 m off, or a row of them receding along a dyke to the left, sails turned to the camera.
         const n = windmills.count;
         const places: Array<[number, number]> = Array.from({ length: n }, (_, i) => [n === 1 ? -12 : -30 + i * 26, n === 1 ? -80 : -80 - i * 70]);
-        const mills = createWindmills(places, height, new THREE.Vector3(0, 0, 60), ctx.seed);
+        const mills = createWindmills(ctx, places, height, new THREE.Vector3(0, 0, 60));
         scene.add(mills.group);
         updaters.push((t) => mills.update(t));
         // (In a tulip field they stand beyond it: the shot stays low among the flowers.)

@@ -6,7 +6,7 @@
  */
 import * as THREE from 'three/webgpu';
 import { float, floor, fract, fwidth, mix, positionWorld, smoothstep, texture, vec3, vec2 } from 'three/tsl';
-import { type BuildContext, noiseTexture } from './common.mjs';
+import { type BuildContext, noiseTexture, roughMaterial } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -47,8 +47,7 @@ export function createPyramids(ctx: BuildContext, groundAt: (x: number, z: numbe
   for (const p of PYRAMIDS) {
     const side = p.base * PYRAMID_SCALE;
     const height = p.height * PYRAMID_SCALE;
-    const mat = new THREE.MeshStandardNodeMaterial({ roughness: 0.95, metalness: 0 });
-    mat.envNode = vec3(0, 0, 0);
+    const mat = roughMaterial(ctx, { roughness: 0.95 });
     // Courses of stone about 1.4 m tall (0.7 here): each a shade of its own, the joint between dark.
     const wp: N = positionWorld;
     const course: N = wp.y.div(0.7);

@@ -2,11 +2,12 @@
  * Dutch windmills: an eight-sided smock tapering up from a brick base, a stage round it, a thatched cap
  * turned into the wind, and four lattice sails turning at a working mill's pace. The sails' lattice is
  * drawn by the shader on one quad each (bars where the stripes cross, cut out elsewhere), so a mill is a
- * few dozen triangles. sailAngle is the pure part.
+ * few dozen triangles. The sails cast no shadow: a landscape's shadow map is drawn once, and a turning
+ * sail's shadow would stand still on the grass. sailAngle is the pure part.
  */
 import * as THREE from 'three/webgpu';
 import { float, fract, max, smoothstep, uv, abs, fwidth, min } from 'three/tsl';
-import { mergeParts, paintVertices } from './common.mjs';
+import { type BuildContext, mergeParts, paintVertices, roughMaterial } from './common.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -37,7 +38,8 @@ function sailGeometry(): THREE.BufferGeometry {
  * Mills at `places` on the ground `groundAt`, their caps turned towards `towards` (the camera's side, so the
  * sails face it).
  */
-export function createWindmills(places: Array<[number, number]>, groundAt: (x: number, z: number) => number, towards: THREE.Vector3, seed: number): Windmills {
+export function createWindmills(ctx: BuildContext, places: Array<[number, number]>, groundAt: (x: number, z: number) => number, towards: THREE.Vector3): Windmills {
+  const seed = ctx.seed;
   const group = new THREE.Group();
   const parts: THREE.BufferGeometry[] = [];
   const brick = new THREE.Color('#5a3326');
@@ -46,7 +48,9 @@ export function createWindmills(places: Array<[number, number]>, groundAt: (x: n
   const stageWood = new THREE.Color('#3a2f26');
   const trim = new THREE.Color('#e6e1d6');
   // The lattice: a frame 2.6 m wide along the sail, bars every 0.45 m across and three along.
-  const latticeMat = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#ddd6c8'), roughness: 0.8, side: THREE.DoubleSide, alphaTest: 0.5 });
+  // (Lambert on a software rasteriser, as the landscape's other matte things: a mill costs a few ms then.)
+  const latticeMat = roughMaterial(ctx, { color: new THREE.Color('#ddd6c8'), roughness: 0.8, side: THREE.DoubleSide });
+  latticeMat.alphaTest = 0.5;
   const across: N = uv().y.mul(SAIL_REACH * 0.75 / 0.45);
   const along: N = uv().x.mul(3);
   const bar = (v: N, width: number): N => {
@@ -58,6 +62,7 @@ export function createWindmills(places: Array<[number, number]>, groundAt: (x: n
   latticeMat.opacityNode = min(max(max(bar(across, 0.09), bar(along, 0.05)), edges), 1) as N;
   const latticeGeo = new THREE.PlaneGeometry(2.6, SAIL_REACH * 0.75).translate(1.45, SAIL_REACH * 0.625, 0.05);
   const sailGeo = sailGeometry();
+  const stockMat = roughMaterial(ctx, { vertexColors: true, roughness: 0.8 });
   const rotors: Array<{ rotor: THREE.Group; phase: number }> = [];
   places.forEach(([x, z], i) => {
     const y = groundAt(x, z) - 0.3;
@@ -85,17 +90,15 @@ export function createWindmills(places: Array<[number, number]>, groundAt: (x: n
     for (let k = 0; k < 4; k++) {
       const arm = new THREE.Group();
       arm.rotation.z = (k * Math.PI) / 2;
-      const stock = new THREE.Mesh(sailGeo, new THREE.MeshStandardNodeMaterial({ vertexColors: true, roughness: 0.8 }));
+      const stock = new THREE.Mesh(sailGeo, stockMat);
       const lattice = new THREE.Mesh(latticeGeo, latticeMat);
-      stock.castShadow = true;
-      lattice.castShadow = true;
       arm.add(stock, lattice);
       rotor.add(arm);
     }
     group.add(holder);
     rotors.push({ rotor, phase: ((seed % 97) * 0.37 + i * 1.3) % (Math.PI * 2) });
   });
-  const mills = new THREE.Mesh(mergeParts(parts), new THREE.MeshStandardNodeMaterial({ vertexColors: true, roughness: 0.85, metalness: 0 }));
+  const mills = new THREE.Mesh(mergeParts(parts), roughMaterial(ctx, { vertexColors: true, roughness: 0.85 }));
   mills.castShadow = true;
   mills.receiveShadow = true;
   group.add(mills);
