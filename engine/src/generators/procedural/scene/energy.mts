@@ -59,8 +59,8 @@ export function createWindFarm(places: Array<[number, number]>, ground: (x: numb
     const rotor = new THREE.Group();
     rotor.position.set(x + Math.sin(yaw) * 3.5, y + HUB + 1, z + Math.cos(yaw) * 3.5);
     rotor.rotation.y = yaw;
+    // (No shadow: a landscape's shadow map is drawn once, and a turning rotor's shadow would stand still.)
     const mesh = new THREE.Mesh(rotorGeo, material);
-    mesh.castShadow = true;
     rotor.add(mesh);
     group.add(rotor);
     // 13 to 17 turns a minute, each rotor in its own phase.

@@ -84,14 +84,17 @@ export function createCells(seed: number, rand: () => number, count: number, wid
   // Per card: how far it has divided (changes each frame); its blur and a number for its texture (fixed).
   const splits = new Float32Array(n);
   const splitAttr = new THREE.InstancedBufferAttribute(splits, 1).setUsage(THREE.DynamicDrawUsage);
-  const fixedAttr = new THREE.InstancedBufferAttribute(Float32Array.from(cells.flatMap((c) => [c.blur, rand() * 10])), 2);
+  // The card's span in cell radii: room for two daughters apart for a cell that divides in the clip, a
+  // margin round it for one that does not (most of them: their cards cover a third of the area, and the
+  // field is drawn additively, every layer of it shaded).
+  const spans = cells.map((c) => (c.divideAt < 1e8 ? 4.4 : 3));
+  const fixedAttr = new THREE.InstancedBufferAttribute(Float32Array.from(cells.flatMap((c, i) => [c.blur, rand() * 10, spans[i]!])), 3);
   const tex = noiseTexture(seed, 256, 8, 4);
   const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
   const split: N = instancedBufferAttribute(splitAttr);
   const fx: N = instancedBufferAttribute(fixedAttr);
-  // The card is 4.4 radii wide: room for two daughters apart. p: position on it in cell radii, in the cell's own frame.
-  const span = 4.4;
-  const p: N = uv().sub(0.5).mul(span);
+  // p: the position on the card in cell radii, in the cell's own frame.
+  const p: N = uv().sub(0.5).mul(fx.z);
   const s: N = min(split, 1);
   const r: N = float(1).div(s.add(1).sqrt());
   const off: N = s.mul(r).add(max(split.sub(1), 0).mul(0.4));
@@ -120,7 +123,7 @@ export function createCells(seed: number, rand: () => number, count: number, wid
   const blurDim: N = float(1).sub(fx.x.mul(0.45));
   const cytoplasm: N = c.mul(body.mul(0.75).add(membrane.mul(0.45)));
   mat.colorNode = vec4(mix(cytoplasm, dna.mul(chromatin).mul(0.9), nucleus.mul(0.8)).mul(blurDim), 1) as N;
-  const mesh = new THREE.InstancedMesh(new THREE.PlaneGeometry(span, span), mat, n);
+  const mesh = new THREE.InstancedMesh(new THREE.PlaneGeometry(1, 1), mat, n);
   mesh.frustumCulled = false;
   const m = new THREE.Matrix4();
   const q = new THREE.Quaternion();
@@ -133,7 +136,7 @@ export function createCells(seed: number, rand: () => number, count: number, wid
       cells.forEach((cell, i) => {
         // Wrapping a little beyond the view, so that a cell leaves it whole before it comes back.
         const now = cellState(cell, t, width + mean * 4, height + mean * 4);
-        m.compose(at.set(now.x, now.y, 0), q.setFromAxisAngle(z, now.angle), size.set(cell.radius * cell.elongation, cell.radius, 1));
+        m.compose(at.set(now.x, now.y, 0), q.setFromAxisAngle(z, now.angle), size.set(cell.radius * cell.elongation * spans[i]!, cell.radius * spans[i]!, 1));
         mesh.setMatrixAt(i, m);
         splits[i] = now.split;
       });
