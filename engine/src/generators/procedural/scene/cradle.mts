@@ -12,6 +12,7 @@ import * as THREE from 'three/webgpu';
 import { RoundedBoxGeometry } from 'three/addons/geometries/RoundedBoxGeometry.js';
 import { makeMaterial, partAdder } from './common.mjs';
 import type { Material } from '../plan/schema.js';
+import { largeSwingFactor } from './pendulum.mjs';
 
 /** Metres per scene unit. */
 const METRES = 0.075;
@@ -27,10 +28,10 @@ export const KEEP = 0.985;
 export const NEIGHBOUR = 0.035;
 const G = 9.81 / METRES;
 
-/** The period of a pendulum of THREAD_LENGTH swinging to `amplitude` radians (two terms of the series). */
+/** The period of a pendulum of THREAD_LENGTH swinging to `amplitude` radians. */
 export function swingPeriod(amplitude: number): number {
   const small = 2 * Math.PI * Math.sqrt(THREAD_LENGTH / G);
-  return small * (1 + (amplitude * amplitude) / 16 + (11 * amplitude ** 4) / 3072);
+  return small * largeSwingFactor(amplitude);
 }
 
 /**

@@ -35,10 +35,17 @@ export function wavePeriods(count: number): number[] {
   return Array.from({ length: count }, (_, i) => WAVE_CYCLE / (WAVE_BASE + i));
 }
 
-/** The length (metres) that swings with `period` seconds at `amplitude` radians (two terms of the series). */
+/**
+ * How much longer than the small-swing period (2 pi sqrt(L/g)) a pendulum takes swinging to `amplitude`
+ * radians: the first two terms of the elliptic integral's series, within a millionth up to 0.6 rad.
+ */
+export function largeSwingFactor(amplitude: number): number {
+  return 1 + (amplitude * amplitude) / 16 + (11 * amplitude ** 4) / 3072;
+}
+
+/** The length (metres) that swings with `period` seconds at `amplitude` radians. */
 export function lengthForPeriod(period: number, amplitude: number): number {
-  const correction = 1 + (amplitude * amplitude) / 16 + (11 * amplitude ** 4) / 3072;
-  return G * (period / (2 * Math.PI * correction)) ** 2;
+  return G * (period / (2 * Math.PI * largeSwingFactor(amplitude))) ** 2;
 }
 
 /** A pendulum's angle at `t` seconds after its release from `amplitude`, with its period and the air's drag. */
