@@ -1136,6 +1136,9 @@ describe('procedural planner: negation, quotes, used and ignored words', () => {
       assert.ok(r.plan.subjects.some((x) => x.kind === 'cabin'), prompt);
     }
     assert.equal(P('a log cabin in the woods').plan.setting, 'forest', 'a cabin still stands among trees');
+    // Rolling clouds and fog, the north star's trails, sunlight through leaves: all drawn, none reported ignored.
+    for (const prompt of ['timelapse of clouds rolling over a mountain peak', 'fog rolling in over the hills', 'stars rotating around the north star', 'sunlight through tree leaves']) assert.deepEqual(P(prompt).ignoredWords, [], prompt);
+    assert.ok(P('sunlight through tree leaves').plan.subjects.some((x) => x.kind === 'sun-rays'));
     assert.ok(!P('a wind turbine farm at sunset').plan.subjects.some((x) => x.kind === 'cabin'), 'a wind farm has no farmhouse');
   });
 
