@@ -691,6 +691,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       const night = timeOfDay === 'night' || timeOfDay === 'dusk';
       if (!excluded('lights') && (night || wordSubjects.includes('street-lights'))) addSubject('street-lights', 16, 'emissive', '#ffb45c');
       if (wordSubjects.includes('neon-signs') && !excluded('neon')) addSubject('neon-signs', countWord ?? 32, 'emissive', paletteColors[0]!);
+      // Steam named in a street rises from its manholes.
+      if ((setting === 'street' || setting === 'town') && wordSubjects.includes('steam') && !excluded('steam')) addSubject('steam', 3, 'matte', '#ffffff');
       if (!excluded('cars') && (setting === 'street' || setting === 'town' || wordSubjects.includes('cars') || wordSubjects.includes('light-trails')))
         addSubject(wordSubjects.includes('light-trails') || night ? 'light-trails' : 'cars', 24, 'emissive', '#ffffff');
       break;

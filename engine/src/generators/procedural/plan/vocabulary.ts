@@ -306,6 +306,8 @@ const ENTRIES: Entry[] = [
   { words: ['mug', 'cup', 'coffee cup', 'coffee mug', 'teacup', 'coffee', 'tea', 'espresso', 'latte', 'cappuccino', 'hot chocolate', 'cocoa'], effect: { archetype: A('product', 4), subject: 'mug' } },
   // Steam rises from the product (a mug when none is named).
   { words: ['steam', 'steaming', 'steamy', 'vapour', 'vapor', 'hot coffee', 'hot tea', 'hot drink', 'freshly brewed'], effect: { archetype: A('product', 2), subject: 'steam', excludes: 'steam' } },
+  // Steam rising from the street ("a dark alley with steam" reported the steam ignored).
+  { words: ['manhole', 'manholes', 'manhole steam', 'steam from a manhole', 'steam from manholes', 'steaming manhole', 'steaming manholes', 'steam vent', 'steam vents', 'sewer steam', 'steam rising from the street', 'steam from the street', 'street steam'], effect: { archetype: A('urban', 4), setting: 'street', subject: 'steam', excludes: 'steam' } },
   { words: ['watch', 'wristwatch', 'timepiece', 'smartwatch', 'smart watch', 'watches'], effect: { archetype: A('product', 4), subject: 'watch' } },
   // A clock is the alarm clock on the table, its second hand ticking (it was the wristwatch on a stand,
   // hands still).

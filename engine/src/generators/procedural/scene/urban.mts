@@ -34,6 +34,7 @@ import { ValueNoise2D } from '../sim/noise.js';
 import { lookUp, type Framing } from '../sim/camera.js';
 import { type BuildContext, type Shot, lightingFor, addLights, addFog, createSky, disposeScene, paletteColor, filteredPulse, lightColors } from './common.mjs';
 import { ambientNode, requestEnvironment, skyEnvironment, skyHarmonics } from './environment.mjs';
+import { createSteam } from './steam.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
@@ -298,6 +299,19 @@ export function buildUrban(ctx: BuildContext): Shot {
       }
       glows.instanceMatrix.needsUpdate = true;
     });
+  }
+
+  // ---------------------------------------------------------------- steam
+  // Rising from manholes down the middle of the street, lit by whatever lights it (the plumes are unlit
+  // cards: dimmed at night, where the lamps light only the steam near them).
+  const steam = plan.subjects.find((s) => s.kind === 'steam');
+  if (street && steam) {
+    for (let k = 0; k < steam.count; k++) {
+      const plume = createSteam(ctx.seed + k * 7, 3, 16);
+      plume.group.position.set((k % 2 ? 1.6 : -1.4), 0, -28 - k * 38);
+      scene.add(plume.group);
+      glowUpdaters.push((t: number) => plume.update(t, camera));
+    }
   }
 
   // ---------------------------------------------------------------- traffic
