@@ -367,7 +367,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   // asked for is the text on that field: it was the abstract motion background, a white ribbon crossing behind the words.
   const backdropOnly = (h: Hit) => (h.effect.background !== undefined || backdropText(h)) && !h.effect.subject && !h.effect.particles && !h.effect.setting && !h.effect.body;
   const otherVoters = live.filter((h) => Object.entries(h.effect.archetype ?? {}).some(([k, v]) => k !== 'text' && (v ?? 0) > 0));
-  const textAsked = split.quotes.length > 0 || live.some((h) => h.effect.textMode === 'countdown' || h.effect.textMode === 'progress' || h.effect.textMode === 'code');
+  const textAsked = split.quotes.length > 0 || live.some((h) => h.effect.textMode === 'countdown' || h.effect.textMode === 'progress' || h.effect.textMode === 'code' || h.effect.textMode === 'ticker');
   if (textAsked && !excluded('text') && otherVoters.length && otherVoters.every(backdropOnly)) {
     for (const k of Object.keys(votes) as Archetype[]) if (k !== 'text') votes[k] = 0;
   }
@@ -392,8 +392,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   const countdown = live.some((h) => h.effect.textMode === 'countdown') && !excluded('text');
   const progress = !countdown && live.some((h) => h.effect.textMode === 'progress') && !excluded('text');
   const code = !countdown && !progress && live.some((h) => h.effect.textMode === 'code') && !excluded('text');
-  const creditsRoll = !countdown && !progress && !code && quotes.length > 0 && live.some((h) => h.effect.textMode === 'credits');
-  if (archetype === 'text' && quotes.length === 0 && votes.text > 0 && !countdown && !progress && !code) {
+  const ticker = !countdown && !progress && !code && live.some((h) => h.effect.textMode === 'ticker') && !excluded('text');
+  const creditsRoll = !countdown && !progress && !code && !ticker && quotes.length > 0 && live.some((h) => h.effect.textMode === 'credits');
+  if (archetype === 'text' && quotes.length === 0 && votes.text > 0 && !countdown && !progress && !code && !ticker) {
     // "a title card" with nothing in quotes: there is no text to set; show the background it would sit on.
     archetype = 'abstract';
   }
@@ -1050,6 +1051,9 @@ export function planPrompt(input: PlanInput): PlanResult {
   } else if (code && archetype === 'text') {
     // Code on a screen, in the language named (TypeScript unless Python is).
     text = { mode: 'code', title: first('codeLanguage') ?? 'typescript' };
+  } else if (ticker) {
+    // A stock ticker: a board when it is the shot, a band low over anything else.
+    text = { mode: 'ticker', title: 'markets' };
   } else if (creditsRoll) {
     // Every quote rolls, in order; "Editor: Tom Lee; Sound: Ana Ruiz" in one quote is two lines.
     const lines = quotes.flatMap((q) => q.split(/\s*;\s*/)).filter(Boolean).slice(0, 201);
@@ -1072,7 +1076,7 @@ export function planPrompt(input: PlanInput): PlanResult {
   const shown = text ? [text.title, text.subtitle ?? '', ...(text.lines ?? [])].join('\n') : '';
   for (const run of shown.match(undrawable) ?? []) ignored.push(run);
   // A title sets two quotes (title and subtitle); a third has nowhere to go and is said so.
-  const setQuotes = text?.mode === 'credits' ? split.quotes.length : text?.mode === 'countdown' || text?.mode === 'code' ? 0 : text?.mode === 'progress' ? 1 : 2;
+  const setQuotes = text?.mode === 'credits' ? split.quotes.length : text?.mode === 'countdown' || text?.mode === 'code' || text?.mode === 'ticker' ? 0 : text?.mode === 'progress' ? 1 : 2;
   split.quotes.forEach((q, i) => (i < setQuotes && !excluded('text') ? used : ignored).push(`"${q}"`));
 
   // ---------------------------------------------------------------- timing words

@@ -275,7 +275,7 @@ export const TextOverlay = Type.Object(
     // countdown: numbers from the title's (e.g. "10") down to 1, each an equal share of the clip.
     // credits: an end roll of the title and then `lines`, each "Role: Name", "Directed by Name" or a heading.
     // progress: a loading indicator filling to 100% with its percentage, the title its label.
-    mode: literals(['title', 'lower-third', 'countdown', 'credits', 'progress', 'code'] as const),
+    mode: literals(['title', 'lower-third', 'countdown', 'credits', 'progress', 'code', 'ticker'] as const),
     title: Type.String({ minLength: 1, maxLength: 80 }),
     subtitle: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
     lines: Type.Optional(

@@ -46,7 +46,7 @@ export interface Effect {
   color?: string;
   /** The field behind the subject ("on a black background"); the colour words still go to the subject. */
   background?: string;
-  textMode?: 'title' | 'lower-third' | 'countdown' | 'credits' | 'progress' | 'code';
+  textMode?: 'title' | 'lower-third' | 'countdown' | 'credits' | 'progress' | 'code' | 'ticker';
   /** Code on a screen: the language it is written in. */
   codeLanguage?: 'typescript' | 'python';
   /** A progress indicator's shape. */
@@ -315,6 +315,8 @@ const ENTRIES: Entry[] = [
   { words: ['vase', 'jar', 'pot', 'urn'], effect: { archetype: A('product', 4), subject: 'vase' } },
   // A Newton's cradle, its balls clicking ("newton's cradle swinging" drew a bare gradient).
   { words: ["newton's cradle", 'newtons cradle', 'newton cradle', "newton's cradles", 'newtons cradles', "newton's balls", 'newton balls', "newton's cradle swinging", 'newtons cradle swinging', "newton's cradle clicking", "newton's cradle in motion", 'ball clicker', 'executive ball clicker', 'executive toy', 'clicking balls', 'pendulum balls', 'swinging balls', 'balance balls'], effect: { archetype: A('product', 7), subject: 'cradle' } },
+  // A stock ticker ("a stock ticker board" drew a bare gradient); "stock market" alone stays the chart.
+  { words: ['ticker', 'tickers', 'stock ticker', 'stock tickers', 'stock ticker board', 'ticker board', 'ticker tape', 'stock ticker tape', 'market ticker', 'stock market ticker', 'financial ticker', 'crypto ticker', 'stock prices scrolling', 'scrolling stock prices', 'stock quotes', 'share prices', 'stock prices', 'stock board', 'stock exchange board', 'trading board'], effect: { archetype: A('text', 6), textMode: 'ticker' } },
   // Code on a screen ("a computer screen with code" was a bare gradient). "Matrix code" stays the rain.
   { words: ['code', 'coding', 'programming', 'source code', 'computer code', 'lines of code', 'code editor', 'code on screen', 'code on a screen', 'code on the screen', 'code on a computer screen', 'computer screen with code', 'screen with code', 'code typing', 'typing code', 'writing code', 'code scrolling', 'scrolling code', 'lines of code scrolling', 'source code scrolling', 'code typing on screen', 'programmer', 'programmer typing', 'developer', 'software developer', 'software development', 'web development', 'javascript', 'typescript', 'javascript code', 'typescript code', 'html code', 'script'], effect: { archetype: A('text', 7), textMode: 'code' } },
   { words: ['python', 'python code', 'python script', 'python programming', 'python code scrolling', 'python code typing'], effect: { archetype: A('text', 7), textMode: 'code', codeLanguage: 'python' } },

@@ -9,7 +9,7 @@
 import * as THREE from 'three/webgpu';
 import type { ScenePlan } from '../plan/schema.js';
 import type { BuildContext, Shot } from './common.mjs';
-import { glyphRun, overlayStage } from './text.mjs';
+import { colourGlyphs, glyphRun, overlayStage } from './text.mjs';
 
 export type TokenKind = 'keyword' | 'function' | 'string' | 'number' | 'comment' | 'plain';
 export interface Token {
@@ -172,7 +172,8 @@ export function codeOverlay(ctx: BuildContext, text: NonNullable<ScenePlan['text
     content.add(num);
     if (!s.trim()) return { mesh: null, ends: [] as number[], pens: [] as number[], num };
     const run = glyphRun(s, 400, size, 'courier-prime');
-    colourByToken(run.geometry, run.ends, line);
+    const kinds: TokenKind[] = line.flatMap((tok) => [...tok.text].map(() => tok.kind));
+    colourGlyphs(run.geometry, run.ends, (k) => new THREE.Color(COLOURS[kinds[k] ?? 'plain']));
     const mesh = new THREE.Mesh(run.geometry, ink);
     mesh.position.set(textLeft, y, 0);
     content.add(mesh);
@@ -214,23 +215,4 @@ export function codeOverlay(ctx: BuildContext, text: NonNullable<ScenePlan['text
       caret.visible = now - last < 0.5 || Math.floor(now * 2) % 2 === 0;
     },
   };
-}
-
-/** Colours each glyph of a line's run by its token: `ends[k]` is the index count after glyph k. */
-function colourByToken(geometry: THREE.BufferGeometry, ends: number[], line: CodeLine): void {
-  const index = geometry.index;
-  const count = geometry.attributes.position?.count ?? 0;
-  const colours = new Float32Array(count * 3);
-  const kinds: TokenKind[] = line.flatMap((tok) => [...tok.text].map(() => tok.kind));
-  const c = new THREE.Color();
-  let from = 0;
-  ends.forEach((end, k) => {
-    c.set(COLOURS[kinds[k] ?? 'plain']);
-    for (let i = from; i < end; i++) {
-      const v = index ? index.getX(i) : i;
-      colours.set([c.r, c.g, c.b], v * 3);
-    }
-    from = end;
-  });
-  geometry.setAttribute('color', new THREE.BufferAttribute(colours, 3));
 }

@@ -16,6 +16,7 @@ import { creditsOverlay } from './credits.mjs';
 import { typewriterOverlay } from './typewriter.mjs';
 import { progressOverlay } from './progress.mjs';
 import { codeOverlay } from './code-editor.mjs';
+import { tickerOverlay } from './ticker.mjs';
 
 export async function buildShot(ctx: BuildContext): Promise<Shot> {
   let shot: Shot;
@@ -40,6 +41,6 @@ export async function buildShot(ctx: BuildContext): Promise<Shot> {
       shot = ctx.plan.setting === 'underwater' ? buildUnderwater(ctx) : ctx.plan.setting === 'pond' || ctx.plan.setting === 'pool' ? buildPond(ctx) : buildNature(ctx);
   }
   const text = ctx.plan.text;
-  if (text) shot.overlay = text.mode === 'credits' ? creditsOverlay(ctx, text) : text.mode === 'progress' ? progressOverlay(ctx, text) : text.mode === 'code' ? codeOverlay(ctx, text) : text.mode === 'title' && text.reveal === 'typewriter' ? typewriterOverlay(ctx, text) : buildTextOverlay(ctx, text);
+  if (text) shot.overlay = text.mode === 'credits' ? creditsOverlay(ctx, text) : text.mode === 'progress' ? progressOverlay(ctx, text) : text.mode === 'code' ? codeOverlay(ctx, text) : text.mode === 'ticker' ? tickerOverlay(ctx, text) : text.mode === 'title' && text.reveal === 'typewriter' ? typewriterOverlay(ctx, text) : buildTextOverlay(ctx, text);
   return shot;
 }

@@ -70,6 +70,19 @@ export function glyphRun(text: string, weight: 400 | 700, size: number, family: 
   return { geometry, ends, pens: run.pens, width: run.width };
 }
 
+/** Colours glyph k of a run (see glyphRun: `ends[k]` is the index count after it) `colourOf(k)`, per vertex. */
+export function colourGlyphs(geometry: THREE.BufferGeometry, ends: number[], colourOf: (k: number) => THREE.Color): void {
+  const index = geometry.index;
+  const out = new Float32Array((geometry.attributes.position?.count ?? 0) * 3);
+  let from = 0;
+  ends.forEach((end, k) => {
+    const c = colourOf(k);
+    for (let i = from; i < end; i++) out.set([c.r, c.g, c.b], (index ? index.getX(i) : i) * 3);
+    from = end;
+  });
+  geometry.setAttribute('color', new THREE.BufferAttribute(out, 3));
+}
+
 /** The first of the family's subsets with a glyph for `ch` (the Latin one, and its missing-glyph box, if none has). */
 function fontFor(ch: string, weight: 400 | 600 | 700, family: FontFamily): opentype.Font {
   for (const subset of SUBSETS[family]) {
