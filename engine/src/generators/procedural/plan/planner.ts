@@ -168,7 +168,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', eclipse: 'abstract', 'solar-system': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', hearts: 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
-  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product', cradle: 'product', record: 'product', podium: 'product', metronome: 'product', pendulum: 'product', 'rubiks-cube': 'product',
+  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product', cradle: 'product', record: 'product', podium: 'product', metronome: 'product', pendulum: 'product', cake: 'product', 'rubiks-cube': 'product',
   raindrops: 'abstract',
   heartbeat: 'abstract',
   equalizer: 'abstract',
@@ -738,7 +738,8 @@ export function planPrompt(input: PlanInput): PlanResult {
       // a stage to composite the real thing onto, not a soda can standing in for it.
       const kind = productWord ?? (steam ? 'mug' : 'podium');
       // One product is drawn: the others named ("a watch and a bottle") are said to be left out.
-      for (const h of live.filter((x) => x.effect.subject && x.effect.subject !== kind && x.effect.subject !== 'podium' && SUBJECT_ARCHETYPE[x.effect.subject] === 'product')) reportIgnored(h);
+      // (A cake's candles are its own.)
+      for (const h of live.filter((x) => x.effect.subject && x.effect.subject !== kind && x.effect.subject !== 'podium' && SUBJECT_ARCHETYPE[x.effect.subject] === 'product' && !(kind === 'cake' && x.effect.subject === 'candle'))) reportIgnored(h);
       const material = wordMaterial ?? defaultProductMaterial(kind, rng.next());
       // A drink's colour is its own (whisky amber, red wine), not the palette's; so is a candle's wax.
       // "on a black background" built the palette round black: the product itself is not black then.
@@ -747,7 +748,7 @@ export function planPrompt(input: PlanInput): PlanResult {
       // A metronome's count is its tempo: the number named ("at 120 bpm"), 96 beats a minute if none.
       // Pendulums: one, or a wave of fifteen ("pendulum wave", "pendulums"), or the number named.
       const wave = live.some((h) => h.effect.subject === 'pendulum' && /wave|pendulums/.test(h.text));
-      const count = kind === 'metronome' ? clampInt(countWord ?? 96, 40, 208) : kind === 'pendulum' ? clampInt(countWord ?? (wave ? 15 : 1), 1, 24) : pumpkins;
+      const count = kind === 'metronome' ? clampInt(countWord ?? 96, 40, 208) : kind === 'pendulum' ? clampInt(countWord ?? (wave ? 15 : 1), 1, 24) : kind === 'cake' ? clampInt(countWord ?? 5, 1, 12) : pumpkins;
       addSubject(kind, count, material, wordColor ?? OWN_COLOURS[kind] ?? (background ? '#e6e1d8' : accent));
       if (steam && kind !== 'candle') addSubject('steam', 1, 'matte', '#ffffff');
       break;
@@ -1175,7 +1176,7 @@ function hslToHex(h: number, s: number, l: number): string {
 
 /** The liquid in a glass, unless a colour word says otherwise. */
 /** Products whose colour is their own unless a colour is named: drinks, and candle wax. */
-const OWN_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22', candle: '#efe4d2', pumpkin: '#d9661a', hourglass: '#a06c34', cradle: '#17181c', metronome: '#6a4327', pendulum: '#6a4327' };
+const OWN_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22', candle: '#efe4d2', pumpkin: '#d9661a', hourglass: '#a06c34', cradle: '#17181c', metronome: '#6a4327', pendulum: '#6a4327', cake: '#f6e7ea' };
 
 function defaultProductMaterial(kind: SubjectKind, r: number): Material {
   switch (kind) {
@@ -1193,6 +1194,8 @@ function defaultProductMaterial(kind: SubjectKind, r: number): Material {
       return 'metal';
     case 'pendulum':
       return 'gold';
+    case 'cake':
+      return 'matte';
     case 'podium':
       return 'matte';
     case 'rubiks-cube':

@@ -202,6 +202,8 @@ export const SUBJECT_KINDS = [
   // pendulums on a wooden stand: one brass bob swinging across the lens, or a pendulum wave of bobs on graded
   // threads that snakes and comes back into line (count: how many, 1 to 24; material: the bobs'; color: the stand's)
   'pendulum',
+  // a birthday cake on a stand, two frosted tiers, sprinkles, its candles lit (count: candles, 1 to 12; color: the frosting's)
+  'cake',
   // a Rubik's cube on the turntable, scrambled at the start and solved a quarter turn at a time by the end
   // (material: the stickers' finish)
   'rubiks-cube',

@@ -13,6 +13,7 @@ import { createHourglass } from './hourglass.mjs';
 import { createAlarmClock } from './clock.mjs';
 import { createNewtonsCradle } from './cradle.mjs';
 import { createPendulums } from './pendulum.mjs';
+import { createBirthdayCake } from './cake.mjs';
 import { createRecordPlayer } from './record-player.mjs';
 import { createMetronome } from './metronome.mjs';
 import { createRubiksCube } from './rubiks-cube.mjs';
@@ -254,6 +255,13 @@ export function buildProduct(
       flame.group.position.y = top + 0.02;
       group.add(flame.group);
       return { group, height: 2.3, flame };
+    }
+    case 'cake': {
+      // A birthday cake, its candles lit (the count is the candles); the colour named is the frosting's.
+      const rng = ctx.rng('cake');
+      const cake = createBirthdayCake(ctx.seed, color, ctx.plan.subjects[0]?.count ?? 5, () => rng.next());
+      group.add(cake.group);
+      return { group, height: cake.height, flame: cake.flame };
     }
     case 'pumpkin': {
       // Jack-o'-lanterns: lit by the candles inside them, a low-key shot as a candle's is.
