@@ -3,8 +3,8 @@
  * scrolling right to left without end, as a market board or a news channel's tape shows them. Over the
  * whole frame when the ticker is the shot (a board of rows on black, each at its own pace), as a band
  * across the lower part of the frame over anything else (two rows on a dark strip). Made-up symbols and
- * prices from the seed (tickerItems, pure); each row is one run of glyphs, drawn twice side by side so
- * the tape wraps without a seam.
+ * prices from the seed (tickerItems, pure); each quote one run of glyphs, coming round again past the
+ * right edge once it has left on the left, so the tape has no end and no seam.
  */
 import * as THREE from 'three/webgpu';
 import type { ScenePlan } from '../plan/schema.js';
@@ -76,40 +76,38 @@ export function tickerOverlay(ctx: BuildContext, _text: NonNullable<ScenePlan['t
     scene.add(rule);
   }
   const ink = new THREE.MeshBasicNodeMaterial({ vertexColors: true, transparent: true, depthTest: false, depthWrite: false });
-  const tapes: Array<{ group: THREE.Group; width: number; speed: number; offset: number }> = [];
+  // Each quote its own mesh, so that those off the screen are culled (a row is several screens long: as
+  // one run it cost about 75 ms a frame on lavapipe, most of it glyphs out of the frame).
+  const tapes: Array<{ items: Array<{ mesh: THREE.Mesh; start: number; width: number }>; length: number; speed: number; offset: number; y: number }> = [];
   for (let r = 0; r < rows; r++) {
-    // Each row its own quotes, laid out as one string: symbol, quote, a wide gap, the next.
-    const items = tickerItems(() => rng.next(), 10);
-    const parts = items.map(itemText);
-    const gap = '     ';
-    const line = parts.map((p) => `${p.symbol} ${p.quote}`).join(gap) + gap;
-    const colours: THREE.Color[] = [];
-    parts.forEach((p, i) => {
-      for (const _ of p.symbol) colours.push(SYMBOL);
-      colours.push(SYMBOL);
-      for (const _ of p.quote) colours.push(items[i]!.change >= 0 ? UP : DOWN);
-      for (const _ of gap) colours.push(SYMBOL);
-    });
-    const run = glyphRun(line, 700, size, 'inter');
-    colourGlyphs(run.geometry, run.ends, (k) => colours[k] ?? SYMBOL);
-    const group = new THREE.Group();
-    for (const k of [0, 1]) {
+    const quotes = tickerItems(() => rng.next(), 10);
+    const gap = size * 2.6;
+    let pen = 0;
+    const items = quotes.map((item) => {
+      const { symbol, quote } = itemText(item);
+      const run = glyphRun(`${symbol} ${quote}`, 700, size, 'inter');
+      const colour = item.change >= 0 ? UP : DOWN;
+      colourGlyphs(run.geometry, run.ends, (k) => (k < symbol.length ? SYMBOL : colour));
       const mesh = new THREE.Mesh(run.geometry, ink);
-      mesh.position.x = k * run.width;
-      group.add(mesh);
-    }
-    group.position.y = bandTop - r * rowHeight;
-    scene.add(group);
-    tapes.push({ group, width: run.width, speed: TAPE_SPEED * (board ? 0.8 + 0.45 * ((r * 5) % 3) / 2 : 1 - r * 0.25), offset: rng.next() * run.width });
+      scene.add(mesh);
+      const placed = { mesh, start: pen, width: run.width };
+      pen += run.width + gap;
+      return placed;
+    });
+    tapes.push({ items, length: pen, speed: TAPE_SPEED * (board ? 0.8 + (0.45 * ((r * 5) % 3)) / 2 : 1 - r * 0.25), offset: rng.next() * pen, y: bandTop - r * rowHeight });
   }
   return {
     scene,
     camera,
     update(t) {
       for (const tape of tapes) {
-        // Right to left, wrapping by one copy's width: the second copy takes the first one's place.
-        const x = (tape.offset + tape.speed * t) % tape.width;
-        tape.group.position.x = -aspect / 2 - x;
+        // Right to left; a quote that has left the frame on the left comes round again past its right edge
+        // (a row is longer than the frame is wide, so the wrap is never seen).
+        const shift = tape.offset + tape.speed * t;
+        for (const item of tape.items) {
+          const along = (((item.start - shift + item.width) % tape.length) + tape.length) % tape.length;
+          item.mesh.position.set(-aspect / 2 + along - item.width, tape.y, 0);
+        }
       }
     },
   };
