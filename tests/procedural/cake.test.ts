@@ -56,5 +56,19 @@ describe('procedural/cake', function () {
       assert.ok(bright > 15 && bright < 2000, `flames (${bright} pixels near white)`);
       assert.ok(flicker > 100, `the light flickers (${flicker} pixels changed)`);
     });
+
+    it('backs off in a portrait frame to hold the whole cake stand, not just its height', async () => {
+      const [w, h] = [108, 192];
+      const frames = await renderRgba(gen(), { ...smallRequest('birthday cake with candles, locked off', 1), width: w, height: h });
+      const f = frames[0]!;
+      // The candles' flames (near white): how far apart across the frame the outermost two stand. Measured:
+      // 27% of the width; framed by the height alone, with three's film gauge taken as the frame's width
+      // where it is its height, 56% (the stand ran off both sides).
+      const cols: number[] = [];
+      for (let i = 0; i < f.length; i += 4) if (0.2126 * f[i]! + 0.7152 * f[i + 1]! + 0.0722 * f[i + 2]! > 230) cols.push((i / 4) % w);
+      const spread = (Math.max(...cols) - Math.min(...cols)) / w;
+      assert.ok(cols.length > 3, 'the flames are in the frame');
+      assert.ok(spread < 0.45, `the candles span ${(spread * 100).toFixed(0)}% of the frame's width`);
+    });
   });
 });

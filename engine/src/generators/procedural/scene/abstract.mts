@@ -101,7 +101,8 @@ function lightsFor(plan: BuildContext['plan'], subjectColour: string): [THREE.Co
 /** The height of a card at the framing's target that just fills the lens's view (as the session sets the lens). */
 function viewFillingHeight(ctx: BuildContext, distance: number): number {
   // A 36 mm film gauge across the width: three's convention for setFocalLength.
-  const halfSlope = (0.5 * (36 / (ctx.width / ctx.height))) / ctx.plan.camera.focalLengthMm;
+  // (three's 36 mm film gauge spans the longer side of the frame.)
+  const halfSlope = (0.5 * (36 / Math.max(1, ctx.width / ctx.height))) / ctx.plan.camera.focalLengthMm;
   return 2 * distance * halfSlope * 1.04;
 }
 

@@ -27,6 +27,8 @@ export function candlePlaces(count: number, radius: number): Array<[number, numb
 export interface Cake {
   group: THREE.Group;
   height: number;
+  /** Across the cake stand. */
+  width: number;
   /** All the candles' flames as one: the shot's light. */
   flame: CandleFlame;
 }
@@ -104,6 +106,7 @@ export function createBirthdayCake(seed: number, frosting: THREE.Color, candles:
   return {
     group,
     height: top + candleHeight + 0.3,
+    width: 3.2,
     flame: {
       group: flames[0]!.group,
       light: flames[0]!.light,

@@ -120,6 +120,8 @@ export function buildProduct(
   facesLens?: boolean;
   /** For a thing much wider than tall, seen from above: the camera's elevation (degrees) and the extent to frame. */
   view?: { elevation: number; size: number };
+  /** How wide it is, where that can matter more than its height: a narrow (portrait) frame backs off to hold it. */
+  width?: number;
 } {
   const group = new THREE.Group();
   const main = makeMaterial(material, color);
@@ -261,7 +263,7 @@ export function buildProduct(
       const rng = ctx.rng('cake');
       const cake = createBirthdayCake(ctx.seed, color, ctx.plan.subjects[0]?.count ?? 5, () => rng.next());
       group.add(cake.group);
-      return { group, height: cake.height, flame: cake.flame };
+      return { group, height: cake.height, flame: cake.flame, width: cake.width };
     }
     case 'pumpkin': {
       // Jack-o'-lanterns: lit by the candles inside them, a low-key shot as a candle's is.
@@ -306,7 +308,7 @@ export function buildProduct(
       const set = createPendulums(ctx.plan.subjects[0]?.count ?? 1, material, color, ctx.seed);
       if (ctx.plan.subjects[0]!.count > 1) set.group.rotation.y = -0.75;
       group.add(set.group);
-      return { group, height: set.height, update: (t) => set.update(t), facesLens: true, view: { elevation: 14, size: Math.max(set.height, set.width * 0.5) } };
+      return { group, height: set.height, update: (t) => set.update(t), facesLens: true, view: { elevation: 14, size: Math.max(set.height, set.width * 0.5) }, width: set.width };
     }
     case 'rubiks-cube': {
       // Scrambled at the start, solved by the end: its turns fill the clip (in scene time).
@@ -346,7 +348,7 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const lead = paletteColor(plan, 0);
   const darkSet = plan.palette.name === 'custom' && lead.r * 0.2126 + lead.g * 0.7152 + lead.b * 0.0722 < 0.01;
   const backdropColor = paletteColor(plan, 2).lerp(new THREE.Color('#d9d6d0'), 0.55).multiplyScalar(steaming ? 0.16 : darkSet ? 0.015 : 0.75);
-  const { group, height: productHeight, flame, update: animate, facesLens, view } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
+  const { group, height: productHeight, flame, update: animate, facesLens, view, width: productWidth } = buildProduct(subject.kind, subject.material, new THREE.Color(subject.color), ctx);
   scene.add(group);
   let height = productHeight;
   const steam = steaming ? createSteam(ctx.seed, RIMS[subject.kind]?.radius ?? 0.5, 2.4) : null;
@@ -394,11 +396,13 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const spin0 = facesLens ? 0 : spin;
   const close = plan.camera.shot === 'close';
   // Distance that makes the product fill a set share of the frame height with the plan's lens
-  // (36 mm wide sensor; three's filmGauge), so a 135 mm close-up and a 24 mm wide frame it alike.
-  const sensorHeight = 36 / (ctx.width / ctx.height);
+  // (three's filmGauge of 36 mm spans the frame's longer side: a landscape frame's width, a portrait
+  // frame's height), so a 135 mm close-up and a 24 mm wide frame it alike.
+  const sensorHeight = 36 / Math.max(1, ctx.width / ctx.height);
   const halfFov = Math.atan(sensorHeight / 2 / plan.camera.focalLengthMm);
   const share = close ? 0.95 : 0.72;
-  const size = view?.size ?? Math.max(height, 1.6);
+  // (Framed by height; in a narrow frame a wide thing by its width, nine tenths of the frame across.)
+  const size = Math.max(view?.size ?? Math.max(height, 1.6), ((productWidth ?? 0) * 0.9) / (ctx.width / ctx.height));
   const framing: Framing = {
     target: [0, height * 0.5, 0],
     distance: size / share / (2 * Math.tan(halfFov)),
