@@ -69,6 +69,8 @@ export function pivotX(i: number): number {
 export interface NewtonsCradle {
   group: THREE.Group;
   height: number;
+  /** Across its base. */
+  width: number;
   /** Sets the balls' swing for `t` seconds into the clip (scene time: slow motion has already slowed it). */
   update(t: number): void;
 }
@@ -128,6 +130,7 @@ export function createNewtonsCradle(material: Material, baseColour: THREE.Color,
   return {
     group,
     height: pivotY + 0.06,
+    width: 2 * halfLength + 0.45,
     update(t) {
       const angles = cradleAngles(t, phase);
       for (let i = 0; i < CRADLE_BALLS; i++) pendulums[i]!.rotation.z = angles[i]!;

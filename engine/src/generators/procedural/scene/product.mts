@@ -288,13 +288,13 @@ export function buildProduct(
       // The material named is the balls', the colour the base's; the row seen nearly side on (no turntable).
       const cradle = createNewtonsCradle(material, color, ctx.seed);
       group.add(cradle.group);
-      return { group, height: cradle.height, update: (t) => cradle.update(t), facesLens: true };
+      return { group, height: cradle.height, update: (t) => cradle.update(t), facesLens: true, width: cradle.width };
     }
     case 'record': {
       // The colour named is the label's, the material the plinth's; the record turns, the deck does not.
       const player = createRecordPlayer(color, material, ctx.seed);
       group.add(player.group);
-      return { group, height: player.height, update: (t) => player.update(t), facesLens: true, view: { elevation: 30, size: player.width * 0.7 } };
+      return { group, height: player.height, update: (t) => player.update(t), facesLens: true, view: { elevation: 30, size: player.width * 0.7 }, width: player.width };
     }
     case 'metronome': {
       // The subject's count is the tempo (beats a minute); the colour and material are the case's.
