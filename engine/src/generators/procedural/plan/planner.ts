@@ -121,6 +121,8 @@ const CIRCUIT_CYAN = '#2fd4ff';
 const NEURON_BLUE = '#4f8cff';
 /** Cells under a fluorescence microscope: the green of the commonest stain (GFP), unless a colour is named. */
 const STAIN_GREEN = '#3fdc6a';
+/** A network's arcs over the globe: the cyan of corporate data graphics. */
+const GLOBE_LINK_CYAN = '#35d0ff';
 /** A helix or a network on a background named (whose palette is that background's shades) is a science blue. */
 const HELIX_ON_A_FIELD = '#3fa9f5';
 /** The field ink is seen against when no background is named: the white palette's. */
@@ -166,7 +168,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   windmill: 'nature',
   bridge: 'nature',
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
-  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', eclipse: 'abstract', 'solar-system': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', hearts: 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
+  gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', eclipse: 'abstract', 'solar-system': 'abstract', 'globe-links': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', hearts: 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
   tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product', cradle: 'product', record: 'product', podium: 'product', metronome: 'product', pendulum: 'product', cake: 'product', 'rubiks-cube': 'product',
   raindrops: 'abstract',
@@ -707,6 +709,13 @@ export function planPrompt(input: PlanInput): PlanResult {
         if (kinds.includes('solar-system')) kinds.splice(0, kinds.length, ...kinds.filter((k) => k === 'solar-system' || k === 'nebula' || k === 'galaxy'));
         // (A black hole's gas glows orange-white, a galaxy's arms blue-white, unless a colour is named.)
         for (const k of kinds) addSubject(k, k === 'asteroids' ? clampInt(countWord ?? 70, 1, 300) : k === 'warp' ? 260 : 1, k === 'asteroids' ? 'stone' : k === 'black-hole' || k === 'galaxy' ? 'emissive' : 'matte', k === 'planet' ? (wordColor ?? EARTH_BLUE) : k === 'asteroids' ? '#8a8078' : k === 'black-hole' ? (wordColor ?? '#ff9a3c') : k === 'galaxy' ? (wordColor ?? '#a9c8ff') : k === 'eclipse' ? (wordColor ?? '#f1efff') : (wordColor ?? accent));
+        // A network or connections named with the globe are arcs of light over it; in space without one,
+        // nothing draws them.
+        const links = live.filter((h) => h.effect.subject === 'network');
+        if (links.length && !excluded('network')) {
+          if (kinds.includes('planet')) addSubject('globe-links', 24, 'emissive', GLOBE_LINK_CYAN);
+          else for (const h of links) reportIgnored(h);
+        }
         break;
       }
       // (A kind negated under another of its words is left out: "infographic, no chart".)

@@ -113,6 +113,8 @@ export const SUBJECT_KINDS = [
   'eclipse',
   // the solar system as an orrery: the sun and the eight planets going round it at their rates in proportion
   'solar-system',
+  // arcs of light between places on the globe, pulses running along them (with a planet; count: arcs)
+  'globe-links',
   // the pyramids of Giza across the dunes, in their real proportions
   'pyramids',
   // Dutch windmills: a smock on a brick base, a thatched cap, four lattice sails turning (count: how many, in a row)

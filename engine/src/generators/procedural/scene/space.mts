@@ -45,6 +45,7 @@ import { createBlackHole } from './black-hole.mjs';
 import { createGalaxy } from './galaxy.mjs';
 import { createEclipse } from './eclipse.mjs';
 import { createSolarSystem } from './solar-system.mjs';
+import { createGlobeLinks } from './globe-links.mjs';
 import { type BuildContext, type Shot, disposeScene, lightColors } from './common.mjs';
 import { EARTH_BLUE, SATURN_GOLD } from '../plan/palettes.js';
 
@@ -297,6 +298,13 @@ export function buildSpace(ctx: BuildContext): Shot {
     const sun = new THREE.DirectionalLight(0xfff4e6, 3.2);
     sun.position.copy(SUN_DIR).multiplyScalar(100);
     scene.add(sun, new THREE.AmbientLight(0x8090b0, 0.04));
+    const linkSubject = plan.subjects.find((s) => s.kind === 'globe-links');
+    if (linkSubject) {
+      // On the ground's mesh, so that they turn with the earth.
+      const links = createGlobeLinks(() => rng.next(), linkSubject.count, PLANET_RADIUS, new THREE.Color(linkSubject.color));
+      world.ground.add(links.group);
+      updaters.push((t) => links.update(t));
+    }
     const spin = (2 * Math.PI) / 240;
     updaters.push((t) => {
       const a = t * spin;
