@@ -642,13 +642,13 @@ export function planPrompt(input: PlanInput): PlanResult {
       if (setting === 'meadow' && wordSubjects.includes('tulips') && !excluded('tulips')) addSubject('tulips', 1, 'matte', wordColor ?? TULIP_MIX);
       // A rainbow by day over open land or water (not under the sea; at night it is reported as ignored).
       if (wordSubjects.includes('rainbow') && !excluded('rainbow') && timeOfDay !== 'night' && setting !== 'underwater') addSubject('rainbow', 1, 'emissive', '#ffffff');
-      // Wind turbines stand on open ground, solar panels in a field or the desert; elsewhere they are
-      // reported as ignored (below).
       // Windmills: one, or a row of four for the plural (Kinderdijk's are in a line), or the number named.
       if (setting === 'meadow' && wordSubjects.includes('windmill') && !excluded('windmill')) {
         const plural = live.some((h) => h.effect.subject === 'windmill' && /mills\b|^holland|^(the )?netherlands|^kinderdijk/.test(h.text));
         addSubject('windmill', clampInt(live.find((h) => h.effect.subject === 'windmill')?.number ?? countWord ?? (plural ? 4 : 1), 1, 8), 'wood', '#34433a');
       }
+      // Wind turbines stand on open ground, solar panels in a field or the desert; elsewhere they are
+      // reported as ignored (below).
       if (setting === 'meadow' && wordSubjects.includes('wind-turbines') && !excluded('turbines')) addSubject('wind-turbines', clampInt(live.find((h) => h.effect.subject === 'wind-turbines')?.number ?? countWord ?? 7, 1, 16), 'matte', '#e9ecee');
       if ((setting === 'meadow' || setting === 'desert') && wordSubjects.includes('solar-panels') && !excluded('solar')) addSubject('solar-panels', 1, 'matte', '#0d1b3a');
       // Flowers on a meadow's stalks: a colour named (or lavender, poppies), else the wildflower mix.

@@ -5,6 +5,7 @@
  */
 import * as THREE from 'three/webgpu';
 import { createCandleFlame, type CandleFlame } from './candle.mjs';
+import { partAdder } from './common.mjs';
 
 /** Tier radii and heights, the lower first (scene units of about 10 cm). */
 const TIERS: Array<{ radius: number; height: number }> = [
@@ -38,20 +39,13 @@ export function createBirthdayCake(seed: number, frosting: THREE.Color, candles:
   const group = new THREE.Group();
   const cream = new THREE.MeshStandardNodeMaterial({ color: frosting, roughness: 0.55, metalness: 0 });
   const standMat = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#e9e6e1'), roughness: 0.25, metalness: 0 });
-  const add = (g: THREE.BufferGeometry, m: THREE.Material, y = 0) => {
-    const mesh = new THREE.Mesh(g, m);
-    mesh.position.y = y;
-    mesh.castShadow = true;
-    mesh.receiveShadow = true;
-    group.add(mesh);
-    return mesh;
-  };
+  const add = partAdder(group);
   // The stand: a plate on a short foot.
-  add(new THREE.CylinderGeometry(1.55, 1.6, 0.06, 64), standMat, STAND);
-  add(new THREE.CylinderGeometry(0.35, 0.6, STAND, 48), standMat, STAND / 2);
+  add(new THREE.CylinderGeometry(1.55, 1.6, 0.06, 64), standMat).position.y = STAND;
+  add(new THREE.CylinderGeometry(0.35, 0.6, STAND, 48), standMat).position.y = STAND / 2;
   let y = STAND + 0.03;
   for (const tier of TIERS) {
-    add(new THREE.CylinderGeometry(tier.radius, tier.radius, tier.height, 72), cream, y + tier.height / 2);
+    add(new THREE.CylinderGeometry(tier.radius, tier.radius, tier.height, 72), cream).position.y = y + tier.height / 2;
     y += tier.height;
     // The piped border: a ring of little beads of frosting round the top edge.
     const beads = Math.round(tier.radius * 30);

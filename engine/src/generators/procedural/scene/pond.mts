@@ -13,7 +13,7 @@
  * clear turquoise water, the caustics' bright net playing over it, the surface's glints; no fish.
  */
 import * as THREE from 'three/webgpu';
-import { attribute, float, mix, positionGeometry, positionLocal, sin, smoothstep, texture, uniform, vec2, vec3, vec4, atan, fract, length, fwidth } from 'three/tsl';
+import { attribute, float, mix, positionGeometry, positionLocal, sin, smoothstep, texture, uniform, vec2, vec3, atan, fract, length, fwidth } from 'three/tsl';
 import type { Framing } from '../sim/camera.js';
 import { type BuildContext, type Lighting, type Shot, disposeScene, mergeParts, noiseTexture, roughMaterial, softwareShadows } from './common.mjs';
 import { caustics } from './underwater.mjs';

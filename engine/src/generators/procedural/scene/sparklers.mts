@@ -6,7 +6,7 @@
  * streaks are drawn additively, velocity-aligned cards turned to the lens.
  */
 import * as THREE from 'three/webgpu';
-import { exp, float, length, mix, smoothstep, uv, vec2, vec3, vec4 } from 'three/tsl';
+import { exp, float, length, mix, smoothstep, uv, vec3, vec4 } from 'three/tsl';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type N = any;
