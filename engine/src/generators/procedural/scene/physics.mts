@@ -262,11 +262,15 @@ export async function buildPhysicsShot(ctx: BuildContext): Promise<Shot> {
   const dice = sim.bodies.length > 0 && sim.bodies.every((b) => b.body === 'dice');
   // One body dropped or bounced ("a red ball bouncing") is framed from its drop height to the floor.
   const single = sim.bodies.length === 1 && sim.waterLevel === null;
+  const narrow = Math.max(1, ctx.height / ctx.width);
   const framing: Framing = {
     target: dice ? [0.3, floorY + 0.15, 0] : single ? [0, floorY + 1.1, 0] : closeUp || structure ? (structure ? c : [c[0], floorY + 0.45, c[2]]) : [c[0], c[1] + rad * 0.15, c[2]],
     // A structure's radius already frames it (sim/structures.ts), at a 50 mm lens's 27 degrees; loose bodies
     // scatter beyond theirs.
-    distance: dice ? 3.4 : single ? 6.5 : closeUp ? rad * 1.5 + 1.8 : structure ? rad * 2.6 + 1 : rad * 2.4 + 4,
+    // In a vertical frame (three's film gauge then spans its height) the lens sees less across: bodies
+    // scattered over the floor and a domino chain are held by backing off in proportion; a structure,
+    // as tall as it is wide, only by the square root of it.
+    distance: (dice ? 3.4 : single ? 6.5 : closeUp ? rad * 1.5 + 1.8 : structure ? rad * 2.6 + 1 : rad * 2.4 + 4) * (structure || single ? Math.sqrt(narrow) : narrow),
     azimuth: sim.focus.azimuth ?? (plan.physics.events[0]?.kind === 'dominoes' ? 35 : 20),
     elevation: sim.focus.elevation ?? (dice ? 30 : sim.waterLevel !== null ? 28 : closeUp ? 24 : single ? 6 : 18),
     minHeight: floorY + 0.4,
