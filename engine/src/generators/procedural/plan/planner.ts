@@ -170,7 +170,7 @@ const SUBJECT_ARCHETYPE: Partial<Record<SubjectKind, Archetype>> = {
   buildings: 'urban', 'street-lights': 'urban', cars: 'urban', 'light-trails': 'urban', 'neon-signs': 'urban',
   gradient: 'abstract', shapes: 'abstract', rings: 'abstract', grid: 'abstract', ribbons: 'abstract', nebula: 'abstract', planet: 'abstract', asteroids: 'abstract', 'black-hole': 'abstract', eclipse: 'abstract', 'solar-system': 'abstract', 'globe-links': 'abstract', galaxy: 'abstract', 'party-balloons': 'abstract', hearts: 'abstract', 'stage-lights': 'abstract', lasers: 'abstract', 'disco-ball': 'abstract', 'light-streaks': 'abstract', warp: 'abstract', helix: 'abstract', network: 'abstract', 'code-rain': 'abstract', hexagons: 'abstract', sparklers: 'abstract', gears: 'abstract', 'bar-chart': 'abstract', 'line-chart': 'abstract', 'light-leaks': 'abstract', 'lens-flare': 'abstract', molecules: 'abstract', atom: 'abstract', 'blood-cells': 'abstract', kaleidoscope: 'abstract', glitch: 'abstract', 'christmas-tree': 'abstract',
   bottle: 'product', can: 'product', phone: 'product', box: 'product', mug: 'product', watch: 'product', vase: 'product', orb: 'product',
-  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product', cradle: 'product', record: 'product', podium: 'product', metronome: 'product', pendulum: 'product', cake: 'product', 'rubiks-cube': 'product',
+  tumbler: 'product', 'wine-glass': 'product', candle: 'product', pumpkin: 'product', fireplace: 'product', hourglass: 'product', clock: 'product', cradle: 'product', record: 'product', podium: 'product', metronome: 'product', pendulum: 'product', cake: 'product', chess: 'product', 'rubiks-cube': 'product',
   raindrops: 'abstract',
   heartbeat: 'abstract',
   equalizer: 'abstract',
@@ -1185,7 +1185,7 @@ function hslToHex(h: number, s: number, l: number): string {
 
 /** The liquid in a glass, unless a colour word says otherwise. */
 /** Products whose colour is their own unless a colour is named: drinks, and candle wax. */
-const OWN_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22', candle: '#efe4d2', pumpkin: '#d9661a', hourglass: '#a06c34', cradle: '#17181c', metronome: '#6a4327', pendulum: '#6a4327', cake: '#f6e7ea' };
+const OWN_COLOURS: Partial<Record<SubjectKind, string>> = { tumbler: '#b0601c', 'wine-glass': '#6b0f22', candle: '#efe4d2', pumpkin: '#d9661a', hourglass: '#a06c34', cradle: '#17181c', metronome: '#6a4327', pendulum: '#6a4327', cake: '#f6e7ea', chess: '#3b2416' };
 
 function defaultProductMaterial(kind: SubjectKind, r: number): Material {
   switch (kind) {
@@ -1205,6 +1205,8 @@ function defaultProductMaterial(kind: SubjectKind, r: number): Material {
       return 'gold';
     case 'cake':
       return 'matte';
+    case 'chess':
+      return 'wood';
     case 'podium':
       return 'matte';
     case 'rubiks-cube':

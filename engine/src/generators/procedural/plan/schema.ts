@@ -206,6 +206,8 @@ export const SUBJECT_KINDS = [
   'pendulum',
   // a birthday cake on a stand, two frosted tiers, sprinkles, its candles lit (count: candles, 1 to 12; color: the frosting's)
   'cake',
+  // a chess set in its starting position on a wooden board, ivory and ebony pieces
+  'chess',
   // a Rubik's cube on the turntable, scrambled at the start and solved a quarter turn at a time by the end
   // (material: the stickers' finish)
   'rubiks-cube',

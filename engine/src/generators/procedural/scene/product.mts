@@ -14,6 +14,7 @@ import { createAlarmClock } from './clock.mjs';
 import { createNewtonsCradle } from './cradle.mjs';
 import { createPendulums } from './pendulum.mjs';
 import { createBirthdayCake } from './cake.mjs';
+import { createChessSet } from './chess.mjs';
 import { createRecordPlayer } from './record-player.mjs';
 import { createMetronome } from './metronome.mjs';
 import { createRubiksCube } from './rubiks-cube.mjs';
@@ -257,6 +258,13 @@ export function buildProduct(
       flame.group.position.y = top + 0.02;
       group.add(flame.group);
       return { group, height: 2.3, flame };
+    }
+    case 'chess': {
+      // The starting position, seen from white's side and above, the board not turning (a turntable would
+      // spin the game away from its players' sides).
+      const set = createChessSet();
+      group.add(set.group);
+      return { group, height: set.height, facesLens: true, view: { elevation: 26, size: set.width * 0.68 }, width: set.width };
     }
     case 'cake': {
       // A birthday cake, its candles lit (the count is the candles); the colour named is the frosting's.
