@@ -315,11 +315,15 @@ export function buildTextShot(ctx: BuildContext): Shot {
   const scene = new THREE.Scene();
   const time = uniform(0);
   const camera = new THREE.PerspectiveCamera(35, ctx.width / ctx.height, 0.1, 1000);
-  const dome = gradientDome(ctx, time, 0.8);
-  scene.add(dome);
+  // Code on a screen and a ticker board cover the frame with their own opaque ground: a field under them
+  // would be shaded for nothing (the gradient costs about as much as the rest of a title card's frame).
+  const covered = ctx.plan.text?.mode === 'code' || ctx.plan.text?.mode === 'ticker';
+  const dome = covered ? null : gradientDome(ctx, time, 0.8);
+  if (dome) scene.add(dome);
+  else scene.background = new THREE.Color(0, 0, 0);
   const update = (t: number) => {
     time.value = t;
-    dome.position.copy(camera.position);
+    dome?.position.copy(camera.position);
   };
   return frontOnShot(scene, camera, update, { particleBox: { center: [0, 0, 2], size: [14, 8, 8] } });
 }
