@@ -49,7 +49,7 @@ import { BALLOON_HEIGHT, clearSkyDome, createPartyBalloons } from './party-ballo
 import { createStageLights } from './stage-lights.mjs';
 import { createDiscoBall } from './disco-ball.mjs';
 import { createLightStreaks, layStreaks, type StreakField } from './light-streaks.mjs';
-import { type BuildContext, type Shot, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
+import { type BuildContext, type Shot, viewHalfSlope, makeMaterial, noiseTexture, paletteColor, lightColors, isLightColour, disposeScene, softwareShadows } from './common.mjs';
 import { useStudioEnvironment } from './environment.mjs';
 import { OVERLAY_KINDS } from '../plan/schema.js';
 import { createTvStatic } from './tv-static.mjs';
@@ -100,10 +100,7 @@ function lightsFor(plan: BuildContext['plan'], subjectColour: string): [THREE.Co
 
 /** The height of a card at the framing's target that just fills the lens's view (as the session sets the lens). */
 function viewFillingHeight(ctx: BuildContext, distance: number): number {
-  // A 36 mm film gauge across the width: three's convention for setFocalLength.
-  // (three's 36 mm film gauge spans the longer side of the frame.)
-  const halfSlope = (0.5 * (36 / Math.max(1, ctx.width / ctx.height))) / ctx.plan.camera.focalLengthMm;
-  return 2 * distance * halfSlope * 1.04;
+  return 2 * distance * viewHalfSlope(ctx) * 1.04;
 }
 
 export function buildAbstract(ctx: BuildContext): Shot {

@@ -296,8 +296,8 @@ export function createSky(ctx: BuildContext, L: Lighting, opts: { clouds?: numbe
   }
   if (L.stars > 0 && opts.starTrails) {
     // Sky time runs at the plan's speed: the trails reach their full length at the clip's last frame.
-    // A ring about 4.5 pixels wide at the plan's lens (three's 36 mm gauge is the frame's width).
-    const vfov = 2 * Math.atan((36 / Math.max(1, ctx.width / ctx.height) / 2) / plan.camera.focalLengthMm);
+    // A ring about 4.5 pixels wide at the plan's lens.
+    const vfov = 2 * Math.atan(viewHalfSlope(ctx));
     const ringWidth = Math.max(0.0035, (4.5 * vfov) / ctx.height);
     sky = sky.add(starTrailsNode(dir, time.div(Math.max(1e-3, ctx.duration * plan.motion.speed)), ringWidth).mul(L.stars * 3).mul(smoothstep(0.02, 0.3, h)));
   } else if (L.stars > 0) {
@@ -459,6 +459,15 @@ function auroraNode(dir: N, time: N, noise: THREE.Texture): N {
 }
 
 // ------------------------------------------------------------------------------------------ shots and props
+
+/**
+ * The tangent of half the lens's vertical field of view, as the session sets the lens: setFocalLength with
+ * three's 36 mm film gauge, which spans the frame's longer side (a landscape frame's width, a portrait
+ * frame's height).
+ */
+export function viewHalfSlope(ctx: BuildContext): number {
+  return 36 / Math.max(1, ctx.width / ctx.height) / 2 / ctx.plan.camera.focalLengthMm;
+}
 
 /**
  * A shot of something flat seen straight on from 10 units (a title's field, a key plate): no sky light, no

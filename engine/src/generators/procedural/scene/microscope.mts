@@ -4,7 +4,7 @@
  * cells drifting and turning in the medium. A few divide during the clip: the cell stretches, pinches in
  * at its waist and parts into two daughters, each with its own nucleus, which drift apart. Cells out of
  * the focal plane are softer. Each cell is a card drawn by its shader from a handful of numbers worked out
- * on the CPU for the frame (cellState, the pure part), so any frame draws alone.
+ * on the CPU for the frame (cellState and daughters, the pure part), so any frame draws alone.
  */
 import * as THREE from 'three/webgpu';
 import { abs, float, instancedBufferAttribute, length, max, min, mix, normalize, smoothstep, texture, uv, vec2, vec3, vec4 } from 'three/tsl';
@@ -81,9 +81,10 @@ export function createCells(seed: number, rand: () => number, count: number, wid
     blur: rand() < 0.3 ? 0.5 + 0.5 * rand() : rand() * 0.2,
     elongation: 1 + 0.35 * rand(),
   }));
-  // Per card: how far it has divided (changes each frame); its blur and a number for its texture (fixed).
-  const splits = new Float32Array(n);
-  const splitAttr = new THREE.InstancedBufferAttribute(splits, 1).setUsage(THREE.DynamicDrawUsage);
+  // Per card: how far it has parted (0..1), its daughters' radius and their centres' offset, from
+  // daughters() each frame; its blur and a number for its texture (fixed).
+  const division = new Float32Array(n * 3);
+  const divisionAttr = new THREE.InstancedBufferAttribute(division, 3).setUsage(THREE.DynamicDrawUsage);
   // The card's span in cell radii: room for two daughters apart for a cell that divides in the clip, a
   // margin round it for one that does not (most of them: their cards cover a third of the area, and the
   // field is drawn additively, every layer of it shaded).
@@ -91,13 +92,13 @@ export function createCells(seed: number, rand: () => number, count: number, wid
   const fixedAttr = new THREE.InstancedBufferAttribute(Float32Array.from(cells.flatMap((c, i) => [c.blur, rand() * 10, spans[i]!])), 3);
   const tex = noiseTexture(seed, 256, 8, 4);
   const mat = new THREE.MeshBasicNodeMaterial({ transparent: true, depthWrite: false, blending: THREE.AdditiveBlending });
-  const split: N = instancedBufferAttribute(splitAttr);
+  const halves: N = instancedBufferAttribute(divisionAttr);
   const fx: N = instancedBufferAttribute(fixedAttr);
   // p: the position on the card in cell radii, in the cell's own frame.
   const p: N = uv().sub(0.5).mul(fx.z);
-  const s: N = min(split, 1);
-  const r: N = float(1).div(s.add(1).sqrt());
-  const off: N = s.mul(r).add(max(split.sub(1), 0).mul(0.4));
+  const s: N = halves.x;
+  const r: N = halves.y;
+  const off: N = halves.z;
   const d1: N = length(p.sub(vec2(off, 0)));
   const d2: N = length(p.add(vec2(off, 0)));
   // A smooth union of the two halves: a waist that pinches in as they part.
@@ -138,10 +139,11 @@ export function createCells(seed: number, rand: () => number, count: number, wid
         const now = cellState(cell, t, width + mean * 4, height + mean * 4);
         m.compose(at.set(now.x, now.y, 0), q.setFromAxisAngle(z, now.angle), size.set(cell.radius * cell.elongation * spans[i]!, cell.radius * spans[i]!, 1));
         mesh.setMatrixAt(i, m);
-        splits[i] = now.split;
+        const { offset, radius } = daughters(now.split);
+        division.set([Math.min(now.split, 1), radius, offset], i * 3);
       });
       mesh.instanceMatrix.needsUpdate = true;
-      splitAttr.needsUpdate = true;
+      divisionAttr.needsUpdate = true;
     },
   };
 }

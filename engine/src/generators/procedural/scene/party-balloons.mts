@@ -85,6 +85,17 @@ export function heartGeometry(): THREE.BufferGeometry {
   return g;
 }
 
+/** A balloon's knot, a small cone under the body, and its ribbon, a thin strip curling down from it. */
+function knotsAndRibbons(latex: THREE.Material, count: number): THREE.InstancedMesh[] {
+  const knots = new THREE.InstancedMesh(new THREE.ConeGeometry(0.06, 0.1, 10).translate(0, -0.05, 0), latex, count);
+  const ribbonMat = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#f2efe8'), roughness: 0.5, side: THREE.DoubleSide });
+  const ribbon = new THREE.PlaneGeometry(0.025, RIBBON, 1, 12).translate(0, -RIBBON / 2, 0);
+  // A lazy S down its length.
+  const pos = ribbon.getAttribute('position') as THREE.BufferAttribute;
+  for (let i = 0; i < pos.count; i++) pos.setX(i, pos.getX(i) + 0.12 * Math.sin((pos.getY(i) / RIBBON) * Math.PI * 2));
+  return [knots, new THREE.InstancedMesh(ribbon, ribbonMat, count)];
+}
+
 export interface PartyBalloons {
   group: THREE.Group;
   update(t: number): void;
@@ -97,17 +108,7 @@ export function createPartyBalloons(random: () => number, count: number, colours
   const latex = new THREE.MeshPhysicalNodeMaterial({ roughness: 0.32, metalness: 0, clearcoat: 1, clearcoatRoughness: 0.08 });
   latex.colorNode = perInstanceColour(paths.map((_, k) => colours[k % colours.length]!)) as never;
   const bodies = new THREE.InstancedMesh(hearts ? heartGeometry() : balloonGeometry(), latex, count);
-  // The knot: a small cone under the body, the ribbon a thin strip curling down from it.
-  const knots = new THREE.InstancedMesh(new THREE.ConeGeometry(0.06, 0.1, 10).translate(0, -0.05, 0), latex, count);
-  const ribbonMat = new THREE.MeshStandardNodeMaterial({ color: new THREE.Color('#f2efe8'), roughness: 0.5, side: THREE.DoubleSide });
-  const ribbon = new THREE.PlaneGeometry(0.025, RIBBON, 1, 12).translate(0, -RIBBON / 2, 0);
-  {
-    // A lazy S down its length.
-    const pos = ribbon.getAttribute('position') as THREE.BufferAttribute;
-    for (let i = 0; i < pos.count; i++) pos.setX(i, pos.getX(i) + 0.12 * Math.sin((pos.getY(i) / RIBBON) * Math.PI * 2));
-  }
-  const ribbons = new THREE.InstancedMesh(ribbon, ribbonMat, count);
-  const parts = hearts ? [bodies] : [bodies, knots, ribbons];
+  const parts = hearts ? [bodies] : [bodies, ...knotsAndRibbons(latex, count)];
   for (const m of parts) {
     m.castShadow = true;
     m.frustumCulled = false;

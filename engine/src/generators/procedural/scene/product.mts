@@ -20,7 +20,7 @@ import { createMetronome } from './metronome.mjs';
 import { createRubiksCube } from './rubiks-cube.mjs';
 import type { Framing } from '../sim/camera.js';
 import type { SubjectKind, Material } from '../plan/schema.js';
-import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows } from './common.mjs';
+import { type BuildContext, type Shot, makeMaterial, paletteColor, disposeScene, softwareShadows, viewHalfSlope } from './common.mjs';
 import { ambientNode, useStudioEnvironment, studioHarmonics } from './environment.mjs';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -403,17 +403,14 @@ export function buildProductShot(ctx: BuildContext): Shot {
   const spin = ctx.rng('product').range(-0.6, 0.6);
   const spin0 = facesLens ? 0 : spin;
   const close = plan.camera.shot === 'close';
-  // Distance that makes the product fill a set share of the frame height with the plan's lens
-  // (three's filmGauge of 36 mm spans the frame's longer side: a landscape frame's width, a portrait
-  // frame's height), so a 135 mm close-up and a 24 mm wide frame it alike.
-  const sensorHeight = 36 / Math.max(1, ctx.width / ctx.height);
-  const halfFov = Math.atan(sensorHeight / 2 / plan.camera.focalLengthMm);
+  // Distance that makes the product fill a set share of the frame height with the plan's lens, so a
+  // 135 mm close-up and a 24 mm wide frame it alike.
   const share = close ? 0.95 : 0.72;
   // (Framed by height; in a narrow frame a wide thing by its width, nine tenths of the frame across.)
   const size = Math.max(view?.size ?? Math.max(height, 1.6), ((productWidth ?? 0) * 0.9) / (ctx.width / ctx.height));
   const framing: Framing = {
     target: [0, height * 0.5, 0],
-    distance: size / share / (2 * Math.tan(halfFov)),
+    distance: size / share / (2 * viewHalfSlope(ctx)),
     azimuth: 18,
     elevation: view?.elevation ?? 12,
     minHeight: 0.3,

@@ -302,8 +302,8 @@ export function buildUrban(ctx: BuildContext): Shot {
   }
 
   // ---------------------------------------------------------------- steam
-  // Rising from manholes down the middle of the street, lit by whatever lights it (the plumes are unlit
-  // cards: dimmed at night, where the lamps light only the steam near them).
+  // Rising from manholes down the middle of the street (the plumes are unlit cards, the same pale grey by
+  // day and night).
   const steam = plan.subjects.find((s) => s.kind === 'steam');
   if (street && steam) {
     for (let k = 0; k < steam.count; k++) {

@@ -28,7 +28,7 @@ export interface Windmills {
   update(t: number): void;
 }
 
-/** One sail: a stock from the hub out, the lattice frame beside its outer three quarters. */
+/** A sail's stock, the beam from the hub out (its lattice is a quad of its own, beside the outer three quarters). */
 function sailGeometry(): THREE.BufferGeometry {
   const stock = new THREE.BoxGeometry(0.35, SAIL_REACH, 0.3).translate(0, SAIL_REACH / 2, 0);
   return paintVertices(stock, new THREE.Color('#4a3a2c'));
