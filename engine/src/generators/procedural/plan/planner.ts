@@ -1194,21 +1194,18 @@ function defaultProductMaterial(kind: SubjectKind, r: number): Material {
       return 'glass';
     case 'candle':
     case 'pumpkin':
+    case 'cake':
+    case 'podium':
       return 'matte';
     case 'hourglass':
     case 'record':
     case 'metronome':
+    case 'chess':
       return 'wood';
     case 'cradle':
       return 'metal';
     case 'pendulum':
       return 'gold';
-    case 'cake':
-      return 'matte';
-    case 'chess':
-      return 'wood';
-    case 'podium':
-      return 'matte';
     case 'rubiks-cube':
       return 'plastic';
     case 'clock':
