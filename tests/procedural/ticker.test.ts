@@ -22,6 +22,8 @@ describe('procedural/ticker', function () {
     assert.ok(band.plan.subjects.some((s) => s.kind === 'line-chart'));
     assert.equal(planPrompt({ prompt: 'city skyline at night with a stock ticker', seed: 1 }).plan.text?.mode, 'ticker');
     assert.equal(planPrompt({ prompt: 'stock market', seed: 1 }).plan.text, null);
+    // "Ticker tape" was already the confetti of a parade; listed for the ticker too, it drew both.
+    assert.equal(planPrompt({ prompt: 'ticker tape', seed: 1 }).plan.text, null);
   });
 
   it('makes up distinct symbols with plausible prices and moves, written with their signs', async () => {
