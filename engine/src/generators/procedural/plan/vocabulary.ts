@@ -353,7 +353,7 @@ const ENTRIES: Entry[] = [
   { words: ['glass of', 'tumbler', 'rocks glass', 'whiskey', 'whisky', 'bourbon', 'scotch', 'cocktail', 'old fashioned', 'drink', 'glass of whiskey', 'glass of whisky'], effect: { archetype: A('product', 4), subject: 'tumbler' } },
   // Beer ("pouring beer into a glass" was 36 glass cubes falling): the drink in its glass, beer-gold.
   { words: ['beer', 'beers', 'glass of beer', 'pint', 'pint of beer', 'a pint', 'lager', 'ale', 'craft beer', 'cold beer', 'beer glass', 'draft beer', 'draught beer'], effect: { archetype: A('product', 6), subject: 'tumbler', color: '#e0a11c' } },
-  { words: ['wine glass', 'wine glasses', 'glass of wine', 'wine', 'red wine', 'goblet', 'glass of red wine', 'glass of white wine', 'glass of champagne', 'champagne glass', 'champagne flute'], effect: { archetype: A('product', 4), subject: 'wine-glass' } },
+  { words: ['wine glass', 'wine glasses', 'glass of wine', 'wine', 'red wine', 'goblet', 'glass of red wine'], effect: { archetype: A('product', 4), subject: 'wine-glass' } },
   // Champagne is a pale gold wine in the same glass ("champagne glasses clinking" drew a bare gradient).
   { words: ['champagne', 'champagne glass', 'champagne glasses', 'champagne flute', 'champagne flutes', 'glass of champagne', 'flute of champagne', 'prosecco', 'sparkling wine', 'white wine', 'glass of white wine'], effect: { archetype: A('product', 4), subject: 'wine-glass', color: '#e6c56b' } },
   { words: ['orb', 'sphere', 'globe', 'ball on a pedestal', 'pearl'], effect: { archetype: A('product', 3), subject: 'orb' } },
