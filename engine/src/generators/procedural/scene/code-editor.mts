@@ -128,6 +128,8 @@ const COLOURS: Record<TokenKind, string> = { keyword: '#c792ea', function: '#82a
 export const VISIBLE_ROWS = 20;
 /** Keys a second. */
 export const TYPING_RATE = 22;
+/** About how many keys a typed line of the listing takes (its indentation comes free). */
+const KEYS_A_LINE = 22;
 
 /** The overlay: the editor, with the listing's first rows written and the rest typed over the clip. */
 export function codeOverlay(ctx: BuildContext, text: NonNullable<ScenePlan['text']>): NonNullable<Shot['overlay']> {
@@ -138,7 +140,7 @@ export function codeOverlay(ctx: BuildContext, text: NonNullable<ScenePlan['text
   const size = rowHeight * 0.6;
   // Written before the clip: two thirds of a screen; typed during it: as much as the pace gets through.
   const written = Math.round(VISIBLE_ROWS * 0.6);
-  const typedLines = Math.ceil((ctx.duration * TYPING_RATE) / 22) + 2;
+  const typedLines = Math.ceil((ctx.duration * TYPING_RATE) / KEYS_A_LINE) + 2;
   const listing = writeCode(() => rng.next(), language, written + typedLines);
   const strings = listing.map(lineText);
   const typing = typingTimes(strings.slice(written), 0.3, TYPING_RATE, () => rng.next());
